@@ -1,0 +1,114 @@
+#include "extractor/annotator.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace claimx {
+
+bool IsIsoDate(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (date[i] < '0' || date[i] > '9') return false;
+  }
+  auto number = [&](size_t pos, size_t len) {
+    int v = 0;
+    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (date[i] - '0');
+    return v;
+  };
+  std::chrono::year_month_day ymd{std::chrono::year(number(0, 4)),
+                                  std::chrono::month(number(5, 2)),
+                                  std::chrono::day(number(8, 2))};
+  return ymd.ok();
+}
+
+Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
+                     AnnotatorOptions options,
+                     std::unique_ptr<Segmenter> segmenter,
+                     QuantityRecognizer quantities)
+    : rules_(std::move(rules)),
+      options_(options),
+      segmenter_(std::move(segmenter)),
+      quantities_(std::move(quantities)) {}
+
+Result<std::unique_ptr<Annotator>> Annotator::Create(
+    std::shared_ptr<const RuleBook> rules, AnnotatorOptions options) {
+  auto segmenter = Segmenter::Create(rules->abbreviations());
+  if (!segmenter.ok()) return segmenter.status();
+  auto quantities = QuantityRecognizer::Create(*rules);
+  if (!quantities.ok()) return quantities.status();
+  return std::unique_ptr<Annotator>(
+      new Annotator(std::move(rules), options, std::move(segmenter).value(),
+                    std::move(quantities).value()));
+}
+
+std::unique_ptr<Annotator> Annotator::Clone() const {
+  return std::unique_ptr<Annotator>(
+      new Annotator(rules_, options_, segmenter_->Clone(), quantities_));
+}
+
+namespace {
+
+// Index of the sentence whose span holds `pos` (spans sorted, disjoint).
+std::optional<size_t> SentenceAt(const std::vector<Span>& sentences,
+                                 size_t pos) {
+  auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), pos,
+      [](size_t p, const Span& s) { return p < s.start; });
+  if (it == sentences.begin()) return std::nullopt;
+  --it;
+  if (pos >= it->end) return std::nullopt;
+  return static_cast<size_t>(it - sentences.begin());
+}
+
+}  // namespace
+
+Result<AnnotatedDocument> Annotator::Annotate(
+    std::string_view original, const DocumentOptions& options) const {
+  if (original.size() > options_.max_document_bytes) {
+    return ResourceExhausted(
+        "document is " + std::to_string(original.size()) +
+        " bytes, over the limit of " +
+        std::to_string(options_.max_document_bytes) + " bytes");
+  }
+  if (options.date && !IsIsoDate(*options.date)) {
+    return InvalidArgument("date '" + *options.date +
+                           "' is not a calendar date YYYY-MM-DD");
+  }
+  AnnotatedDocument doc;
+  doc.info.id = options.id;
+  doc.info.date = options.date;
+  doc.info.bytes = original.size();
+
+  NormalizedText normalized = Normalize(original);
+  doc.info.normalization = normalized.stats;
+  Segmentation segmentation = segmenter_->Segment(normalized.text);
+
+  std::vector<Mention> mentions;
+  for (const Sentence& sentence : segmentation.sentences) {
+    quantities_.Recognize(normalized.text, sentence.span, &mentions);
+  }
+
+  doc.paragraphs.reserve(segmentation.paragraphs.size());
+  for (const Span& p : segmentation.paragraphs) {
+    doc.paragraphs.push_back(normalized.map.ToOriginal(p));
+  }
+  doc.sentences.reserve(segmentation.sentences.size());
+  for (const Sentence& s : segmentation.sentences) {
+    doc.sentences.push_back(normalized.map.ToOriginal(s.span));
+  }
+  for (Mention& m : mentions) m.span = normalized.map.ToOriginal(m.span);
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const Mention& a, const Mention& b) {
+                     return a.span.start != b.span.start
+                                ? a.span.start < b.span.start
+                                : a.span.end < b.span.end;
+                   });
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    mentions[i].id = "m" + std::to_string(i + 1);
+    mentions[i].sentence = SentenceAt(doc.sentences, mentions[i].span.start);
+  }
+  doc.mentions = std::move(mentions);
+  return doc;
+}
+
+}  // namespace claimx

@@ -1,0 +1,67 @@
+// Annotator: the whole pipeline for one article.
+//
+//   bytes -> Normalize -> Segment -> recognizers -> (claims) -> AnnotatedDocument
+//
+// The annotator owns the per-thread state (ICU break iterators) and shares
+// the immutable rule book. Every span it returns indexes the ORIGINAL input.
+//
+// Thread safety: Annotate() must not run on two threads at once on the same
+// Annotator; Clone() one per worker thread (clones share the rules).
+#ifndef CLAIMX_EXTRACTOR_ANNOTATOR_H_
+#define CLAIMX_EXTRACTOR_ANNOTATOR_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extractor/document.h"
+#include "extractor/quantity.h"
+#include "extractor/rules.h"
+#include "extractor/segmenter.h"
+#include "extractor/status.h"
+
+namespace claimx {
+
+struct DocumentOptions {
+  std::string id;
+  std::optional<std::string> date;  // YYYY-MM-DD; checked by Annotate
+};
+
+struct AnnotatorOptions {
+  // Larger inputs are refused with kResourceExhausted before any work, so
+  // one huge record cannot take the memory of a whole batch.
+  size_t max_document_bytes = size_t{256} << 20;
+};
+
+class Annotator {
+ public:
+  static Result<std::unique_ptr<Annotator>> Create(
+      std::shared_ptr<const RuleBook> rules, AnnotatorOptions options = {});
+
+  std::unique_ptr<Annotator> Clone() const;
+
+  // Annotates one article. Fails only on a bad option (malformed date) or an
+  // input over max_document_bytes; any byte sequence is otherwise accepted
+  // (invalid UTF-8 is repaired and counted in info.normalization).
+  Result<AnnotatedDocument> Annotate(std::string_view original,
+                                     const DocumentOptions& options) const;
+
+  const RuleBook& rules() const { return *rules_; }
+
+ private:
+  Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
+            std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities);
+
+  std::shared_ptr<const RuleBook> rules_;
+  AnnotatorOptions options_;
+  std::unique_ptr<Segmenter> segmenter_;
+  QuantityRecognizer quantities_;
+};
+
+// True for a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(std::string_view date);
+
+}  // namespace claimx
+
+#endif  // CLAIMX_EXTRACTOR_ANNOTATOR_H_

@@ -1,0 +1,140 @@
+#include "extractor/emit_json.h"
+
+#include <variant>
+
+namespace claimx {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+template <typename T>
+json OrNull(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+// Counts are written as integers (119, not 119.0); other values as doubles.
+json Number(double value) {
+  constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
+  if (value == static_cast<double>(static_cast<int64_t>(value)) &&
+      value > -kMaxExactInteger && value < kMaxExactInteger) {
+    return json(static_cast<int64_t>(value));
+  }
+  return json(value);
+}
+
+json NumberOrNull(const std::optional<double>& value) {
+  return value ? Number(*value) : json(nullptr);
+}
+
+void AddValueFields(const QuantityValue& q, json* out) {
+  (*out)["value"] = Number(q.value);
+  (*out)["unit"] = OrNull(q.unit);
+  (*out)["entity"] = OrNull(q.entity);
+  (*out)["bound"] = BoundName(q.bound);
+  (*out)["low"] = NumberOrNull(q.low);
+  (*out)["high"] = NumberOrNull(q.high);
+  (*out)["approx"] = q.approx;
+}
+
+void AddValueFields(const DateValue& d, json* out) {
+  (*out)["value"] = d.value;
+  (*out)["type"] = d.type;
+  (*out)["mod"] = OrNull(d.mod);
+}
+
+void AddValueFields(const PlaceValue& p, json* out) {
+  (*out)["name"] = p.name;
+  (*out)["country"] = OrNull(p.country);
+  (*out)["type"] = p.type;
+}
+
+void AddValueFields(const SourceValue& s, json* out) {
+  (*out)["name"] = s.name;
+  (*out)["type"] = s.type;
+  (*out)["role"] = OrNull(s.role);
+}
+
+void AddValueFields(const QuoteValue&, json*) {}
+
+json ClaimToJson(const Claim& claim, std::string_view original) {
+  json out;
+  out["id"] = claim.id;
+  out["type"] = ClaimTypeName(claim.type);
+  out["start"] = claim.span.start;
+  out["end"] = claim.span.end;
+  out["statement"] = std::string(claim.span.Of(original));
+  if (claim.source) {
+    out["source"] = {{"name", claim.source->name},
+                     {"type", claim.source->type},
+                     {"role", OrNull(claim.source->role)},
+                     {"mention", OrNull(claim.source->mention)}};
+  } else {
+    out["source"] = nullptr;
+  }
+  if (claim.cue) {
+    out["cue"] = {{"text", std::string(claim.cue->span.Of(original))},
+                  {"lemma", claim.cue->lemma},
+                  {"start", claim.cue->span.start},
+                  {"end", claim.cue->span.end}};
+  } else {
+    out["cue"] = nullptr;
+  }
+  out["quantities"] = claim.quantities;
+  out["dates"] = claim.dates;
+  out["places"] = claim.places;
+  out["rule"] = claim.rule;
+  out["confidence"] = claim.confidence;
+  return out;
+}
+
+}  // namespace
+
+json MentionToJson(const Mention& mention, std::string_view original) {
+  json out;
+  out["id"] = mention.id;
+  out["kind"] = MentionKindName(mention.kind);
+  out["start"] = mention.span.start;
+  out["end"] = mention.span.end;
+  out["text"] = std::string(mention.span.Of(original));
+  out["rule"] = mention.rule;
+  out["sentence"] = OrNull(mention.sentence);
+  std::visit([&](const auto& value) { AddValueFields(value, &out); },
+             mention.value);
+  return out;
+}
+
+json DocumentToJson(const AnnotatedDocument& doc, std::string_view original) {
+  const NormalizationStats& n = doc.info.normalization;
+  json out;
+  out["schema"] = kSchemaVersion;
+  out["doc"] = {
+      {"id", doc.info.id},
+      {"date", OrNull(doc.info.date)},
+      {"lang", doc.info.lang},
+      {"bytes", doc.info.bytes},
+      {"normalization",
+       {{"invalid_utf8", n.invalid_utf8},
+        {"first_invalid_offset",
+         n.invalid_utf8 > 0 ? json(n.first_invalid_offset) : json(nullptr)},
+        {"removed", n.removed},
+        {"spaces_unified", n.spaces_unified},
+        {"nfc_runs", n.nfc_runs},
+        {"bom", n.had_bom}}},
+      {"paragraphs", doc.paragraphs.size()},
+      {"sentences", doc.sentences.size()}};
+  json mentions = json::array();
+  for (const Mention& m : doc.mentions) mentions.push_back(MentionToJson(m, original));
+  out["mentions"] = std::move(mentions);
+  json claims = json::array();
+  for (const Claim& c : doc.claims) claims.push_back(ClaimToJson(c, original));
+  out["claims"] = std::move(claims);
+  return out;
+}
+
+std::string DumpJson(const json& value, int indent) {
+  return value.dump(indent, ' ', /*ensure_ascii=*/false,
+                    nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace claimx

@@ -1,0 +1,32 @@
+// JSON emitter: schema v1 (docs/schema.md, docs/schema/claimx-v1.schema.json).
+//
+// One JSON object per article. `text` and `statement` fields are the original
+// bytes of their span; where those bytes are not valid UTF-8 the invalid
+// sequences appear as U+FFFD (JSON cannot carry them), the offsets stay exact.
+// Keys are emitted in a fixed order so output is byte-stable for golden tests.
+#ifndef CLAIMX_EXTRACTOR_EMIT_JSON_H_
+#define CLAIMX_EXTRACTOR_EMIT_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "extractor/document.h"
+
+namespace claimx {
+
+inline constexpr std::string_view kSchemaVersion = "claimx/1";
+
+nlohmann::ordered_json MentionToJson(const Mention& mention,
+                                     std::string_view original);
+nlohmann::ordered_json DocumentToJson(const AnnotatedDocument& doc,
+                                      std::string_view original);
+
+// Serializes `json`, replacing invalid UTF-8 rather than throwing. indent < 0
+// gives one line (JSONL).
+std::string DumpJson(const nlohmann::ordered_json& json, int indent);
+
+}  // namespace claimx
+
+#endif  // CLAIMX_EXTRACTOR_EMIT_JSON_H_

@@ -1,0 +1,172 @@
+#include "extractor/emit_text.h"
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/emit_json.h"
+#include "extractor/normalizer.h"
+
+namespace claimx {
+
+namespace {
+
+// Okabe-Ito inspired, distinguishable with the common colour blindnesses.
+std::string_view KindColor(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kQuantity: return "\x1b[1;38;5;32m";   // blue
+    case MentionKind::kDate: return "\x1b[1;38;5;214m";      // orange
+    case MentionKind::kPlace: return "\x1b[1;38;5;36m";      // bluish green
+    case MentionKind::kSource: return "\x1b[1;38;5;169m";    // reddish purple
+    case MentionKind::kQuote: return "\x1b[3;38;5;226m";     // yellow italic
+  }
+  return "";
+}
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kDim = "\x1b[2m";
+
+// Original bytes made safe for a terminal: invalid UTF-8 repaired, controls
+// (ESC included) turned into spaces, spaces unified.
+std::string Displayable(std::string_view original) {
+  std::string text = Normalize(original).text;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+size_t CodePoints(std::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+}
+
+// Greedy word wrap of styled words. Each word is (visible text, prefix,
+// suffix); prefix/suffix are escape codes or brackets that take no width
+// when they are escape codes.
+struct Word {
+  std::string visible;
+  std::string before;
+  std::string after;
+  size_t extra_width = 0;  // width of visible brackets in before/after
+};
+
+void WrapWords(std::ostream& out, const std::vector<Word>& words,
+               std::string_view indent, size_t width) {
+  size_t column = 0;
+  for (const Word& w : words) {
+    size_t len = CodePoints(w.visible) + w.extra_width;
+    if (column > 0 && column + 1 + len > width) {
+      out << '\n';
+      column = 0;
+    }
+    if (column == 0) {
+      out << indent;
+      column = CodePoints(indent);
+    } else {
+      out << ' ';
+      ++column;
+    }
+    out << w.before << w.visible << w.after;
+    column += len;
+  }
+  if (column > 0) out << '\n';
+}
+
+void SplitInto(std::string_view text, const std::string& before,
+               const std::string& after, size_t extra_width,
+               std::vector<Word>* words) {
+  // Marks apply to the whole mention: a mention stays one unbreakable word.
+  if (!before.empty() || !after.empty()) {
+    words->push_back(Word{std::string(text), before, after, extra_width});
+    return;
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = text.find_first_not_of(' ', pos);
+    if (start == std::string_view::npos) break;
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    words->push_back(Word{std::string(text.substr(start, end - start)), "", "", 0});
+    pos = end;
+  }
+}
+
+std::string ValueSummary(const Mention& m, std::string_view original) {
+  nlohmann::ordered_json j = MentionToJson(m, original);
+  std::ostringstream out;
+  out << MentionKindName(m.kind);
+  for (const char* key : {"value", "unit", "entity", "bound", "type", "mod",
+                          "name", "country", "role"}) {
+    if (!j.contains(key) || j[key].is_null()) continue;
+    if (std::string_view(key) == "bound" && j[key] == "exact") continue;
+    out << ' ' << key << '=' << DumpJson(j[key], -1);
+  }
+  return out.str();
+}
+
+}  // namespace
+
+void WriteText(std::ostream& out, const AnnotatedDocument& doc,
+               std::string_view original, const TextOptions& options) {
+  const std::string dim = options.color ? std::string(kDim) : "";
+  const std::string reset = options.color ? std::string(kReset) : "";
+  out << dim << "claimx · " << (doc.info.id.empty() ? "-" : doc.info.id)
+      << " · " << doc.info.date.value_or("no date") << " · " << doc.info.bytes
+      << " bytes · " << doc.sentences.size() << " sentences · "
+      << doc.mentions.size() << " mentions · " << doc.claims.size()
+      << " claims" << reset << "\n";
+  if (doc.info.normalization.invalid_utf8 > 0) {
+    out << "warning: " << doc.info.normalization.invalid_utf8
+        << " invalid UTF-8 sequence(s), first at byte "
+        << doc.info.normalization.first_invalid_offset << "\n";
+  }
+  size_t next_mention = 0;
+  size_t paragraph = 0;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span sentence = doc.sentences[s];
+    while (paragraph + 1 < doc.paragraphs.size() &&
+           doc.paragraphs[paragraph].end <= sentence.start) {
+      ++paragraph;
+    }
+    std::vector<Word> words;
+    std::vector<const Mention*> inside;
+    size_t pos = sentence.start;
+    while (next_mention < doc.mentions.size() &&
+           doc.mentions[next_mention].span.start < sentence.end) {
+      const Mention& m = doc.mentions[next_mention++];
+      if (m.span.start < pos) continue;  // overlaps a shown mention
+      SplitInto(Displayable(original.substr(pos, m.span.start - pos)), "", "",
+                0, &words);
+      std::string text = Displayable(m.span.Of(original));
+      if (options.color) {
+        SplitInto(text, std::string(KindColor(m.kind)), reset, 0, &words);
+      } else {
+        SplitInto(text, "[", "]", 2, &words);
+      }
+      inside.push_back(&m);
+      pos = std::min(m.span.end, sentence.end);
+    }
+    SplitInto(Displayable(original.substr(pos, sentence.end - pos)), "", "", 0,
+              &words);
+    std::ostringstream label;
+    label << "¶" << paragraph + 1 << " s" << s + 1;
+    std::string indent(std::max<size_t>(CodePoints(label.str()) + 1, 8), ' ');
+    out << "\n" << dim << label.str() << reset;
+    std::ostringstream body;
+    WrapWords(body, words, indent, options.width);
+    // The first line goes after the label instead of under it.
+    std::string text = body.str();
+    out << text.substr(CodePoints(label.str()) <= indent.size()
+                           ? CodePoints(label.str())
+                           : 0);
+    for (const Mention* m : inside) {
+      out << indent << dim << "· " << reset
+          << (options.color ? std::string(KindColor(m->kind)) : "")
+          << Displayable(m->span.Of(original)) << reset << "  "
+          << ValueSummary(*m, original) << dim << "  (" << m->rule << ", bytes "
+          << m->span.start << "-" << m->span.end << ")" << reset << "\n";
+    }
+  }
+}
+
+}  // namespace claimx

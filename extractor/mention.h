@@ -1,0 +1,73 @@
+// Mention: one thing a recognizer found in the text (a quantity, a date, a
+// place, a source, a quote), with the byte span of its evidence and the id of
+// the rule that produced it.
+//
+// Recognizers produce mentions with spans into the NORMALIZED text; the
+// annotator maps them to ORIGINAL offsets before they leave the library, so a
+// Mention inside an AnnotatedDocument always indexes the original bytes.
+#ifndef CLAIMX_EXTRACTOR_MENTION_H_
+#define CLAIMX_EXTRACTOR_MENTION_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "extractor/span.h"
+
+namespace claimx {
+
+enum class MentionKind { kQuantity, kDate, kPlace, kSource, kQuote };
+
+// How a quantity relates to the true figure: "jusqu'à 119" is up_to,
+// "au moins 300" at_least, "entre 3 000 et 5 000" a range.
+enum class Bound { kExact, kAtLeast, kAtMost, kUpTo, kRange };
+
+struct QuantityValue {
+  double value = 0;
+  std::optional<std::string> unit;    // null for counts; "%", ISO 4217, SI
+  std::optional<std::string> entity;  // the counted noun, as written
+  Bound bound = Bound::kExact;
+  std::optional<double> low;   // for ranges
+  std::optional<double> high;  // for ranges
+  bool approx = false;
+};
+
+struct DateValue {
+  std::string value;  // TIMEX3 style: 2014, 2014-08, 2016-11-09, P2Y
+  std::string type;   // date | time | duration | set
+  std::optional<std::string> mod;  // START MID END BEFORE AFTER APPROX
+};
+
+struct PlaceValue {
+  std::string name;
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2
+  std::string type;                    // country, city, region, demonym...
+};
+
+struct SourceValue {
+  std::string name;  // canonical full name
+  std::string type;  // person organization government anonymous document media
+  std::optional<std::string> role;
+};
+
+struct QuoteValue {};
+
+using MentionValue =
+    std::variant<QuantityValue, DateValue, PlaceValue, SourceValue, QuoteValue>;
+
+struct Mention {
+  std::string id;  // "m1", "m2"... unique within a document, in text order
+  MentionKind kind = MentionKind::kQuantity;
+  Span span;
+  std::string rule;  // e.g. "fr.quantity.digits_grouped"
+  std::optional<size_t> sentence;  // index of the sentence holding `start`
+  MentionValue value;
+};
+
+std::string_view MentionKindName(MentionKind kind);
+std::string_view BoundName(Bound bound);
+
+}  // namespace claimx
+
+#endif  // CLAIMX_EXTRACTOR_MENTION_H_

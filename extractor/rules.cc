@@ -1,0 +1,609 @@
+#include "extractor/rules.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <utf8proc.h>
+#include <yaml-cpp/yaml.h>
+
+namespace claimx {
+
+namespace fs = std::filesystem;
+
+std::string RuleError::ToString() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) out << ':' << line;
+  out << ": ";
+  if (!rule_id.empty()) out << rule_id << ": ";
+  out << message;
+  return out.str();
+}
+
+std::optional<Span> RuleMatch::Group(std::string_view name) const {
+  auto it = groups.find(name);
+  if (it == groups.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+// A letter, digit or underscore: what a word-bounded match must not touch.
+bool IsWordCharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return std::isalnum(b) || b == '_';
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return false;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+// Whether a match ending at `end` runs on into a word or number: a letter or
+// digit follows, or a '.'/',' and then a digit ("49" in "49.3").
+bool GluedOnTheRight(std::string_view text, size_t end) {
+  if (IsWordCharAt(text, end)) return true;
+  return end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
+         std::isdigit(static_cast<unsigned char>(text[end + 1]));
+}
+
+// Start of the UTF-8 character that ends at `pos` (pos > 0).
+size_t PreviousCharStart(std::string_view text, size_t pos) {
+  size_t k = pos - 1;
+  while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+  return k;
+}
+
+// The left boundary is a consumed, unreported prefix (RE2 has no
+// look-behind): the start of the text, or one character that is not a letter,
+// digit or underscore.
+// A '.' or ',' between digits glues them into one number ("49.3", "2,5"),
+// so it counts as part of the word on both sides.
+constexpr std::string_view kLeftBoundary =
+    R"((?:^|[^\pL\pN_.,]|(?:^|[^\pN])[.,]))";
+
+std::string WrapPattern(const Rule& rule) {
+  std::string full;
+  if (rule.word_boundary) full += kLeftBoundary;
+  full += '(';
+  full += rule.expanded_pattern;
+  full += ')';
+  return full;
+}
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_max_mem(kRuleMaxMemBytes);
+  options.set_log_errors(false);
+  return options;
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+struct Define {
+  std::string pattern;
+  std::string file;
+  int line = 0;
+};
+
+class Loader {
+ public:
+  Loader(std::string dir, std::vector<RuleError>* errors)
+      : dir_(std::move(dir)), errors_(errors) {}
+
+  void LoadFile(const fs::path& path);
+  void ExpandAndCompile();
+  std::vector<RuleSet> TakeSets();
+
+ private:
+  void Error(const std::string& file, int line, const std::string& rule_id,
+             const std::string& message) {
+    errors_->push_back(RuleError{file, line, rule_id, message});
+  }
+  static int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
+
+  void ParseDefines(const YAML::Node& defines, const std::string& file);
+  void ParseRule(const YAML::Node& node, const std::string& dimension,
+                 const std::string& file);
+  bool ParseExamples(const YAML::Node& list, const std::string& file,
+                     const std::string& id, std::vector<RuleExample>* out);
+  // Replaces every {{name}} in `pattern`; `stack` detects cycles.
+  bool Expand(const std::string& pattern, const std::string& file, int line,
+              const std::string& id, std::vector<std::string>* stack,
+              std::string* out);
+  void Compile(Rule* rule);
+
+  std::string dir_;
+  std::vector<RuleError>* errors_;
+  std::map<std::string, Define> defines_;
+  std::map<std::string, std::vector<Rule>> rules_by_dimension_;
+  std::set<std::string> ids_;
+};
+
+const std::regex& RuleIdFormat() {
+  static const std::regex format(R"(^[a-z]{2}\.[a-z_]+\.[a-z0-9_]+$)");
+  return format;
+}
+
+void Loader::LoadFile(const fs::path& path) {
+  const std::string file = path.string();
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file);
+  } catch (const YAML::Exception& e) {
+    Error(file, e.mark.line + 1, "", "YAML: " + e.msg);
+    return;
+  }
+  if (!root.IsMap()) {
+    Error(file, 0, "", "a rule file is a mapping with 'dimension' and 'rules'");
+    return;
+  }
+  if (root["defines"]) ParseDefines(root["defines"], file);
+  if (!root["rules"]) return;  // a file of defines only
+  if (!root["dimension"] || !root["dimension"].IsScalar()) {
+    Error(file, 1, "", "missing 'dimension'");
+    return;
+  }
+  std::string dimension = root["dimension"].as<std::string>();
+  const YAML::Node& rules = root["rules"];
+  if (!rules.IsSequence()) {
+    Error(file, LineOf(rules), "", "'rules' must be a list");
+    return;
+  }
+  for (const YAML::Node& node : rules) ParseRule(node, dimension, file);
+}
+
+void Loader::ParseDefines(const YAML::Node& defines, const std::string& file) {
+  if (!defines.IsMap()) {
+    Error(file, LineOf(defines), "", "'defines' must be a mapping");
+    return;
+  }
+  for (const auto& entry : defines) {
+    std::string name = entry.first.as<std::string>();
+    const YAML::Node& value = entry.second;
+    YAML::Node pattern = value.IsMap() ? value["pattern"] : value;
+    if (!pattern || !pattern.IsScalar()) {
+      Error(file, LineOf(entry.first), "", "define '" + name + "' has no pattern");
+      continue;
+    }
+    if (defines_.count(name)) {
+      const Define& first = defines_[name];
+      Error(file, LineOf(entry.first), "",
+            "define '" + name + "' already defined at " + first.file + ":" +
+                std::to_string(first.line));
+      continue;
+    }
+    defines_[name] = Define{pattern.as<std::string>(), file, LineOf(entry.first)};
+  }
+}
+
+bool Loader::ParseExamples(const YAML::Node& list, const std::string& file,
+                           const std::string& id,
+                           std::vector<RuleExample>* out) {
+  if (!list) return true;
+  if (!list.IsSequence()) {
+    Error(file, LineOf(list), id, "examples must be a list");
+    return false;
+  }
+  for (const YAML::Node& item : list) {
+    RuleExample example;
+    example.line = LineOf(item);
+    if (item.IsScalar()) {
+      example.text = item.as<std::string>();
+    } else if (item.IsMap() && item["text"]) {
+      example.text = item["text"].as<std::string>();
+      if (item["match"]) example.match = item["match"].as<std::string>();
+      if (item["expect"]) {
+        // Scalars come back as strings; the checker compares them loosely
+        // with the emitted JSON (numbers by value).
+        const YAML::Node& expect = item["expect"];
+        if (!expect.IsMap()) {
+          Error(file, example.line, id, "'expect' must be a mapping");
+          return false;
+        }
+        example.expect = nlohmann::json::object();
+        for (const auto& kv : expect) {
+          example.expect[kv.first.as<std::string>()] =
+              kv.second.IsNull() ? nlohmann::json() : nlohmann::json(kv.second.as<std::string>());
+        }
+      }
+    } else {
+      Error(file, example.line, id, "an example is a string or {text, match}");
+      return false;
+    }
+    if (example.match.empty()) example.match = example.text;
+    if (example.text.find(example.match) == std::string::npos) {
+      Error(file, example.line, id,
+            "example match '" + example.match + "' is not in its text");
+      return false;
+    }
+    out->push_back(std::move(example));
+  }
+  return true;
+}
+
+void Loader::ParseRule(const YAML::Node& node, const std::string& dimension,
+                       const std::string& file) {
+  int line = LineOf(node);
+  if (!node.IsMap() || !node["id"]) {
+    Error(file, line, "", "a rule needs an 'id'");
+    return;
+  }
+  Rule rule;
+  rule.id = node["id"].as<std::string>();
+  rule.dimension = dimension;
+  rule.file = file;
+  rule.line = line;
+  if (!std::regex_match(rule.id, RuleIdFormat()) ||
+      rule.id.find("." + dimension + ".") == std::string::npos) {
+    Error(file, line, rule.id,
+          "id must look like fr." + dimension + ".snake_case_name");
+    return;
+  }
+  if (!ids_.insert(rule.id).second) {
+    Error(file, line, rule.id, "duplicate rule id");
+    return;
+  }
+  if (!node["pattern"] || !node["pattern"].IsScalar()) {
+    Error(file, line, rule.id, "missing 'pattern'");
+    return;
+  }
+  rule.pattern = node["pattern"].as<std::string>();
+  if (node["doc"]) rule.doc = node["doc"].as<std::string>();
+  try {
+    if (node["priority"]) rule.priority = node["priority"].as<int>();
+    if (node["boundary"]) {
+      std::string boundary = node["boundary"].as<std::string>();
+      if (boundary != "word" && boundary != "none") {
+        Error(file, line, rule.id, "boundary is 'word' or 'none'");
+        return;
+      }
+      rule.word_boundary = boundary == "word";
+    }
+  } catch (const YAML::Exception& e) {
+    Error(file, LineOf(node), rule.id, "bad field: " + e.msg);
+    return;
+  }
+  if (node["set"]) {
+    if (!node["set"].IsMap()) {
+      Error(file, line, rule.id, "'set' must be a mapping");
+      return;
+    }
+    for (const auto& kv : node["set"]) {
+      rule.set[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    }
+  }
+  if (!ParseExamples(node["examples"], file, rule.id, &rule.examples) ||
+      !ParseExamples(node["counterexamples"], file, rule.id,
+                     &rule.counterexamples)) {
+    return;
+  }
+  if (rule.examples.empty()) {
+    Error(file, line, rule.id, "a rule needs at least one example");
+    return;
+  }
+  rules_by_dimension_[dimension].push_back(std::move(rule));
+}
+
+bool Loader::Expand(const std::string& pattern, const std::string& file,
+                    int line, const std::string& id,
+                    std::vector<std::string>* stack, std::string* out) {
+  size_t pos = 0;
+  while (true) {
+    size_t open = pattern.find("{{", pos);
+    if (open == std::string::npos) break;
+    size_t close = pattern.find("}}", open);
+    if (close == std::string::npos) {
+      Error(file, line, id, "unclosed '{{' in pattern");
+      return false;
+    }
+    out->append(pattern, pos, open - pos);
+    std::string name = pattern.substr(open + 2, close - open - 2);
+    auto it = defines_.find(name);
+    if (it == defines_.end()) {
+      Error(file, line, id, "undefined {{" + name + "}}");
+      return false;
+    }
+    if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
+      Error(file, line, id, "cyclic {{" + name + "}}");
+      return false;
+    }
+    stack->push_back(name);
+    out->append("(?:");
+    if (!Expand(it->second.pattern, file, line, id, stack, out)) return false;
+    out->append(")");
+    stack->pop_back();
+    pos = close + 2;
+  }
+  out->append(pattern, pos, std::string::npos);
+  return true;
+}
+
+void Loader::Compile(Rule* rule) {
+  std::vector<std::string> stack;
+  if (!Expand(rule->pattern, rule->file, rule->line, rule->id, &stack,
+              &rule->expanded_pattern)) {
+    return;
+  }
+  auto regex = std::make_shared<RE2>(WrapPattern(*rule), RuleOptions());
+  if (!regex->ok()) {
+    Error(rule->file, rule->line, rule->id, "RE2: " + regex->error());
+    return;
+  }
+  RE2 bare(rule->expanded_pattern, RuleOptions());
+  if (bare.ok() && RE2::FullMatch("", bare)) {
+    Error(rule->file, rule->line, rule->id, "pattern matches the empty string");
+    return;
+  }
+  rule->group_names.assign(regex->NumberOfCapturingGroups() + 1, "");
+  for (const auto& [index, name] : regex->CapturingGroupNames()) {
+    rule->group_names[index] = name;
+  }
+  rule->regex = std::move(regex);
+}
+
+void Loader::ExpandAndCompile() {
+  // Each define is also compiled alone, so a broken one is reported at its
+  // own line rather than at every rule that uses it.
+  for (const auto& [name, define] : defines_) {
+    std::vector<std::string> stack{name};
+    std::string expanded;
+    if (!Expand(define.pattern, define.file, define.line, "{{" + name + "}}",
+                &stack, &expanded)) {
+      continue;
+    }
+    RE2 regex(expanded, RuleOptions());
+    if (!regex.ok()) {
+      Error(define.file, define.line, "{{" + name + "}}", "RE2: " + regex.error());
+    }
+  }
+  for (auto& [dimension, rules] : rules_by_dimension_) {
+    for (Rule& rule : rules) Compile(&rule);
+  }
+}
+
+std::vector<RuleSet> Loader::TakeSets() {
+  std::vector<RuleSet> sets;
+  for (auto& [dimension, rules] : rules_by_dimension_) {
+    sets.emplace_back(dimension, std::move(rules));
+    sets.back().CompileSet(errors_);
+  }
+  return sets;
+}
+
+std::vector<std::string> ReadList(const fs::path& path) {
+  std::vector<std::string> entries;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+      line.pop_back();
+    }
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    entries.push_back(line.substr(first));
+  }
+  return entries;
+}
+
+std::vector<fs::path> YamlFilesIn(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  return files;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// RuleSet
+
+struct RuleSet::SetHolder {
+  explicit SetHolder(const RE2::Options& options)
+      : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;
+  std::vector<size_t> rule_index;  // set index -> rules_ index
+};
+
+RuleSet::RuleSet(std::string dimension, std::vector<Rule> rules)
+    : dimension_(std::move(dimension)), rules_(std::move(rules)) {}
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+
+void RuleSet::CompileSet(std::vector<RuleError>* errors) {
+  auto holder = std::make_unique<SetHolder>(RuleOptions());
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (!rules_[i].regex) continue;  // failed to compile; already reported
+    std::string error;
+    if (holder->set.Add(WrapPattern(rules_[i]), &error) < 0) {
+      errors->push_back(RuleError{rules_[i].file, rules_[i].line, rules_[i].id,
+                                  "RE2::Set: " + error});
+      continue;
+    }
+    holder->rule_index.push_back(i);
+  }
+  if (!holder->set.Compile()) {
+    errors->push_back(RuleError{"", 0, "",
+                                "RE2::Set for '" + dimension_ +
+                                    "' does not compile (out of memory?)"});
+    return;
+  }
+  set_ = std::move(holder);
+}
+
+std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
+                                        Span range) const {
+  std::vector<RuleMatch> matches;
+  if (!set_ || range.empty()) return matches;
+  std::string_view window = range.Of(text);
+  std::vector<int> hits;
+  if (!set_->set.Match(re2::StringPiece(window.data(), window.size()), &hits)) {
+    return matches;
+  }
+  std::sort(hits.begin(), hits.end());
+  const re2::StringPiece whole(text.data(), text.size());
+  // The boundary prefix may need the character just before the range.
+  size_t search_from =
+      range.start > 0 ? PreviousCharStart(text, range.start) : 0;
+  std::vector<re2::StringPiece> groups;
+  for (int hit : hits) {
+    const Rule& rule = rules_[set_->rule_index[hit]];
+    groups.resize(rule.group_names.size());
+    size_t pos = search_from;
+    while (pos < range.end &&
+           rule.regex->Match(whole, pos, range.end, RE2::UNANCHORED,
+                             groups.data(), static_cast<int>(groups.size()))) {
+      size_t start = groups[1].data() - text.data();
+      size_t end = start + groups[1].size();
+      if (end == start) {  // an empty match: step over one byte
+        pos = std::max(pos, end) + 1;
+        continue;
+      }
+      pos = end;
+      if (start < range.start) continue;
+      if (rule.word_boundary && GluedOnTheRight(text, end)) continue;
+      RuleMatch match;
+      match.rule = &rule;
+      match.span = Span{start, end};
+      for (size_t g = 2; g < groups.size(); ++g) {
+        if (rule.group_names[g].empty() || groups[g].data() == nullptr) continue;
+        size_t gs = groups[g].data() - text.data();
+        match.groups[rule.group_names[g]] = Span{gs, gs + groups[g].size()};
+      }
+      matches.push_back(std::move(match));
+    }
+  }
+  return matches;
+}
+
+std::vector<RuleMatch> ResolveOverlaps(std::vector<RuleMatch> matches) {
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     if (a.span.size() != b.span.size()) {
+                       return a.span.size() > b.span.size();
+                     }
+                     if (a.rule->priority != b.rule->priority) {
+                       return a.rule->priority > b.rule->priority;
+                     }
+                     if (a.span.start != b.span.start) {
+                       return a.span.start < b.span.start;
+                     }
+                     return a.rule < b.rule;  // file order within one set
+                   });
+  std::map<size_t, size_t> taken;  // start -> end of accepted spans
+  std::vector<RuleMatch> kept;
+  for (RuleMatch& m : matches) {
+    auto next = taken.lower_bound(m.span.start);
+    if (next != taken.end() && next->first < m.span.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > m.span.start) {
+      continue;
+    }
+    taken[m.span.start] = m.span.end;
+    kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return a.span.start < b.span.start;
+  });
+  return kept;
+}
+
+// ---------------------------------------------------------------------------
+// RuleBook
+
+Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
+    const std::string& dir, std::vector<RuleError>* errors) {
+  std::vector<RuleError> local_errors;
+  if (errors == nullptr) errors = &local_errors;
+  size_t errors_before = errors->size();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return NotFound("rules directory not found: " + dir);
+  }
+  std::vector<fs::path> files = YamlFilesIn(dir);
+  if (files.empty() && fs::is_directory(fs::path(dir) / "fr", ec)) {
+    // A rules root (rules/) rather than a language directory (rules/fr).
+    return Load((fs::path(dir) / "fr").string(), errors);
+  }
+  if (files.empty()) return NotFound("no *.yaml rule files in " + dir);
+  std::sort(files.begin(), files.end());
+
+  Loader loader(dir, errors);
+  for (const fs::path& file : files) loader.LoadFile(file);
+  loader.ExpandAndCompile();
+  auto book = std::make_shared<RuleBook>();
+  book->dir_ = dir;
+  book->sets_ = loader.TakeSets();
+  fs::path abbreviations = fs::path(dir) / "abbreviations.txt";
+  if (fs::exists(abbreviations, ec)) book->abbreviations_ = ReadList(abbreviations);
+
+  size_t found = errors->size() - errors_before;
+  if (found > 0) {
+    return InvalidArgument(std::to_string(found) + " bad rule(s); first: " +
+                           (*errors)[errors_before].ToString());
+  }
+  return std::shared_ptr<const RuleBook>(std::move(book));
+}
+
+const RuleSet* RuleBook::Dimension(std::string_view dimension) const {
+  for (const RuleSet& set : sets_) {
+    if (set.dimension() == dimension) return &set;
+  }
+  return nullptr;
+}
+
+const Rule* RuleBook::FindRule(std::string_view id) const {
+  for (const RuleSet& set : sets_) {
+    for (const Rule& rule : set.rules()) {
+      if (rule.id == id) return &rule;
+    }
+  }
+  return nullptr;
+}
+
+size_t RuleBook::rule_count() const {
+  size_t count = 0;
+  for (const RuleSet& set : sets_) count += set.rules().size();
+  return count;
+}
+
+Result<std::string> FindDefaultRulesDir(std::string_view argv0) {
+  std::vector<fs::path> candidates;
+  if (const char* env = std::getenv("CLAIMX_RULES"); env && *env) {
+    candidates.emplace_back(env);
+  }
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = fs::path(argv0);
+  if (!exe.empty()) {
+    candidates.push_back(exe.parent_path() / ".." / "share" / "claimx" / "rules" / "fr");
+  }
+  candidates.push_back(fs::path(CLAIMX_INSTALL_DATADIR) / "fr");
+  candidates.push_back(fs::path(CLAIMX_SOURCE_RULES_DIR) / "fr");
+  for (const fs::path& dir : candidates) {
+    if (fs::is_directory(dir, ec)) return fs::weakly_canonical(dir, ec).string();
+  }
+  std::string tried;
+  for (const fs::path& dir : candidates) tried += " " + dir.string();
+  return NotFound("no rules directory found (tried:" + tried +
+                  "); pass --rules DIR");
+}
+
+}  // namespace claimx

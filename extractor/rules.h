@@ -1,0 +1,175 @@
+// Rules: the French knowledge of claimx, loaded from data files.
+//
+// A rule file (rules/fr/<dimension>.yaml) holds the rules of one dimension;
+// any file may also hold `defines`, named sub-patterns that every rule of
+// every file can use as {{name}} (a number pattern shared by the quantity and
+// date rules is written once). The format is documented in docs/rules.md:
+//
+//   dimension: quantity
+//   defines:
+//     int_grouped:
+//       pattern: '\d{1,3}(?: \d{3})+'
+//   rules:
+//     - id: fr.quantity.digits_grouped      # stable, readable, unique
+//       doc: Integers in French thousands groups.
+//       pattern: '(?P<number>{{int_grouped}})'
+//       boundary: word                      # default; or none
+//       priority: 10                        # breaks ties between overlaps
+//       set: {unit: "%"}                    # fixed fields for the recognizer
+//       examples:                           # must be found, by this rule
+//         - {text: "94 000 manifestants", match: "94 000", expect: {value: 94000}}
+//       counterexamples:                    # must not be found (by any rule)
+//         - {text: "le 3e arrondissement", match: "3"}
+//
+// Patterns are RE2 syntax over normalized text (see normalizer.h: spaces are
+// ASCII ' ', apostrophes ASCII '). With `boundary: word` a match must not be
+// glued to a letter or digit on either side; RE2 has no look-behind, so the
+// engine checks the left side with a consumed, non-reported prefix and the
+// right side after matching.
+//
+// Loading never aborts: every problem (YAML syntax, missing field, duplicate
+// id, undefined or cyclic {{define}}, RE2 compile error) is collected as a
+// RuleError naming the file, line and rule id, and Load() fails if there is
+// any. `claimx rules check` prints them all.
+//
+// Thread safety: a loaded RuleBook is immutable; FindAll() is const and safe
+// to call from many threads at once (RE2 objects are thread-safe).
+#ifndef CLAIMX_EXTRACTOR_RULES_H_
+#define CLAIMX_EXTRACTOR_RULES_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extractor/span.h"
+#include "extractor/status.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace claimx {
+
+// Memory budget for each compiled pattern (RE2's max_mem). Generous for our
+// patterns; what it bounds is the DFA cache, so adversarial text cannot make a
+// rule grow without limit (RE2 falls back to the slower NFA instead).
+inline constexpr int64_t kRuleMaxMemBytes = 8 << 20;
+
+struct RuleError {
+  std::string file;
+  int line = 0;         // 1-based; 0 when not known
+  std::string rule_id;  // empty for file-level errors
+  std::string message;
+
+  // "rules/fr/quantity.yaml:12: fr.quantity.x: missing 'pattern'"
+  std::string ToString() const;
+};
+
+struct RuleExample {
+  std::string text;
+  std::string match;        // the expected mention text; defaults to `text`
+  nlohmann::json expect;    // fields the mention must have (object or null)
+  int line = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string dimension;
+  std::string doc;
+  std::string pattern;           // as written, with {{defines}}
+  std::string expanded_pattern;  // after define expansion
+  bool word_boundary = true;
+  int priority = 0;
+  std::map<std::string, std::string> set;  // fixed fields for the recognizer
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> counterexamples;
+  std::string file;
+  int line = 0;
+  std::shared_ptr<const re2::RE2> regex;  // compiled expanded_pattern
+  std::vector<std::string> group_names;   // index i -> name of group i (or "")
+};
+
+// One match of one rule. `span` is the reported match (without the boundary
+// prefix); `groups` maps each named capture that participated to its span.
+// Offsets are absolute in the text given to FindAll.
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  Span span;
+  std::map<std::string, Span, std::less<>> groups;
+
+  std::optional<Span> Group(std::string_view name) const;
+};
+
+// The rules of one dimension, compiled together.
+class RuleSet {
+ public:
+  RuleSet(std::string dimension, std::vector<Rule> rules);
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+
+  const std::string& dimension() const { return dimension_; }
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Compiles the RE2::Set prefilter; errors are appended to `errors`.
+  void CompileSet(std::vector<RuleError>* errors);
+
+  // All matches of all rules in text[range], non-overlapping per rule, with
+  // offsets into `text`. Overlaps BETWEEN rules are kept: resolving them is
+  // the recognizer's job (see ResolveOverlaps). Matches see the text outside
+  // `range` as context for boundaries.
+  std::vector<RuleMatch> FindAll(std::string_view text, Span range) const;
+
+ private:
+  struct SetHolder;
+  std::string dimension_;
+  std::vector<Rule> rules_;
+  std::unique_ptr<SetHolder> set_;
+};
+
+// Keeps, among overlapping matches, the longest; ties go to the higher
+// priority, then the earlier rule in file order. Result is sorted by start.
+std::vector<RuleMatch> ResolveOverlaps(std::vector<RuleMatch> matches);
+
+// All the rule files of one language directory (e.g. rules/fr).
+class RuleBook {
+ public:
+  // Loads and compiles every *.yaml in `dir`, a language directory
+  // (rules/fr) or a rules root holding one (rules/, for French). On any error returns a Status
+  // summarizing them, and appends each to `errors` when given.
+  static Result<std::shared_ptr<const RuleBook>> Load(
+      const std::string& dir, std::vector<RuleError>* errors = nullptr);
+
+  // The rule set of `dimension`, or nullptr when no file defines it.
+  const RuleSet* Dimension(std::string_view dimension) const;
+  // The rule with this id, or nullptr.
+  const Rule* FindRule(std::string_view id) const;
+
+  const std::string& dir() const { return dir_; }
+  const std::vector<RuleSet>& sets() const { return sets_; }
+  size_t rule_count() const;
+
+  // Extra lines of plain-text lists kept beside the rules (e.g.
+  // abbreviations.txt): one entry per line, '#' comments and blanks skipped.
+  const std::vector<std::string>& abbreviations() const {
+    return abbreviations_;
+  }
+
+ private:
+  std::string dir_;
+  std::vector<RuleSet> sets_;
+  std::vector<std::string> abbreviations_;
+};
+
+// Where the rules are when --rules is not given, in order: $CLAIMX_RULES,
+// <dir of the executable>/../share/claimx/rules/fr, the install data dir, the
+// source tree the binary was built from. Returns the first that exists.
+Result<std::string> FindDefaultRulesDir(std::string_view argv0);
+
+}  // namespace claimx
+
+#endif  // CLAIMX_EXTRACTOR_RULES_H_

@@ -1,0 +1,264 @@
+// claimx-bench: throughput and memory of each pipeline stage, side by side
+// with a bare ICU French sentence-break pass over the same text (the
+// baseline the segmenter is held to).
+//
+//   claimx-bench [--corpus DIR] [--megabytes N] [--rules DIR] [--json FILE]
+//
+// The corpus is every .txt file under DIR (default ../shared/corpora next to
+// the source tree), repeated until it holds at least N MB (default 100). The
+// repetition is by reference, so the corpus costs only its unique texts in
+// memory. Each stage runs in a forked child so that its peak RSS is its own.
+// Before timing, the output of each stage is verified (offsets map back,
+// sentences are found, the seed article's figures are extracted): a fast
+// wrong answer is not a result.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "extractor/annotator.h"
+#include "extractor/normalizer.h"
+#include "extractor/rules.h"
+#include "extractor/segmenter.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Corpus {
+  std::vector<std::string> unique;    // file contents
+  std::vector<size_t> order;          // indices into unique, repeated
+  size_t bytes = 0;
+};
+
+Corpus BuildCorpus(const std::string& dir, size_t min_bytes) {
+  Corpus corpus;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    corpus.unique.emplace_back(std::istreambuf_iterator<char>(in),
+                               std::istreambuf_iterator<char>());
+  }
+  size_t unique_bytes = 0;
+  for (const std::string& text : corpus.unique) unique_bytes += text.size();
+  if (unique_bytes == 0) return corpus;
+  while (corpus.bytes < min_bytes) {
+    for (size_t i = 0; i < corpus.unique.size(); ++i) {
+      corpus.order.push_back(i);
+      corpus.bytes += corpus.unique[i].size();
+    }
+  }
+  return corpus;
+}
+
+struct StageResult {
+  std::string name;
+  double seconds = 0;
+  size_t checksum = 0;  // keeps the work observable
+  long peak_rss_kb = 0;
+};
+
+// Runs `work` in a child process; its wall time and peak RSS come back.
+template <typename Work>
+StageResult RunInChild(const std::string& name, Work work) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    std::perror("pipe");
+    std::exit(2);
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    auto start = std::chrono::steady_clock::now();
+    size_t checksum = work();
+    double seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start).count();
+    std::string line = std::to_string(seconds) + " " + std::to_string(checksum);
+    if (write(fds[1], line.data(), line.size()) < 0) _exit(3);
+    _exit(0);
+  }
+  close(fds[1]);
+  char buffer[128] = {};
+  ssize_t n = read(fds[0], buffer, sizeof(buffer) - 1);
+  close(fds[0]);
+  int status = 0;
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  StageResult result;
+  result.name = name;
+  if (n <= 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::cerr << "claimx-bench: stage " << name << " failed\n";
+    std::exit(2);
+  }
+  std::istringstream(std::string(buffer, n)) >> result.seconds >> result.checksum;
+  result.peak_rss_kb = usage.ru_maxrss;
+  return result;
+}
+
+size_t IcuSentenceBaseline(const Corpus& corpus) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getFrench(), status));
+  if (U_FAILURE(status)) return 0;
+  size_t breaks = 0;
+  UText* ut = nullptr;
+  for (size_t index : corpus.order) {
+    const std::string& text = corpus.unique[index];
+    ut = utext_openUTF8(ut, text.data(), static_cast<int64_t>(text.size()), &status);
+    it->setText(ut, status);
+    for (int32_t p = it->first(); p != icu::BreakIterator::DONE; p = it->next()) {
+      ++breaks;
+    }
+  }
+  utext_close(ut);
+  return breaks;
+}
+
+int Verify(const Corpus& corpus, const claimx::Segmenter& segmenter,
+           const claimx::Annotator& annotator, const std::string& seed) {
+  for (const std::string& text : corpus.unique) {
+    claimx::NormalizedText n = claimx::Normalize(text);
+    claimx::Span all = n.map.ToOriginal({0, n.text.size()});
+    if (!text.empty() && (all.start != 0 || all.end > text.size())) {
+      std::cerr << "verify: normalization map is off\n";
+      return 2;
+    }
+    if (!text.empty() && segmenter.Segment(n.text).sentences.empty()) {
+      std::cerr << "verify: no sentence found in a corpus text\n";
+      return 2;
+    }
+  }
+  if (!seed.empty()) {
+    auto doc = annotator.Annotate(seed, {"seed", "2016-11-10"});
+    std::vector<std::string> figures;
+    if (doc.ok()) {
+      for (const auto& m : doc->mentions) figures.emplace_back(m.span.Of(seed));
+    }
+    for (const char* want : {"119", "1787", "300", "64", "80%"}) {
+      if (std::find(figures.begin(), figures.end(), want) == figures.end()) {
+        std::cerr << "verify: seed article figure " << want << " not extracted\n";
+        return 2;
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimx-bench: stage throughput (MB/s per core) and peak RSS"};
+  std::string corpus_dir = std::string(CLAIMX_SOURCE_DIR) + "/../shared/corpora";
+  std::string rules_dir;
+  std::string json_out;
+  size_t megabytes = 100;
+  app.add_option("--corpus", corpus_dir, "Directory of .txt articles");
+  app.add_option("--megabytes", megabytes, "Minimum corpus size in MB");
+  app.add_option("--rules", rules_dir, "Rule directory");
+  app.add_option("--json", json_out, "Also write the results as JSON here");
+  CLI11_PARSE(app, argc, argv);
+
+  if (!fs::is_directory(corpus_dir)) {
+    std::cerr << "claimx-bench: corpus directory not found: " << corpus_dir << "\n";
+    return 2;
+  }
+  Corpus corpus = BuildCorpus(corpus_dir, megabytes << 20);
+  if (corpus.bytes == 0) {
+    std::cerr << "claimx-bench: no .txt text under " << corpus_dir << "\n";
+    return 2;
+  }
+  if (rules_dir.empty()) {
+    auto found = claimx::FindDefaultRulesDir(argv[0]);
+    if (!found.ok()) {
+      std::cerr << "claimx-bench: " << found.status().message() << "\n";
+      return 2;
+    }
+    rules_dir = *found;
+  }
+  auto rules = claimx::RuleBook::Load(rules_dir);
+  if (!rules.ok()) {
+    std::cerr << "claimx-bench: " << rules.status().message() << "\n";
+    return 2;
+  }
+  auto annotator = claimx::Annotator::Create(*rules);
+  auto segmenter = claimx::Segmenter::Create((*rules)->abbreviations());
+  if (!annotator.ok() || !segmenter.ok()) {
+    std::cerr << "claimx-bench: cannot build the pipeline\n";
+    return 2;
+  }
+  std::string seed;
+  for (size_t i = 0; i < corpus.unique.size(); ++i) {
+    if (corpus.unique[i].find("Airwars") != std::string::npos) seed = corpus.unique[i];
+  }
+  if (int rc = Verify(corpus, **segmenter, **annotator, seed); rc != 0) return rc;
+
+  std::vector<StageResult> results;
+  results.push_back(RunInChild("icu_sentence_baseline",
+                               [&] { return IcuSentenceBaseline(corpus); }));
+  results.push_back(RunInChild("normalize", [&] {
+    size_t total = 0;
+    for (size_t i : corpus.order) total += claimx::Normalize(corpus.unique[i]).text.size();
+    return total;
+  }));
+  results.push_back(RunInChild("normalize+segment", [&] {
+    size_t total = 0;
+    for (size_t i : corpus.order) {
+      claimx::NormalizedText n = claimx::Normalize(corpus.unique[i]);
+      total += (*segmenter)->Segment(n.text).sentences.size();
+    }
+    return total;
+  }));
+  results.push_back(RunInChild("annotate", [&] {
+    size_t total = 0;
+    for (size_t i : corpus.order) {
+      auto doc = (*annotator)->Annotate(corpus.unique[i], {"bench", "2016-11-10"});
+      if (doc.ok()) total += doc->mentions.size();
+    }
+    return total;
+  }));
+
+  const double mb = static_cast<double>(corpus.bytes) / (1 << 20);
+  const double docs = static_cast<double>(corpus.order.size());
+  const double baseline = mb / results[0].seconds;
+  std::printf("corpus: %s, %.1f MB, %zu docs (%zu unique)\n", corpus_dir.c_str(),
+              mb, corpus.order.size(), corpus.unique.size());
+  std::printf("%-24s %10s %12s %10s %12s %14s\n", "stage", "MB/s/core",
+              "docs/s", "vs ICU", "peak RSS MB", "checksum");
+  nlohmann::json report = {{"corpus_mb", mb}, {"docs", corpus.order.size()},
+                           {"stages", nlohmann::json::array()}};
+  for (const StageResult& r : results) {
+    double rate = mb / r.seconds;
+    std::printf("%-24s %10.1f %12.0f %9.2fx %12.1f %14zu\n", r.name.c_str(),
+                rate, docs / r.seconds, rate / baseline, r.peak_rss_kb / 1024.0,
+                r.checksum);
+    report["stages"].push_back({{"stage", r.name},
+                                {"mb_per_s", rate},
+                                {"docs_per_s", docs / r.seconds},
+                                {"vs_icu_baseline", rate / baseline},
+                                {"peak_rss_mb", r.peak_rss_kb / 1024.0}});
+  }
+  if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << "\n";
+  return 0;
+}

@@ -1,0 +1,200 @@
+// claimx: the command-line tool over the extractor library.
+//
+//   claimx annotate [FILE|-] [--format json|jsonl|text] [--date YYYY-MM-DD]
+//   claimx rules check [--rules DIR]
+//
+// Exit status follows ripgrep: 0 when something was found, 1 when nothing
+// was, 2 on error. Machine output goes to stdout only; errors and warnings go
+// to stderr and name the file (and byte offset where there is one).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "extractor/annotator.h"
+#include "extractor/emit_json.h"
+#include "extractor/emit_text.h"
+#include "extractor/rule_check.h"
+#include "extractor/rules.h"
+
+namespace {
+
+constexpr int kExitFound = 0;
+constexpr int kExitNothing = 1;
+constexpr int kExitError = 2;
+
+int Fail(const std::string& message) {
+  std::cerr << "claimx: " << message << "\n";
+  return kExitError;
+}
+
+claimx::Result<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) return claimx::IoError("<stdin>: read error");
+    return buffer.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return claimx::InvalidArgument(path + ": is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return claimx::NotFound(path + ": " + std::strerror(errno));
+  }
+  std::string data((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  if (in.bad()) return claimx::IoError(path + ": read error");
+  return data;
+}
+
+claimx::Result<std::shared_ptr<const claimx::RuleBook>> LoadRules(
+    const std::string& rules_dir, const char* argv0) {
+  std::string dir = rules_dir;
+  if (dir.empty()) {
+    auto found = claimx::FindDefaultRulesDir(argv0);
+    if (!found.ok()) return found.status();
+    dir = *found;
+  }
+  std::vector<claimx::RuleError> errors;
+  auto book = claimx::RuleBook::Load(dir, &errors);
+  for (const claimx::RuleError& e : errors) {
+    std::cerr << "claimx: " << e.ToString() << "\n";
+  }
+  return book;
+}
+
+struct AnnotateFlags {
+  std::string file = "-";
+  std::string format = "json";
+  std::string date;
+  std::string id;
+  std::string rules;
+  std::string color = "auto";
+  size_t max_bytes = size_t{256} << 20;
+};
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
+size_t TerminalWidth() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    long width = std::strtol(columns, nullptr, 10);
+    if (width >= 40 && width <= 1000) return static_cast<size_t>(width);
+  }
+  return 100;
+}
+
+int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
+  auto rules = LoadRules(flags.rules, argv0);
+  if (!rules.ok()) return Fail(rules.status().message());
+  claimx::AnnotatorOptions options;
+  options.max_document_bytes = flags.max_bytes;
+  auto annotator = claimx::Annotator::Create(*rules, options);
+  if (!annotator.ok()) return Fail(annotator.status().message());
+
+  auto input = ReadInput(flags.file);
+  if (!input.ok()) return Fail(input.status().message());
+  const std::string display_name = flags.file == "-" ? "<stdin>" : flags.file;
+
+  claimx::DocumentOptions doc_options;
+  doc_options.id = !flags.id.empty() ? flags.id
+                   : flags.file == "-"
+                       ? "stdin"
+                       : std::filesystem::path(flags.file).stem().string();
+  if (!flags.date.empty()) doc_options.date = flags.date;
+  auto doc = (*annotator)->Annotate(*input, doc_options);
+  if (!doc.ok()) return Fail(display_name + ": " + doc.status().message());
+
+  const auto& stats = doc->info.normalization;
+  if (stats.invalid_utf8 > 0) {
+    std::cerr << "claimx: " << display_name << ": warning: "
+              << stats.invalid_utf8
+              << " invalid UTF-8 sequence(s) replaced by U+FFFD, first at byte "
+              << stats.first_invalid_offset << "\n";
+  }
+
+  if (flags.format == "text") {
+    claimx::TextOptions text_options;
+    text_options.color = UseColor(flags.color);
+    text_options.width = TerminalWidth();
+    claimx::WriteText(std::cout, *doc, *input, text_options);
+  } else {
+    int indent = flags.format == "json" ? 2 : -1;
+    std::cout << claimx::DumpJson(claimx::DocumentToJson(*doc, *input), indent)
+              << "\n";
+  }
+  std::cout.flush();
+  if (!std::cout) return Fail("writing output: " + std::string(std::strerror(errno)));
+  bool found = !doc->mentions.empty() || !doc->claims.empty();
+  return found ? kExitFound : kExitNothing;
+}
+
+int RunRulesCheck(const std::string& rules_dir, const char* argv0) {
+  auto rules = LoadRules(rules_dir, argv0);
+  if (!rules.ok()) return Fail(rules.status().message());
+  auto annotator = claimx::Annotator::Create(*rules);
+  if (!annotator.ok()) return Fail(annotator.status().message());
+  claimx::RuleCheckReport report = claimx::CheckRuleExamples(**annotator);
+  for (const claimx::RuleError& failure : report.failures) {
+    std::cout << failure.ToString() << "\n";
+  }
+  std::cout << (*rules)->dir() << ": " << (*rules)->rule_count()
+            << " rules compiled, " << report.examples << " examples run, "
+            << report.failures.size() << " failed\n";
+  return report.failures.empty() ? kExitFound : kExitNothing;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimx: extract checkable claims from French news text"};
+  app.set_version_flag("--version", std::string("claimx ") + CLAIMX_VERSION);
+  app.require_subcommand(1);
+
+  AnnotateFlags annotate_flags;
+  CLI::App* annotate =
+      app.add_subcommand("annotate", "Annotate one article (FILE or - for stdin)");
+  annotate->add_option("file", annotate_flags.file, "Article text, or - for stdin");
+  annotate->add_option("--format", annotate_flags.format, "Output format")
+      ->check(CLI::IsMember({"json", "jsonl", "text"}));
+  annotate->add_option("--date", annotate_flags.date,
+                       "Publication date YYYY-MM-DD (relative dates resolve against it)");
+  annotate->add_option("--id", annotate_flags.id, "Document id (default: file name)");
+  annotate->add_option("--rules", annotate_flags.rules, "Rule directory (e.g. rules/fr)");
+  annotate->add_option("--color", annotate_flags.color, "Colour in --format text")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  annotate->add_option("--max-bytes", annotate_flags.max_bytes,
+                       "Refuse larger documents (default 256 MiB)");
+
+  std::string check_rules_dir;
+  CLI::App* rules = app.add_subcommand("rules", "Rule files");
+  rules->require_subcommand(1);
+  CLI::App* check = rules->add_subcommand(
+      "check", "Compile every rule and run the examples written beside it");
+  check->add_option("--rules", check_rules_dir, "Rule directory (e.g. rules/fr)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitError;
+  }
+  if (annotate->parsed()) return RunAnnotate(annotate_flags, argv[0]);
+  if (check->parsed()) return RunRulesCheck(check_rules_dir, argv[0]);
+  return kExitError;
+}
