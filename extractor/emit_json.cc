@@ -16,8 +16,8 @@ json OrNull(const std::optional<T>& value) {
 // Counts are written as integers (119, not 119.0); other values as doubles.
 json Number(double value) {
   constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
-  if (value == static_cast<double>(static_cast<int64_t>(value)) &&
-      value > -kMaxExactInteger && value < kMaxExactInteger) {
+  if (value > -kMaxExactInteger && value < kMaxExactInteger &&
+      value == static_cast<double>(static_cast<int64_t>(value))) {
     return json(static_cast<int64_t>(value));
   }
   return json(value);

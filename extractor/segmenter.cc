@@ -153,9 +153,25 @@ size_t UppercaseLengthAt(std::string_view text, size_t i) {
              : 0;
 }
 
+// End of the run of letters and combining marks starting at i.
+size_t SkipLetters(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (kAsciiClasses[byte] != CharClass::kLetter) break;
+      ++i;
+      continue;
+    }
+    const CharAt c = ClassifyAt(text, i);
+    if (c.cls != CharClass::kLetter && c.cls != CharClass::kMark) break;
+    i += c.len;
+  }
+  return i;
+}
+
 // French elided words: "l'ONG" is "l'" + "ONG". Closed class, so code, not
 // rule data. Compared ASCII-case-insensitively ("L'Irak", "QU'IL").
-constexpr std::array<std::string_view, 12> kElisions = {
+constexpr std::string_view kElisions[] = {
     "l", "d", "j", "n", "s", "c", "m", "t", "qu", "lorsqu", "puisqu", "jusqu"};
 
 bool IsElision(std::string_view word) {
@@ -320,6 +336,28 @@ std::string_view StripWordPrefix(std::string_view word) {
 // look-back keeps Segment() linear on text without spaces.
 constexpr size_t kMinAbbreviationScan = 64;
 
+// Words that start sentences and never names. After "C." or "X." one of them
+// shows that the period ended a sentence ("38 degrés C. Il fera beau") rather
+// than an initial ("B. Obama"). "Le", "La" and "D'" are not in the list:
+// "J.-Y. Le Drian", "J. D'Ormesson". Closed class, so code, not rule data.
+constexpr std::string_view kSentenceOpeners[] = {
+    "Il",    "Ils",   "Elle",  "Elles", "On",       "Nous",      "Vous",
+    "Je",    "Cela",  "Ceci",  "Ce",    "Cet",      "Cette",     "Ces",
+    "Mais",  "Et",    "Or",    "Donc",  "Car",      "Puis",      "Selon",
+    "Pour",  "Dans",  "Sur",   "Après", "Avant",    "Depuis",    "Lors",
+    "Alors", "Ainsi", "En",    "Un",    "Pourtant", "Cependant", "Toutefois",
+    "Une",   "C'",    "Qu'",   "J'",    "N'"};
+
+// True when the word at text[pos] is one of kSentenceOpeners.
+bool OpensSentence(std::string_view text, size_t pos) {
+  // The longest opener has 9 bytes; 16 shows whether a longer word goes on.
+  const std::string_view ahead = text.substr(pos, 16);
+  size_t end = SkipLetters(ahead, 0);
+  if (end < ahead.size() && ahead[end] == '\'') ++end;
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners),
+                   ahead.substr(0, end)) != std::end(kSentenceOpeners);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -370,7 +408,10 @@ struct Segmenter::Impl {
     for (int32_t next = sentences->next(); next != icu::BreakIterator::DONE;
          next = sentences->next()) {
       const auto pos = static_cast<size_t>(next);
-      if (pos < window.size() && FollowsAbbreviation(window, pos)) continue;
+      if (pos < window.size() && FollowsAbbreviation(window, pos) &&
+          !OpensSentence(window, pos)) {
+        continue;
+      }
       sink->Add(offset + previous, offset + pos);
       previous = pos;
     }
@@ -478,22 +519,6 @@ Segmentation Segmenter::Segment(std::string_view text) const {
 // ---------------------------------------------------------------------------
 
 namespace {
-
-// End of the run of letters and combining marks starting at i.
-size_t SkipLetters(std::string_view text, size_t i) {
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      if (kAsciiClasses[byte] != CharClass::kLetter) break;
-      ++i;
-      continue;
-    }
-    const CharAt c = ClassifyAt(text, i);
-    if (c.cls != CharClass::kLetter && c.cls != CharClass::kMark) break;
-    i += c.len;
-  }
-  return i;
-}
 
 // A word starting at `start` (a letter): letters joined by inner hyphens and
 // apostrophes, except that an elision ends at its apostrophe.

@@ -16,7 +16,9 @@
 //     initials are built in ("J." in "John J. Thomas", "U.S.", "J.-C.", "É."),
 //     abbreviations come from Create() ("M.", "Mme", "MM.", "Dr", "p.", ...,
 //     the list shipped in rules/fr/abbreviations.txt). So "à M. Dupont" does
-//     not break but "l'ONU. Le" and "beaucoup. Le" do. Numbers such as "1.787"
+//     not break but "l'ONU. Le" and "beaucoup. Le" do. The break is kept when
+//     the next word only ever starts sentences ("Il", "Elle", "Mais", "C'"):
+//     "38 degrés C. Il fera beau" is two sentences. Numbers such as "1.787"
 //     never break. Sentence spans exclude surrounding whitespace.
 //   * Tokens: see Tokenize().
 //

@@ -260,6 +260,24 @@ TEST_CASE("abbreviations match whole words, not word endings",
         Strings{"Il dit que oui, etc.", "Le débat continue."});
 }
 
+TEST_CASE("a pronoun after initials shows the period ended the sentence",
+          "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  CHECK(Sentences(*segmenter, "Il fera 38 degrés C. Il pleuvra ensuite.") ==
+        Strings{"Il fera 38 degrés C.", "Il pleuvra ensuite."});
+  CHECK(Sentences(*segmenter, "Plainte contre X. C'est la loi.") ==
+        Strings{"Plainte contre X.", "C'est la loi."});
+  // Names after initials, including those that start with an article.
+  for (const std::string text :
+       {"Il soutient B. Obama ce matin.", "Selon J.-Y. Le Drian, non.",
+        "Le livre de J. D'Ormesson paraît."}) {
+    CAPTURE(text);
+    CHECK(Sentences(*segmenter, text) == Strings{text});
+  }
+  // The price: a name that is also an opener loses its initial.
+  CHECK(Sentences(*segmenter, "Selon Kim J. Il Sung, non.").size() == 2);
+}
+
 TEST_CASE("a segmenter without abbreviations still keeps initials",
           "[segmenter]") {
   Result<std::unique_ptr<Segmenter>> bare = Segmenter::Create();

@@ -1,0 +1,105 @@
+#include "extractor/annotator.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_util.h"
+
+namespace claimx {
+namespace {
+
+using testing::ProjectAnnotator;
+using testing::ReadFile;
+using testing::SeedPath;
+
+TEST_CASE("the seed article yields its digit figures at exact offsets",
+          "[annotator]") {
+  std::string seed = ReadFile(SeedPath());
+  auto doc = ProjectAnnotator().Annotate(seed, {"seed", "2016-11-10"});
+  REQUIRE(doc.ok());
+  std::vector<std::string> texts;
+  for (const Mention& m : doc->mentions) {
+    CHECK(m.kind == MentionKind::kQuantity);
+    texts.emplace_back(m.span.Of(seed));
+  }
+  CHECK(texts == std::vector<std::string>{"119", "1787", "300", "64", "80%"});
+  // Offsets are into the original bytes: found independently with find().
+  CHECK(doc->mentions[0].span.start == seed.find("119 victimes"));
+  CHECK(doc->mentions[1].span.start == seed.find("1787 civils"));
+  CHECK(doc->mentions[4].span.start == seed.find("80%"));
+  CHECK(std::get<QuantityValue>(doc->mentions[4].value).unit == "%");
+  CHECK(doc->mentions[0].id == "m1");
+  CHECK(doc->mentions[4].id == "m5");
+}
+
+TEST_CASE("the seed article has 13 paragraphs and 14 sentences", "[annotator]") {
+  std::string seed = ReadFile(SeedPath());
+  auto doc = ProjectAnnotator().Annotate(seed, {"seed", std::nullopt});
+  REQUIRE(doc.ok());
+  CHECK(doc->paragraphs.size() == 13);
+  CHECK(doc->sentences.size() == 14);
+  // The colonel's initial does not end a sentence.
+  bool thomas_whole = false;
+  for (const Span& s : doc->sentences) {
+    std::string_view text = s.Of(seed);
+    if (text.find("John J. Thomas, un porte-parole") != std::string_view::npos) {
+      thomas_whole = true;
+    }
+  }
+  CHECK(thomas_whole);
+  for (const Mention& m : doc->mentions) {
+    REQUIRE(m.sentence.has_value());
+    CHECK(doc->sentences[*m.sentence].Contains(m.span));
+  }
+}
+
+TEST_CASE("a malformed document date is an error", "[annotator]") {
+  for (std::string date : {"2016-13-01", "2016-02-30", "10/11/2016", "2016-1-1", ""}) {
+    auto doc = ProjectAnnotator().Annotate("12 morts", {"x", date});
+    INFO(date);
+    CHECK_FALSE(doc.ok());
+    CHECK(doc.status().code() == StatusCode::kInvalidArgument);
+  }
+  CHECK(ProjectAnnotator().Annotate("12 morts", {"x", "2016-02-29"}).ok());
+}
+
+TEST_CASE("documents over the byte limit are refused before any work",
+          "[annotator]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  AnnotatorOptions options;
+  options.max_document_bytes = 10;
+  auto annotator = Annotator::Create(*book, options);
+  REQUIRE(annotator.ok());
+  auto doc = (*annotator)->Annotate("12345678901", {"x", std::nullopt});
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == StatusCode::kResourceExhausted);
+  CHECK((*annotator)->Annotate("1234567890", {"x", std::nullopt}).ok());
+}
+
+TEST_CASE("a clone annotates exactly like its original", "[annotator]") {
+  std::string seed = ReadFile(SeedPath());
+  auto clone = ProjectAnnotator().Clone();
+  auto a = ProjectAnnotator().Annotate(seed, {"seed", std::nullopt});
+  auto b = clone->Annotate(seed, {"seed", std::nullopt});
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a->mentions.size() == b->mentions.size());
+  for (size_t i = 0; i < a->mentions.size(); ++i) {
+    CHECK(a->mentions[i].span == b->mentions[i].span);
+  }
+  CHECK(a->sentences == b->sentences);
+}
+
+TEST_CASE("mentions keep original offsets through NBSP, CRLF and BOM",
+          "[annotator]") {
+  std::string text = "\xEF\xBB\xBFTitre\r\n\r\nIls \u00E9taient 94\u202F000, soit 12\u00A0%.";
+  auto doc = ProjectAnnotator().Annotate(text, {"x", std::nullopt});
+  REQUIRE(doc.ok());
+  REQUIRE(doc->mentions.size() == 2);
+  CHECK(doc->mentions[0].span.Of(text) == "94\u202F000");
+  CHECK(doc->mentions[1].span.Of(text) == "12\u00A0%");
+  CHECK(doc->paragraphs.size() == 2);
+}
+
+}  // namespace
+}  // namespace claimx

@@ -1,0 +1,234 @@
+#include "extractor/rules.h"
+
+#include <filesystem>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+
+#include <catch2/catch.hpp>
+
+#include "extractor/annotator.h"
+#include "extractor/rule_check.h"
+
+namespace claimx {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::shared_ptr<const RuleBook> ProjectRules() {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  return *book;
+}
+
+using Files = std::map<std::string, std::string>;
+
+// A scratch rules directory holding the given files.
+class RuleDir {
+ public:
+  explicit RuleDir(const Files& files) {
+    path_ = fs::temp_directory_path() /
+            ("claimx_rules_test_" + std::to_string(::getpid()) + "_" +
+             std::to_string(counter_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+    for (const auto& [name, content] : files) std::ofstream(path_ / name) << content;
+  }
+  ~RuleDir() { fs::remove_all(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+const char* kGoodRule = R"(
+dimension: quantity
+rules:
+  - id: fr.quantity.plain
+    pattern: '(?P<number>\d+)'
+    examples: ["12"]
+)";
+
+std::vector<RuleError> LoadErrors(const std::string& yaml) {
+  RuleDir dir(Files{{"quantity.yaml", yaml}});
+  std::vector<RuleError> errors;
+  auto book = RuleBook::Load(dir.path(), &errors);
+  CHECK(!book.ok());
+  return errors;
+}
+
+TEST_CASE("the project's rules load and every example beside them holds",
+          "[rules]") {
+  auto book = ProjectRules();
+  CHECK(book->rule_count() >= 5);
+  auto annotator = Annotator::Create(book);
+  REQUIRE(annotator.ok());
+  RuleCheckReport report = CheckRuleExamples(**annotator);
+  for (const RuleError& failure : report.failures) FAIL_CHECK(failure.ToString());
+  CHECK(report.examples >= 20);
+}
+
+TEST_CASE("a rules root resolves to its French directory", "[rules]") {
+  auto book = RuleBook::Load(CLAIMX_RULES_DIR);
+  REQUIRE(book.ok());
+  CHECK(fs::path((*book)->dir()).filename() == "fr");
+}
+
+TEST_CASE("a missing rules directory is an error, not an abort", "[rules]") {
+  auto book = RuleBook::Load("/nonexistent/claimx/rules");
+  REQUIRE(!book.ok());
+  CHECK(book.status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("a bad pattern is reported with file, line and rule id", "[rules]") {
+  auto errors = LoadErrors(R"(dimension: quantity
+rules:
+  - id: fr.quantity.ok
+    pattern: '(?P<number>\d+)'
+    examples: ["1"]
+  - id: fr.quantity.broken
+    pattern: '(?P<number>\d+'
+    examples: ["1"]
+)");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rule_id == "fr.quantity.broken");
+  CHECK(errors[0].line == 6);
+  CHECK(fs::path(errors[0].file).filename() == "quantity.yaml");
+  CHECK_THAT(errors[0].message, Catch::Contains("RE2"));
+  CHECK_THAT(errors[0].ToString(), Catch::Contains("quantity.yaml:6: fr.quantity.broken"));
+}
+
+TEST_CASE("every bad rule in a file is reported, not just the first", "[rules]") {
+  auto errors = LoadErrors(R"(dimension: quantity
+rules:
+  - id: fr.quantity.a
+    pattern: '(?P<number>\d+'
+    examples: ["1"]
+  - id: fr.quantity.a
+    pattern: '\d'
+    examples: ["1"]
+  - id: Bad-Id
+    pattern: '\d'
+    examples: ["1"]
+  - id: fr.quantity.no_pattern
+    examples: ["1"]
+  - id: fr.quantity.no_examples
+    pattern: '\d'
+  - id: fr.quantity.undefined
+    pattern: '{{nothing_here}}'
+    examples: ["1"]
+  - id: fr.quantity.empty
+    pattern: '\d*'
+    examples: ["1"]
+  - id: fr.quantity.bad_example
+    pattern: '\d'
+    examples: [{text: "12", match: "3"}]
+)");
+  auto has = [&](const std::string& id, const std::string& words) {
+    for (const auto& e : errors) {
+      if (e.rule_id == id && e.message.find(words) != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(errors.size() == 8);
+  CHECK(has("fr.quantity.a", "RE2"));
+  CHECK(has("fr.quantity.a", "duplicate"));
+  CHECK(has("Bad-Id", "id must look like"));
+  CHECK(has("fr.quantity.no_pattern", "missing 'pattern'"));
+  CHECK(has("fr.quantity.no_examples", "at least one example"));
+  CHECK(has("fr.quantity.undefined", "undefined {{nothing_here}}"));
+  CHECK(has("fr.quantity.empty", "empty string"));
+  CHECK(has("fr.quantity.bad_example", "not in its text"));
+}
+
+TEST_CASE("a YAML syntax error names its line", "[rules]") {
+  auto errors = LoadErrors("dimension: quantity\nrules:\n  - id: [unclosed\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line >= 3);
+  CHECK_THAT(errors[0].message, Catch::Contains("YAML"));
+}
+
+TEST_CASE("cyclic and undefined defines are errors", "[rules]") {
+  auto errors = LoadErrors(R"(dimension: quantity
+defines:
+  a: {pattern: 'x{{b}}'}
+  b: {pattern: 'y{{a}}'}
+rules:
+  - id: fr.quantity.uses_cycle
+    pattern: '(?P<number>{{a}})'
+    examples: ["xy"]
+)");
+  REQUIRE(!errors.empty());
+  bool cyclic = false;
+  for (const auto& e : errors) cyclic |= e.message.find("cyclic") != std::string::npos;
+  CHECK(cyclic);
+}
+
+TEST_CASE("defines are shared across rule files", "[rules]") {
+  RuleDir dir(Files{{"common.yaml", "defines:\n  two_digits: '\\d\\d'\n"},
+               {"quantity.yaml", R"(dimension: quantity
+rules:
+  - id: fr.quantity.pair
+    pattern: '(?P<number>{{two_digits}})'
+    examples: ["42"]
+)"}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const Rule* rule = (*book)->FindRule("fr.quantity.pair");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->expanded_pattern == "(?P<number>(?:\\d\\d))");
+}
+
+std::vector<std::string> MatchTexts(const RuleSet& set, std::string_view text) {
+  std::vector<std::string> out;
+  for (const RuleMatch& m : ResolveOverlaps(set.FindAll(text, {0, text.size()}))) {
+    out.emplace_back(m.span.Of(text));
+  }
+  return out;
+}
+
+TEST_CASE("word boundaries hold on both sides, with Unicode letters", "[rules]") {
+  RuleDir dir(Files{{"quantity.yaml", kGoodRule}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  using V = std::vector<std::string>;
+  CHECK(MatchTexts(set, "12 et 34") == V{"12", "34"});
+  CHECK(MatchTexts(set, "é12 3e 4ème AF447 x5") == V{});
+  CHECK(MatchTexts(set, "l'article 49.3 et 2,5") == V{});
+  CHECK(MatchTexts(set, "(12), 13. «14»") == V{"12", "13", "14"});
+}
+
+TEST_CASE("a match may use context before its range for the boundary",
+          "[rules]") {
+  RuleDir dir(Files{{"quantity.yaml", kGoodRule}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  std::string text = "Fin. 12 morts. x34";
+  auto in_second = set.FindAll(text, {5, 14});
+  REQUIRE(in_second.size() == 1);
+  CHECK(in_second[0].span == Span{5, 7});
+  CHECK(set.FindAll(text, {16, 18}).empty());  // glued to 'x' before range
+}
+
+TEST_CASE("overlaps resolve to the longest match, then the higher priority",
+          "[rules]") {
+  Rule low, high;
+  low.priority = 0;
+  high.priority = 5;
+  std::vector<RuleMatch> matches = {
+      {&low, {0, 2}, {}}, {&low, {0, 6}, {}}, {&high, {3, 9}, {}},
+      {&low, {10, 12}, {}}, {&high, {10, 12}, {}}};
+  auto kept = ResolveOverlaps(matches);
+  // {0,6} and {3,9} tie on length: priority picks {3,9}; {0,2} then fits.
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[0].span == Span{0, 2});
+  CHECK(kept[1].span == Span{3, 9});
+  CHECK(kept[2].rule == &high);
+}
+
+}  // namespace
+}  // namespace claimx
