@@ -19,9 +19,11 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <iterator>
+#include <string>
 #include <utility>
 
 namespace claimx {
@@ -54,6 +56,10 @@ bool IsAsciiSpace(char c) {
 bool IsBlankByte(char c) { return c != '\n' && IsAsciiSpace(c); }
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -285,15 +291,12 @@ size_t WindowEnd(std::string_view text, size_t start) {
   if (text.size() - start <= kMaxIcuWindow) return text.size();
   const void* newline = memrchr(text.data() + start, '\n', kMaxIcuWindow);
   if (newline != nullptr) {
-    return static_cast<size_t>(static_cast<const char*>(newline) -
-                               text.data()) + 1;
+    return static_cast<size_t>(static_cast<const char*>(newline) + 1 -
+                               text.data());
   }
-  // One line over 2 GiB: cut at a character boundary.
+  // One line over 2 GiB: cut before a character's first byte.
   size_t end = start + kMaxIcuWindow;
-  while (end > start + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) ==
-                                0x80) {
-    --end;
-  }
+  while (end > start + 1 && IsContinuationByte(text[end])) --end;
   return end;
 }
 
@@ -331,8 +334,8 @@ std::string_view StripWordPrefix(std::string_view word) {
   return word;
 }
 
-// How far FollowsAbbreviation() looks back from a break, spaces included, at
-// least: room for initials such as "S.M.A.R.T." and a few spaces. Bounding the
+// The least FollowsAbbreviation() looks back from a break, spaces included:
+// room for initials such as "S.M.A.R.T." and a few spaces. Bounding the
 // look-back keeps Segment() linear on text without spaces.
 constexpr size_t kMinAbbreviationScan = 64;
 
@@ -399,8 +402,8 @@ struct Segmenter::Impl {
                    &status);
     sentences->setText(ut, status);
     if (U_FAILURE(status)) {
-      // Only memory exhaustion gets here; paragraphs as sentences beat
-      // dropping the text.
+      // In practice only memory exhaustion gets here; paragraphs as
+      // sentences beat dropping the text.
       sink->Add(offset, offset + window.size());
       return;
     }

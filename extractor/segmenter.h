@@ -91,9 +91,10 @@ class Segmenter {
 // of `text` is clipped to it.
 //   * kWord: a run of letters (ASCII, or any Unicode letter, with combining
 //     marks), joined by inner hyphens and apostrophes ("Moyen-Orient",
-//     "quatre-vingt-dix", "aujourd'hui"), except that the elisions l' d' j' n'
-//     s' c' m' t' qu' lorsqu' puisqu' jusqu' are tokens of their own, apostrophe
-//     included: "l'ONG" is "l'" "ONG". Digits are not letters: "G7" is "G" "7".
+//     "quatre-vingt-dix", "aujourd'hui"), except that the elisions l' d' j'
+//     n' s' c' m' t' qu' lorsqu' puisqu' jusqu' are tokens of their own,
+//     apostrophe included: "l'ONG" is "l'" "ONG". Digits are not letters:
+//     "G7" is "G" "7".
 //   * kNumber: ASCII digits. Spaces group thousands only after a leading group
 //     of 1 to 3 digits and before exactly three digits: "94 000" and
 //     "1 000 000" are one token, "2016 2017" and "12 34567" are two. Then ','

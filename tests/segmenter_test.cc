@@ -218,7 +218,8 @@ TEST_CASE("initials do not end a sentence", "[segmenter]") {
 TEST_CASE("French abbreviations do not end a sentence", "[segmenter]") {
   auto segmenter = MakeSegmenter();
   for (const std::string text :
-       {"Il a parlé à M. Dupont hier soir.", "Mme Durand et Mme. Martin sont là.",
+       {"Il a parlé à M. Dupont hier soir.",
+        "Mme Durand et Mme. Martin sont là.",
         "MM. Dupont et Durand sont partis.", "Le Dr. House et le Dr House.",
         "Voir p. 12 du rapport.", "Voir pp. 12-14.", "Le Pr. Raoult parle.",
         "Me. Dupond-Moretti plaide.", "La basilique St. Pierre.",
@@ -243,7 +244,7 @@ TEST_CASE("every entry of rules/fr/abbreviations.txt keeps a name attached",
   }
 }
 
-TEST_CASE("abbreviations match whole words, not word endings",
+TEST_CASE("abbreviations match whole words and not word endings",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
   CHECK(Sentences(*segmenter, "Il en a beaucoup. Le reste suit.") ==
@@ -317,7 +318,7 @@ TEST_CASE("a number like 1.787 does not end a sentence", "[segmenter]") {
         Strings{"Le taux passe à 2.5 points.", "Puis baisse."});
 }
 
-TEST_CASE("sentences end at ., ?, ! and after closing quotes",
+TEST_CASE("sentences end at periods and question and exclamation marks",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
   CHECK(Sentences(*segmenter, "Qui ? Lui ! Oui. «Non.» Il part.") ==
@@ -349,7 +350,7 @@ TEST_CASE("a single newline inside a paragraph ends a sentence",
   CheckInvariants(text, seg);
 }
 
-TEST_CASE("sentence spans are trimmed, ordered and inside their paragraph",
+TEST_CASE("sentence spans are trimmed and ordered and inside their paragraph",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
   const std::string text =
@@ -360,7 +361,8 @@ TEST_CASE("sentence spans are trimmed, ordered and inside their paragraph",
         Strings{"Début.", "Milieu ?", "Fin !", "Encore.", "Dernière ligne"});
 }
 
-TEST_CASE("Clone segments like the original, independently", "[segmenter]") {
+TEST_CASE("Clone segments like the original and independently",
+          "[segmenter]") {
   auto segmenter = MakeSegmenter();
   const std::string text =
       ReadFile(kCorporaDir + "/fr/examples/afp_frappes_civils.txt");
@@ -487,7 +489,7 @@ TEST_CASE("punctuation is one token per character", "[tokenize]") {
   }
 }
 
-TEST_CASE("symbols: percent, currencies, degrees", "[tokenize]") {
+TEST_CASE("percent and currency and degree signs are symbols", "[tokenize]") {
   CHECK(TokenTexts("80% 5 € 3$ 2‰ 20°C km²") ==
         Strings{"80", "%", "5", "€", "3", "$", "2", "‰", "20", "°", "C",
                 "km", "²"});

@@ -2,7 +2,8 @@
 // with a bare ICU French sentence-break pass over the same text (the
 // baseline the segmenter is held to).
 //
-//   claimx-bench [--corpus DIR] [--megabytes N] [--rules DIR] [--json FILE]
+//   claimx-bench [--corpus DIR] [--megabytes N] [--rounds N] [--rules DIR]
+//                [--json FILE]
 //
 // The corpus is every .txt file under DIR (default ../shared/corpora next to
 // the source tree), repeated until it holds at least N MB (default 100). The
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -174,10 +176,13 @@ int main(int argc, char** argv) {
   std::string rules_dir;
   std::string json_out;
   size_t megabytes = 100;
+  size_t rounds = 3;
   app.add_option("--corpus", corpus_dir, "Directory of .txt articles");
   app.add_option("--megabytes", megabytes, "Minimum corpus size in MB");
   app.add_option("--rules", rules_dir, "Rule directory");
   app.add_option("--json", json_out, "Also write the results as JSON here");
+  app.add_option("--rounds", rounds, "Interleaved rounds; each stage keeps its best")
+      ->check(CLI::Range(1, 100));
   CLI11_PARSE(app, argc, argv);
 
   if (!fs::is_directory(corpus_dir)) {
@@ -214,39 +219,61 @@ int main(int argc, char** argv) {
   }
   if (int rc = Verify(corpus, **segmenter, **annotator, seed); rc != 0) return rc;
 
+  // Stages run interleaved, round after round, and each keeps its best time:
+  // on a shared machine the noise only ever slows a run down, so the minimum
+  // is the stable figure, and interleaving exposes every stage to the same
+  // conditions as the baseline it is compared with.
+  using Work = std::function<size_t()>;
+  const std::vector<std::pair<std::string, Work>> stages = {
+      {"icu_sentence_baseline", [&] { return IcuSentenceBaseline(corpus); }},
+      {"normalize",
+       [&] {
+         size_t total = 0;
+         for (size_t i : corpus.order) total += claimx::Normalize(corpus.unique[i]).text.size();
+         return total;
+       }},
+      {"normalize+segment",
+       [&] {
+         size_t total = 0;
+         for (size_t i : corpus.order) {
+           claimx::NormalizedText n = claimx::Normalize(corpus.unique[i]);
+           total += (*segmenter)->Segment(n.text).sentences.size();
+         }
+         return total;
+       }},
+      {"annotate",
+       [&] {
+         size_t total = 0;
+         for (size_t i : corpus.order) {
+           auto doc = (*annotator)->Annotate(corpus.unique[i], {"bench", "2016-11-10"});
+           if (doc.ok()) total += doc->mentions.size();
+         }
+         return total;
+       }},
+  };
   std::vector<StageResult> results;
-  results.push_back(RunInChild("icu_sentence_baseline",
-                               [&] { return IcuSentenceBaseline(corpus); }));
-  results.push_back(RunInChild("normalize", [&] {
-    size_t total = 0;
-    for (size_t i : corpus.order) total += claimx::Normalize(corpus.unique[i]).text.size();
-    return total;
-  }));
-  results.push_back(RunInChild("normalize+segment", [&] {
-    size_t total = 0;
-    for (size_t i : corpus.order) {
-      claimx::NormalizedText n = claimx::Normalize(corpus.unique[i]);
-      total += (*segmenter)->Segment(n.text).sentences.size();
+  for (size_t round = 0; round < rounds; ++round) {
+    for (size_t s = 0; s < stages.size(); ++s) {
+      StageResult r = RunInChild(stages[s].first, stages[s].second);
+      if (round == 0) {
+        results.push_back(r);
+        continue;
+      }
+      results[s].seconds = std::min(results[s].seconds, r.seconds);
+      results[s].peak_rss_kb = std::max(results[s].peak_rss_kb, r.peak_rss_kb);
     }
-    return total;
-  }));
-  results.push_back(RunInChild("annotate", [&] {
-    size_t total = 0;
-    for (size_t i : corpus.order) {
-      auto doc = (*annotator)->Annotate(corpus.unique[i], {"bench", "2016-11-10"});
-      if (doc.ok()) total += doc->mentions.size();
-    }
-    return total;
-  }));
+  }
 
   const double mb = static_cast<double>(corpus.bytes) / (1 << 20);
   const double docs = static_cast<double>(corpus.order.size());
   const double baseline = mb / results[0].seconds;
-  std::printf("corpus: %s, %.1f MB, %zu docs (%zu unique)\n", corpus_dir.c_str(),
-              mb, corpus.order.size(), corpus.unique.size());
+  std::printf("corpus: %s, %.1f MB, %zu docs (%zu unique), best of %zu rounds\n",
+              corpus_dir.c_str(), mb, corpus.order.size(), corpus.unique.size(),
+              rounds);
   std::printf("%-24s %10s %12s %10s %12s %14s\n", "stage", "MB/s/core",
               "docs/s", "vs ICU", "peak RSS MB", "checksum");
   nlohmann::json report = {{"corpus_mb", mb}, {"docs", corpus.order.size()},
+                           {"rounds", rounds},
                            {"stages", nlohmann::json::array()}};
   for (const StageResult& r : results) {
     double rate = mb / r.seconds;
