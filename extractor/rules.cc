@@ -102,8 +102,7 @@ struct Define {
 
 class Loader {
  public:
-  Loader(std::string dir, std::vector<RuleError>* errors)
-      : dir_(std::move(dir)), errors_(errors) {}
+  explicit Loader(std::vector<RuleError>* errors) : errors_(errors) {}
 
   void LoadFile(const fs::path& path);
   void ExpandAndCompile();
@@ -127,7 +126,6 @@ class Loader {
               std::string* out);
   void Compile(Rule* rule);
 
-  std::string dir_;
   std::vector<RuleError>* errors_;
   std::map<std::string, Define> defines_;
   std::map<std::string, std::vector<Rule>> rules_by_dimension_;
@@ -545,7 +543,7 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   if (files.empty()) return NotFound("no *.yaml rule files in " + dir);
   std::sort(files.begin(), files.end());
 
-  Loader loader(dir, errors);
+  Loader loader(errors);
   for (const fs::path& file : files) loader.LoadFile(file);
   loader.ExpandAndCompile();
   auto book = std::make_shared<RuleBook>();
