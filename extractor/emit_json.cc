@@ -31,6 +31,7 @@ void AddValueFields(const QuantityValue& q, json* out) {
   (*out)["value"] = Number(q.value);
   (*out)["unit"] = OrNull(q.unit);
   (*out)["entity"] = OrNull(q.entity);
+  (*out)["entity_lemma"] = OrNull(q.entity_lemma);
   (*out)["bound"] = BoundName(q.bound);
   (*out)["low"] = NumberOrNull(q.low);
   (*out)["high"] = NumberOrNull(q.high);

@@ -95,10 +95,11 @@ std::string ValueSummary(const Mention& m, std::string_view original) {
   nlohmann::ordered_json j = MentionToJson(m, original);
   std::ostringstream out;
   out << MentionKindName(m.kind);
-  for (const char* key : {"value", "unit", "entity", "bound", "type", "mod",
-                          "name", "country", "role"}) {
+  for (const char* key : {"value", "unit", "entity", "bound", "low", "high",
+                          "approx", "type", "mod", "name", "country", "role"}) {
     if (!j.contains(key) || j[key].is_null()) continue;
     if (std::string_view(key) == "bound" && j[key] == "exact") continue;
+    if (std::string_view(key) == "approx" && j[key] == false) continue;
     out << ' ' << key << '=' << DumpJson(j[key], -1);
   }
   return out.str();
@@ -160,11 +161,21 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
                            ? CodePoints(label.str())
                            : 0);
     for (const Mention* m : inside) {
-      out << indent << dim << "· " << reset
-          << (options.color ? std::string(KindColor(m->kind)) : "")
-          << Displayable(m->span.Of(original)) << reset << "  "
-          << ValueSummary(*m, original) << dim << "  (" << m->rule << ", bytes "
-          << m->span.start << "-" << m->span.end << ")" << reset << "\n";
+      // One wrapped block per mention: its text, normalized value, origin.
+      std::vector<Word> detail;
+      detail.push_back(Word{"·", dim, reset, 0});
+      detail.push_back(Word{Displayable(m->span.Of(original)),
+                            options.color ? std::string(KindColor(m->kind)) : "",
+                            reset, 0});
+      SplitInto(ValueSummary(*m, original), "", "", 0, &detail);
+      std::ostringstream origin;
+      origin << "(" << m->rule << ", bytes " << m->span.start << "-" << m->span.end << ")";
+      SplitInto(origin.str(), "", "", 0, &detail);
+      for (size_t i = detail.size() - 3; i < detail.size(); ++i) {
+        detail[i].before = dim;
+        detail[i].after = reset;
+      }
+      WrapWords(out, detail, indent, options.width);
     }
   }
 }

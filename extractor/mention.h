@@ -27,6 +27,7 @@ struct QuantityValue {
   double value = 0;
   std::optional<std::string> unit;    // null for counts; "%", ISO 4217, SI
   std::optional<std::string> entity;  // the counted noun, as written
+  std::optional<std::string> entity_lemma;  // singular, lower case
   Bound bound = Bound::kExact;
   std::optional<double> low;   // for ranges
   std::optional<double> high;  // for ranges
@@ -60,7 +61,7 @@ struct Mention {
   std::string id;  // "m1", "m2"... unique within a document, in text order
   MentionKind kind = MentionKind::kQuantity;
   Span span;
-  std::string rule;  // e.g. "fr.quantity.digits_grouped"
+  std::string rule;  // e.g. "fr.quantity.number"
   std::optional<size_t> sentence;  // index of the sentence holding `start`
   MentionValue value;
 };

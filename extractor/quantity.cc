@@ -1,8 +1,12 @@
 #include "extractor/quantity.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string>
+
+#include <utf8proc.h>
 
 namespace claimx {
 
@@ -33,6 +37,12 @@ bool ValidGrouping(std::string_view integer, char separator) {
   }
 }
 
+constexpr size_t kMaxIntegerDigits = 15;
+
+bool StartsWithDigit(std::string_view s) {
+  return !s.empty() && std::isdigit(static_cast<unsigned char>(s[0]));
+}
+
 }  // namespace
 
 std::optional<double> ParseFrenchDigits(std::string_view literal) {
@@ -52,6 +62,12 @@ std::optional<double> ParseFrenchDigits(std::string_view literal) {
   if (separator != 0 ? !ValidGrouping(integer, separator) : !AllDigits(integer)) {
     return std::nullopt;
   }
+  // Past 15 integer digits a double no longer holds the figure exactly, and
+  // what is written is an identifier or a code, not something counted.
+  size_t integer_digits = std::count_if(integer.begin(), integer.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  if (integer_digits > kMaxIntegerDigits) return std::nullopt;
   std::string plain;
   plain.reserve(literal.size());
   for (char c : integer) {
@@ -63,27 +79,119 @@ std::optional<double> ParseFrenchDigits(std::string_view literal) {
   }
   double value = 0;
   auto [ptr, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
-  if (ec != std::errc() || ptr != plain.data() + plain.size()) return std::nullopt;
+  if (ec != std::errc() || ptr != plain.data() + plain.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
   return value;
 }
 
-Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
-  const RuleSet* set = rules.Dimension("quantity");
-  if (set == nullptr) {
-    return InvalidArgument("no quantity rules in " + rules.dir());
-  }
-  for (const Rule& rule : set->rules()) {
-    bool has_number = false;
-    for (const std::string& name : rule.group_names) has_number |= name == "number";
-    if (!has_number) {
-      return InvalidArgument(rule.file + ":" + std::to_string(rule.line) + ": " +
-                             rule.id + ": a quantity rule needs a (?P<number>...) group");
+namespace {
+
+// Splits "quatre-vingt-dix-neuf", "vingt et un", "2,5 milliards" into the
+// words of the number: a leading digit literal stays whole (its inner spaces
+// group thousands), words split on spaces and hyphens, "et" is dropped.
+std::vector<std::string> NumberTokens(std::string_view text) {
+  std::vector<std::string> tokens;
+  size_t pos = 0;
+  if (StartsWithDigit(text)) {
+    // The literal runs up to the first letter.
+    size_t end = 0;
+    while (end < text.size() && !std::isalpha(static_cast<unsigned char>(text[end])) &&
+           static_cast<unsigned char>(text[end]) < 0x80) {
+      ++end;
     }
+    std::string_view literal = text.substr(0, end);
+    while (!literal.empty() && literal.back() == ' ') literal.remove_suffix(1);
+    tokens.emplace_back(literal);
+    pos = end;
   }
-  return QuantityRecognizer(set);
+  while (pos < text.size()) {
+    size_t end = text.find_first_of(" -", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string word = LexiconKey(text.substr(pos, end - pos));
+    if (!word.empty() && word != "et") tokens.push_back(std::move(word));
+    pos = end + 1;
+  }
+  return tokens;
+}
+
+}  // namespace
+
+std::optional<double> ParseFrenchNumber(std::string_view text,
+                                        const NumberWords& words) {
+  std::vector<std::string> tokens = NumberTokens(text);
+  if (tokens.empty()) return std::nullopt;
+  double total = 0;     // completed groups: thousands, millions...
+  double current = 0;   // the group being read, below 1000 (or digits)
+  double previous = 0;  // value of the previous word, 0 at the start
+  double last_scale = HUGE_VAL;  // scales must decrease: "deux millions mille"
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i == 0 && StartsWithDigit(tokens[i])) {
+      auto digits = ParseFrenchDigits(tokens[i]);
+      if (!digits) return std::nullopt;
+      current = previous = *digits;
+      continue;
+    }
+    auto it = words.find(tokens[i]);
+    if (it == words.end()) return std::nullopt;
+    const double value = it->second;
+    if (value >= 1000) {
+      if (value >= last_scale) return std::nullopt;  // "mille mille"
+      total += (current == 0 ? 1 : current) * value;
+      current = 0;
+      last_scale = value;
+    } else if (value == 100) {
+      if (current >= 100) return std::nullopt;  // "cent cent"
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (value == 20 && previous == 4 && std::fmod(current, 100) == 4) {
+      current += 80 - 4;  // quatre-vingt(s)
+    } else {
+      // Words add up only in the orders French uses: a new group after
+      // nothing, "cent" or a scale; a unit or teen after a tens word
+      // ("vingt et un", "soixante-dix", "quatre-vingt-dix"); a unit after
+      // "dix" ("dix-sept"). "deux trois" is two numbers, not one.
+      bool starts_group = std::fmod(current, 100) == 0;
+      bool after_tens = previous >= 20 && previous < 100 && value < 20;
+      bool after_dix = previous == 10 && value < 10;
+      if (!starts_group && !after_tens && !after_dix) return std::nullopt;
+      current += value;
+    }
+    previous = value;
+  }
+  double result = total + current;
+  if (!std::isfinite(result)) return std::nullopt;
+  return result;
+}
+
+std::string EntityLemma(std::string_view entity,
+                        const std::map<std::string, std::string>& exceptions) {
+  std::string lemma;
+  size_t pos = 0;
+  while (pos <= entity.size()) {
+    size_t end = entity.find(' ', pos);
+    if (end == std::string_view::npos) end = entity.size();
+    std::string word = LexiconKey(entity.substr(pos, end - pos));
+    if (auto it = exceptions.find(word); it != exceptions.end()) {
+      word = it->second;
+    } else if (word.size() > 4 && word.ends_with("aux")) {
+      word.replace(word.size() - 3, 3, "al");
+    } else if (word.size() > 2 && (word.back() == 's' || word.back() == 'x') &&
+               !word.ends_with("ss")) {
+      word.pop_back();
+    }
+    if (!lemma.empty()) lemma += ' ';
+    lemma += word;
+    pos = end + 1;
+  }
+  return lemma;
 }
 
 namespace {
+
+std::string_view SetField(const Rule& rule, const std::string& key) {
+  auto it = rule.set.find(key);
+  return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
+}
 
 std::optional<Bound> ParseBound(std::string_view name) {
   for (Bound b : {Bound::kExact, Bound::kAtLeast, Bound::kAtMost, Bound::kUpTo,
@@ -93,32 +201,271 @@ std::optional<Bound> ParseBound(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view SetField(const Rule& rule, const std::string& key) {
-  auto it = rule.set.find(key);
-  return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
+// Looks a matched phrase up in a lexicon: case-folded, and with hyphens read
+// as spaces when the phrase is not found as written.
+const std::string* Lookup(const std::map<std::string, std::string>& table,
+                          std::string_view phrase) {
+  std::string key = LexiconKey(phrase);
+  if (auto it = table.find(key); it != table.end()) return &it->second;
+  std::replace(key.begin(), key.end(), '-', ' ');
+  if (auto it = table.find(key); it != table.end()) return &it->second;
+  return nullptr;
+}
+
+double ToDouble(const std::string& s) {
+  double value = 0;
+  std::from_chars(s.data(), s.data() + s.size(), value);
+  return value;
+}
+
+bool IsLetterAt(std::string_view text, size_t pos, size_t* length) {
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    *length = 1;
+    return std::isalpha(b);
+  }
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) {
+    *length = 1;
+    return false;
+  }
+  *length = static_cast<size_t>(n);
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// The word starting at `pos` (letters, inner hyphens, a final elision
+// apostrophe as in "d'"), or an empty view.
+std::string_view WordAt(std::string_view text, size_t pos, size_t limit) {
+  size_t end = pos;
+  size_t length = 0;
+  while (end < limit) {
+    if (IsLetterAt(text, end, &length)) {
+      end += length;
+    } else if (text[end] == '-' && end > pos && end + 1 < limit &&
+               IsLetterAt(text, end + 1, &length)) {
+      end += 1;
+    } else if (text[end] == '\'' && end > pos) {
+      end += 1;  // elision: the apostrophe ends the word
+      break;
+    } else {
+      break;
+    }
+  }
+  return text.substr(pos, end - pos);
+}
+
+size_t SkipSpaces(std::string_view text, size_t pos, size_t limit) {
+  while (pos < limit && text[pos] == ' ') ++pos;
+  return pos;
+}
+
+bool IsLowerInitial(std::string_view word) {
+  unsigned char b = static_cast<unsigned char>(word[0]);
+  if (b < 0x80) return std::islower(b);
+  utf8proc_int32_t cp;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                   static_cast<utf8proc_ssize_t>(word.size()), &cp);
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 }  // namespace
 
+Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
+  const RuleSet* set = rules.Dimension("quantity");
+  if (set == nullptr) {
+    return InvalidArgument("no quantity rules in " + rules.dir());
+  }
+  for (const Rule& rule : set->rules()) {
+    bool has_number = false;
+    for (const std::string& name : rule.group_names) {
+      has_number |= name == "number" || name == "low" || name == "approx_noun" ||
+                    name == "fraction";
+    }
+    if (!has_number) {
+      return InvalidArgument(rule.file + ":" + std::to_string(rule.line) + ": " +
+                             rule.id +
+                             ": a quantity rule needs a number, low, approx_noun or "
+                             "fraction group");
+    }
+  }
+  Tables tables;
+  auto need = [&](const char* name, const Table** slot) -> Status {
+    *slot = rules.Lexicon(name);
+    if (*slot == nullptr) {
+      return InvalidArgument("quantity rules need the lexicon '" + std::string(name) +
+                             "' in " + rules.dir());
+    }
+    return Status::Ok();
+  };
+  const Table* number_words = nullptr;
+  CLAIMX_RETURN_IF_ERROR(need("number_words", &number_words));
+  for (const auto& [word, value] : *number_words) {
+    tables.number_words[word] = ToDouble(value);
+  }
+  CLAIMX_RETURN_IF_ERROR(need("bound_modifiers", &tables.bound_modifiers));
+  CLAIMX_RETURN_IF_ERROR(need("approx_nouns", &tables.approx_nouns));
+  CLAIMX_RETURN_IF_ERROR(need("fraction_nouns", &tables.fraction_nouns));
+  CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
+  CLAIMX_RETURN_IF_ERROR(need("entity_stopwords", &tables.entity_stopwords));
+  CLAIMX_RETURN_IF_ERROR(need("entity_anaphors", &tables.entity_anaphors));
+  CLAIMX_RETURN_IF_ERROR(need("lemma_exceptions", &tables.lemma_exceptions));
+  for (const Rule& rule : set->rules()) {
+    if (auto lexicon = rule.set.find("unit_lexicon"); lexicon != rule.set.end()) {
+      const Table* table = nullptr;
+      CLAIMX_RETURN_IF_ERROR(need(lexicon->second.c_str(), &table));
+      tables.unit_lexicons[lexicon->second] = table;
+    }
+  }
+  return QuantityRecognizer(set, std::move(tables));
+}
+
+std::optional<QuantityValue> QuantityRecognizer::Evaluate(
+    const RuleMatch& match, std::string_view text) const {
+  const Rule& rule = *match.rule;
+  auto group = [&](std::string_view name) -> std::optional<std::string_view> {
+    auto span = match.Group(name);
+    if (!span) return std::nullopt;
+    return span->Of(text);
+  };
+  auto number = [&](std::string_view name) -> std::optional<double> {
+    auto literal = group(name);
+    if (!literal) return std::nullopt;
+    return ParseFrenchNumber(*literal, tables_.number_words);
+  };
+
+  QuantityValue q;
+  if (auto low = number("low")) {
+    auto high = number("high");
+    if (!high || *high < *low) return std::nullopt;
+    q.value = *low;
+    q.low = *low;
+    q.high = *high;
+    q.bound = Bound::kRange;
+  } else if (auto noun = group("approx_noun")) {
+    const std::string* value = Lookup(*tables_.approx_nouns, *noun);
+    if (value == nullptr) return std::nullopt;
+    q.value = ToDouble(*value);
+    q.approx = true;
+    if (group("plural")) {
+      q.value *= 2;
+      q.bound = Bound::kAtLeast;
+    }
+  } else if (auto fraction = group("fraction")) {
+    const std::string* denominator = Lookup(*tables_.fraction_nouns, *fraction);
+    if (denominator == nullptr) return std::nullopt;
+    q.value = number("number").value_or(1) / ToDouble(*denominator);
+  } else {
+    auto value = number("number");
+    if (!value) return std::nullopt;
+    q.value = *value;
+    if (auto denominator = number("denominator")) {
+      if (*denominator == 0) return std::nullopt;
+      q.value /= *denominator;
+    }
+  }
+  if (auto sign = group("sign"); sign && *sign == "-") q.value = -q.value;
+
+  if (auto bound = group("bound")) {
+    const std::string* name = Lookup(*tables_.bound_modifiers, *bound);
+    if (name != nullptr) {
+      if (auto b = ParseBound(*name)) q.bound = *b;
+    }
+  }
+  if (group("approx")) q.approx = true;
+  if (auto b = ParseBound(SetField(rule, "bound"))) q.bound = *b;
+  if (SetField(rule, "approx") == "true") q.approx = true;
+
+  if (auto unit = SetField(rule, "unit"); !unit.empty()) q.unit = std::string(unit);
+  if (group("percent")) q.unit = "%";
+  if (auto lexicon = SetField(rule, "unit_lexicon"); !lexicon.empty()) {
+    auto word = group("unit");
+    auto table = tables_.unit_lexicons.find(std::string(lexicon));
+    if (!word || table == tables_.unit_lexicons.end()) return std::nullopt;
+    const std::string* symbol = Lookup(*table->second, *word);
+    if (symbol == nullptr) return std::nullopt;
+    q.unit = *symbol;
+  }
+  if (auto entity = group("entity")) q.entity = std::string(*entity);
+  return q;
+}
+
+std::optional<std::string> QuantityRecognizer::FindEntity(
+    std::string_view text, size_t end, size_t range_end) const {
+  size_t pos = SkipSpaces(text, end, range_end);
+  // At most one joiner, the longest that fits: "le nombre de" before "de".
+  size_t best_joiner_end = pos;
+  for (const auto& [joiner, unused] : *tables_.entity_joiners) {
+    if (text.substr(pos, joiner.size()) == joiner) {
+      size_t after = pos + joiner.size();
+      bool elided = joiner.back() == '\'';
+      if (!elided && (after >= range_end || text[after] != ' ')) continue;
+      if (after > best_joiner_end) best_joiner_end = after;
+    }
+  }
+  pos = SkipSpaces(text, best_joiner_end, range_end);
+  std::string_view first = WordAt(text, pos, range_end);
+  if (first.empty() || first.back() == '\'' ||
+      Lookup(*tables_.entity_stopwords, first) != nullptr) {
+    return std::nullopt;
+  }
+  std::string entity(first);
+  size_t next = SkipSpaces(text, pos + first.size(), range_end);
+  if (next > pos + first.size() && next < range_end) {
+    std::string_view second = WordAt(text, next, range_end);
+    if (!second.empty() && second.back() != '\'' && IsLowerInitial(second) &&
+        Lookup(*tables_.entity_stopwords, second) == nullptr &&
+        Lookup(*tables_.entity_anaphors, second) == nullptr) {
+      entity += ' ';
+      entity += second;
+    }
+  }
+  return entity;
+}
+
 void QuantityRecognizer::Recognize(std::string_view text, Span range,
                                    std::vector<Mention>* out) const {
-  for (const RuleMatch& match : ResolveOverlaps(rules_->FindAll(text, range))) {
+  const size_t first_in_range = out->size();
+  for (const RuleMatch& match : rules_->FindAll(text, range)) {
     const Rule& rule = *match.rule;
     if (SetField(rule, "emit") == "none") continue;
-    std::optional<Span> number = match.Group("number");
-    if (!number) continue;
-    std::optional<double> value = ParseFrenchDigits(number->Of(text));
-    if (!value) continue;
-    QuantityValue quantity;
-    quantity.value = *value;
-    if (auto unit = SetField(rule, "unit"); !unit.empty()) quantity.unit = std::string(unit);
-    if (auto bound = ParseBound(SetField(rule, "bound"))) quantity.bound = *bound;
-    quantity.approx = SetField(rule, "approx") == "true";
+    std::optional<QuantityValue> quantity = Evaluate(match, text);
+    if (!quantity) continue;
+    // "un"/"une" alone is an article, not a count.
+    if (auto number = match.Group("number"); number && !quantity->unit &&
+        !match.Group("denominator") && !match.Group("fraction")) {
+      std::string key = LexiconKey(number->Of(text));
+      if (key == "un" || key == "une") continue;
+    }
+    bool counts_things =
+        !quantity->unit || *quantity->unit == "%" || *quantity->unit == "ratio" ||
+        SetField(rule, "unit_lexicon") == "measure_units";
+    if (!quantity->entity && counts_things) {
+      quantity->entity = FindEntity(text, match.span.end, range.end);
+      // "huit autres": the noun of the previous figure in the sentence.
+      if (quantity->entity &&
+          Lookup(*tables_.entity_anaphors, *quantity->entity) != nullptr) {
+        quantity->entity.reset();
+        for (size_t i = out->size(); i > first_in_range; --i) {
+          const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
+          if (previous.entity) {
+            quantity->entity = previous.entity;
+            break;
+          }
+        }
+      }
+    }
+    if (quantity->entity) {
+      quantity->entity_lemma = EntityLemma(*quantity->entity, *tables_.lemma_exceptions);
+    }
     Mention mention;
     mention.kind = MentionKind::kQuantity;
     mention.span = match.span;
     mention.rule = rule.id;
-    mention.value = std::move(quantity);
+    mention.value = std::move(*quantity);
     out->push_back(std::move(mention));
   }
 }

@@ -1,19 +1,24 @@
-// QuantityRecognizer: the figures a reader would check ("1787 civils",
-// "94 000 manifestants", "80% des bombardements", "2,5 milliards").
+// QuantityRecognizer: the figures a reader would check ("jusqu'à 119
+// victimes civiles", "94 000 manifestants", "environ 80% des bombardements",
+// "2,5 milliards d'euros", "une dizaine de morts", "un tiers des électeurs").
 //
-// Driven by the rules of dimension "quantity" (rules/fr/quantity.yaml). Each
-// rule's pattern captures the literal in a group named `number`; its `set`
-// block gives fixed fields: `unit` ("%", an ISO 4217 code, a SI-style
-// symbol), `bound` (exact, at_least, at_most, up_to, range), `approx`
-// ("true"), or `emit: none` for rules that only claim a span so that nothing
-// else is read there (a year after "en" is a date, not a count).
+// Driven by rules/fr/quantity.yaml and the word tables of rules/fr/numbers.yaml.
+// The rules find the spans; this recognizer turns each match's named groups
+// into a QuantityValue (see the group list at the top of quantity.yaml):
+// the cardinal (digits, words or both, parsed by ParseFrenchNumber), its
+// bound and approximation, its unit (fixed, or looked up in a unit lexicon),
+// ranges, fractions and proportions. It then reads the counted noun after the
+// figure (entity) and its lemma, with the joiner, stopword and anaphor tables
+// of quantity.yaml.
 //
 // Thread safety: immutable after Create(); Recognize() is const and may run
 // on many threads at once.
 #ifndef CLAIMX_EXTRACTOR_QUANTITY_H_
 #define CLAIMX_EXTRACTOR_QUANTITY_H_
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,24 +32,63 @@ namespace claimx {
 // Parses a number written in digits the French way: spaces or dots group
 // thousands ("94 000", "1.787.000"), a comma marks decimals ("2,5",
 // "1 787,5"). Returns nullopt for anything else ("49.3": a dot that does not
-// group exactly three digits is not French).
+// group exactly three digits is not French) and for more than 15 integer
+// digits (past what a double holds exactly: a code, not a figure).
 std::optional<double> ParseFrenchDigits(std::string_view literal);
+
+// Word -> value table of French number words (rules/fr/numbers.yaml,
+// lexicon `number_words`).
+using NumberWords = std::map<std::string, double, std::less<>>;
+
+// Parses a French cardinal in words, digits or both: "huit", "dix-sept",
+// "vingt et un", "quatre-vingt-dix-neuf", "deux cents", "trois millions",
+// "2,5 milliards". Returns nullopt for sequences that are not one number
+// ("deux trois", "cent cent") or unknown words.
+std::optional<double> ParseFrenchNumber(std::string_view text,
+                                        const NumberWords& words);
+
+// The lemma of a counted noun phrase: each word singular (drops a plural -s
+// or -x, -aux -> -al), except the words listed in `exceptions`.
+std::string EntityLemma(std::string_view entity,
+                        const std::map<std::string, std::string>& exceptions);
 
 class QuantityRecognizer {
  public:
-  // Fails when the rule book has no "quantity" rules or a rule lacks the
-  // `number` group.
+  // Fails when the rule book has no "quantity" rules, a rule lacks the
+  // `number` (or `low`/`high`) group, or a table it needs is missing.
   static Result<QuantityRecognizer> Create(const RuleBook& rules);
 
   // Appends the quantity mentions found in text[range] to `out`, with spans
-  // into `text` (normalized offsets), sorted by start. Ids are left empty;
-  // the annotator numbers mentions once all dimensions are in.
+  // into `text` (normalized offsets), in text order. Ids are left empty; the
+  // annotator numbers mentions once all dimensions are in.
   void Recognize(std::string_view text, Span range,
                  std::vector<Mention>* out) const;
 
  private:
-  explicit QuantityRecognizer(const RuleSet* rules) : rules_(rules) {}
+  using Table = std::map<std::string, std::string>;
+  struct Tables {
+    NumberWords number_words;
+    const Table* bound_modifiers = nullptr;
+    const Table* approx_nouns = nullptr;
+    const Table* fraction_nouns = nullptr;
+    const Table* entity_joiners = nullptr;
+    const Table* entity_stopwords = nullptr;
+    const Table* entity_anaphors = nullptr;
+    const Table* lemma_exceptions = nullptr;
+    std::map<std::string, const Table*> unit_lexicons;
+  };
+
+  QuantityRecognizer(const RuleSet* rules, Tables tables)
+      : rules_(rules), tables_(std::move(tables)) {}
+
+  std::optional<QuantityValue> Evaluate(const RuleMatch& match,
+                                        std::string_view text) const;
+  // The counted noun after `end` in text[.., range.end), if any.
+  std::optional<std::string> FindEntity(std::string_view text, size_t end,
+                                        size_t range_end) const;
+
   const RuleSet* rules_;
+  Tables tables_;
 };
 
 }  // namespace claimx

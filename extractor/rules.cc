@@ -10,7 +10,6 @@
 #include <sstream>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 #include <utf8proc.h>
 #include <yaml-cpp/yaml.h>
 
@@ -36,29 +35,6 @@ std::optional<Span> RuleMatch::Group(std::string_view name) const {
 
 namespace {
 
-// A letter, digit or underscore: what a word-bounded match must not touch.
-bool IsWordCharAt(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
-  unsigned char b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return std::isalnum(b) || b == '_';
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t n = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-  if (n <= 0) return false;
-  utf8proc_category_t cat = utf8proc_category(cp);
-  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-}
-
-// Whether a match ending at `end` runs on into a word or number: a letter or
-// digit follows, or a '.'/',' and then a digit ("49" in "49.3").
-bool GluedOnTheRight(std::string_view text, size_t end) {
-  if (IsWordCharAt(text, end)) return true;
-  return end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
-         std::isdigit(static_cast<unsigned char>(text[end + 1]));
-}
-
 // Start of the UTF-8 character that ends at `pos` (pos > 0).
 size_t PreviousCharStart(std::string_view text, size_t pos) {
   size_t k = pos - 1;
@@ -71,8 +47,16 @@ size_t PreviousCharStart(std::string_view text, size_t pos) {
 // digit or underscore.
 // A '.' or ',' between digits glues them into one number ("49.3", "2,5"),
 // so it counts as part of the word on both sides.
+//
+// The right boundary is consumed too, after the reported group, so that the
+// leftmost-longest search only ever compares matches that end at a boundary
+// ("94 m" glued to "anifestants" must not beat "94"); the scan restarts at
+// the end of the reported group, so the next match can use that character
+// as its own left boundary.
 constexpr std::string_view kLeftBoundary =
     R"((?:^|[^\pL\pN_.,]|(?:^|[^\pN])[.,]))";
+constexpr std::string_view kRightBoundary =
+    R"((?:$|[^\pL\pN_.,]|[.,](?:$|[^\pN])))";
 
 std::string WrapPattern(const Rule& rule) {
   std::string full;
@@ -80,6 +64,7 @@ std::string WrapPattern(const Rule& rule) {
   full += '(';
   full += rule.expanded_pattern;
   full += ')';
+  if (rule.word_boundary) full += kRightBoundary;
   return full;
 }
 
@@ -107,6 +92,10 @@ class Loader {
   void LoadFile(const fs::path& path);
   void ExpandAndCompile();
   std::vector<RuleSet> TakeSets();
+  std::map<std::string, std::map<std::string, std::string>, std::less<>>
+  TakeLexicons() {
+    return std::move(lexicons_);
+  }
 
  private:
   void Error(const std::string& file, int line, const std::string& rule_id,
@@ -116,6 +105,7 @@ class Loader {
   static int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
 
   void ParseDefines(const YAML::Node& defines, const std::string& file);
+  void ParseLexicons(const YAML::Node& lexicons, const std::string& file);
   void ParseRule(const YAML::Node& node, const std::string& dimension,
                  const std::string& file);
   bool ParseExamples(const YAML::Node& list, const std::string& file,
@@ -128,6 +118,7 @@ class Loader {
 
   std::vector<RuleError>* errors_;
   std::map<std::string, Define> defines_;
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> lexicons_;
   std::map<std::string, std::vector<Rule>> rules_by_dimension_;
   std::set<std::string> ids_;
 };
@@ -151,6 +142,7 @@ void Loader::LoadFile(const fs::path& path) {
     return;
   }
   if (root["defines"]) ParseDefines(root["defines"], file);
+  if (root["lexicons"]) ParseLexicons(root["lexicons"], file);
   if (!root["rules"]) return;  // a file of defines only
   if (!root["dimension"] || !root["dimension"].IsScalar()) {
     Error(file, 1, "", "missing 'dimension'");
@@ -187,6 +179,62 @@ void Loader::ParseDefines(const YAML::Node& defines, const std::string& file) {
     }
     defines_[name] = Define{pattern.as<std::string>(), file, LineOf(entry.first)};
   }
+}
+
+void Loader::ParseLexicons(const YAML::Node& lexicons, const std::string& file) {
+  if (!lexicons.IsMap()) {
+    Error(file, LineOf(lexicons), "", "'lexicons' must be a mapping");
+    return;
+  }
+  for (const auto& entry : lexicons) {
+    std::string name = entry.first.as<std::string>();
+    const YAML::Node& table = entry.second;
+    if (!table.IsMap() || table.size() == 0) {
+      Error(file, LineOf(entry.first), "",
+            "lexicon '" + name + "' must be a non-empty mapping word: value");
+      continue;
+    }
+    if (defines_.count(name) || lexicons_.count(name)) {
+      Error(file, LineOf(entry.first), "",
+            "'" + name + "' is already a define or lexicon");
+      continue;
+    }
+    auto& words = lexicons_[name];
+    for (const auto& kv : table) {
+      std::string word = kv.first.as<std::string>();
+      if (word != LexiconKey(word)) {
+        Error(file, LineOf(kv.first), "",
+              "lexicon '" + name + "': write '" + word + "' in lower case");
+        continue;
+      }
+      words[word] = kv.second.IsNull() ? "" : kv.second.as<std::string>();
+    }
+  }
+}
+
+// A lexicon used in a pattern: its words as an alternation, longest first so
+// that leftmost-first matching prefers "milliards" to "milliard".
+std::string LexiconAlternation(const std::map<std::string, std::string>& words) {
+  std::vector<std::string> sorted;
+  for (const auto& [word, value] : words) sorted.push_back(word);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  std::string out;
+  for (const std::string& word : sorted) {
+    if (!out.empty()) out += '|';
+    // Quote each character but let a space match any run of spaces or a
+    // hyphen ("quatre vingt" / "quatre-vingt" are written both ways).
+    for (char c : word) {
+      if (c == ' ' || c == '-') {
+        out += "[ -]";
+      } else {
+        out += RE2::QuoteMeta(std::string(1, c));
+      }
+    }
+  }
+  return out;
 }
 
 bool Loader::ParseExamples(const YAML::Node& list, const std::string& file,
@@ -311,6 +359,11 @@ bool Loader::Expand(const std::string& pattern, const std::string& file,
     }
     out->append(pattern, pos, open - pos);
     std::string name = pattern.substr(open + 2, close - open - 2);
+    if (auto lexicon = lexicons_.find(name); lexicon != lexicons_.end()) {
+      out->append("(?:" + LexiconAlternation(lexicon->second) + ")");
+      pos = close + 2;
+      continue;
+    }
     auto it = defines_.find(name);
     if (it == defines_.end()) {
       Error(file, line, id, "undefined {{" + name + "}}");
@@ -378,7 +431,7 @@ std::vector<RuleSet> Loader::TakeSets() {
   std::vector<RuleSet> sets;
   for (auto& [dimension, rules] : rules_by_dimension_) {
     sets.emplace_back(dimension, std::move(rules));
-    sets.back().CompileSet(errors_);
+    sets.back().Compile(errors_);
   }
   return sets;
 }
@@ -414,11 +467,16 @@ std::vector<fs::path> YamlFilesIn(const std::string& dir) {
 // ---------------------------------------------------------------------------
 // RuleSet
 
-struct RuleSet::SetHolder {
-  explicit SetHolder(const RE2::Options& options)
-      : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;
-  std::vector<size_t> rule_index;  // set index -> rules_ index
+struct RuleSet::Combined {
+  explicit Combined(std::string pattern, const RE2::Options& options)
+      : regex(std::move(pattern), options) {}
+  RE2 regex;
+  // For each rule (index into rules_), the group holding its whole reported
+  // match, or -1 when the rule did not compile.
+  std::vector<int> rule_group;
+  // For each group of the combined regex: the rule it belongs to and the
+  // rule's own name for it ("" for the wrapper and unnamed groups).
+  std::vector<std::pair<int, std::string>> group_owner;
 };
 
 RuleSet::RuleSet(std::string dimension, std::vector<Rule> rules)
@@ -426,101 +484,111 @@ RuleSet::RuleSet(std::string dimension, std::vector<Rule> rules)
 RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 
-void RuleSet::CompileSet(std::vector<RuleError>* errors) {
-  auto holder = std::make_unique<SetHolder>(RuleOptions());
+namespace {
+
+// Renames every named group "(?P<x>" of a rule to "(?P<r7_x>", since one
+// RE2 cannot hold two groups of the same name and several rules name theirs
+// `number`.
+std::string PrefixGroupNames(const std::string& pattern, size_t rule) {
+  static const RE2 kNamedGroup(R"(\(\?P<)");
+  std::string out = pattern;
+  RE2::GlobalReplace(&out, kNamedGroup, "(?P<r" + std::to_string(rule) + "_");
+  return out;
+}
+
+}  // namespace
+
+void RuleSet::Compile(std::vector<RuleError>* errors) {
+  // Alternatives in priority order: on equal length, RE2's leftmost-longest
+  // search keeps the first alternative.
+  std::vector<size_t> order;
   for (size_t i = 0; i < rules_.size(); ++i) {
-    if (!rules_[i].regex) continue;  // failed to compile; already reported
-    std::string error;
-    if (holder->set.Add(WrapPattern(rules_[i]), &error) < 0) {
-      errors->push_back(RuleError{rules_[i].file, rules_[i].line, rules_[i].id,
-                                  "RE2::Set: " + error});
-      continue;
-    }
-    holder->rule_index.push_back(i);
+    if (rules_[i].regex) order.push_back(i);  // others were reported already
   }
-  if (!holder->set.Compile()) {
-    errors->push_back(RuleError{"", 0, "",
-                                "RE2::Set for '" + dimension_ +
-                                    "' does not compile (out of memory?)"});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return rules_[a].priority > rules_[b].priority;
+  });
+  std::string pattern;
+  for (size_t i : order) {
+    const Rule& rule = rules_[i];
+    if (!pattern.empty()) pattern += '|';
+    if (rule.word_boundary) pattern += kLeftBoundary;
+    pattern += "(?P<r" + std::to_string(i) + ">" +
+               PrefixGroupNames(rule.expanded_pattern, i) + ")";
+    if (rule.word_boundary) pattern += kRightBoundary;
+  }
+  if (pattern.empty()) return;
+  RE2::Options options = RuleOptions();
+  options.set_longest_match(true);
+  auto combined = std::make_unique<Combined>(pattern, options);
+  if (!combined->regex.ok()) {
+    errors->push_back(RuleError{rules_.front().file, 0, "",
+                                "the '" + dimension_ + "' rules do not compile together: " +
+                                    combined->regex.error()});
     return;
   }
-  set_ = std::move(holder);
+  combined->rule_group.assign(rules_.size(), -1);
+  combined->group_owner.assign(combined->regex.NumberOfCapturingGroups() + 1,
+                               {-1, ""});
+  for (const auto& [index, name] : combined->regex.CapturingGroupNames()) {
+    // "r12" is rule 12's whole match; "r12_number" its group `number`.
+    size_t underscore = name.find('_');
+    int rule = std::stoi(name.substr(1, underscore == std::string::npos
+                                            ? std::string::npos
+                                            : underscore - 1));
+    if (underscore == std::string::npos) {
+      combined->rule_group[rule] = index;
+      combined->group_owner[index] = {rule, ""};
+    } else {
+      combined->group_owner[index] = {rule, name.substr(underscore + 1)};
+    }
+  }
+  combined_ = std::move(combined);
 }
 
 std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
                                         Span range) const {
   std::vector<RuleMatch> matches;
-  if (!set_ || range.empty()) return matches;
-  std::string_view window = range.Of(text);
-  std::vector<int> hits;
-  if (!set_->set.Match(re2::StringPiece(window.data(), window.size()), &hits)) {
-    return matches;
-  }
-  std::sort(hits.begin(), hits.end());
+  if (!combined_ || range.empty()) return matches;
+  const RE2& regex = combined_->regex;
   const re2::StringPiece whole(text.data(), text.size());
   // The boundary prefix may need the character just before the range.
-  size_t search_from =
-      range.start > 0 ? PreviousCharStart(text, range.start) : 0;
-  std::vector<re2::StringPiece> groups;
-  for (int hit : hits) {
-    const Rule& rule = rules_[set_->rule_index[hit]];
-    groups.resize(rule.group_names.size());
-    size_t pos = search_from;
-    while (pos < range.end &&
-           rule.regex->Match(whole, pos, range.end, RE2::UNANCHORED,
-                             groups.data(), static_cast<int>(groups.size()))) {
-      size_t start = groups[1].data() - text.data();
-      size_t end = start + groups[1].size();
-      if (end == start) {  // an empty match: step over one byte
-        pos = std::max(pos, end) + 1;
-        continue;
-      }
-      pos = end;
-      if (start < range.start) continue;
-      if (rule.word_boundary && GluedOnTheRight(text, end)) continue;
-      RuleMatch match;
-      match.rule = &rule;
-      match.span = Span{start, end};
-      for (size_t g = 2; g < groups.size(); ++g) {
-        if (rule.group_names[g].empty() || groups[g].data() == nullptr) continue;
-        size_t gs = groups[g].data() - text.data();
-        match.groups[rule.group_names[g]] = Span{gs, gs + groups[g].size()};
-      }
-      matches.push_back(std::move(match));
+  size_t pos = range.start > 0 ? PreviousCharStart(text, range.start) : 0;
+  std::vector<re2::StringPiece> groups(combined_->group_owner.size());
+  while (pos < range.end &&
+         regex.Match(whole, pos, range.end, RE2::UNANCHORED, groups.data(),
+                     static_cast<int>(groups.size()))) {
+    size_t rule_index = 0;
+    while (rule_index < rules_.size() &&
+           (combined_->rule_group[rule_index] < 0 ||
+            groups[combined_->rule_group[rule_index]].data() == nullptr)) {
+      ++rule_index;
     }
-  }
-  return matches;
-}
-
-std::vector<RuleMatch> ResolveOverlaps(std::vector<RuleMatch> matches) {
-  std::stable_sort(matches.begin(), matches.end(),
-                   [](const RuleMatch& a, const RuleMatch& b) {
-                     if (a.span.size() != b.span.size()) {
-                       return a.span.size() > b.span.size();
-                     }
-                     if (a.rule->priority != b.rule->priority) {
-                       return a.rule->priority > b.rule->priority;
-                     }
-                     if (a.span.start != b.span.start) {
-                       return a.span.start < b.span.start;
-                     }
-                     return a.rule < b.rule;  // file order within one set
-                   });
-  std::map<size_t, size_t> taken;  // start -> end of accepted spans
-  std::vector<RuleMatch> kept;
-  for (RuleMatch& m : matches) {
-    auto next = taken.lower_bound(m.span.start);
-    if (next != taken.end() && next->first < m.span.end) continue;
-    if (next != taken.begin() && std::prev(next)->second > m.span.start) {
+    const re2::StringPiece& reported = groups[combined_->rule_group[rule_index]];
+    size_t start = reported.data() - text.data();
+    size_t end = start + reported.size();
+    if (end == start) {  // an empty match: step over one byte
+      pos = std::max(pos, end) + 1;
       continue;
     }
-    taken[m.span.start] = m.span.end;
-    kept.push_back(std::move(m));
+    pos = end;
+    const Rule& rule = rules_[rule_index];
+    if (start < range.start) continue;
+    RuleMatch match;
+    match.rule = &rule;
+    match.span = Span{start, end};
+    for (size_t g = 1; g < groups.size(); ++g) {
+      const auto& [owner, name] = combined_->group_owner[g];
+      if (owner != static_cast<int>(rule_index) || name.empty() ||
+          groups[g].data() == nullptr) {
+        continue;
+      }
+      size_t gs = groups[g].data() - text.data();
+      match.groups[name] = Span{gs, gs + groups[g].size()};
+    }
+    matches.push_back(std::move(match));
   }
-  std::sort(kept.begin(), kept.end(), [](const RuleMatch& a, const RuleMatch& b) {
-    return a.span.start < b.span.start;
-  });
-  return kept;
+  return matches;
 }
 
 // ---------------------------------------------------------------------------
@@ -549,6 +617,7 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   auto book = std::make_shared<RuleBook>();
   book->dir_ = dir;
   book->sets_ = loader.TakeSets();
+  book->lexicons_ = loader.TakeLexicons();
   fs::path abbreviations = fs::path(dir) / "abbreviations.txt";
   if (fs::exists(abbreviations, ec)) book->abbreviations_ = ReadList(abbreviations);
 
@@ -574,6 +643,33 @@ const Rule* RuleBook::FindRule(std::string_view id) const {
     }
   }
   return nullptr;
+}
+
+const std::map<std::string, std::string>* RuleBook::Lexicon(
+    std::string_view name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : &it->second;
+}
+
+std::string LexiconKey(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  if (ascii) {
+    std::string key(word);
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return key;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+      static_cast<utf8proc_ssize_t>(word.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                     UTF8PROC_CASEFOLD));
+  if (n < 0) return std::string(word);
+  std::string key(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
+  std::free(folded);
+  return key;
 }
 
 size_t RuleBook::rule_count() const {

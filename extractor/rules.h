@@ -3,7 +3,9 @@
 // A rule file (rules/fr/<dimension>.yaml) holds the rules of one dimension;
 // any file may also hold `defines`, named sub-patterns that every rule of
 // every file can use as {{name}} (a number pattern shared by the quantity and
-// date rules is written once). The format is documented in docs/rules.md:
+// date rules is written once), and `lexicons`, typed word tables (word ->
+// value) that patterns use as {{name}} (an alternation of the words) and that
+// recognizers read for the values. The format is documented in docs/rules.md:
 //
 //   dimension: quantity
 //   defines:
@@ -105,7 +107,9 @@ struct RuleMatch {
   std::optional<Span> Group(std::string_view name) const;
 };
 
-// The rules of one dimension, compiled together.
+// The rules of one dimension, compiled together into ONE RE2 alternation, so
+// the text is scanned once whatever the number of rules (the DFA runs at
+// hundreds of MB/s; per-rule passes would multiply the cost by the rule count).
 class RuleSet {
  public:
   RuleSet(std::string dimension, std::vector<Rule> rules);
@@ -115,25 +119,21 @@ class RuleSet {
   const std::string& dimension() const { return dimension_; }
   const std::vector<Rule>& rules() const { return rules_; }
 
-  // Compiles the RE2::Set prefilter; errors are appended to `errors`.
-  void CompileSet(std::vector<RuleError>* errors);
+  // Compiles the combined alternation; errors are appended to `errors`.
+  void Compile(std::vector<RuleError>* errors);
 
-  // All matches of all rules in text[range], non-overlapping per rule, with
-  // offsets into `text`. Overlaps BETWEEN rules are kept: resolving them is
-  // the recognizer's job (see ResolveOverlaps). Matches see the text outside
-  // `range` as context for boundaries.
+  // The matches in text[range], leftmost-longest and non-overlapping: at each
+  // position the longest match of any rule wins, ties go to the higher
+  // priority, then to the earlier rule in the file. Matches see the text
+  // outside `range` as context for boundaries; offsets are into `text`.
   std::vector<RuleMatch> FindAll(std::string_view text, Span range) const;
 
  private:
-  struct SetHolder;
+  struct Combined;
   std::string dimension_;
   std::vector<Rule> rules_;
-  std::unique_ptr<SetHolder> set_;
+  std::unique_ptr<Combined> combined_;
 };
-
-// Keeps, among overlapping matches, the longest; ties go to the higher
-// priority, then the earlier rule in file order. Result is sorted by start.
-std::vector<RuleMatch> ResolveOverlaps(std::vector<RuleMatch> matches);
 
 // All the rule files of one language directory (e.g. rules/fr).
 class RuleBook {
@@ -148,6 +148,9 @@ class RuleBook {
   const RuleSet* Dimension(std::string_view dimension) const;
   // The rule with this id, or nullptr.
   const Rule* FindRule(std::string_view id) const;
+  // The lexicon with this name (word -> value, words in lower case), or
+  // nullptr.
+  const std::map<std::string, std::string>* Lexicon(std::string_view name) const;
 
   const std::string& dir() const { return dir_; }
   const std::vector<RuleSet>& sets() const { return sets_; }
@@ -162,8 +165,13 @@ class RuleBook {
  private:
   std::string dir_;
   std::vector<RuleSet> sets_;
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> lexicons_;
   std::vector<std::string> abbreviations_;
 };
+
+// The lookup key of a matched word in a lexicon: lower case (full Unicode
+// case folding), so "Deux", "DEUX" and "deux" find the same entry.
+std::string LexiconKey(std::string_view word);
 
 // Where the rules are when --rules is not given, in order: $CLAIMX_RULES,
 // <dir of the executable>/../share/claimx/rules/fr, the install data dir, the

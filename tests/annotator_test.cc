@@ -11,7 +11,7 @@ using testing::ProjectAnnotator;
 using testing::ReadFile;
 using testing::SeedPath;
 
-TEST_CASE("the seed article yields its digit figures at exact offsets",
+TEST_CASE("the seed article yields exactly its figures, at exact offsets",
           "[annotator]") {
   std::string seed = ReadFile(SeedPath());
   auto doc = ProjectAnnotator().Annotate(seed, {"seed", "2016-11-10"});
@@ -21,14 +21,27 @@ TEST_CASE("the seed article yields its digit figures at exact offsets",
     CHECK(m.kind == MentionKind::kQuantity);
     texts.emplace_back(m.span.Of(seed));
   }
-  CHECK(texts == std::vector<std::string>{"119", "1787", "300", "64", "80%"});
+  CHECK(texts == std::vector<std::string>{"jusqu'à 119", "1787", "plus de deux ans",
+                                          "au moins 300", "douze derniers mois", "64",
+                                          "huit", "environ 80%"});
   // Offsets are into the original bytes: found independently with find().
-  CHECK(doc->mentions[0].span.start == seed.find("119 victimes"));
+  CHECK(doc->mentions[0].span.start == seed.find("jusqu'à 119 victimes"));
   CHECK(doc->mentions[1].span.start == seed.find("1787 civils"));
-  CHECK(doc->mentions[4].span.start == seed.find("80%"));
-  CHECK(std::get<QuantityValue>(doc->mentions[4].value).unit == "%");
+  CHECK(doc->mentions[7].span.start == seed.find("environ 80%"));
+  auto quantity = [&](size_t i) { return std::get<QuantityValue>(doc->mentions[i].value); };
+  CHECK(quantity(0).bound == Bound::kUpTo);
+  CHECK(quantity(0).entity == "victimes civiles");
+  CHECK(quantity(2).unit == "a");
+  CHECK(quantity(2).bound == Bound::kAtLeast);
+  CHECK(quantity(3).bound == Bound::kAtLeast);
+  CHECK(quantity(3).entity_lemma == "victime civile");
+  CHECK(quantity(4).unit == "mo");
+  CHECK(quantity(6).value == 8);
+  CHECK(quantity(6).entity == "civils");  // "huit autres": from "64 civils"
+  CHECK(quantity(7).unit == "%");
+  CHECK(quantity(7).approx);
   CHECK(doc->mentions[0].id == "m1");
-  CHECK(doc->mentions[4].id == "m5");
+  CHECK(doc->mentions[7].id == "m8");
 }
 
 TEST_CASE("the seed article has 13 paragraphs and 14 sentences", "[annotator]") {

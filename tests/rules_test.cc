@@ -183,7 +183,7 @@ rules:
 
 std::vector<std::string> MatchTexts(const RuleSet& set, std::string_view text) {
   std::vector<std::string> out;
-  for (const RuleMatch& m : ResolveOverlaps(set.FindAll(text, {0, text.size()}))) {
+  for (const RuleMatch& m : set.FindAll(text, {0, text.size()})) {
     out.emplace_back(m.span.Of(text));
   }
   return out;
@@ -214,20 +214,72 @@ TEST_CASE("a match may use context before its range for the boundary",
   CHECK(set.FindAll(text, {16, 18}).empty());  // glued to 'x' before range
 }
 
-TEST_CASE("overlaps resolve to the longest match, then the higher priority",
+TEST_CASE("the longest match wins, then the higher priority, then file order",
           "[rules]") {
-  Rule low, high;
-  low.priority = 0;
-  high.priority = 5;
-  std::vector<RuleMatch> matches = {
-      {&low, {0, 2}, {}}, {&low, {0, 6}, {}}, {&high, {3, 9}, {}},
-      {&low, {10, 12}, {}}, {&high, {10, 12}, {}}};
-  auto kept = ResolveOverlaps(matches);
-  // {0,6} and {3,9} tie on length: priority picks {3,9}; {0,2} then fits.
-  REQUIRE(kept.size() == 3);
-  CHECK(kept[0].span == Span{0, 2});
-  CHECK(kept[1].span == Span{3, 9});
-  CHECK(kept[2].rule == &high);
+  RuleDir dir(Files{{"quantity.yaml", R"(dimension: quantity
+rules:
+  - id: fr.quantity.short
+    pattern: '(?P<number>\d+)'
+    examples: ["12"]
+  - id: fr.quantity.long
+    pattern: '(?P<number>\d+) ?%'
+    examples: ["12 %"]
+  - id: fr.quantity.first
+    pattern: '(?P<number>\d+) km'
+    examples: ["3 km"]
+  - id: fr.quantity.preferred
+    pattern: '(?P<number>\d+) k[m]'
+    priority: 5
+    examples: [{text: "4 km", match: "4 km"}]
+)"}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  std::string text = "12 % et 3 km, 7";
+  auto matches = set.FindAll(text, {0, text.size()});
+  REQUIRE(matches.size() == 3);
+  CHECK(matches[0].rule->id == "fr.quantity.long");
+  CHECK(matches[1].rule->id == "fr.quantity.preferred");  // ties on length
+  CHECK(matches[2].rule->id == "fr.quantity.short");
+  CHECK(matches[1].Group("number")->Of(text) == "3");
+}
+
+TEST_CASE("lexicons expand to alternations, longest word first", "[rules]") {
+  RuleDir dir(Files{{"quantity.yaml", R"(dimension: quantity
+lexicons:
+  scale: {mille: 1000, milliard: 1000000000, milliards: 1000000000, quatre vingt: 80}
+rules:
+  - id: fr.quantity.scaled
+    pattern: '(?P<number>\d+) (?i:{{scale}})'
+    examples: ["3 milliards", "2 mille", "4 quatre-vingt", "5 Milliard"]
+)"}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const auto* scale = (*book)->Lexicon("scale");
+  REQUIRE(scale != nullptr);
+  CHECK(scale->at("milliards") == "1000000000");
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  using V = std::vector<std::string>;
+  CHECK(MatchTexts(set, "3 milliards, 4 quatre vingt") == V{"3 milliards", "4 quatre vingt"});
+}
+
+TEST_CASE("lexicon words must be written in lower case", "[rules]") {
+  auto errors = LoadErrors(R"(dimension: quantity
+lexicons:
+  units: {KM: km}
+rules:
+  - id: fr.quantity.x
+    pattern: '(?P<number>\d+)'
+    examples: ["1"]
+)");
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0].message, Catch::Contains("lower case"));
+}
+
+TEST_CASE("lexicon keys fold case with full Unicode", "[rules]") {
+  CHECK(LexiconKey("Deux") == "deux");
+  CHECK(LexiconKey("ÉTATS") == "états");
+  CHECK(LexiconKey("Km²") == "km²");
 }
 
 }  // namespace

@@ -246,8 +246,9 @@ def make_document(doc_id, original, mentions, claims, sentences, **normalization
 
 
 def quantity(value, entity, bound="exact", low=None, high=None, approx=False, unit=None):
-    return {"value": value, "unit": unit, "entity": entity, "bound": bound,
-            "low": low, "high": high, "approx": approx}
+    return {"value": value, "unit": unit, "entity": entity,
+            "entity_lemma": None if entity is None else entity.lower(),
+            "bound": bound, "low": low, "high": high, "approx": approx}
 
 
 # Every mention kind, a range, an open bound, a duration, the three claim
@@ -311,7 +312,7 @@ INVALID_UTF8_TEXT = b"1787 civ\xffils ont fui."
 
 def invalid_utf8_document():
     t = TextBuilder(INVALID_UTF8_TEXT)
-    mentions = [t.mention(1, "quantity", b"1787 civ\xffils", "fr.quantity.digits_plain", 0,
+    mentions = [t.mention(1, "quantity", b"1787 civ\xffils", "fr.quantity.number", 0,
                           **quantity(1787, "civ\ufffdils"))]
     return make_document("invalid.txt", INVALID_UTF8_TEXT, mentions, [], sentences=1,
                     invalid_utf8=1, first_invalid_offset=8)
