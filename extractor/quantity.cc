@@ -416,7 +416,10 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
+    // A second word ending in -ent is a verb far more often than an
+    // adjective ("les deux parties revendiquent").
     if (!second.empty() && second.back() != '\'' && IsLowerInitial(second) &&
+        !second.ends_with("ent") &&
         Lookup(*tables_.entity_stopwords, second) == nullptr &&
         Lookup(*tables_.entity_anaphors, second) == nullptr) {
       entity += ' ';

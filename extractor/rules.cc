@@ -46,7 +46,8 @@ size_t PreviousCharStart(std::string_view text, size_t pos) {
 // look-behind): the start of the text, or one character that is not a letter,
 // digit or underscore.
 // A '.' or ',' between digits glues them into one number ("49.3", "2,5"),
-// so it counts as part of the word on both sides.
+// so it counts as part of the word on both sides; a '-' after a letter or
+// digit glues a model name ("MD-83", "F-16") on the left.
 //
 // The right boundary is consumed too, after the reported group, so that the
 // leftmost-longest search only ever compares matches that end at a boundary
@@ -54,7 +55,7 @@ size_t PreviousCharStart(std::string_view text, size_t pos) {
 // the end of the reported group, so the next match can use that character
 // as its own left boundary.
 constexpr std::string_view kLeftBoundary =
-    R"((?:^|[^\pL\pN_.,]|(?:^|[^\pN])[.,]))";
+    R"((?:^|[^\pL\pN_.,-]|(?:^|[^\pN])[.,]|(?:^|[^\pL\pN])-))";
 constexpr std::string_view kRightBoundary =
     R"((?:$|[^\pL\pN_.,]|[.,](?:$|[^\pN])))";
 
@@ -551,7 +552,10 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
   std::vector<RuleMatch> matches;
   if (!combined_ || range.empty()) return matches;
   const RE2& regex = combined_->regex;
-  const re2::StringPiece whole(text.data(), text.size());
+  // The text ends at the range end, so that `$` and the right boundary see
+  // the end of the sentence; what precedes the range stays visible as left
+  // context.
+  const re2::StringPiece whole(text.data(), range.end);
   // The boundary prefix may need the character just before the range.
   size_t pos = range.start > 0 ? PreviousCharStart(text, range.start) : 0;
   std::vector<re2::StringPiece> groups(combined_->group_owner.size());

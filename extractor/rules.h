@@ -57,10 +57,13 @@ class RE2;
 
 namespace claimx {
 
-// Memory budget for each compiled pattern (RE2's max_mem). Generous for our
-// patterns; what it bounds is the DFA cache, so adversarial text cannot make a
-// rule grow without limit (RE2 falls back to the slower NFA instead).
-inline constexpr int64_t kRuleMaxMemBytes = 8 << 20;
+// Memory budget for each compiled pattern (RE2's max_mem), which bounds its
+// DFA cache: no text can make a rule set grow past it. A dimension's combined
+// alternation, with its lexicons, needs room: at 8 MiB a 2 MB one-line
+// document exhausted the cache and RE2 fell back to its NFA at 0.1 MB/s; at
+// 64 MiB the same document takes 0.5 s. The cache fills only as far as the
+// text needs (peak RSS is measured by claimx-bench).
+inline constexpr int64_t kRuleMaxMemBytes = 64 << 20;
 
 struct RuleError {
   std::string file;
