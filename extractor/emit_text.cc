@@ -160,11 +160,21 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
                            ? CodePoints(label.str())
                            : 0);
     for (const Mention* m : inside) {
+      const std::string shown = Displayable(m->span.Of(original));
+      const std::string summary = ValueSummary(*m, original);
+      std::ostringstream derivation;
+      derivation << "(" << m->rule << ", bytes " << m->span.start << "-"
+                 << m->span.end << ")";
+      // The derivation goes on a line of its own when it would overflow.
+      const bool fits = CodePoints(indent) + 2 + CodePoints(shown) + 2 +
+                            CodePoints(summary) + 2 +
+                            CodePoints(derivation.str()) <=
+                        options.width + 30;
       out << indent << dim << "· " << reset
-          << (options.color ? std::string(KindColor(m->kind)) : "")
-          << Displayable(m->span.Of(original)) << reset << "  "
-          << ValueSummary(*m, original) << dim << "  (" << m->rule << ", bytes "
-          << m->span.start << "-" << m->span.end << ")" << reset << "\n";
+          << (options.color ? std::string(KindColor(m->kind)) : "") << shown
+          << reset << "  " << summary << dim
+          << (fits ? "  " : "\n" + indent + "  ") << derivation.str() << reset
+          << "\n";
     }
   }
 }
