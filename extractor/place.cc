@@ -107,6 +107,29 @@ void FoldToken(std::string_view token, std::string* out) {
   }
 }
 
+// Extend(kFnvBasis, folded form of `word`) without writing the folded form,
+// for words of ASCII and Latin-1 letters (nearly every French word); nullopt
+// for the others, which take FoldToken.
+std::optional<uint64_t> FoldedHash(std::string_view word) {
+  uint64_t h = kFnvBasis;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) {
+      if (c != 0xC3 || i + 1 == word.size()) return std::nullopt;
+      unsigned char d = static_cast<unsigned char>(word[++i]);
+      if (d < 0x80 || d > 0xBF || kLatin1Fold[d - 0x80] == 0) return std::nullopt;
+      c = static_cast<unsigned char>(kLatin1Fold[d - 0x80]);
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + ('a' - 'A'));
+    } else if (c == '-') {
+      c = ' ';
+    }
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 utf8proc_int32_t FirstCodePoint(std::string_view s) {
   if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0];
   utf8proc_int32_t cp = -1;
@@ -118,6 +141,7 @@ utf8proc_int32_t FirstCodePoint(std::string_view s) {
 bool IsUpper(utf8proc_int32_t cp) {
   if (cp < 0) return false;
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;  // Latin-1
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -251,11 +275,16 @@ struct PlaceRecognizer::Index {
       }
     }
 
+    // False when no key hashes to `fnv`, Extend(kFnvBasis, key).
+    bool MayContain(uint64_t fnv) const {
+      const uint64_t bit = Mix(fnv) >> (64 - bloom_log2);
+      return (bloom[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+    }
+
     // `fnv` is Extend(kFnvBasis, key), which callers build token by token.
     const KeyInfo* Find(std::string_view key, uint64_t fnv) const {
+      if (!MayContain(fnv)) return nullptr;
       const uint64_t h = Mix(fnv);
-      const uint64_t bit = h >> (64 - bloom_log2);
-      if ((bloom[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
       const uint64_t tag = h & kTagMask;
       for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
         const uint64_t entry = slots[slot];
@@ -610,10 +639,17 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       ++i;
       continue;
     }
+    const std::string_view word = tokens[i].span.Of(text);
+    const Index::FlatTable& table =
+        IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
+    // Fast path for the bulk of a text: the filter turns most words away
+    // from a hash of their folded form, without writing that form.
+    if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
+      ++i;
+      continue;
+    }
     key.clear();
     uint64_t fnv = kFnvBasis;
-    const Index::FlatTable& table =
-        IsUpper(FirstCodePoint(tokens[i].span.Of(text))) ? index.all : index.lower;
     const Index::KeyInfo* best = nullptr;
     size_t best_n = 0;
     for (size_t n = 1; n <= kMaxNameTokens && i + n <= tokens.size(); ++n) {
