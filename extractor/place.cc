@@ -324,13 +324,16 @@ struct PlaceRecognizer::Index {
         lower_keys.insert(key.substr(0, sp));
       }
     }
-    for (const auto& [key, info] : keys) {
-      all.Add(key, info);
-      if (lower_keys.count(key) != 0) lower.Add(key, info);
+    all.keys.reserve(keys.size());
+    all.infos.reserve(keys.size());
+    while (!keys.empty()) {
+      auto node = keys.extract(keys.begin());
+      if (lower_keys.count(node.key()) != 0) lower.Add(node.key(), node.mapped());
+      all.keys.push_back(std::move(node.key()));
+      all.infos.push_back(node.mapped());
     }
     all.Build();
     lower.Build();
-    keys.clear();
   }
 
   const KeyInfo* Find(std::string_view key) const { return all.Find(key); }
@@ -372,6 +375,8 @@ class IndexLoader {
       if (entry.path().extension() == ".tsv") files.push_back(entry.path());
     }
     if (files.empty()) return NotFound("no *.tsv gazetteer in " + dir);
+    // About 40 000 names and their prefixes: no rehash while loading.
+    index_->keys.reserve(size_t{1} << 16);
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) CLAIMX_RETURN_IF_ERROR(LoadFile(file));
     Finish();

@@ -9,12 +9,17 @@
 // disambiguation data (cue words, common words that need a cue, phrases that
 // are not places, titles and first names).
 //
-// Matching: Create() builds one hash map from every name and variant, folded
-// to a key, to the best entry for that key. Recognize() tokenizes the range
-// with Tokenize() and, at each word token, extends the key token by token as
-// long as it is a prefix of some name, keeping the longest full name
-// (greedy, longest first, left to right: linear in the number of tokens
-// times the longest name, at most kMaxNameTokens).
+// Matching: Create() builds one hash table from every name and variant,
+// folded to a key, to the best entry for that key (and marks every prefix of
+// a key at a space, so a run can stop as soon as it leads nowhere).
+// Recognize() tokenizes the range with Tokenize() and, at each word token,
+// extends the key token by token as long as it is a prefix of some name,
+// keeping the longest full name (greedy, longest first, left to right:
+// linear in the number of tokens times the longest name, at most
+// kMaxNameTokens). The table is flat (open addressing) behind a bit filter;
+// a word starting in lower case probes a second, small table of the keys a
+// lower-case word can start (demonyms, "bande de Gaza"), and most words are
+// turned away by the filter from a hash of their folded form alone.
 //
 // Folding (the key of a name and of the text alike): each token is lower-cased
 // (Unicode case folding), stripped of diacritics (é -> e, ū -> u) and its
