@@ -107,6 +107,27 @@ void FoldToken(std::string_view token, std::string* out) {
   }
 }
 
+// ASCII or Latin-1 letters in words joined by inner hyphens, words separated
+// by single spaces: "Saint-Étienne", "Pays de la Loire", not "Côte d'Ivoire".
+bool IsPlainName(std::string_view name) {
+  bool after_letter = false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      after_letter = true;
+    } else if (c == 0xC3 && i + 1 < name.size()) {
+      unsigned char d = static_cast<unsigned char>(name[++i]);
+      if (d < 0x80 || d > 0xBF || kLatin1Fold[d - 0x80] == 0) return false;
+      after_letter = true;
+    } else if ((c == ' ' || c == '-') && after_letter && i + 1 < name.size()) {
+      after_letter = false;
+    } else {
+      return false;
+    }
+  }
+  return after_letter;
+}
+
 // Extend(kFnvBasis, folded form of `word`) without writing the folded form,
 // for words of ASCII and Latin-1 letters (nearly every French word); nullopt
 // for the others, which take FoldToken.
@@ -481,9 +502,20 @@ class IndexLoader {
   }
 
   Status IndexName(std::string_view name, int32_t entry, bool demonym) {
-    std::string key = FoldPlaceKey(name);
+    std::string key;
+    size_t tokens = 0;
+    if (IsPlainName(name)) {
+      // Words of letters and hyphens between single spaces, most names: one
+      // token per word, so folding the whole name gives the same key as
+      // FoldPlaceKey without tokenizing it.
+      FoldToken(name, &key);
+      tokens = static_cast<size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+    } else {
+      key = FoldPlaceKey(name);
+      tokens = Tokenize(name, Span{0, name.size()}).size();
+    }
     if (key.empty()) return Error("name '" + std::string(name) + "' has no word");
-    if (Tokenize(name, Span{0, name.size()}).size() > kMaxNameTokens) {
+    if (tokens > kMaxNameTokens) {
       return Error("name '" + std::string(name) + "' is longer than " +
                    std::to_string(kMaxNameTokens) + " tokens");
     }
