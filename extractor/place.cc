@@ -245,6 +245,7 @@ struct PlaceRecognizer::Index {
     bool caps_name = false;       // some name with this key is in capitals
     bool not_place = false;
     bool needs_cue = false;
+    bool common_word = false;
     bool prefix = false;  // a longer key starts with this one and a space
 
     bool full() const { return place >= 0 || demonym >= 0 || not_place; }
@@ -544,6 +545,8 @@ class IndexLoader {
       index_->cues.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
       needs_cue_.insert(FoldPlaceKey(phrase));
+    } else if (policy == "common_word") {
+      common_words_.insert(FoldPlaceKey(phrase));
     } else if (policy == "place") {
       always_place_.insert(FoldPlaceKey(phrase));
     } else if (policy == "not_place") {
@@ -567,6 +570,11 @@ class IndexLoader {
       auto it = index_->keys.find(word);
       if (it != index_->keys.end()) it->second.needs_cue = true;
     }
+    for (const std::string& word : common_words_) {
+      if (always_place_.count(word) != 0) continue;
+      auto it = index_->keys.find(word);
+      if (it != index_->keys.end()) it->second.common_word = true;
+    }
     // Countries take the centroid of their demonym's row when they have no
     // coordinates of their own.
     std::unordered_map<std::string, const Index::Entry*> centroid;
@@ -588,6 +596,7 @@ class IndexLoader {
   int line_ = 0;
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::string> needs_cue_;
+  std::unordered_set<std::string> common_words_;
   std::unordered_set<std::string> always_place_;
 };
 
@@ -727,6 +736,7 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       bool ok = upper || best->lowercase_name;
       if (IsAllCaps(first) && !best->caps_name) ok = false;
       if (best->needs_cue && !cue) ok = false;
+      if (best->common_word && initial && !cue) ok = false;
       if (after_name(i)) ok = false;
       const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
       if (!cue && e.type == "city" && e.country != "FR" &&

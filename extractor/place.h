@@ -30,9 +30,11 @@
 //     not "nice"), unless the gazetteer spells it lower-case ("bande de
 //     Gaza"); a surface in capitals of two letters or more ("ONG") matches
 //     only a name written in capitals ("DOM");
-//   * a `needs_cue` word (a name that is also a common word: "Tours",
-//     "Orange", "Sur") is a place only right after a cue word ("à", "en",
-//     "de"...);
+//   * a `needs_cue` word (a name that is often a common word or a company:
+//     "Tours", "Orange", "Nice") is a place only right after a cue word
+//     ("à", "en", "de"...); a `common_word` (a name that is also a French
+//     word: "Sur", "Milan", "Pékin") needs that cue only where its capital
+//     proves nothing, at the start of a sentence, quotation or parenthesis;
 //   * a city outside France of fewer than 200 000 inhabitants is a place only
 //     after a cue word too: bare, such names are mostly people ("Barroso, le
 //     président", "ajoute Hassan");

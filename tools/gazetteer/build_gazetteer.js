@@ -257,8 +257,9 @@ function demonyms() {
 
 // ------------------------------------------------- ambiguous common words
 
-// Single-word place names that are also French words ("Nice", "Tours",
-// "Orange", "Sur"): the recognizer accepts them only with a locative cue.
+// Single-word place names that are also French words ("Sur", "Milan",
+// "Pékin"): at the start of a sentence, where a capital proves nothing, the
+// recognizer accepts them only after a cue word (policy common_word).
 function ambiguousWords(rows) {
   if (!fs.existsSync(FRENCH_WORDS)) {
     console.error(`no ${FRENCH_WORDS}: install wfrench`);
@@ -275,7 +276,7 @@ function ambiguousWords(rows) {
     }
   }
   const lines = ['word\tpolicy\tsource',
-    ...[...out].sort().map((w) => `${w}\tneeds_cue\twfrench`)];
+    ...[...out].sort().map((w) => `${w}\tcommon_word\twfrench`)];
   fs.writeFileSync(path.join(outDir, 'ambiguous_generated.tsv'),
     lines.join('\n') + '\n');
   console.log(`ambiguous_generated.tsv: ${out.size} rows`);
