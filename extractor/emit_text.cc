@@ -165,11 +165,13 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       std::ostringstream derivation;
       derivation << "(" << m->rule << ", bytes " << m->span.start << "-"
                  << m->span.end << ")";
-      // The derivation goes on a line of its own when it would overflow.
+      // Mention lines may pass the width by a little (short rule ids stay on
+      // the line); past that, the derivation goes on a line of its own.
+      constexpr size_t kMentionLineSlack = 30;
       const bool fits = CodePoints(indent) + 2 + CodePoints(shown) + 2 +
                             CodePoints(summary) + 2 +
                             CodePoints(derivation.str()) <=
-                        options.width + 30;
+                        options.width + kMentionLineSlack;
       out << indent << dim << "· " << reset
           << (options.color ? std::string(KindColor(m->kind)) : "") << shown
           << reset << "  " << summary << dim
