@@ -24,11 +24,12 @@ bool IsIsoDate(std::string_view date) {
 Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
                      AnnotatorOptions options,
                      std::unique_ptr<Segmenter> segmenter,
-                     QuantityRecognizer quantities)
+                     QuantityRecognizer quantities, PlaceRecognizer places)
     : rules_(std::move(rules)),
       options_(options),
       segmenter_(std::move(segmenter)),
-      quantities_(std::move(quantities)) {}
+      quantities_(std::move(quantities)),
+      places_(std::move(places)) {}
 
 Result<std::unique_ptr<Annotator>> Annotator::Create(
     std::shared_ptr<const RuleBook> rules, AnnotatorOptions options) {
@@ -36,14 +37,16 @@ Result<std::unique_ptr<Annotator>> Annotator::Create(
   if (!segmenter.ok()) return segmenter.status();
   auto quantities = QuantityRecognizer::Create(*rules);
   if (!quantities.ok()) return quantities.status();
-  return std::unique_ptr<Annotator>(
-      new Annotator(std::move(rules), options, std::move(segmenter).value(),
-                    std::move(quantities).value()));
+  auto places = PlaceRecognizer::Create(*rules);
+  if (!places.ok()) return places.status();
+  return std::unique_ptr<Annotator>(new Annotator(
+      std::move(rules), options, std::move(segmenter).value(),
+      std::move(quantities).value(), std::move(places).value()));
 }
 
 std::unique_ptr<Annotator> Annotator::Clone() const {
   return std::unique_ptr<Annotator>(
-      new Annotator(rules_, options_, segmenter_->Clone(), quantities_));
+      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, places_));
 }
 
 namespace {
@@ -86,6 +89,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
   std::vector<Mention> mentions;
   for (const Sentence& sentence : segmentation.sentences) {
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
+    places_.Recognize(normalized.text, sentence.span, &mentions);
   }
 
   doc.paragraphs.reserve(segmentation.paragraphs.size());

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "extractor/document.h"
+#include "extractor/place.h"
 #include "extractor/quantity.h"
 #include "extractor/rules.h"
 #include "extractor/segmenter.h"
@@ -51,12 +52,14 @@ class Annotator {
 
  private:
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
-            std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities);
+            std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
+            PlaceRecognizer places);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
   std::unique_ptr<Segmenter> segmenter_;
   QuantityRecognizer quantities_;
+  PlaceRecognizer places_;
 };
 
 // True for a real calendar date written YYYY-MM-DD.

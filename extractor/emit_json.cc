@@ -48,6 +48,13 @@ void AddValueFields(const PlaceValue& p, json* out) {
   (*out)["name"] = p.name;
   (*out)["country"] = OrNull(p.country);
   (*out)["type"] = p.type;
+  if (p.gazetteer_id) (*out)["gazetteer_id"] = *p.gazetteer_id;
+  if (p.lat && p.lon) {
+    (*out)["lat"] = Number(*p.lat);
+    (*out)["lon"] = Number(*p.lon);
+  }
+  if (p.admin1) (*out)["admin1"] = *p.admin1;
+  if (p.metonymy) (*out)["metonymy"] = *p.metonymy;
 }
 
 void AddValueFields(const SourceValue& s, json* out) {

@@ -43,7 +43,13 @@ struct DateValue {
 struct PlaceValue {
   std::string name;
   std::optional<std::string> country;  // ISO 3166-1 alpha-2
-  std::string type;                    // country, city, region, demonym...
+  std::string type;  // country city region admin area water demonym...
+  // Optional fields (absent from the JSON when unset, see docs/schema.md).
+  std::optional<std::string> gazetteer_id;  // "geonames:99072", "cldr:SY"
+  std::optional<double> lat;                // WGS 84 degrees
+  std::optional<double> lon;
+  std::optional<std::string> admin1;  // first-level subdivision code
+  std::optional<std::string> metonymy;  // "government": the capital's rulers
 };
 
 struct SourceValue {

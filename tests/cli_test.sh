@@ -56,7 +56,7 @@ if grep -q $'\x1b' "$tmp/seed.txt"; then failed=$((failed + 1)); echo "FAIL: col
 check "empty file finds nothing" 1 $?
 expect_grep "empty file still emits a document" '"schema": "claimx/1"' "$tmp/empty.json"
 
-printf 'Il pleut sur Paris.' >"$tmp/none.txt"
+printf 'Il pleut depuis ce matin.' >"$tmp/none.txt"
 "$claimx" annotate "$tmp/none.txt" >/dev/null
 check "no mention" 1 $?
 

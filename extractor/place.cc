@@ -1,0 +1,808 @@
+#include "extractor/place.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extractor/segmenter.h"
+
+namespace claimx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// FNV-1a, extended one token at a time as a key grows, then mixed
+// (SplitMix64's finalizer) so that both the low bits (slot) and the high
+// bits (tag, filter) are usable.
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+uint64_t Extend(uint64_t h, std::string_view bytes) {
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+constexpr std::string_view kGazetteerHeader =
+    "id\tname\tvariants\ttype\tcountry\tadmin1\tlat\tlon\tpopulation\tsource";
+constexpr size_t kGazetteerColumns = 10;
+
+// A foreign city smaller than this is a place only after a cue word: bare,
+// such names are mostly people ("Barroso, le président", "ajoute Hassan").
+constexpr int64_t kBareCityMinPopulation = 200000;
+
+// Latin-1 letters U+00C0..U+00FF, folded: lower case, no diacritic. 0 marks
+// the two that are not letters (× ÷) and ß, left to utf8proc.
+constexpr char kLatin1Fold[64] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i',
+    'i', 'i', 'i', 'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u',
+    'u', 'u', 'u', 'y', 0,   0,   'a', 'a', 'a', 'a', 'a', 'a', 0,
+    'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', 'd', 'n', 'o', 'o',
+    'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y'};
+
+// Appends the folded form of one token (see place.h) to `out`.
+void FoldToken(std::string_view token, std::string* out) {
+  size_t i = 0;
+  while (i < token.size()) {
+    unsigned char c = static_cast<unsigned char>(token[i]);
+    if (c < 0x80) {
+      out->push_back(c == '-' ? ' '
+                              : static_cast<char>(c >= 'A' && c <= 'Z'
+                                                      ? c + ('a' - 'A')
+                                                      : c));
+      ++i;
+      continue;
+    }
+    if (c == 0xC3 && i + 1 < token.size()) {
+      unsigned char d = static_cast<unsigned char>(token[i + 1]);
+      if (d >= 0x80 && d <= 0xBF && kLatin1Fold[d - 0x80] != 0) {
+        out->push_back(kLatin1Fold[d - 0x80]);
+        i += 2;
+        continue;
+      }
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(token.data() + i),
+        static_cast<utf8proc_ssize_t>(token.size() - i), &cp);
+    if (len <= 0) {  // not valid UTF-8: keep the byte as it is
+      out->push_back(token[i]);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t folded[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, folded, 8,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                       UTF8PROC_STRIPMARK),
+        &boundclass);
+    if (n < 0 || n > 8) {
+      out->append(token.substr(i, static_cast<size_t>(len)));
+    } else {
+      for (utf8proc_ssize_t k = 0; k < n; ++k) {
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t w = utf8proc_encode_char(folded[k], buf);
+        out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+      }
+    }
+    i += static_cast<size_t>(len);
+  }
+}
+
+// ASCII or Latin-1 letters in words joined by inner hyphens, words separated
+// by single spaces: "Saint-Étienne", "Pays de la Loire", not "Côte d'Ivoire".
+bool IsPlainName(std::string_view name) {
+  bool after_letter = false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      after_letter = true;
+    } else if (c == 0xC3 && i + 1 < name.size()) {
+      unsigned char d = static_cast<unsigned char>(name[++i]);
+      if (d < 0x80 || d > 0xBF || kLatin1Fold[d - 0x80] == 0) return false;
+      after_letter = true;
+    } else if ((c == ' ' || c == '-') && after_letter && i + 1 < name.size()) {
+      after_letter = false;
+    } else {
+      return false;
+    }
+  }
+  return after_letter;
+}
+
+// Extend(kFnvBasis, folded form of `word`) without writing the folded form,
+// for words of ASCII and Latin-1 letters (nearly every French word); nullopt
+// for the others, which take FoldToken.
+std::optional<uint64_t> FoldedHash(std::string_view word) {
+  uint64_t h = kFnvBasis;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) {
+      if (c != 0xC3 || i + 1 == word.size()) return std::nullopt;
+      unsigned char d = static_cast<unsigned char>(word[++i]);
+      if (d < 0x80 || d > 0xBF || kLatin1Fold[d - 0x80] == 0) return std::nullopt;
+      c = static_cast<unsigned char>(kLatin1Fold[d - 0x80]);
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + ('a' - 'A'));
+    } else if (c == '-') {
+      c = ' ';
+    }
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+utf8proc_int32_t FirstCodePoint(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0];
+  utf8proc_int32_t cp = -1;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  return cp;
+}
+
+bool IsUpper(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp < 0x100) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;  // Latin-1
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+// Two letters or more, all of them capitals ("ONG", "DOM-TOM").
+bool IsAllCaps(std::string_view s) {
+  size_t letters = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (len <= 0) return false;
+    i += static_cast<size_t>(len);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_LL) return false;
+    if (cat == UTF8PROC_CATEGORY_LU) ++letters;
+  }
+  return letters >= 2;
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> cells;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cells.push_back(line.substr(start, tab == std::string_view::npos
+                                           ? std::string_view::npos
+                                           : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+std::optional<double> ParseDouble(std::string_view s) {
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::string FoldPlaceKey(std::string_view text) {
+  std::string key;
+  for (const Token& t : Tokenize(text, Span{0, text.size()})) {
+    if (!key.empty()) key.push_back(' ');
+    FoldToken(t.span.Of(text), &key);
+  }
+  return key;
+}
+
+struct PlaceRecognizer::Index {
+  struct Entry {
+    std::string id;
+    std::string name;
+    std::string type;  // as in the gazetteer: capital, city, demonym...
+    std::string country;
+    std::string admin1;
+    std::optional<double> lat;
+    std::optional<double> lon;
+    int64_t population = 0;
+    double rank = 0;
+    bool hand_kept = false;  // source "hand" (regions_presse.tsv)
+  };
+
+  // What one folded key stands for.
+  struct KeyInfo {
+    int32_t place = -1;    // best place entry with this key
+    int32_t demonym = -1;  // best demonym entry with this key
+    bool lowercase_name = false;  // some name with this key starts lower-case
+    bool caps_name = false;       // some name with this key is in capitals
+    bool not_place = false;
+    bool needs_cue = false;
+    bool common_word = false;
+    bool prefix = false;  // a longer key starts with this one and a space
+
+    bool full() const { return place >= 0 || demonym >= 0 || not_place; }
+  };
+
+  std::vector<Entry> entries;
+  // Built at load time; Freeze() then copies it into the flat table below,
+  // which is what Find() probes.
+  std::unordered_map<std::string, KeyInfo, StringHash, std::equal_to<>> keys;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> cues;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> name_before;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> language_before;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> language_article;
+  std::unordered_map<std::string, std::string> country_names;  // code -> name
+
+  // Open addressing, linear probing, at most half full. A slot holds the
+  // upper 32 bits of the key's hash and 1 + its index in `keys` (0: empty),
+  // so a probe that misses, the common case, compares no string.
+  // std::unordered_map's node chasing cost three times as much on the bench
+  // corpus.
+  struct FlatTable {
+    std::vector<uint64_t> slots;
+    std::vector<std::string> keys;
+    std::vector<KeyInfo> infos;
+    uint64_t mask = 0;
+
+    void Add(const std::string& key, const KeyInfo& info) {
+      keys.push_back(key);
+      infos.push_back(info);
+    }
+
+    void Build() {
+      size_t capacity = 16;
+      while (capacity < keys.size() * 2) capacity <<= 1;
+      slots.assign(capacity, 0);
+      mask = capacity - 1;
+      bloom_log2 = 10;
+      while (bloom_log2 < kMaxBloomLog2 && (size_t{1} << bloom_log2) < keys.size() * 8) {
+        ++bloom_log2;
+      }
+      bloom.assign((size_t{1} << bloom_log2) / 64, 0);
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const uint64_t h = Mix(Extend(kFnvBasis, keys[i]));
+        size_t slot = h & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = (h & kTagMask) | (i + 1);
+        const uint64_t bit = h >> (64 - bloom_log2);
+        bloom[bit / 64] |= uint64_t{1} << (bit % 64);
+      }
+    }
+
+    // False when no key hashes to `fnv`, Extend(kFnvBasis, key).
+    bool MayContain(uint64_t fnv) const {
+      const uint64_t bit = Mix(fnv) >> (64 - bloom_log2);
+      return (bloom[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+    }
+
+    // `fnv` is Extend(kFnvBasis, key), which callers build token by token.
+    const KeyInfo* Find(std::string_view key, uint64_t fnv) const {
+      if (!MayContain(fnv)) return nullptr;
+      const uint64_t h = Mix(fnv);
+      const uint64_t tag = h & kTagMask;
+      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const uint64_t entry = slots[slot];
+        if (entry == 0) return nullptr;
+        if ((entry & kTagMask) != tag) continue;
+        const size_t index = (entry & ~kTagMask) - 1;
+        if (keys[index] == key) return &infos[index];
+      }
+    }
+    const KeyInfo* Find(std::string_view key) const {
+      return Find(key, Extend(kFnvBasis, key));
+    }
+
+    // A bit filter in front of the slots, 8 bits per key and 32 KiB at
+    // most: most words are in no key, and the filter answers for them from
+    // cache (the table of lower-case keys gets a 2 KiB one).
+    static constexpr int kMaxBloomLog2 = 18;
+    static constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ULL;
+    int bloom_log2 = 10;
+    std::vector<uint64_t> bloom;
+  };
+
+  // Every key, probed when a run starts with a capital; and the few keys a
+  // lower-case word can start (demonyms, names the gazetteer writes in lower
+  // case, and their prefixes), a table small enough to stay in cache for
+  // the lower-case words that make up most of a text.
+  FlatTable all;
+  FlatTable lower;
+
+  void Freeze() {
+    std::unordered_set<std::string> lower_keys;
+    for (const auto& [key, info] : keys) {
+      if (info.demonym < 0 && !info.lowercase_name) continue;
+      lower_keys.insert(key);
+      for (size_t sp = key.find(' '); sp != std::string::npos;
+           sp = key.find(' ', sp + 1)) {
+        lower_keys.insert(key.substr(0, sp));
+      }
+    }
+    all.keys.reserve(keys.size());
+    all.infos.reserve(keys.size());
+    while (!keys.empty()) {
+      auto node = keys.extract(keys.begin());
+      if (lower_keys.count(node.key()) != 0) lower.Add(node.key(), node.mapped());
+      all.keys.push_back(std::move(node.key()));
+      all.infos.push_back(node.mapped());
+    }
+    all.Build();
+    lower.Build();
+  }
+
+  const KeyInfo* Find(std::string_view key) const { return all.Find(key); }
+
+  KeyInfo& AddKey(const std::string& key) {
+    for (size_t sp = key.find(' '); sp != std::string::npos;
+         sp = key.find(' ', sp + 1)) {
+      keys[key.substr(0, sp)].prefix = true;
+    }
+    return keys[key];
+  }
+};
+
+namespace {
+
+using Index = PlaceRecognizer::Index;
+
+double Rank(const Index::Entry& e, bool hand_kept) {
+  if (hand_kept) return 4e12;
+  if (e.type == "country") return 3e12;
+  if (e.type == "capital") return 2e12 + static_cast<double>(e.population);
+  if (e.type == "region" && e.country == "FR") return 1e12;
+  double population = static_cast<double>(e.population);
+  if (e.type == "admin" && population == 0) population = 5e5;
+  return e.country == "FR" ? population * 10 : population;
+}
+
+class IndexLoader {
+ public:
+  explicit IndexLoader(Index* index) : index_(index) {}
+
+  Status LoadDir(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      return NotFound("gazetteer directory not found: " + dir);
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+    }
+    if (files.empty()) return NotFound("no *.tsv gazetteer in " + dir);
+    // About 40 000 names and their prefixes: no rehash while loading.
+    index_->keys.reserve(size_t{1} << 16);
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) CLAIMX_RETURN_IF_ERROR(LoadFile(file));
+    Finish();
+    return Status::Ok();
+  }
+
+ private:
+  Status LoadFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return IoError("cannot read " + path.string());
+    std::string data((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    file_ = path.string();
+    std::string_view rest(data);
+    bool gazetteer = false;
+    for (line_ = 1; !rest.empty(); ++line_) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (line_ == 1) {
+        if (line == kGazetteerHeader) {
+          gazetteer = true;
+        } else if (line.substr(0, line.find('\t')) != "phrase" &&
+                   line.substr(0, line.find('\t')) != "word") {
+          return Error("unknown header (expected the gazetteer columns or "
+                       "'phrase/word, policy, note')");
+        }
+        continue;
+      }
+      if (line.empty() || line[0] == '#') continue;
+      CLAIMX_RETURN_IF_ERROR(gazetteer ? AddEntry(line) : AddPolicy(line));
+    }
+    return Status::Ok();
+  }
+
+  Status Error(const std::string& message) const {
+    return InvalidArgument(file_ + ":" + std::to_string(line_) + ": " + message);
+  }
+
+  Status AddEntry(std::string_view line) {
+    std::vector<std::string_view> cells = SplitTabs(line);
+    if (cells.size() != kGazetteerColumns) {
+      return Error("expected " + std::to_string(kGazetteerColumns) +
+                   " tab-separated columns, got " + std::to_string(cells.size()));
+    }
+    Index::Entry e;
+    e.id = cells[0];
+    e.name = cells[1];
+    e.type = cells[3];
+    e.country = cells[4];
+    e.admin1 = cells[5];
+    if (e.id.empty() || e.name.empty()) return Error("empty id or name");
+    if (!ids_.insert(e.id).second) return Error("duplicate id '" + e.id + "'");
+    if (e.type.empty() ||
+        !std::all_of(e.type.begin(), e.type.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; })) {
+      return Error("type '" + e.type + "' is not lower-case letters");
+    }
+    if (!e.country.empty() &&
+        (e.country.size() != 2 ||
+         !std::all_of(e.country.begin(), e.country.end(),
+                      [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+      return Error("country '" + e.country + "' is not ISO 3166-1 alpha-2");
+    }
+    if (!cells[6].empty() || !cells[7].empty()) {
+      e.lat = ParseDouble(cells[6]);
+      e.lon = ParseDouble(cells[7]);
+      if (!e.lat || !e.lon || *e.lat < -90 || *e.lat > 90 || *e.lon < -180 ||
+          *e.lon > 180) {
+        return Error("bad coordinates '" + std::string(cells[6]) + "', '" +
+                     std::string(cells[7]) + "'");
+      }
+    }
+    if (!cells[8].empty()) {
+      auto [ptr, ec] = std::from_chars(cells[8].data(),
+                                       cells[8].data() + cells[8].size(),
+                                       e.population);
+      if (ec != std::errc() || ptr != cells[8].data() + cells[8].size()) {
+        return Error("bad population '" + std::string(cells[8]) + "'");
+      }
+    }
+    e.hand_kept = cells[9] == "hand";
+    e.rank = Rank(e, e.hand_kept);
+    const int32_t index = static_cast<int32_t>(index_->entries.size());
+    const bool demonym = e.type == "demonym";
+    if (e.type == "country") index_->country_names[e.country] = e.name;
+
+    std::vector<std::string_view> names = {cells[1]};
+    std::string_view variants = cells[2];
+    while (!variants.empty()) {
+      size_t bar = variants.find('|');
+      names.push_back(variants.substr(0, bar));
+      variants = bar == std::string_view::npos ? std::string_view()
+                                               : variants.substr(bar + 1);
+    }
+    index_->entries.push_back(std::move(e));
+    for (std::string_view name : names) {
+      if (name.empty()) continue;
+      CLAIMX_RETURN_IF_ERROR(IndexName(name, index, demonym));
+    }
+    return Status::Ok();
+  }
+
+  Status IndexName(std::string_view name, int32_t entry, bool demonym) {
+    std::string key;
+    size_t tokens = 0;
+    if (IsPlainName(name)) {
+      // Words of letters and hyphens between single spaces, most names: one
+      // token per word, so folding the whole name gives the same key as
+      // FoldPlaceKey without tokenizing it.
+      FoldToken(name, &key);
+      tokens = static_cast<size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+    } else {
+      key = FoldPlaceKey(name);
+      tokens = Tokenize(name, Span{0, name.size()}).size();
+    }
+    if (key.empty()) return Error("name '" + std::string(name) + "' has no word");
+    if (tokens > kMaxNameTokens) {
+      return Error("name '" + std::string(name) + "' is longer than " +
+                   std::to_string(kMaxNameTokens) + " tokens");
+    }
+    Index::KeyInfo& info = index_->AddKey(key);
+    int32_t& slot = demonym ? info.demonym : info.place;
+    const auto& entries = index_->entries;
+    if (slot < 0 || entries[static_cast<size_t>(slot)].rank <
+                        entries[static_cast<size_t>(entry)].rank) {
+      slot = entry;
+    }
+    if (!demonym) {
+      if (!IsUpper(FirstCodePoint(name))) info.lowercase_name = true;
+      if (IsAllCaps(name.substr(0, name.find(' ')))) info.caps_name = true;
+    }
+    return Status::Ok();
+  }
+
+  Status AddPolicy(std::string_view line) {
+    std::vector<std::string_view> cells = SplitTabs(line);
+    if (cells.size() < 2 || cells[0].empty()) {
+      return Error("expected 'phrase<TAB>policy[<TAB>note]'");
+    }
+    std::string phrase(cells[0]);
+    std::string_view policy = cells[1];
+    if (policy == "cue") {
+      index_->cues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "needs_cue") {
+      needs_cue_.insert(FoldPlaceKey(phrase));
+    } else if (policy == "common_word") {
+      common_words_.insert(FoldPlaceKey(phrase));
+    } else if (policy == "place") {
+      always_place_.insert(FoldPlaceKey(phrase));
+    } else if (policy == "not_place") {
+      index_->AddKey(FoldPlaceKey(phrase)).not_place = true;
+    } else if (policy == "language_before") {
+      index_->language_before.insert(FoldPlaceKey(phrase));
+    } else if (policy == "language_article") {
+      index_->language_article.insert(FoldPlaceKey(phrase));
+    } else if (policy == "name_before") {
+      if (phrase.size() > 1 && phrase.back() == '.') phrase.pop_back();
+      index_->name_before.insert(phrase);
+    } else {
+      return Error("unknown policy '" + std::string(policy) + "'");
+    }
+    return Status::Ok();
+  }
+
+  void Finish() {
+    for (const std::string& word : needs_cue_) {
+      if (always_place_.count(word) != 0) continue;
+      auto it = index_->keys.find(word);
+      if (it != index_->keys.end()) it->second.needs_cue = true;
+    }
+    for (const std::string& word : common_words_) {
+      if (always_place_.count(word) != 0) continue;
+      auto it = index_->keys.find(word);
+      if (it != index_->keys.end()) it->second.common_word = true;
+    }
+    // Countries take the centroid of their demonym's row when they have no
+    // coordinates of their own.
+    std::unordered_map<std::string, const Index::Entry*> centroid;
+    for (const Index::Entry& e : index_->entries) {
+      if (e.type == "demonym" && e.lat) centroid[e.country] = &e;
+    }
+    for (Index::Entry& e : index_->entries) {
+      if (e.type != "country" || e.lat) continue;
+      auto it = centroid.find(e.country);
+      if (it == centroid.end()) continue;
+      e.lat = it->second->lat;
+      e.lon = it->second->lon;
+    }
+    index_->Freeze();
+  }
+
+  Index* index_;
+  std::string file_;
+  int line_ = 0;
+  std::unordered_set<std::string> ids_;
+  std::unordered_set<std::string> needs_cue_;
+  std::unordered_set<std::string> common_words_;
+  std::unordered_set<std::string> always_place_;
+};
+
+}  // namespace
+
+Result<PlaceRecognizer> PlaceRecognizer::Load(const std::string& dir) {
+  auto index = std::make_shared<Index>();
+  IndexLoader loader(index.get());
+  CLAIMX_RETURN_IF_ERROR(loader.LoadDir(dir));
+  return PlaceRecognizer(std::move(index));
+}
+
+Result<PlaceRecognizer> PlaceRecognizer::Create(const RuleBook& rules) {
+  return Load((fs::path(rules.dir()) / "gazetteers").string());
+}
+
+size_t PlaceRecognizer::entry_count() const { return index_->entries.size(); }
+size_t PlaceRecognizer::key_count() const { return index_->all.keys.size(); }
+
+namespace {
+
+// Tokens i-1 and i are one space apart or touching (an elision: "d'Ivoire").
+bool Adjacent(std::string_view text, const Token& a, const Token& b) {
+  return b.span.start == a.span.end ||
+         (b.span.start == a.span.end + 1 && text[a.span.end] == ' ');
+}
+
+// Punctuation after which a capital proves nothing: the word opens a
+// sentence, a quotation or a parenthesis.
+bool OpensPhrase(std::string_view punct) {
+  return punct != "," && punct != ";" && punct != "'";
+}
+
+}  // namespace
+
+void PlaceRecognizer::Recognize(std::string_view text, Span range,
+                                std::vector<Mention>* out) const {
+  const Index& index = *index_;
+  const std::vector<Token> tokens = Tokenize(text, range);
+  std::string key;
+  std::string scratch;
+  auto fold = [&](const Token& t) -> const std::string& {
+    scratch.clear();
+    FoldToken(t.span.Of(text), &scratch);
+    return scratch;
+  };
+  auto is_cue = [&](size_t i) {
+    return tokens[i].kind == TokenKind::kWord && index.cues.count(fold(tokens[i])) != 0;
+  };
+  auto is_upper_word = [&](size_t i) {
+    return tokens[i].kind == TokenKind::kWord &&
+           IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
+  };
+  // Token i starts a sentence, a quotation or a parenthesis.
+  auto opens = [&](size_t i) {
+    return i == 0 || (tokens[i - 1].kind == TokenKind::kPunct &&
+                      OpensPhrase(tokens[i - 1].span.Of(text)));
+  };
+  auto after_name = [&](size_t i) {
+    if (i == 0) return false;
+    size_t p = i - 1;
+    if (tokens[p].kind == TokenKind::kPunct && tokens[p].span.Of(text) == "." &&
+        p > 0) {
+      --p;
+    }
+    return tokens[p].kind == TokenKind::kWord &&
+           index.name_before.count(tokens[p].span.Of(text)) != 0;
+  };
+
+  // "la langue française", "du français", "en anglais": the language, not
+  // the country. The masculine singular form is the demonym entry's name.
+  auto IsLanguage = [&](size_t i, size_t n) {
+    if (i == 0 || n != 1) return false;
+    const std::string prev = fold(tokens[i - 1]);
+    if (index.language_before.count(prev) != 0) return true;
+    if (index.language_article.count(prev) == 0) return false;
+    const Index::KeyInfo* info = index.Find(fold(tokens[i]));
+    return info != nullptr && info->demonym >= 0 &&
+           FoldPlaceKey(index.entries[static_cast<size_t>(info->demonym)].name) ==
+               fold(tokens[i]) &&
+           !IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
+  };
+
+  for (size_t i = 0; i < tokens.size();) {
+    if (tokens[i].kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
+    const std::string_view word = tokens[i].span.Of(text);
+    const Index::FlatTable& table =
+        IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
+    // Fast path for the bulk of a text: the filter turns most words away
+    // from a hash of their folded form, without writing that form.
+    if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
+      ++i;
+      continue;
+    }
+    key.clear();
+    uint64_t fnv = kFnvBasis;
+    const Index::KeyInfo* best = nullptr;
+    size_t best_n = 0;
+    for (size_t n = 1; n <= kMaxNameTokens && i + n <= tokens.size(); ++n) {
+      const Token& t = tokens[i + n - 1];
+      if (n > 1) {
+        if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
+        if (!Adjacent(text, tokens[i + n - 2], t)) break;
+        key.push_back(' ');
+      }
+      const size_t before = key.size() - (n > 1 ? 1 : 0);
+      FoldToken(t.span.Of(text), &key);
+      fnv = Extend(fnv, std::string_view(key).substr(before));
+      const Index::KeyInfo* info = table.Find(key, fnv);
+      if (info == nullptr) break;
+      if (info->full()) {
+        best = info;
+        best_n = n;
+      }
+      if (!info->prefix) break;
+    }
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    const size_t last = i + best_n - 1;
+    const Span span{tokens[i].span.start, tokens[last].span.end};
+    const std::string_view first = tokens[i].span.Of(text);
+    const bool upper = IsUpper(FirstCodePoint(first));
+    const bool cue = i > 0 && is_cue(i - 1);
+    const bool initial = opens(i);
+    const bool next_word = last + 1 < tokens.size() &&
+                           tokens[last + 1].kind == TokenKind::kWord &&
+                           Adjacent(text, tokens[last], tokens[last + 1]);
+
+    std::optional<PlaceValue> value;
+    std::string_view rule;
+    if (!best->not_place && best->place >= 0) {
+      bool ok = upper || best->lowercase_name;
+      if (IsAllCaps(first) && !best->caps_name) ok = false;
+      if (best->needs_cue && !cue) ok = false;
+      if (best->common_word && initial && !cue) ok = false;
+      if (after_name(i)) ok = false;
+      const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
+      if (!cue && e.type == "city" && e.country != "FR" &&
+          e.population < kBareCityMinPopulation && !e.hand_kept) {
+        ok = false;
+      }
+      if (!cue) {
+        // Glued to another capitalized word: part of a longer proper name.
+        const Index::KeyInfo* next_info =
+            next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
+        if (next_word && is_upper_word(last + 1) &&
+            (next_info == nullptr || !next_info->full())) {
+          ok = false;
+        }
+        if (!initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
+            Adjacent(text, tokens[i - 1], tokens[i])) {
+          ok = false;
+        }
+      }
+      if (ok) {
+        PlaceValue v;
+        v.name = e.name;
+        if (!e.country.empty()) v.country = e.country;
+        v.type = e.type == "capital" ? "city" : e.type;
+        v.gazetteer_id = e.id;
+        v.lat = e.lat;
+        v.lon = e.lon;
+        if (!e.admin1.empty()) v.admin1 = e.admin1;
+        // "Washington ne reconnaît", "Washington et les autres capitales":
+        // a capital as the subject, not a location, stands for its
+        // government.
+        const bool subject =
+            initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
+                                  tokens[i - 1].span.Of(text) == ","));
+        if (e.type == "capital" && !cue && subject && next_word &&
+            !is_upper_word(last + 1)) {
+          v.metonymy = "government";
+        }
+        value = std::move(v);
+        rule = "fr.place.gazetteer";
+      }
+    }
+    if (!value && !best->not_place && best->demonym >= 0 &&
+        !IsAllCaps(first) && !IsLanguage(i, best_n)) {
+      const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
+      PlaceValue v;
+      auto country = index.country_names.find(e.country);
+      v.name = country != index.country_names.end() ? country->second : e.name;
+      v.country = e.country;
+      v.type = "demonym";
+      v.gazetteer_id = e.id;
+      v.lat = e.lat;
+      v.lon = e.lon;
+      value = std::move(v);
+      rule = "fr.place.demonym";
+    }
+    if (value) {
+      Mention m;
+      m.kind = MentionKind::kPlace;
+      m.span = span;
+      m.rule = std::string(rule);
+      m.value = std::move(*value);
+      out->push_back(std::move(m));
+    }
+    i += best_n;
+  }
+}
+
+}  // namespace claimx

@@ -1,0 +1,176 @@
+#include "extractor/place.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "extractor/emit_json.h"
+#include "tests/test_util.h"
+
+namespace claimx {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ProjectAnnotator;
+using testing::ReadFile;
+using testing::SeedPath;
+
+std::string GazetteerDir() {
+  return std::string(CLAIMX_RULES_DIR) + "/fr/gazetteers";
+}
+
+TEST_CASE("place keys fold case, accents and hyphens", "[place]") {
+  CHECK(FoldPlaceKey("États-Unis") == FoldPlaceKey("Etats Unis"));
+  CHECK(FoldPlaceKey("ÉTATS-UNIS") == "etats unis");
+  CHECK(FoldPlaceKey("Saint-Étienne") == "saint etienne");
+  CHECK(FoldPlaceKey("Côte d'Ivoire") == "cote d' ivoire");
+  CHECK(FoldPlaceKey("Yabrūd") == "yabrud");
+  CHECK(FoldPlaceKey("Œuf") == "œuf");
+}
+
+TEST_CASE("the project gazetteers load quickly", "[place]") {
+  auto start = std::chrono::steady_clock::now();
+  auto places = PlaceRecognizer::Load(GazetteerDir());
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start).count();
+  REQUIRE(places.ok());
+  CHECK(places->entry_count() > 25000);
+  // The bound is 200 ms; leave room for a loaded CI machine and
+  // sanitizer builds.
+  CHECK(ms < 2000);
+}
+
+void WriteFile(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+TEST_CASE("a malformed gazetteer row is an error naming file and line",
+          "[place]") {
+  fs::path dir = fs::temp_directory_path() / "claimx_place_bad";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string header =
+      "id\tname\tvariants\ttype\tcountry\tadmin1\tlat\tlon\tpopulation\tsource\n";
+  WriteFile(dir / "a.tsv", header + "x:1\tAlep\t\tcity\tSY\t\t36.2\t37.1\t\thand\n" +
+                               "x:2\tRaqa\t\tcity\tsyria\t\t\t\t\thand\n");
+  auto bad_country = PlaceRecognizer::Load(dir.string());
+  REQUIRE_FALSE(bad_country.ok());
+  CHECK(bad_country.status().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(bad_country.status().message(), Catch::Contains("a.tsv:3"));
+
+  WriteFile(dir / "a.tsv", header + "x:1\tAlep\tcity\tSY\n");
+  auto short_row = PlaceRecognizer::Load(dir.string());
+  REQUIRE_FALSE(short_row.ok());
+  CHECK_THAT(short_row.status().message(), Catch::Contains("a.tsv:2"));
+
+  WriteFile(dir / "a.tsv", header + "x:1\tAlep\t\tcity\tSY\t\t360\t37\t\thand\n");
+  CHECK_FALSE(PlaceRecognizer::Load(dir.string()).ok());
+
+  WriteFile(dir / "a.tsv", header);
+  WriteFile(dir / "b.tsv", "phrase\tpolicy\tnote\nNice\tmaybe\t\n");
+  auto bad_policy = PlaceRecognizer::Load(dir.string());
+  REQUIRE_FALSE(bad_policy.ok());
+  CHECK_THAT(bad_policy.status().message(), Catch::Contains("b.tsv:2"));
+
+  fs::remove_all(dir);
+  CHECK(PlaceRecognizer::Load(dir.string()).status().code() ==
+        StatusCode::kNotFound);
+}
+
+TEST_CASE("the seed article yields its places, demonyms and no place in "
+          "Amnesty International",
+          "[place]") {
+  std::string seed = ReadFile(SeedPath());
+  auto doc = ProjectAnnotator().Annotate(seed, {"seed", "2016-11-10"});
+  REQUIRE(doc.ok());
+  std::vector<std::string> found;
+  for (const Mention& m : doc->mentions) {
+    if (m.kind != MentionKind::kPlace) continue;
+    const auto& v = std::get<PlaceValue>(m.value);
+    found.push_back(std::string(m.span.Of(seed)) + "=" + v.name + "/" +
+                    v.country.value_or("-") + "/" + v.type +
+                    (v.metonymy ? "/" + *v.metonymy : ""));
+    CHECK(m.span.Of(seed).find("Amnesty") == std::string_view::npos);
+  }
+  CHECK(found == std::vector<std::string>{
+      "américains=États-Unis/US/demonym", "Irak=Irak/IQ/country",
+      "Syrie=Syrie/SY/country", "américains=États-Unis/US/demonym",
+      "Washington=Washington/US/city/government",
+      "États-Unis=États-Unis/US/country", "Londres=Londres/GB/city",
+      "Irak=Irak/IQ/country", "Syrie=Syrie/SY/country",
+      "Syrie=Syrie/SY/country", "Mossoul=Mossoul/IQ/city",
+      "Irak=Irak/IQ/country", "Raqa=Raqa/SY/city", "Syrie=Syrie/SY/country",
+      "américaines=États-Unis/US/demonym", "américain=États-Unis/US/demonym",
+      "Moyen-Orient=Moyen-Orient/-/area", "États-Unis=États-Unis/US/country",
+      "États-Unis=États-Unis/US/country", "Russes=Russie/RU/demonym",
+      "Syrie=Syrie/SY/country", "Washington=Washington/US/city/government",
+      "syriens=Syrie/SY/demonym", "russes=Russie/RU/demonym",
+      "Alep=Alep/SY/city"});
+}
+
+bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
+  if (actual.is_number() && want.is_number()) {
+    return actual.get<double>() == want.get<double>();
+  }
+  return nlohmann::json::parse(actual.dump()) == want;
+}
+
+// Runs every case of corpora/fr/place/*.jsonl (format in its README).
+TEST_CASE("place regression corpus", "[place][corpus]") {
+  const Annotator& annotator = ProjectAnnotator();
+  fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "place";
+  size_t cases = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".jsonl") continue;
+    if (entry.path().filename().string().rfind("eval_", 0) == 0) continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    size_t line_number = 0;
+    while (std::getline(in, line)) {
+      ++line_number;
+      if (line.empty()) continue;
+      auto c = nlohmann::json::parse(line);
+      ++cases;
+      const std::string text = c["text"];
+      INFO(entry.path().filename().string() << ":" << line_number << " "
+                                            << c.value("id", ""));
+      auto doc = annotator.Annotate(text, {"case", std::nullopt});
+      REQUIRE(doc.ok());
+      std::vector<nlohmann::ordered_json> found;
+      for (const Mention& m : doc->mentions) {
+        if (m.kind == MentionKind::kPlace) found.push_back(MentionToJson(m, text));
+      }
+      size_t next = 0;
+      for (const auto& want : c.value("expect", nlohmann::json::array())) {
+        auto it = std::find_if(found.begin() + static_cast<long>(next), found.end(),
+                               [&](const auto& m) { return m["text"] == want["text"]; });
+        INFO("expected mention " << want.dump());
+        REQUIRE(it != found.end());
+        next = static_cast<size_t>(it - found.begin()) + 1;
+        for (const auto& [key, value] : want.items()) {
+          INFO("field " << key << " is " << (it->contains(key) ? (*it)[key].dump() : "absent"));
+          REQUIRE(it->contains(key));
+          CHECK(SameField((*it)[key], value));
+        }
+      }
+      for (const auto& reject : c.value("reject", nlohmann::json::array())) {
+        for (const auto& m : found) {
+          INFO("rejected text found: " << m.dump());
+          CHECK(m["text"].get<std::string>().find(reject.get<std::string>()) ==
+                std::string::npos);
+        }
+      }
+      if (c.value("exhaustive", false)) {
+        INFO("found " << found.size() << " places");
+        CHECK(found.size() == c.value("expect", nlohmann::json::array()).size());
+      }
+    }
+  }
+  CHECK(cases >= 25);
+}
+
+}  // namespace
+}  // namespace claimx
