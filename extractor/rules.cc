@@ -28,6 +28,39 @@ std::string RuleError::ToString() const {
   return out.str();
 }
 
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      out += static_cast<char>(std::tolower(b));
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+        static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) {
+      out += text[pos++];
+      continue;
+    }
+    utf8proc_uint8_t buffer[4];
+    utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
+    pos += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::optional<std::string_view> Table::Lookup(std::string_view word) const {
+  auto it = entries.find(FoldCase(word));
+  if (it == entries.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
 std::optional<Span> RuleMatch::Group(std::string_view name) const {
   auto it = groups.find(name);
   if (it == groups.end()) return std::nullopt;
@@ -107,6 +140,9 @@ class Loader {
   void LoadFile(const fs::path& path);
   void ExpandAndCompile();
   std::vector<RuleSet> TakeSets();
+  std::map<std::string, Table, std::less<>> TakeTables() { return std::move(tables_); }
+  // Every define expanded; call after ExpandAndCompile.
+  std::map<std::string, std::string, std::less<>> ExpandedDefines();
 
  private:
   void Error(const std::string& file, int line, const std::string& rule_id,
@@ -116,6 +152,7 @@ class Loader {
   static int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
 
   void ParseDefines(const YAML::Node& defines, const std::string& file);
+  void ParseTables(const YAML::Node& tables, const std::string& file);
   void ParseRule(const YAML::Node& node, const std::string& dimension,
                  const std::string& file);
   bool ParseExamples(const YAML::Node& list, const std::string& file,
@@ -130,7 +167,26 @@ class Loader {
   std::map<std::string, Define> defines_;
   std::map<std::string, std::vector<Rule>> rules_by_dimension_;
   std::set<std::string> ids_;
+  std::map<std::string, Table, std::less<>> tables_;
 };
+
+// The define a table stands for: its words, longest first so that RE2's
+// leftmost-first alternation prefers "janv." to "janv", case-insensitive.
+std::string TablePattern(const Table& table) {
+  std::vector<std::string> words;
+  for (const auto& [word, value] : table.entries) words.push_back(word);
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  std::string pattern = "(?i:";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) pattern += '|';
+    pattern += RE2::QuoteMeta(words[i]);
+  }
+  pattern += ')';
+  return pattern;
+}
 
 const std::regex& RuleIdFormat() {
   static const std::regex format(R"(^[a-z]{2}\.[a-z_]+\.[a-z0-9_]+$)");
@@ -151,6 +207,7 @@ void Loader::LoadFile(const fs::path& path) {
     return;
   }
   if (root["defines"]) ParseDefines(root["defines"], file);
+  if (root["tables"]) ParseTables(root["tables"], file);
   if (!root["rules"]) return;  // a file of defines only
   if (!root["dimension"] || !root["dimension"].IsScalar()) {
     Error(file, 1, "", "missing 'dimension'");
@@ -187,6 +244,69 @@ void Loader::ParseDefines(const YAML::Node& defines, const std::string& file) {
     }
     defines_[name] = Define{pattern.as<std::string>(), file, LineOf(entry.first)};
   }
+}
+
+void Loader::ParseTables(const YAML::Node& tables, const std::string& file) {
+  if (!tables.IsMap()) {
+    Error(file, LineOf(tables), "", "'tables' must be a mapping");
+    return;
+  }
+  for (const auto& entry : tables) {
+    Table table;
+    table.name = entry.first.as<std::string>();
+    table.file = file;
+    table.line = LineOf(entry.first);
+    const YAML::Node& body = entry.second;
+    if (!body.IsMap() || !body["entries"] || !body["entries"].IsMap() ||
+        body["entries"].size() == 0) {
+      Error(file, table.line, "", "table '" + table.name +
+                                      "' needs a non-empty 'entries' mapping");
+      continue;
+    }
+    if (defines_.count(table.name) || tables_.count(table.name)) {
+      Error(file, table.line, "", "table '" + table.name +
+                                      "' clashes with a define or table of that name");
+      continue;
+    }
+    if (body["doc"]) table.doc = body["doc"].as<std::string>();
+    bool ok = true;
+    for (const auto& kv : body["entries"]) {
+      if (!kv.second.IsScalar()) {
+        Error(file, LineOf(kv.first), "", "table '" + table.name +
+                                              "': a value must be a scalar");
+        ok = false;
+        break;
+      }
+      std::string word = FoldCase(kv.first.as<std::string>());
+      if (!table.entries.emplace(word, kv.second.as<std::string>()).second) {
+        Error(file, LineOf(kv.first), "", "table '" + table.name +
+                                              "': duplicate word '" + word + "'");
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    defines_[table.name] = Define{TablePattern(table), file, table.line};
+    tables_.emplace(table.name, std::move(table));
+  }
+}
+
+std::map<std::string, std::string, std::less<>> Loader::ExpandedDefines() {
+  // Broken defines were reported by ExpandAndCompile; they are just left out.
+  std::vector<RuleError> already_reported;
+  std::vector<RuleError>* errors = errors_;
+  errors_ = &already_reported;
+  std::map<std::string, std::string, std::less<>> out;
+  for (const auto& [name, define] : defines_) {
+    std::vector<std::string> stack{name};
+    std::string expanded;
+    if (Expand(define.pattern, define.file, define.line, "{{" + name + "}}",
+               &stack, &expanded)) {
+      out[name] = std::move(expanded);
+    }
+  }
+  errors_ = errors;
+  return out;
 }
 
 bool Loader::ParseExamples(const YAML::Node& list, const std::string& file,
@@ -486,6 +606,10 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
         size_t gs = groups[g].data() - text.data();
         match.groups[rule.group_names[g]] = Span{gs, gs + groups[g].size()};
       }
+      // Context the rule needs but does not report ("en" in "en 2014").
+      if (auto reported = match.Group(kReportedGroup); reported && !reported->empty()) {
+        match.span = *reported;
+      }
       matches.push_back(std::move(match));
     }
   }
@@ -549,6 +673,8 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   auto book = std::make_shared<RuleBook>();
   book->dir_ = dir;
   book->sets_ = loader.TakeSets();
+  book->tables_ = loader.TakeTables();
+  book->expanded_defines_ = loader.ExpandedDefines();
   fs::path abbreviations = fs::path(dir) / "abbreviations.txt";
   if (fs::exists(abbreviations, ec)) book->abbreviations_ = ReadList(abbreviations);
 
@@ -574,6 +700,17 @@ const Rule* RuleBook::FindRule(std::string_view id) const {
     }
   }
   return nullptr;
+}
+
+const Table* RuleBook::FindTable(std::string_view name) const {
+  auto it = tables_.find(name);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> RuleBook::ExpandedDefine(std::string_view name) const {
+  auto it = expanded_defines_.find(name);
+  if (it == expanded_defines_.end()) return std::nullopt;
+  return it->second;
 }
 
 size_t RuleBook::rule_count() const {

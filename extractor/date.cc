@@ -1,0 +1,612 @@
+#include "extractor/date.h"
+
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <string>
+
+#include <re2/re2.h>
+
+namespace claimx {
+
+namespace chr = std::chrono;
+
+// The lookups of the date tables and the compiled context patterns.
+struct DateRecognizer::Tables {
+  std::map<std::string, const Table*, std::less<>> by_field;
+  const Table* signal = nullptr;
+  std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
+  std::unique_ptr<re2::RE2> future;         // tense_future, searched
+};
+
+namespace {
+
+// Fields a rule fills through its groups (or `set`), with the table their
+// words are looked up in ("" when only digits make sense).
+struct FieldSpec {
+  std::string_view name;
+  std::string_view table;
+};
+constexpr FieldSpec kFields[] = {
+    {"year", ""},           {"month", "month"},
+    {"day", "ordinal_word"}, {"weekday", "weekday"},
+    {"hour", "number_word"}, {"minute", "number_word"},
+    {"rel_day", "relative_day"}, {"unit", "time_unit"},
+    {"shift", "shift"},     {"count", "number_word"},
+    {"part_of_day", "part_of_day"}, {"season", "season"},
+    {"quarter", "ordinal_word"}, {"semester", "ordinal_word"},
+    {"decade", ""},         {"century", ""},
+    {"mod", "date_mod"},    {"holiday", "holiday"},
+};
+constexpr std::string_view kEndPrefix = "end_";
+constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
+                                       "last_n", "set"};
+
+const FieldSpec* FindField(std::string_view name) {
+  if (name.starts_with(kEndPrefix)) name.remove_prefix(kEndPrefix.size());
+  for (const FieldSpec& spec : kFields) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+// What one match says, field by field, as strings: digits, or table values.
+using Fields = std::map<std::string, std::string, std::less<>>;
+
+std::optional<long> IntField(const Fields& fields, std::string_view name) {
+  auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  const std::string& s = it->second;
+  long value = 0;
+  const char* begin = s.data() + (s.starts_with('+') ? 1 : 0);
+  auto [ptr, ec] = std::from_chars(begin, s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string_view> TextField(const Fields& fields,
+                                          std::string_view name) {
+  auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+// Roman numerals as centuries are written ("XIXe"); 0 when not one.
+int ParseRoman(std::string_view text) {
+  int total = 0;
+  int previous = 0;
+  for (auto it = text.rbegin(); it != text.rend(); ++it) {
+    int v = 0;
+    switch (std::toupper(static_cast<unsigned char>(*it))) {
+      case 'I': v = 1; break;
+      case 'V': v = 5; break;
+      case 'X': v = 10; break;
+      case 'L': v = 50; break;
+      case 'C': v = 100; break;
+      default: return 0;
+    }
+    total += v < previous ? -v : v;
+    previous = std::max(previous, v);
+  }
+  return total;
+}
+
+// The value of one group's text: its leading digits ("1er" -> 1, "30,4" ->
+// 30.4), or its table word; nullopt when neither.
+std::optional<std::string> FieldValue(std::string_view field,
+                                      std::string_view raw,
+                                      const Table* table) {
+  size_t digits = 0;
+  while (digits < raw.size() && std::isdigit(static_cast<unsigned char>(raw[digits]))) {
+    ++digits;
+  }
+  if (digits > 0) {
+    std::string value(raw.substr(0, digits));
+    if (field == "count" && digits + 1 < raw.size() && raw[digits] == ',' &&
+        std::isdigit(static_cast<unsigned char>(raw[digits + 1]))) {
+      size_t end = digits + 1;
+      while (end < raw.size() && std::isdigit(static_cast<unsigned char>(raw[end]))) ++end;
+      value += '.';
+      value.append(raw.substr(digits + 1, end - digits - 1));
+    }
+    return value;
+  }
+  if (field.ends_with("century")) {
+    size_t letters = 0;
+    while (letters < raw.size() && std::isalpha(static_cast<unsigned char>(raw[letters]))) {
+      ++letters;
+    }
+    // "XIXe": the roman part is all but the trailing ordinal letters.
+    for (size_t n = letters; n > 0; --n) {
+      if (int v = ParseRoman(raw.substr(0, n)); v > 0) return std::to_string(v);
+    }
+    return std::nullopt;
+  }
+  if (table == nullptr) return std::nullopt;
+  auto value = table->Lookup(raw);
+  if (!value) return std::nullopt;
+  return std::string(*value);
+}
+
+std::string Pad(long value, int width) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  if (static_cast<int>(digits.size()) < width) {
+    digits.insert(0, static_cast<size_t>(width) - digits.size(), '0');
+  }
+  return digits;
+}
+
+std::string DayValue(const chr::year_month_day& ymd) {
+  return Pad(static_cast<int>(ymd.year()), 4) + "-" +
+         Pad(static_cast<unsigned>(ymd.month()), 2) + "-" +
+         Pad(static_cast<unsigned>(ymd.day()), 2);
+}
+
+// ISO 8601 week: the week belongs to the year of its Thursday.
+std::string WeekValue(chr::sys_days day) {
+  unsigned iso = chr::weekday(day).iso_encoding();
+  chr::sys_days thursday = day - chr::days(iso - 1) + chr::days(3);
+  chr::year year = chr::year_month_day(thursday).year();
+  chr::sys_days first = chr::sys_days(year / chr::January / 1);
+  long week = (thursday - first).count() / 7 + 1;
+  return Pad(static_cast<int>(year), 4) + "-W" + Pad(week, 2);
+}
+
+// The document date moved by n units, written at the unit's grain.
+std::optional<std::string> ShiftedValue(const chr::year_month_day& anchor,
+                                        std::string_view unit, long n) {
+  chr::sys_days day(anchor);
+  if (unit == "Y") return Pad(static_cast<int>(anchor.year()) + n, 4);
+  if (unit == "DE") return Pad((static_cast<int>(anchor.year()) + 10 * n) / 10, 3);
+  if (unit == "CE") return Pad((static_cast<int>(anchor.year()) + 100 * n) / 100, 2);
+  if (unit == "M" || unit == "Q") {
+    chr::year_month ym = anchor.year() / anchor.month() +
+                         chr::months(unit == "Q" ? 3 * n : n);
+    if (unit == "M") {
+      return Pad(static_cast<int>(ym.year()), 4) + "-" +
+             Pad(static_cast<unsigned>(ym.month()), 2);
+    }
+    return Pad(static_cast<int>(ym.year()), 4) + "-Q" +
+           std::to_string((static_cast<unsigned>(ym.month()) - 1) / 3 + 1);
+  }
+  if (unit == "W") return WeekValue(day + chr::weeks(n));
+  if (unit == "WE") return WeekValue(day + chr::weeks(n)) + "-WE";
+  if (unit == "D") return DayValue(chr::year_month_day(day + chr::days(n)));
+  if (unit == "H" || unit == "MIN" || unit == "S") return DayValue(anchor);
+  return std::nullopt;
+}
+
+// The document date moved by n units for "il y a" / "dans": a day, except
+// for years (a year) and units below a day (the document date).
+std::optional<std::string> ShiftedDay(const chr::year_month_day& anchor,
+                                      std::string_view unit, long n) {
+  chr::sys_days day(anchor);
+  if (unit == "D") return DayValue(chr::year_month_day(day + chr::days(n)));
+  if (unit == "W") return DayValue(chr::year_month_day(day + chr::weeks(n)));
+  if (unit == "M") {
+    chr::year_month_day shifted = anchor + chr::months(n);
+    if (!shifted.ok()) shifted = shifted.year() / shifted.month() / chr::last;
+    return DayValue(shifted);
+  }
+  return ShiftedValue(anchor, unit, n);
+}
+
+// "P2Y", "PT3H", "P9M" (quarters are written in months), "PXD".
+std::optional<std::string> DurationValue(const Fields& fields,
+                                         std::string_view prefix) {
+  auto unit = TextField(fields, std::string(prefix) + "unit");
+  if (!unit) return std::nullopt;
+  std::string count = "X";
+  if (auto c = TextField(fields, std::string(prefix) + "count")) count = std::string(*c);
+  std::string code(*unit);
+  if (code == "Q" || code == "SEM") {
+    // Quarters and semesters are written in months, as Duckling does.
+    long months = code == "Q" ? 3 : 6;
+    auto n = IntField(fields, std::string(prefix) + "count");
+    if (!n && count != "X") return std::nullopt;
+    count = n ? std::to_string(months * *n) : "X";
+    code = "M";
+  }
+  if (code == "H" || code == "S") return "PT" + count + code;
+  if (code == "MIN") return "PT" + count + "M";
+  return "P" + count + code;
+}
+
+// A two-digit year in the press: "03.03.16" is 2016, "octobre 98" is 1998.
+long ExpandYear(std::string_view digits, long value,
+                const std::optional<chr::year_month_day>& document) {
+  if (digits.size() != 2) return value;
+  long reference = document ? static_cast<int>(document->year()) : 2000;
+  long century = reference / 100 * 100;
+  long candidate = century + value;
+  if (candidate > reference + 10) candidate -= 100;
+  return candidate;
+}
+
+struct Resolver {
+  const DateContext& context;
+  bool future;  // the sentence is in the future tense
+
+  std::optional<std::string> Point(const Fields& f, std::string_view prefix) const;
+  std::optional<std::string> Calendar(const Fields& f, std::string_view p) const;
+  std::optional<std::string> Weekday(const Fields& f, std::string_view p) const;
+};
+
+std::string Key(std::string_view prefix, std::string_view field) {
+  return std::string(prefix) + std::string(field);
+}
+
+std::optional<std::string> Resolver::Weekday(const Fields& f,
+                                             std::string_view p) const {
+  auto wd = IntField(f, Key(p, "weekday"));
+  if (!wd || *wd < 1 || *wd > 7) return std::nullopt;
+  const auto& doc = context.document_date;
+  if (!doc) return "XXXX-WXX-" + std::to_string(*wd);
+  chr::sys_days today(*doc);
+  chr::weekday target(static_cast<unsigned>(*wd));
+  long shift = IntField(f, Key(p, "shift")).value_or(0);
+  long back = (chr::weekday(today) - target).count();  // 0..6 days back
+  long ahead = (target - chr::weekday(today)).count();  // 0..6 days ahead
+  chr::sys_days day;
+  if (shift < 0) {
+    day = today - chr::days(back == 0 ? 7 : back);
+  } else if (shift > 0) {
+    day = today + chr::days(ahead == 0 ? 7 : ahead);
+  } else {
+    day = future ? today + chr::days(ahead) : today - chr::days(back);
+  }
+  return DayValue(chr::year_month_day(day));
+}
+
+std::optional<std::string> Resolver::Calendar(const Fields& f,
+                                              std::string_view p) const {
+  const auto& doc = context.document_date;
+  auto year = IntField(f, Key(p, "year"));
+  auto month = IntField(f, Key(p, "month"));
+  auto day = IntField(f, Key(p, "day"));
+  if (year) {
+    *year = ExpandYear(*TextField(f, Key(p, "year")), *year, doc);
+    if (*year < 1 || *year > 9999) return std::nullopt;
+  }
+  if (month && (*month < 1 || *month > 12)) return std::nullopt;
+  if (day && !month) {
+    if (!doc) return std::nullopt;
+    month = static_cast<unsigned>(doc->month());
+  }
+  if (month && !year && doc) year = static_cast<int>(doc->year());
+  std::string y = year ? Pad(*year, 4) : "XXXX";
+  if (!month) return y;
+  std::string ym = y + "-" + Pad(*month, 2);
+  if (!day) return ym;
+  // A year-less date must exist in some year: check it in a leap year.
+  chr::year_month_day ymd{chr::year(year ? static_cast<int>(*year) : 2000),
+                          chr::month(static_cast<unsigned>(*month)),
+                          chr::day(static_cast<unsigned>(std::clamp(*day, 0L, 255L)))};
+  if (!ymd.ok()) return std::nullopt;
+  return ym + "-" + Pad(*day, 2);
+}
+
+std::optional<std::string> Resolver::Point(const Fields& f,
+                                           std::string_view p) const {
+  const auto& doc = context.document_date;
+  auto has = [&](std::string_view field) { return f.count(Key(p, field)) > 0; };
+  auto shift = IntField(f, Key(p, "shift"));
+  std::optional<std::string> base;
+  if (auto rel = IntField(f, Key(p, "rel_day"))) {
+    if (!doc) return std::nullopt;
+    base = DayValue(chr::year_month_day(chr::sys_days(*doc) + chr::days(*rel)));
+  } else if (auto season = TextField(f, Key(p, "season"))) {
+    auto year = IntField(f, Key(p, "year"));
+    std::string y = year ? Pad(*year, 4)
+                         : doc ? Pad(static_cast<int>(doc->year()) + shift.value_or(0), 4)
+                               : "XXXX";
+    base = y + "-" + std::string(*season);
+  } else if (has("quarter") || has("semester")) {
+    bool quarter = has("quarter");
+    auto n = IntField(f, Key(p, quarter ? "quarter" : "semester"));
+    if (!n || *n < 1 || *n > (quarter ? 4 : 2)) return std::nullopt;
+    auto year = IntField(f, Key(p, "year"));
+    std::string y = year ? Pad(*year, 4) : doc ? Pad(static_cast<int>(doc->year()), 4) : "XXXX";
+    base = y + (quarter ? "-Q" : "-H") + std::to_string(*n);
+  } else if (auto decade = TextField(f, Key(p, "decade"))) {
+    if (decade->size() == 4) base = std::string(decade->substr(0, 3));
+    else if (decade->size() == 2) base = "19" + std::string(decade->substr(0, 1));
+    else return std::nullopt;
+  } else if (auto century = IntField(f, Key(p, "century"))) {
+    if (*century < 1 || *century > 99) return std::nullopt;
+    base = Pad(*century - 1, 2);
+  } else if (has("day") || has("month") || has("year")) {
+    base = Calendar(f, p);
+  } else if (has("weekday")) {
+    base = Weekday(f, p);
+  } else if (auto unit = TextField(f, Key(p, "unit")); unit && shift) {
+    if (!doc) return std::nullopt;
+    base = ShiftedValue(*doc, *unit, *shift);
+  } else if (has("hour") || has("part_of_day")) {
+    base = doc ? DayValue(*doc) : "XXXX-XX-XX";
+  }
+  if (!base) return std::nullopt;
+  if (auto hour = IntField(f, Key(p, "hour"))) {
+    long minute = IntField(f, Key(p, "minute")).value_or(0);
+    if (*hour < 0 || *hour > 24 || minute < 0 || minute > 59) return std::nullopt;
+    if (*hour == 24 && minute > 0) return std::nullopt;
+    *base += "T" + Pad(*hour, 2) + ":" + Pad(minute, 2);
+  } else if (auto pod = TextField(f, Key(p, "part_of_day"))) {
+    *base += "T" + std::string(*pod);
+  }
+  return base;
+}
+
+// "du 3 au 5 mars": each end lends the other the month and year it lacks.
+void ShareIntervalFields(Fields* f) {
+  bool interval = false;
+  for (const auto& [key, value] : *f) interval |= key.starts_with(kEndPrefix);
+  if (!interval) return;
+  for (std::string_view field : {"year", "month"}) {
+    std::string start(field);
+    std::string end = Key(kEndPrefix, field);
+    bool start_has = f->count(start) > 0;
+    bool end_has = f->count(end) > 0;
+    if (!start_has && end_has) (*f)[start] = (*f)[end];
+    if (start_has && !end_has && (field == "year" || f->count(Key(kEndPrefix, "day")))) {
+      (*f)[end] = (*f)[start];
+    }
+  }
+}
+
+std::string TypeOf(std::string_view value) {
+  if (value.starts_with('P') && !value.starts_with("PRESENT") &&
+      !value.starts_with("PAST")) {
+    return "duration";
+  }
+  return value.find('T') != std::string_view::npos ? "time" : "date";
+}
+
+std::string_view SetField(const Rule& rule, std::string_view key) {
+  auto it = rule.set.find(std::string(key));
+  return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::optional<DateValue> Resolve(const Rule& rule, Fields f,
+                                 const Resolver& resolver) {
+  const auto& doc = resolver.context.document_date;
+  std::string_view kind = SetField(rule, "kind");
+  DateValue out;
+  if (auto mod = TextField(f, "mod")) out.mod = std::string(*mod);
+  if (auto fixed = SetField(rule, "value"); !fixed.empty()) {
+    out.value = std::string(fixed);
+  } else if (kind == "duration") {
+    auto value = DurationValue(f, "");
+    if (!value) return std::nullopt;
+    out.value = *value;
+  } else if (kind == "ago" || kind == "in") {
+    auto unit = TextField(f, "unit");
+    auto count = IntField(f, "count");
+    std::optional<std::string> value;
+    if (unit && count && doc && !out.mod) {
+      value = ShiftedDay(*doc, *unit, kind == "ago" ? -*count : *count);
+    } else {
+      // "il y a plus de deux ans": too vague for a point, kept as a duration.
+      value = DurationValue(f, "");
+    }
+    if (!value) return std::nullopt;
+    out.value = *value;
+  } else if (kind == "last_n") {
+    auto value = DurationValue(f, "");
+    if (!value) return std::nullopt;
+    out.value = *value;
+    auto unit = TextField(f, "unit");
+    auto count = IntField(f, "count");
+    long shift = IntField(f, "shift").value_or(-1);
+    if (doc && unit && count) {
+      auto other = ShiftedValue(*doc, *unit, shift < 0 ? -*count : *count);
+      if (other) {
+        out.range = shift < 0 ? DateRange{*other, DayValue(*doc)}
+                              : DateRange{DayValue(*doc), *other};
+      }
+    }
+  } else if (kind == "set") {
+    if (auto wd = IntField(f, "weekday"); wd && *wd >= 1 && *wd <= 7) {
+      out.value = "XXXX-WXX-" + std::to_string(*wd);
+      if (auto pod = TextField(f, "part_of_day")) out.value += "T" + std::string(*pod);
+    } else if (auto unit = TextField(f, "unit")) {
+      if (!f.count("count")) f["count"] = "1";
+      auto value = DurationValue(f, "");
+      if (!value) return std::nullopt;
+      out.value = *value;
+    } else {
+      return std::nullopt;
+    }
+    out.type = "set";
+    return out;
+  } else {
+    ShareIntervalFields(&f);
+    auto value = resolver.Point(f, "");
+    if (!value) return std::nullopt;
+    out.value = *value;
+    bool interval = false;
+    for (const auto& [key, v] : f) interval |= key.starts_with(kEndPrefix);
+    if (interval) {
+      auto end = resolver.Point(f, kEndPrefix);
+      if (!end) return std::nullopt;
+      out.range = DateRange{out.value, *end};
+    }
+  }
+  out.type = TypeOf(out.value);
+  if (auto fixed = SetField(rule, "type"); !fixed.empty()) out.type = std::string(fixed);
+  return out;
+}
+
+// Start of the UTF-8 character at or before `pos`.
+size_t CharStart(std::string_view text, size_t pos) {
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+// How many bytes before a mention the signal pattern may look at: enough for
+// "depuis leur lancement en", never the whole sentence.
+constexpr size_t kSignalWindow = 64;
+
+void ApplySignal(std::string_view text, Span range, Span mention,
+                 const DateRecognizer::Tables& tables,
+                 const DateContext& context, const Fields& fields,
+                 DateValue* value) {
+  if (!tables.signal_before || mention.start <= range.start) return;
+  size_t from = mention.start - std::min(mention.start - range.start, kSignalWindow);
+  from = CharStart(text, from);
+  std::string_view window = text.substr(from, mention.start - from);
+  re2::StringPiece signal;
+  if (!re2::RE2::PartialMatch(re2::StringPiece(window.data(), window.size()),
+                              *tables.signal_before, &signal)) {
+    return;
+  }
+  auto meaning = tables.signal->Lookup(std::string_view(signal.data(), signal.size()));
+  if (!meaning) return;
+  if (*meaning == "since") {
+    const auto& doc = context.document_date;
+    if (!doc || value->range || value->type == "set") return;
+    if (value->type == "duration") {
+      auto unit = TextField(fields, "unit");
+      auto count = IntField(fields, "count");
+      if (!unit || !count) return;
+      if (auto start = ShiftedValue(*doc, *unit, -*count)) {
+        value->range = DateRange{*start, DayValue(*doc)};
+      }
+      return;
+    }
+    value->range = DateRange{value->value, DayValue(*doc)};
+    return;
+  }
+  if (*meaning == "BEFORE" || *meaning == "AFTER" || *meaning == "APPROX") {
+    if (!value->mod) value->mod = std::string(*meaning);
+  }
+}
+
+// Named groups and `set` entries of a match, as field values. False when a
+// group's word is not in its table (the rule and the table disagree).
+bool ReadFields(std::string_view text, const RuleMatch& match,
+                const DateRecognizer::Tables& tables, Fields* out) {
+  for (const auto& [key, value] : match.rule->set) {
+    if (FindField(key) != nullptr) (*out)[key] = value;
+  }
+  for (const auto& [name, span] : match.groups) {
+    const FieldSpec* spec = FindField(name);
+    if (spec == nullptr) continue;
+    auto table = tables.by_field.find(spec->name);
+    auto value = FieldValue(name, span.Of(text),
+                            table == tables.by_field.end() ? nullptr : table->second);
+    if (!value) return false;
+    (*out)[name] = std::move(*value);
+  }
+  // A holiday is a month and a day ("12-25").
+  if (auto holiday = out->find("holiday"); holiday != out->end()) {
+    std::string mmdd = holiday->second;
+    out->erase(holiday);
+    if (mmdd.size() != 5 || mmdd[2] != '-') return false;
+    (*out)["month"] = mmdd.substr(0, 2);
+    (*out)["day"] = mmdd.substr(3, 2);
+  }
+  return true;
+}
+
+std::unique_ptr<re2::RE2> CompileDefine(const RuleBook& rules,
+                                        std::string_view name,
+                                        std::string_view prefix,
+                                        std::string_view suffix, Status* error) {
+  auto pattern = rules.ExpandedDefine(name);
+  if (!pattern) return nullptr;
+  re2::RE2::Options options;
+  options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  options.set_max_mem(kRuleMaxMemBytes);
+  options.set_log_errors(false);
+  auto regex = std::make_unique<re2::RE2>(
+      std::string(prefix) + "(?:" + *pattern + ")" + std::string(suffix), options);
+  if (!regex->ok()) {
+    *error = InvalidArgument("define " + std::string(name) + ": " + regex->error());
+    return nullptr;
+  }
+  return regex;
+}
+
+}  // namespace
+
+std::optional<chr::year_month_day> ParseIsoDate(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int parts[3] = {};
+  const std::pair<size_t, size_t> fields[3] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int i = 0; i < 3; ++i) {
+    auto [pos, len] = fields[i];
+    for (size_t k = pos; k < pos + len; ++k) {
+      if (date[k] < '0' || date[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (date[k] - '0');
+    }
+  }
+  chr::year_month_day ymd{chr::year(parts[0]), chr::month(static_cast<unsigned>(parts[1])),
+                          chr::day(static_cast<unsigned>(parts[2]))};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
+  const RuleSet* set = rules.Dimension("date");
+  if (set == nullptr) return InvalidArgument("no date rules in " + rules.dir());
+  auto tables = std::make_shared<Tables>();
+  for (const FieldSpec& spec : kFields) {
+    if (spec.table.empty()) continue;
+    const Table* table = rules.FindTable(spec.table);
+    if (table == nullptr) {
+      return InvalidArgument("date rules need the table '" + std::string(spec.table) + "'");
+    }
+    tables->by_field[std::string(spec.name)] = table;
+  }
+  for (const Rule& rule : set->rules()) {
+    std::string_view kind = SetField(rule, "kind");
+    if (!kind.empty() &&
+        std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds)) {
+      return InvalidArgument(rule.file + ":" + std::to_string(rule.line) + ": " +
+                             rule.id + ": unknown date kind '" + std::string(kind) + "'");
+    }
+  }
+  Status error;
+  tables->signal = rules.FindTable("signal");
+  if (tables->signal != nullptr) {
+    tables->signal_before =
+        CompileDefine(rules, "date_signal", R"((?:^|[^\pL\pN_]))", " *$", &error);
+  }
+  tables->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
+                                 R"((?:$|[^\pL\pN_]))", &error);
+  if (!error.ok()) return error;
+  return DateRecognizer(set, std::move(tables));
+}
+
+void DateRecognizer::Recognize(std::string_view text, Span range,
+                               const DateContext& context,
+                               std::vector<Mention>* out) const {
+  std::vector<RuleMatch> matches = rules_->FindAll(text, range);
+  if (matches.empty()) return;
+  std::optional<bool> future;  // computed once, when a weekday needs it
+  for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
+    const Rule& rule = *match.rule;
+    if (SetField(rule, "emit") == "none") continue;
+    Fields fields;
+    if (!ReadFields(text, match, *tables_, &fields)) continue;
+    if (fields.count("weekday") && !future) {
+      future = tables_->future != nullptr &&
+               re2::RE2::PartialMatch(
+                   re2::StringPiece(text.data() + range.start, range.size()),
+                   *tables_->future);
+    }
+    auto value = Resolve(rule, fields, Resolver{context, future.value_or(false)});
+    if (!value) continue;
+    const Span& span = match.span;
+    ApplySignal(text, range, span, *tables_, context, fields, &*value);
+    Mention mention;
+    mention.kind = MentionKind::kDate;
+    mention.span = span;
+    mention.rule = rule.id;
+    mention.value = std::move(*value);
+    out->push_back(std::move(mention));
+  }
+}
+
+}  // namespace claimx
