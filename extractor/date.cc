@@ -4,19 +4,40 @@
 #include <charconv>
 #include <map>
 #include <string>
+#include <unordered_set>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 namespace claimx {
 
 namespace chr = std::chrono;
 
-// The lookups of the date tables and the compiled context patterns.
-struct DateRecognizer::Tables {
+namespace {
+
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+}  // namespace
+
+// The lookups of the date tables, the rules compiled for anchored matching at
+// candidate starts, and the context patterns.
+struct DateRecognizer::Compiled {
   std::map<std::string, const Table*, std::less<>> by_field;
   const Table* signal = nullptr;
   std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
   std::unique_ptr<re2::RE2> future;         // tense_future, searched
+  // Every date holds a digit or one of these words (table `core_word`).
+  std::unordered_set<std::string, WordHash, std::equal_to<>> core_words;
+  std::unique_ptr<re2::RE2::Set> anchored;  // all rules, ANCHOR_START
+  struct AnchoredRule {
+    const Rule* rule;
+    std::unique_ptr<re2::RE2> regex;      // "(pattern)", no boundary prefix
+    std::vector<std::string> group_names;  // index -> name ("" if unnamed)
+  };
+  std::vector<AnchoredRule> rules;  // parallel to the set's indexes
 };
 
 namespace {
@@ -448,7 +469,7 @@ size_t CharStart(std::string_view text, size_t pos) {
 constexpr size_t kSignalWindow = 64;
 
 void ApplySignal(std::string_view text, Span range, Span mention,
-                 const DateRecognizer::Tables& tables,
+                 const DateRecognizer::Compiled& tables,
                  const DateContext& context, const Fields& fields,
                  DateValue* value) {
   if (!tables.signal_before || mention.start <= range.start) return;
@@ -485,7 +506,7 @@ void ApplySignal(std::string_view text, Span range, Span mention,
 // Named groups and `set` entries of a match, as field values. False when a
 // group's word is not in its table (the rule and the table disagree).
 bool ReadFields(std::string_view text, const RuleMatch& match,
-                const DateRecognizer::Tables& tables, Fields* out) {
+                const DateRecognizer::Compiled& tables, Fields* out) {
   for (const auto& [key, value] : match.rule->set) {
     if (FindField(key) != nullptr) (*out)[key] = value;
   }
@@ -547,18 +568,178 @@ std::optional<chr::year_month_day> ParseIsoDate(std::string_view date) {
   return ymd;
 }
 
+namespace {
+
+// A byte that belongs to a word for the core scan: ASCII letters and digits,
+// and non-ASCII letters. The non-letters common in French news (« » ° after
+// C2, dashes and … after E2) are separators.
+size_t WordByteLength(std::string_view text, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return std::isalnum(b) ? 1 : 0;
+  if (b == 0xC2 || b == 0xE2) return 0;
+  return 1;
+}
+
+size_t SeparatorLength(std::string_view text, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b == 0xC2) return 2;
+  if (b == 0xE2) return 3;
+  return 1;
+}
+
+// Lower-cases ASCII and the Latin-1 capitals (À..Þ are C3 80..C3 9E) into
+// `out`; words longer than the buffer are never core words.
+std::string_view FoldWord(std::string_view word, char* out, size_t capacity) {
+  if (word.size() > capacity) return {};
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out[i] = static_cast<char>(std::tolower(b));
+    } else if (i > 0 && static_cast<unsigned char>(word[i - 1]) == 0xC3 && b >= 0x80 &&
+               b <= 0x9E && b != 0x97) {
+      out[i] = static_cast<char>(b + 0x20);
+    } else {
+      out[i] = static_cast<char>(b);
+    }
+  }
+  return std::string_view(out, word.size());
+}
+
+// How far before its core a date may start ("les vingt-quatre derniers mois"),
+// and how long a date may be.
+constexpr size_t kCoreLookBack = 40;
+constexpr size_t kMaxDateBytes = 160;
+
+// Word starts near a core, in order, each once.
+std::vector<size_t> CandidateStarts(std::string_view text, Span range,
+                                    const DateRecognizer::Compiled& compiled) {
+  std::vector<size_t> starts;
+  size_t recent[16];
+  size_t recent_count = 0;
+  size_t emitted_up_to = 0;  // starts below this were emitted already
+  size_t pos = range.start;
+  char buffer[32];
+  while (pos < range.end) {
+    if (WordByteLength(text, pos) == 0) {
+      pos += SeparatorLength(text, pos);
+      continue;
+    }
+    size_t word_start = pos;
+    while (pos < range.end && WordByteLength(text, pos) > 0) ++pos;
+    bool digit = std::isdigit(static_cast<unsigned char>(text[word_start]));
+    // "3" in "49.3" is not a word start (the rules' left boundary says so).
+    bool glued = digit && word_start >= range.start + 2 &&
+                 (text[word_start - 1] == '.' || text[word_start - 1] == ',') &&
+                 std::isdigit(static_cast<unsigned char>(text[word_start - 2]));
+    if (!glued) {
+      if (recent_count == std::size(recent)) {
+        std::copy(recent + 1, recent + recent_count, recent);
+        --recent_count;
+      }
+      recent[recent_count++] = word_start;
+    }
+    std::string_view word = text.substr(word_start, pos - word_start);
+    bool core = digit || compiled.core_words.count(FoldWord(word, buffer, sizeof(buffer))) > 0;
+    if (!core) continue;
+    for (size_t i = 0; i < recent_count; ++i) {
+      size_t start = recent[i];
+      if (start + kCoreLookBack < word_start || start < emitted_up_to) continue;
+      starts.push_back(start);
+      emitted_up_to = start + 1;
+    }
+  }
+  return starts;
+}
+
+// The matches of every rule starting exactly at `start`.
+void MatchAt(std::string_view text, size_t start, size_t end,
+             const DateRecognizer::Compiled& compiled, std::vector<int>* hits,
+             std::vector<re2::StringPiece>* groups, std::vector<RuleMatch>* out) {
+  size_t window_end = std::min(end, start + kMaxDateBytes);
+  hits->clear();
+  if (!compiled.anchored->Match(
+          re2::StringPiece(text.data() + start, window_end - start), hits)) {
+    return;
+  }
+  const re2::StringPiece whole(text.data(), text.size());
+  for (int hit : *hits) {
+    const auto& anchored = compiled.rules[static_cast<size_t>(hit)];
+    groups->assign(anchored.group_names.size(), re2::StringPiece());
+    if (!anchored.regex->Match(whole, start, window_end, re2::RE2::ANCHOR_START,
+                               groups->data(), static_cast<int>(groups->size()))) {
+      continue;
+    }
+    RuleMatch match;
+    match.rule = anchored.rule;
+    match.span = Span{start, start + (*groups)[0].size()};
+    if (match.span.empty() || GluedOnTheRight(text, match.span.end)) continue;
+    for (size_t g = 2; g < groups->size(); ++g) {
+      const re2::StringPiece& piece = (*groups)[g];
+      if (anchored.group_names[g].empty() || piece.data() == nullptr) continue;
+      size_t gs = static_cast<size_t>(piece.data() - text.data());
+      match.groups[anchored.group_names[g]] = Span{gs, gs + piece.size()};
+    }
+    if (auto reported = match.Group(kReportedGroup); reported && !reported->empty()) {
+      match.span = *reported;
+    }
+    out->push_back(std::move(match));
+  }
+}
+
+re2::RE2::Options DateRegexOptions() {
+  re2::RE2::Options options;
+  options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  options.set_max_mem(kRuleMaxMemBytes);
+  options.set_log_errors(false);
+  return options;
+}
+
+Status CompileAnchored(const RuleSet& set, DateRecognizer::Compiled* compiled) {
+  compiled->anchored = std::make_unique<re2::RE2::Set>(DateRegexOptions(),
+                                                       re2::RE2::ANCHOR_START);
+  for (const Rule& rule : set.rules()) {
+    std::string where = rule.file + ":" + std::to_string(rule.line) + ": " + rule.id;
+    if (!rule.word_boundary) {
+      return InvalidArgument(where + ": date rules are word-bounded (boundary: none)");
+    }
+    std::string pattern = "(" + rule.expanded_pattern + ")";
+    DateRecognizer::Compiled::AnchoredRule anchored;
+    anchored.rule = &rule;
+    anchored.regex = std::make_unique<re2::RE2>(pattern, DateRegexOptions());
+    std::string error;
+    if (!anchored.regex->ok() || compiled->anchored->Add(pattern, &error) < 0) {
+      return InvalidArgument(where + ": " + anchored.regex->error() + error);
+    }
+    anchored.group_names.assign(
+        static_cast<size_t>(anchored.regex->NumberOfCapturingGroups()) + 1, "");
+    for (const auto& [index, name] : anchored.regex->CapturingGroupNames()) {
+      anchored.group_names[static_cast<size_t>(index)] = name;
+    }
+    compiled->rules.push_back(std::move(anchored));
+  }
+  if (!compiled->anchored->Compile()) {
+    return InvalidArgument("the date rules do not compile together (out of memory?)");
+  }
+  return Status();
+}
+
+}  // namespace
+
 Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   const RuleSet* set = rules.Dimension("date");
   if (set == nullptr) return InvalidArgument("no date rules in " + rules.dir());
-  auto tables = std::make_shared<Tables>();
+  auto compiled = std::make_shared<Compiled>();
   for (const FieldSpec& spec : kFields) {
     if (spec.table.empty()) continue;
     const Table* table = rules.FindTable(spec.table);
     if (table == nullptr) {
       return InvalidArgument("date rules need the table '" + std::string(spec.table) + "'");
     }
-    tables->by_field[std::string(spec.name)] = table;
+    compiled->by_field[std::string(spec.name)] = table;
   }
+  const Table* core = rules.FindTable("core_word");
+  if (core == nullptr) return InvalidArgument("date rules need the table 'core_word'");
+  for (const auto& [word, value] : core->entries) compiled->core_words.insert(word);
   for (const Rule& rule : set->rules()) {
     std::string_view kind = SetField(rule, "kind");
     if (!kind.empty() &&
@@ -567,39 +748,46 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
                              rule.id + ": unknown date kind '" + std::string(kind) + "'");
     }
   }
+  if (Status status = CompileAnchored(*set, compiled.get()); !status.ok()) return status;
   Status error;
-  tables->signal = rules.FindTable("signal");
-  if (tables->signal != nullptr) {
-    tables->signal_before =
+  compiled->signal = rules.FindTable("signal");
+  if (compiled->signal != nullptr) {
+    compiled->signal_before =
         CompileDefine(rules, "date_signal", R"((?:^|[^\pL\pN_]))", " *$", &error);
   }
-  tables->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
-                                 R"((?:$|[^\pL\pN_]))", &error);
+  compiled->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
+                                   R"((?:$|[^\pL\pN_]))", &error);
   if (!error.ok()) return error;
-  return DateRecognizer(set, std::move(tables));
+  return DateRecognizer(std::move(compiled));
 }
 
 void DateRecognizer::Recognize(std::string_view text, Span range,
                                const DateContext& context,
                                std::vector<Mention>* out) const {
-  std::vector<RuleMatch> matches = rules_->FindAll(text, range);
+  const Compiled& compiled = *compiled_;
+  std::vector<size_t> starts = CandidateStarts(text, range, compiled);
+  if (starts.empty()) return;
+  std::vector<RuleMatch> matches;
+  std::vector<int> hits;
+  std::vector<re2::StringPiece> groups;
+  for (size_t start : starts) MatchAt(text, start, range.end, compiled, &hits, &groups, &matches);
   if (matches.empty()) return;
   std::optional<bool> future;  // computed once, when a weekday needs it
   for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
     const Rule& rule = *match.rule;
     if (SetField(rule, "emit") == "none") continue;
     Fields fields;
-    if (!ReadFields(text, match, *tables_, &fields)) continue;
+    if (!ReadFields(text, match, compiled, &fields)) continue;
     if (fields.count("weekday") && !future) {
-      future = tables_->future != nullptr &&
+      future = compiled.future != nullptr &&
                re2::RE2::PartialMatch(
                    re2::StringPiece(text.data() + range.start, range.size()),
-                   *tables_->future);
+                   *compiled.future);
     }
     auto value = Resolve(rule, fields, Resolver{context, future.value_or(false)});
     if (!value) continue;
     const Span& span = match.span;
-    ApplySignal(text, range, span, *tables_, context, fields, &*value);
+    ApplySignal(text, range, span, compiled, context, fields, &*value);
     Mention mention;
     mention.kind = MentionKind::kDate;
     mention.span = span;

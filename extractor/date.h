@@ -34,6 +34,16 @@
 // "avant"/"après"/"vers" give its mod. Signals are not part of the span, as in
 // TimeML.
 //
+// Speed: an RE2::Set of all the rules run unanchored over a sentence blows up
+// (its DFA states multiply with the rules' optional prefixes), so matching is
+// anchored instead. Every date holds a "core": a digit or a word of the
+// `core_word` table (month, weekday, unit, hier...). A byte scan finds the
+// cores; the word starts up to kCoreLookBack bytes before each core are the
+// candidate starts, where one anchored RE2::Set says which rules match and
+// those rules alone are run for their groups. Rules are word-bounded (a
+// `boundary: none` date rule is refused); a rule without a core in its text
+// never matches, which its examples show at `claimx rules check`.
+//
 // Bad input: impossible calendar values ("le 31 février", "le 99 mars",
 // "à 25h") are not emitted; years are bounded to four digits by the rules and
 // checked again here. Work per sentence is linear in its length (RE2).
@@ -82,13 +92,12 @@ class DateRecognizer {
   void Recognize(std::string_view text, Span range, const DateContext& context,
                  std::vector<Mention>* out) const;
 
-  struct Tables;  // the lookups resolution needs, shared by copies
+  struct Compiled;  // tables and automata, shared by copies
 
  private:
-  DateRecognizer(const RuleSet* rules, std::shared_ptr<const Tables> tables)
-      : rules_(rules), tables_(std::move(tables)) {}
-  const RuleSet* rules_;
-  std::shared_ptr<const Tables> tables_;
+  explicit DateRecognizer(std::shared_ptr<const Compiled> compiled)
+      : compiled_(std::move(compiled)) {}
+  std::shared_ptr<const Compiled> compiled_;
 };
 
 }  // namespace claimx

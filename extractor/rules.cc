@@ -61,14 +61,6 @@ std::optional<std::string_view> Table::Lookup(std::string_view word) const {
   return std::string_view(it->second);
 }
 
-std::optional<Span> RuleMatch::Group(std::string_view name) const {
-  auto it = groups.find(name);
-  if (it == groups.end()) return std::nullopt;
-  return it->second;
-}
-
-namespace {
-
 // A letter, digit or underscore: what a word-bounded match must not touch.
 bool IsWordCharAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
@@ -91,6 +83,14 @@ bool GluedOnTheRight(std::string_view text, size_t end) {
   return end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
          std::isdigit(static_cast<unsigned char>(text[end + 1]));
 }
+
+std::optional<Span> RuleMatch::Group(std::string_view name) const {
+  auto it = groups.find(name);
+  if (it == groups.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
 
 // Start of the UTF-8 character that ends at `pos` (pos > 0).
 size_t PreviousCharStart(std::string_view text, size_t pos) {

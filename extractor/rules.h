@@ -124,6 +124,13 @@ std::string FoldCase(std::string_view text);
 // matches "en 2014" to know 2014 is a year, but reports "2014".
 inline constexpr std::string_view kReportedGroup = "span";
 
+// A letter, digit or underscore at text[pos]: what a word-bounded match must
+// not touch.
+bool IsWordCharAt(std::string_view text, size_t pos);
+// Whether a match ending at `end` runs on into a word or number: a letter or
+// digit follows, or a '.'/',' and then a digit ("49" in "49.3").
+bool GluedOnTheRight(std::string_view text, size_t end);
+
 // One match of one rule. `span` is the reported match (without the boundary
 // prefix; the `span` group when the rule has one and it is not empty);
 // `groups` maps each named capture that participated to its span. Offsets are
