@@ -686,6 +686,27 @@ void MatchAt(std::string_view text, size_t start, size_t end,
   }
 }
 
+// "mardi vers 21 h 45", "le 5 juin à 17 h": a clock time without a day of its
+// own is on the day of the last dated mention of its sentence (TimeML does
+// the same), else on the document date. Dated mentions update `last_day`.
+void AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
+                DateValue* value) {
+  constexpr size_t kDay = 10;  // "YYYY-MM-DD"
+  const std::string& v = value->value;
+  bool day_value = v.size() >= kDay && v[4] == '-' && v[7] == '-' &&
+                   (v.size() == kDay || v[kDay] == 'T') &&
+                   std::isdigit(static_cast<unsigned char>(v[0]));
+  bool own_day = false;
+  for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday"}) {
+    own_day |= fields.count(field) > 0;
+  }
+  if (value->type == "time" && fields.count("hour") && !own_day) {
+    if (*last_day && v.size() > kDay) value->value = **last_day + v.substr(kDay);
+    return;
+  }
+  if (day_value && own_day) *last_day = v.substr(0, kDay);
+}
+
 re2::RE2::Options DateRegexOptions() {
   re2::RE2::Options options;
   options.set_encoding(re2::RE2::Options::EncodingUTF8);
@@ -773,6 +794,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
   for (size_t start : starts) MatchAt(text, start, range.end, compiled, &hits, &groups, &matches);
   if (matches.empty()) return;
   std::optional<bool> future;  // computed once, when a weekday needs it
+  std::optional<std::string> last_day;  // YYYY-MM-DD of the last dated mention
   for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
     const Rule& rule = *match.rule;
     if (SetField(rule, "emit") == "none") continue;
@@ -786,6 +808,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     }
     auto value = Resolve(rule, fields, Resolver{context, future.value_or(false)});
     if (!value) continue;
+    AnchorTime(fields, &last_day, &*value);
     const Span& span = match.span;
     ApplySignal(text, range, span, compiled, context, fields, &*value);
     Mention mention;
