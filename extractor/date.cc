@@ -1,5 +1,7 @@
 #include "extractor/date.h"
 
+#include <array>
+#include <bitset>
 #include <cctype>
 #include <charconv>
 #include <map>
@@ -14,6 +16,8 @@ namespace claimx {
 namespace chr = std::chrono;
 
 namespace {
+
+constexpr size_t kMaxWordBytes = 31;
 
 struct WordHash {
   using is_transparent = void;
@@ -31,6 +35,13 @@ struct DateRecognizer::Compiled {
   std::unique_ptr<re2::RE2> future;         // tense_future, searched
   // Every date holds a digit or one of these words (table `core_word`).
   std::unordered_set<std::string, WordHash, std::equal_to<>> core_words;
+  // Words a date may begin with (start_word and the count, ordinal,
+  // modifier and holiday tables), cores and digits aside.
+  std::unordered_set<std::string, WordHash, std::equal_to<>> start_words;
+  size_t longest_word = 0;  // in bytes, over both sets
+  // Whether some word of either set starts with this (folded) byte and has
+  // this length: most words of a text fail this before any hashing.
+  std::array<std::bitset<kMaxWordBytes + 1>, 256> first_byte_length;
   std::unique_ptr<re2::RE2::Set> anchored;  // all rules, ANCHOR_START
   struct AnchoredRule {
     const Rule* rule;
@@ -573,9 +584,13 @@ namespace {
 // A byte that belongs to a word for the core scan: ASCII letters and digits,
 // and non-ASCII letters. The non-letters common in French news (« » ° after
 // C2, dashes and … after E2) are separators.
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 size_t WordByteLength(std::string_view text, size_t pos) {
   unsigned char b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return std::isalnum(b) ? 1 : 0;
+  if (b < 0x80) return IsAsciiAlnum(b) ? 1 : 0;
   if (b == 0xC2 || b == 0xE2) return 0;
   return 1;
 }
@@ -594,7 +609,7 @@ std::string_view FoldWord(std::string_view word, char* out, size_t capacity) {
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
-      out[i] = static_cast<char>(std::tolower(b));
+      out[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 0x20 : b);
     } else if (i > 0 && static_cast<unsigned char>(word[i - 1]) == 0xC3 && b >= 0x80 &&
                b <= 0x9E && b != 0x97) {
       out[i] = static_cast<char>(b + 0x20);
@@ -606,9 +621,9 @@ std::string_view FoldWord(std::string_view word, char* out, size_t capacity) {
 }
 
 // How far before its core a date may start ("les vingt-quatre derniers mois"),
-// and how long a date may be.
+// and how long a date may be ("du lundi 1er au mercredi 10 juillet 2016" is 41).
 constexpr size_t kCoreLookBack = 40;
-constexpr size_t kMaxDateBytes = 160;
+constexpr size_t kMaxDateBytes = 80;
 
 // Word starts near a core, in order, each once.
 std::vector<size_t> CandidateStarts(std::string_view text, Span range,
@@ -631,15 +646,23 @@ std::vector<size_t> CandidateStarts(std::string_view text, Span range,
     bool glued = digit && word_start >= range.start + 2 &&
                  (text[word_start - 1] == '.' || text[word_start - 1] == ',') &&
                  std::isdigit(static_cast<unsigned char>(text[word_start - 2]));
-    if (!glued) {
+    std::string_view folded;
+    size_t length = pos - word_start;
+    unsigned char first = static_cast<unsigned char>(text[word_start]);
+    if (first >= 'A' && first <= 'Z') first += 0x20;
+    if (!digit && length <= compiled.longest_word &&
+        compiled.first_byte_length[first][length]) {
+      folded = FoldWord(text.substr(word_start, pos - word_start), buffer, sizeof(buffer));
+    }
+    bool core = digit || (!folded.empty() && compiled.core_words.count(folded) > 0);
+    bool start = core || (!folded.empty() && compiled.start_words.count(folded) > 0);
+    if (!glued && start) {
       if (recent_count == std::size(recent)) {
         std::copy(recent + 1, recent + recent_count, recent);
         --recent_count;
       }
       recent[recent_count++] = word_start;
     }
-    std::string_view word = text.substr(word_start, pos - word_start);
-    bool core = digit || compiled.core_words.count(FoldWord(word, buffer, sizeof(buffer))) > 0;
     if (!core) continue;
     for (size_t i = 0; i < recent_count; ++i) {
       size_t start = recent[i];
@@ -761,6 +784,26 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   const Table* core = rules.FindTable("core_word");
   if (core == nullptr) return InvalidArgument("date rules need the table 'core_word'");
   for (const auto& [word, value] : core->entries) compiled->core_words.insert(word);
+  for (std::string_view name :
+       {"start_word", "number_word", "ordinal_word", "date_mod", "holiday"}) {
+    const Table* table = rules.FindTable(name);
+    if (table == nullptr) {
+      return InvalidArgument("date rules need the table '" + std::string(name) + "'");
+    }
+    for (const auto& [entry, value] : table->entries) {
+      // The first word of the entry: "plus de" starts with "plus".
+      size_t end = 0;
+      while (end < entry.size() && WordByteLength(entry, end) > 0) ++end;
+      if (end > 0) compiled->start_words.insert(entry.substr(0, end));
+    }
+  }
+  for (const auto* words : {&compiled->core_words, &compiled->start_words}) {
+    for (const std::string& word : *words) {
+      if (word.empty() || word.size() > kMaxWordBytes) continue;
+      compiled->longest_word = std::max(compiled->longest_word, word.size());
+      compiled->first_byte_length[static_cast<unsigned char>(word[0])][word.size()] = true;
+    }
+  }
   for (const Rule& rule : set->rules()) {
     std::string_view kind = SetField(rule, "kind");
     if (!kind.empty() &&
