@@ -399,73 +399,93 @@ std::string_view SetField(const Rule& rule, std::string_view key) {
   return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
 }
 
-std::optional<DateValue> Resolve(const Rule& rule, Fields f,
-                                 const Resolver& resolver) {
-  const auto& doc = resolver.context.document_date;
-  std::string_view kind = SetField(rule, "kind");
+// "il y a trois jours", "dans deux semaines": a day; "il y a plus de deux
+// ans" is too vague for a point and stays a duration with its mod.
+std::optional<std::string> ShiftedFromDocument(const Fields& f, bool back,
+                                               bool vague, const DateContext& context) {
+  auto unit = TextField(f, "unit");
+  auto count = IntField(f, "count");
+  const auto& doc = context.document_date;
+  if (!unit || !count || !doc || vague) return DurationValue(f, "");
+  return ShiftedDay(*doc, *unit, back ? -*count : *count);
+}
+
+// "les douze derniers mois": P12M, and the range it covers up to (or from)
+// the document date.
+std::optional<DateValue> LastUnits(const Fields& f, const DateContext& context) {
+  auto value = DurationValue(f, "");
+  if (!value) return std::nullopt;
   DateValue out;
-  if (auto mod = TextField(f, "mod")) out.mod = std::string(*mod);
-  if (auto fixed = SetField(rule, "value"); !fixed.empty()) {
-    out.value = std::string(fixed);
-  } else if (kind == "duration") {
-    auto value = DurationValue(f, "");
-    if (!value) return std::nullopt;
-    out.value = *value;
-  } else if (kind == "ago" || kind == "in") {
-    auto unit = TextField(f, "unit");
-    auto count = IntField(f, "count");
-    std::optional<std::string> value;
-    if (unit && count && doc && !out.mod) {
-      value = ShiftedDay(*doc, *unit, kind == "ago" ? -*count : *count);
-    } else {
-      // "il y a plus de deux ans": too vague for a point, kept as a duration.
-      value = DurationValue(f, "");
-    }
-    if (!value) return std::nullopt;
-    out.value = *value;
-  } else if (kind == "last_n") {
-    auto value = DurationValue(f, "");
-    if (!value) return std::nullopt;
-    out.value = *value;
-    auto unit = TextField(f, "unit");
-    auto count = IntField(f, "count");
-    long shift = IntField(f, "shift").value_or(-1);
-    if (doc && unit && count) {
-      auto other = ShiftedValue(*doc, *unit, shift < 0 ? -*count : *count);
-      if (other) {
-        out.range = shift < 0 ? DateRange{*other, DayValue(*doc)}
-                              : DateRange{DayValue(*doc), *other};
-      }
-    }
-  } else if (kind == "set") {
-    if (auto wd = IntField(f, "weekday"); wd && *wd >= 1 && *wd <= 7) {
-      out.value = "XXXX-WXX-" + std::to_string(*wd);
-      if (auto pod = TextField(f, "part_of_day")) out.value += "T" + std::string(*pod);
-    } else if (auto unit = TextField(f, "unit")) {
-      if (!f.count("count")) f["count"] = "1";
-      auto value = DurationValue(f, "");
-      if (!value) return std::nullopt;
-      out.value = *value;
-    } else {
-      return std::nullopt;
-    }
-    out.type = "set";
-    return out;
-  } else {
-    ShareIntervalFields(&f);
-    auto value = resolver.Point(f, "");
-    if (!value) return std::nullopt;
-    out.value = *value;
-    bool interval = false;
-    for (const auto& [key, v] : f) interval |= key.starts_with(kEndPrefix);
-    if (interval) {
-      auto end = resolver.Point(f, kEndPrefix);
-      if (!end) return std::nullopt;
-      out.range = DateRange{out.value, *end};
-    }
+  out.value = *value;
+  auto unit = TextField(f, "unit");
+  auto count = IntField(f, "count");
+  long shift = IntField(f, "shift").value_or(-1);
+  const auto& doc = context.document_date;
+  if (!doc || !unit || !count) return out;
+  if (auto other = ShiftedValue(*doc, *unit, shift < 0 ? -*count : *count)) {
+    out.range = shift < 0 ? DateRange{*other, DayValue(*doc)}
+                          : DateRange{DayValue(*doc), *other};
   }
-  out.type = TypeOf(out.value);
-  if (auto fixed = SetField(rule, "type"); !fixed.empty()) out.type = std::string(fixed);
+  return out;
+}
+
+// "chaque mardi" -> XXXX-WXX-2, "tous les ans" -> P1Y.
+std::optional<std::string> Recurrence(Fields f) {
+  if (auto wd = IntField(f, "weekday"); wd && *wd >= 1 && *wd <= 7) {
+    std::string value = "XXXX-WXX-" + std::to_string(*wd);
+    if (auto pod = TextField(f, "part_of_day")) value += "T" + std::string(*pod);
+    return value;
+  }
+  if (!f.count("unit")) return std::nullopt;
+  if (!f.count("count")) f["count"] = "1";
+  return DurationValue(f, "");
+}
+
+// A point or period; with end_ fields, also the interval it starts.
+std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
+  ShareIntervalFields(&f);
+  auto value = resolver.Point(f, "");
+  if (!value) return std::nullopt;
+  DateValue out;
+  out.value = *value;
+  bool interval = false;
+  for (const auto& [key, v] : f) interval |= key.starts_with(kEndPrefix);
+  if (!interval) return out;
+  auto end = resolver.Point(f, kEndPrefix);
+  if (!end) return std::nullopt;
+  out.range = DateRange{out.value, *end};
+  return out;
+}
+
+std::optional<DateValue> Resolve(const Rule& rule, const Fields& f,
+                                 const Resolver& resolver) {
+  std::string_view kind = SetField(rule, "kind");
+  std::optional<std::string> mod;
+  if (auto m = TextField(f, "mod")) mod = std::string(*m);
+  std::optional<DateValue> out;
+  auto from = [](std::optional<std::string> value) -> std::optional<DateValue> {
+    if (!value) return std::nullopt;
+    DateValue d;
+    d.value = std::move(*value);
+    return d;
+  };
+  if (auto fixed = SetField(rule, "value"); !fixed.empty()) {
+    out = from(std::string(fixed));
+  } else if (kind == "duration") {
+    out = from(DurationValue(f, ""));
+  } else if (kind == "ago" || kind == "in") {
+    out = from(ShiftedFromDocument(f, kind == "ago", mod.has_value(), resolver.context));
+  } else if (kind == "last_n") {
+    out = LastUnits(f, resolver.context);
+  } else if (kind == "set") {
+    out = from(Recurrence(f));
+  } else {
+    out = PointOrInterval(f, resolver);
+  }
+  if (!out) return std::nullopt;
+  out->mod = std::move(mod);
+  out->type = kind == "set" ? "set" : TypeOf(out->value);
+  if (auto fixed = SetField(rule, "type"); !fixed.empty()) out->type = std::string(fixed);
   return out;
 }
 
