@@ -95,7 +95,7 @@ std::string ValueSummary(const Mention& m, std::string_view original) {
   nlohmann::ordered_json j = MentionToJson(m, original);
   std::ostringstream out;
   out << MentionKindName(m.kind);
-  for (const char* key : {"value", "unit", "entity", "bound", "type", "mod", "range",
+  for (const char* key : {"value", "unit", "entity", "bound", "type", "mod",
                           "name", "country", "role"}) {
     if (!j.contains(key) || j[key].is_null()) continue;
     if (std::string_view(key) == "bound" && j[key] == "exact") continue;
