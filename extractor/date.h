@@ -38,11 +38,14 @@
 // (its DFA states multiply with the rules' optional prefixes), so matching is
 // anchored instead. Every date holds a "core": a digit or a word of the
 // `core_word` table (month, weekday, unit, hier...). A byte scan finds the
-// cores; the word starts up to kCoreLookBack bytes before each core are the
-// candidate starts, where one anchored RE2::Set says which rules match and
-// those rules alone are run for their groups. Rules are word-bounded (a
-// `boundary: none` date rule is refused); a rule without a core in its text
-// never matches, which its examples show at `claimx rules check`.
+// cores; the words up to 40 bytes before each core that may begin a date
+// (digits, cores, the `start_word` table and the first words of the
+// number_word, ordinal_word, date_mod and holiday tables) are the candidate
+// starts, where one anchored RE2::Set says which rules match and those rules
+// alone are run for their groups. Rules are word-bounded (a `boundary: none`
+// date rule is refused); a rule without a core, or beginning with a word that
+// cannot start a date, never matches, which its examples show at
+// `claimx rules check`. Still far from 150 MB/s: see docs/bench/README.md.
 //
 // Bad input: impossible calendar values ("le 31 février", "le 99 mars",
 // "à 25h") are not emitted; years are bounded to four digits by the rules and
