@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/date.h"
 #include "extractor/document.h"
 #include "extractor/quantity.h"
 #include "extractor/rules.h"
@@ -51,12 +52,14 @@ class Annotator {
 
  private:
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
-            std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities);
+            std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
+            DateRecognizer dates);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
   std::unique_ptr<Segmenter> segmenter_;
   QuantityRecognizer quantities_;
+  DateRecognizer dates_;
 };
 
 // True for a real calendar date written YYYY-MM-DD.
