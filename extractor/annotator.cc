@@ -1,34 +1,20 @@
 #include "extractor/annotator.h"
 
 #include <algorithm>
-#include <chrono>
 
 namespace claimx {
 
-bool IsIsoDate(std::string_view date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (date[i] < '0' || date[i] > '9') return false;
-  }
-  auto number = [&](size_t pos, size_t len) {
-    int v = 0;
-    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (date[i] - '0');
-    return v;
-  };
-  std::chrono::year_month_day ymd{std::chrono::year(number(0, 4)),
-                                  std::chrono::month(number(5, 2)),
-                                  std::chrono::day(number(8, 2))};
-  return ymd.ok();
-}
+bool IsIsoDate(std::string_view date) { return ParseIsoDate(date).has_value(); }
 
 Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
                      AnnotatorOptions options,
                      std::unique_ptr<Segmenter> segmenter,
-                     QuantityRecognizer quantities, PlaceRecognizer places)
+                     QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places)
     : rules_(std::move(rules)),
       options_(options),
       segmenter_(std::move(segmenter)),
       quantities_(std::move(quantities)),
+      dates_(std::move(dates)),
       places_(std::move(places)) {}
 
 Result<std::unique_ptr<Annotator>> Annotator::Create(
@@ -37,16 +23,19 @@ Result<std::unique_ptr<Annotator>> Annotator::Create(
   if (!segmenter.ok()) return segmenter.status();
   auto quantities = QuantityRecognizer::Create(*rules);
   if (!quantities.ok()) return quantities.status();
+  auto dates = DateRecognizer::Create(*rules);
+  if (!dates.ok()) return dates.status();
   auto places = PlaceRecognizer::Create(*rules);
   if (!places.ok()) return places.status();
   return std::unique_ptr<Annotator>(new Annotator(
       std::move(rules), options, std::move(segmenter).value(),
-      std::move(quantities).value(), std::move(places).value()));
+      std::move(quantities).value(), std::move(dates).value(),
+      std::move(places).value()));
 }
 
 std::unique_ptr<Annotator> Annotator::Clone() const {
   return std::unique_ptr<Annotator>(
-      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, places_));
+      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_));
 }
 
 namespace {
@@ -86,9 +75,12 @@ Result<AnnotatedDocument> Annotator::Annotate(
   doc.info.normalization = normalized.stats;
   Segmentation segmentation = segmenter_->Segment(normalized.text);
 
+  DateContext date_context;
+  if (options.date) date_context.document_date = ParseIsoDate(*options.date);
   std::vector<Mention> mentions;
   for (const Sentence& sentence : segmentation.sentences) {
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
+    dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
     places_.Recognize(normalized.text, sentence.span, &mentions);
   }
 

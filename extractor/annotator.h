@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/date.h"
 #include "extractor/document.h"
 #include "extractor/place.h"
 #include "extractor/quantity.h"
@@ -53,12 +54,13 @@ class Annotator {
  private:
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
             std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
-            PlaceRecognizer places);
+            DateRecognizer dates, PlaceRecognizer places);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
   std::unique_ptr<Segmenter> segmenter_;
   QuantityRecognizer quantities_;
+  DateRecognizer dates_;
   PlaceRecognizer places_;
 };
 

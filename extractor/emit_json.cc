@@ -42,6 +42,7 @@ void AddValueFields(const DateValue& d, json* out) {
   (*out)["value"] = d.value;
   (*out)["type"] = d.type;
   (*out)["mod"] = OrNull(d.mod);
+  if (d.range) (*out)["range"] = {{"start", d.range->start}, {"end", d.range->end}};
 }
 
 void AddValueFields(const PlaceValue& p, json* out) {

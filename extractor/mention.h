@@ -34,10 +34,19 @@ struct QuantityValue {
   bool approx = false;
 };
 
+// A resolved interval, both ends TIMEX3 values: "depuis 2014" in an article
+// of 2016-11-10 is {2014, 2016-11-10}; "entre 2010 et 2015" is {2010, 2015}.
+struct DateRange {
+  std::string start;
+  std::string end;
+  friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
 struct DateValue {
   std::string value;  // TIMEX3 style: 2014, 2014-08, 2016-11-09, P2Y
   std::string type;   // date | time | duration | set
   std::optional<std::string> mod;  // START MID END BEFORE AFTER APPROX
+  std::optional<DateRange> range;  // optional schema field `range`
 };
 
 struct PlaceValue {

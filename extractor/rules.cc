@@ -27,6 +27,62 @@ std::string RuleError::ToString() const {
   return out.str();
 }
 
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      out += static_cast<char>(std::tolower(b));
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+        static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) {
+      out += text[pos++];
+      continue;
+    }
+    utf8proc_uint8_t buffer[4];
+    utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
+    pos += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::optional<std::string_view> Table::Lookup(std::string_view word) const {
+  auto it = entries.find(FoldCase(word));
+  if (it == entries.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+// A letter, digit or underscore: what a word-bounded match must not touch.
+bool IsWordCharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return std::isalnum(b) || b == '_';
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return false;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+// Whether a match ending at `end` runs on into a word or number: a letter or
+// digit follows, or a '.'/',' and then a digit ("49" in "49.3").
+bool GluedOnTheRight(std::string_view text, size_t end) {
+  if (IsWordCharAt(text, end)) return true;
+  return end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
+         std::isdigit(static_cast<unsigned char>(text[end + 1]));
+}
+
 std::optional<Span> RuleMatch::Group(std::string_view name) const {
   auto it = groups.find(name);
   if (it == groups.end()) return std::nullopt;
@@ -97,6 +153,9 @@ class Loader {
   TakeLexicons() {
     return std::move(lexicons_);
   }
+  std::map<std::string, Table, std::less<>> TakeTables() { return std::move(tables_); }
+  // Every define expanded; call after ExpandAndCompile.
+  std::map<std::string, std::string, std::less<>> ExpandedDefines();
 
  private:
   void Error(const std::string& file, int line, const std::string& rule_id,
@@ -107,6 +166,7 @@ class Loader {
 
   void ParseDefines(const YAML::Node& defines, const std::string& file);
   void ParseLexicons(const YAML::Node& lexicons, const std::string& file);
+  void ParseTables(const YAML::Node& tables, const std::string& file);
   void ParseRule(const YAML::Node& node, const std::string& dimension,
                  const std::string& file);
   bool ParseExamples(const YAML::Node& list, const std::string& file,
@@ -122,7 +182,26 @@ class Loader {
   std::map<std::string, std::map<std::string, std::string>, std::less<>> lexicons_;
   std::map<std::string, std::vector<Rule>> rules_by_dimension_;
   std::set<std::string> ids_;
+  std::map<std::string, Table, std::less<>> tables_;
 };
+
+// The define a table stands for: its words, longest first so that RE2's
+// leftmost-first alternation prefers "janv." to "janv", case-insensitive.
+std::string TablePattern(const Table& table) {
+  std::vector<std::string> words;
+  for (const auto& [word, value] : table.entries) words.push_back(word);
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  std::string pattern = "(?i:";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) pattern += '|';
+    pattern += RE2::QuoteMeta(words[i]);
+  }
+  pattern += ')';
+  return pattern;
+}
 
 const std::regex& RuleIdFormat() {
   static const std::regex format(R"(^[a-z]{2}\.[a-z_]+\.[a-z0-9_]+$)");
@@ -144,6 +223,7 @@ void Loader::LoadFile(const fs::path& path) {
   }
   if (root["defines"]) ParseDefines(root["defines"], file);
   if (root["lexicons"]) ParseLexicons(root["lexicons"], file);
+  if (root["tables"]) ParseTables(root["tables"], file);
   if (!root["rules"]) return;  // a file of defines only
   if (!root["dimension"] || !root["dimension"].IsScalar()) {
     Error(file, 1, "", "missing 'dimension'");
@@ -235,6 +315,70 @@ std::string LexiconAlternation(const std::map<std::string, std::string>& words) 
       }
     }
   }
+  return out;
+}
+
+void Loader::ParseTables(const YAML::Node& tables, const std::string& file) {
+  if (!tables.IsMap()) {
+    Error(file, LineOf(tables), "", "'tables' must be a mapping");
+    return;
+  }
+  for (const auto& entry : tables) {
+    Table table;
+    table.name = entry.first.as<std::string>();
+    table.file = file;
+    table.line = LineOf(entry.first);
+    const YAML::Node& body = entry.second;
+    if (!body.IsMap() || !body["entries"] || !body["entries"].IsMap() ||
+        body["entries"].size() == 0) {
+      Error(file, table.line, "", "table '" + table.name +
+                                      "' needs a non-empty 'entries' mapping");
+      continue;
+    }
+    if (defines_.count(table.name) || tables_.count(table.name) ||
+        lexicons_.count(table.name)) {
+      Error(file, table.line, "", "table '" + table.name +
+                                      "' clashes with a define, lexicon or table of that name");
+      continue;
+    }
+    if (body["doc"]) table.doc = body["doc"].as<std::string>();
+    bool ok = true;
+    for (const auto& kv : body["entries"]) {
+      if (!kv.second.IsScalar()) {
+        Error(file, LineOf(kv.first), "", "table '" + table.name +
+                                              "': a value must be a scalar");
+        ok = false;
+        break;
+      }
+      std::string word = FoldCase(kv.first.as<std::string>());
+      if (!table.entries.emplace(word, kv.second.as<std::string>()).second) {
+        Error(file, LineOf(kv.first), "", "table '" + table.name +
+                                              "': duplicate word '" + word + "'");
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    defines_[table.name] = Define{TablePattern(table), file, table.line};
+    tables_.emplace(table.name, std::move(table));
+  }
+}
+
+std::map<std::string, std::string, std::less<>> Loader::ExpandedDefines() {
+  // Broken defines were reported by ExpandAndCompile; they are just left out.
+  std::vector<RuleError> already_reported;
+  std::vector<RuleError>* errors = errors_;
+  errors_ = &already_reported;
+  std::map<std::string, std::string, std::less<>> out;
+  for (const auto& [name, define] : defines_) {
+    std::vector<std::string> stack{name};
+    std::string expanded;
+    if (Expand(define.pattern, define.file, define.line, "{{" + name + "}}",
+               &stack, &expanded)) {
+      out[name] = std::move(expanded);
+    }
+  }
+  errors_ = errors;
   return out;
 }
 
@@ -590,6 +734,11 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
       size_t gs = groups[g].data() - text.data();
       match.groups[name] = Span{gs, gs + groups[g].size()};
     }
+    // Context the rule needs but does not report ("en" in "en 2014"). The
+    // scan still resumes after the whole match.
+    if (auto narrowed = match.Group(kReportedGroup); narrowed && !narrowed->empty()) {
+      match.span = *narrowed;
+    }
     matches.push_back(std::move(match));
   }
   return matches;
@@ -622,6 +771,8 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   book->dir_ = dir;
   book->sets_ = loader.TakeSets();
   book->lexicons_ = loader.TakeLexicons();
+  book->tables_ = loader.TakeTables();
+  book->expanded_defines_ = loader.ExpandedDefines();
   fs::path abbreviations = fs::path(dir) / "abbreviations.txt";
   if (fs::exists(abbreviations, ec)) book->abbreviations_ = ReadList(abbreviations);
 
@@ -674,6 +825,17 @@ std::string LexiconKey(std::string_view word) {
   std::string key(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
   std::free(folded);
   return key;
+}
+
+const Table* RuleBook::FindTable(std::string_view name) const {
+  auto it = tables_.find(name);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> RuleBook::ExpandedDefine(std::string_view name) const {
+  auto it = expanded_defines_.find(name);
+  if (it == expanded_defines_.end()) return std::nullopt;
+  return it->second;
 }
 
 size_t RuleBook::rule_count() const {

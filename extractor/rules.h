@@ -22,6 +22,16 @@
 //         - {text: "94 000 manifestants", match: "94 000", expect: {value: 94000}}
 //       counterexamples:                    # must not be found (by any rule)
 //         - {text: "le 3e arrondissement", match: "3"}
+//   tables:                                 # typed word lists, global
+//     month:
+//       doc: Month names with their number.
+//       entries: {janvier: 1, janv: 1}
+//
+// A table is both a lookup (word -> value, for the recognizers) and a define
+// of the same name whose pattern is the case-insensitive alternation of its
+// words, longest first, so a rule writes (?P<month>{{month}}) and the
+// recognizer reads the value of whatever matched. Words are stored case-folded
+// and looked up case-folded.
 //
 // Patterns are RE2 syntax over normalized text (see normalizer.h: spaces are
 // ASCII ' ', apostrophes ASCII '). With `boundary: word` a match must not be
@@ -99,9 +109,37 @@ struct Rule {
   std::vector<std::string> group_names;   // index i -> name of group i (or "")
 };
 
+// A typed word list: keys case-folded (FoldCase), values as written.
+struct Table {
+  std::string name;
+  std::string doc;
+  std::map<std::string, std::string, std::less<>> entries;
+  std::string file;
+  int line = 0;
+
+  // The value of `word` (folded first), or nullopt.
+  std::optional<std::string_view> Lookup(std::string_view word) const;
+};
+
+// Lower-cases UTF-8 text code point by code point (utf8proc simple case
+// mapping), so "Août" and "AOÛT" fold to "août". Invalid bytes are kept.
+std::string FoldCase(std::string_view text);
+
+// A capture group of this name narrows what a match reports: the rule
+// matches "en 2014" to know 2014 is a year, but reports "2014".
+inline constexpr std::string_view kReportedGroup = "span";
+
+// A letter, digit or underscore at text[pos]: what a word-bounded match must
+// not touch.
+bool IsWordCharAt(std::string_view text, size_t pos);
+// Whether a match ending at `end` runs on into a word or number: a letter or
+// digit follows, or a '.'/',' and then a digit ("49" in "49.3").
+bool GluedOnTheRight(std::string_view text, size_t end);
+
 // One match of one rule. `span` is the reported match (without the boundary
-// prefix); `groups` maps each named capture that participated to its span.
-// Offsets are absolute in the text given to FindAll.
+// prefix; the `span` group when the rule has one and it is not empty);
+// `groups` maps each named capture that participated to its span. Offsets are
+// absolute in the text given to FindAll.
 struct RuleMatch {
   const Rule* rule = nullptr;
   Span span;
@@ -165,10 +203,17 @@ class RuleBook {
     return abbreviations_;
   }
 
+  // The table of this name (any file), or nullptr.
+  const Table* FindTable(std::string_view name) const;
+  // The pattern of a define with every {{reference}} expanded, or nullopt.
+  std::optional<std::string> ExpandedDefine(std::string_view name) const;
+
  private:
   std::string dir_;
   std::vector<RuleSet> sets_;
   std::map<std::string, std::map<std::string, std::string>, std::less<>> lexicons_;
+  std::map<std::string, Table, std::less<>> tables_;
+  std::map<std::string, std::string, std::less<>> expanded_defines_;
   std::vector<std::string> abbreviations_;
 };
 

@@ -43,7 +43,7 @@ TEST_CASE("the seed article yields exactly its figures, at exact offsets",
   CHECK(quantity(6).entity == "civils");  // "huit autres": from "64 civils"
   CHECK(quantity(7).unit == "%");
   CHECK(quantity(7).approx);
-  // Ids number all mentions in text order.
+  // Ids number every mention, of every kind, in text order.
   for (size_t i = 0; i < doc->mentions.size(); ++i) {
     CHECK(doc->mentions[i].id == "m" + std::to_string(i + 1));
   }

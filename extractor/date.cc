@@ -1,0 +1,924 @@
+#include "extractor/date.h"
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <string>
+#include <unordered_set>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace claimx {
+
+namespace chr = std::chrono;
+
+namespace {
+
+constexpr size_t kMaxWordBytes = 31;
+
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+}  // namespace
+
+// The lookups of the date tables, the rules compiled for anchored matching at
+// candidate starts, and the context patterns.
+struct DateRecognizer::Compiled {
+  std::map<std::string, const Table*, std::less<>> by_field;
+  const Table* signal = nullptr;
+  std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
+  std::unique_ptr<re2::RE2> future;         // tense_future, searched
+  // Every date holds a digit or one of these words (table `core_word`).
+  std::unordered_set<std::string, WordHash, std::equal_to<>> core_words;
+  // Words a date may begin with (start_word and the count, ordinal,
+  // modifier and holiday tables), cores and digits aside.
+  std::unordered_set<std::string, WordHash, std::equal_to<>> start_words;
+  size_t longest_word = 0;  // in bytes, over both sets
+  // Whether some word of either set starts with this (folded) byte and has
+  // this length: most words of a text fail this before any hashing.
+  std::array<std::bitset<kMaxWordBytes + 1>, 256> first_byte_length;
+  std::unique_ptr<re2::RE2::Set> anchored;  // all rules, ANCHOR_START
+  struct AnchoredRule {
+    const Rule* rule;
+    std::unique_ptr<re2::RE2> regex;      // "(pattern)", no boundary prefix
+    std::vector<std::string> group_names;  // index -> name ("" if unnamed)
+  };
+  std::vector<AnchoredRule> rules;  // parallel to the set's indexes
+};
+
+namespace {
+
+// Fields a rule fills through its groups (or `set`), with the table their
+// words are looked up in ("" when only digits make sense).
+struct FieldSpec {
+  std::string_view name;
+  std::string_view table;
+};
+constexpr FieldSpec kFields[] = {
+    {"year", ""},           {"month", "month"},
+    {"day", "ordinal_word"}, {"weekday", "weekday"},
+    {"hour", "number_word"}, {"minute", "number_word"},
+    {"rel_day", "relative_day"}, {"unit", "time_unit"},
+    {"shift", "shift"},     {"count", "number_word"},
+    {"part_of_day", "part_of_day"}, {"season", "season"},
+    {"quarter", "ordinal_word"}, {"semester", "ordinal_word"},
+    {"decade", ""},         {"century", ""},
+    {"mod", "date_mod"},    {"holiday", "holiday"},
+};
+constexpr std::string_view kEndPrefix = "end_";
+constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
+                                       "last_n", "set"};
+
+const FieldSpec* FindField(std::string_view name) {
+  if (name.starts_with(kEndPrefix)) name.remove_prefix(kEndPrefix.size());
+  for (const FieldSpec& spec : kFields) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+// What one match says, field by field, as strings: digits, or table values.
+using Fields = std::map<std::string, std::string, std::less<>>;
+
+std::optional<long> IntField(const Fields& fields, std::string_view name) {
+  auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  const std::string& s = it->second;
+  long value = 0;
+  const char* begin = s.data() + (s.starts_with('+') ? 1 : 0);
+  auto [ptr, ec] = std::from_chars(begin, s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string_view> TextField(const Fields& fields,
+                                          std::string_view name) {
+  auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+// Roman numerals as centuries are written ("XIXe"); 0 when not one.
+int ParseRoman(std::string_view text) {
+  int total = 0;
+  int previous = 0;
+  for (auto it = text.rbegin(); it != text.rend(); ++it) {
+    int v = 0;
+    switch (std::toupper(static_cast<unsigned char>(*it))) {
+      case 'I': v = 1; break;
+      case 'V': v = 5; break;
+      case 'X': v = 10; break;
+      case 'L': v = 50; break;
+      case 'C': v = 100; break;
+      default: return 0;
+    }
+    total += v < previous ? -v : v;
+    previous = std::max(previous, v);
+  }
+  return total;
+}
+
+// The value of one group's text: its leading digits ("1er" -> 1, "30,4" ->
+// 30.4), or its table word; nullopt when neither.
+std::optional<std::string> FieldValue(std::string_view field,
+                                      std::string_view raw,
+                                      const Table* table) {
+  size_t digits = 0;
+  while (digits < raw.size() && std::isdigit(static_cast<unsigned char>(raw[digits]))) {
+    ++digits;
+  }
+  if (digits > 0) {
+    std::string value(raw.substr(0, digits));
+    if (field == "count" && digits + 1 < raw.size() && raw[digits] == ',' &&
+        std::isdigit(static_cast<unsigned char>(raw[digits + 1]))) {
+      size_t end = digits + 1;
+      while (end < raw.size() && std::isdigit(static_cast<unsigned char>(raw[end]))) ++end;
+      value += '.';
+      value.append(raw.substr(digits + 1, end - digits - 1));
+    }
+    return value;
+  }
+  if (field.ends_with("century")) {
+    size_t letters = 0;
+    while (letters < raw.size() && std::isalpha(static_cast<unsigned char>(raw[letters]))) {
+      ++letters;
+    }
+    // "XIXe": the roman part is all but the trailing ordinal letters.
+    for (size_t n = letters; n > 0; --n) {
+      if (int v = ParseRoman(raw.substr(0, n)); v > 0) return std::to_string(v);
+    }
+    return std::nullopt;
+  }
+  if (table == nullptr) return std::nullopt;
+  auto value = table->Lookup(raw);
+  if (!value) return std::nullopt;
+  return std::string(*value);
+}
+
+std::string Pad(long value, int width) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  if (static_cast<int>(digits.size()) < width) {
+    digits.insert(0, static_cast<size_t>(width) - digits.size(), '0');
+  }
+  return digits;
+}
+
+std::string DayValue(const chr::year_month_day& ymd) {
+  return Pad(static_cast<int>(ymd.year()), 4) + "-" +
+         Pad(static_cast<unsigned>(ymd.month()), 2) + "-" +
+         Pad(static_cast<unsigned>(ymd.day()), 2);
+}
+
+// ISO 8601 week: the week belongs to the year of its Thursday.
+std::string WeekValue(chr::sys_days day) {
+  unsigned iso = chr::weekday(day).iso_encoding();
+  chr::sys_days thursday = day - chr::days(iso - 1) + chr::days(3);
+  chr::year year = chr::year_month_day(thursday).year();
+  chr::sys_days first = chr::sys_days(year / chr::January / 1);
+  long week = (thursday - first).count() / 7 + 1;
+  return Pad(static_cast<int>(year), 4) + "-W" + Pad(week, 2);
+}
+
+// The document date moved by n units, written at the unit's grain.
+std::optional<std::string> ShiftedValue(const chr::year_month_day& anchor,
+                                        std::string_view unit, long n) {
+  chr::sys_days day(anchor);
+  if (unit == "Y") return Pad(static_cast<int>(anchor.year()) + n, 4);
+  if (unit == "DE") return Pad((static_cast<int>(anchor.year()) + 10 * n) / 10, 3);
+  if (unit == "CE") return Pad((static_cast<int>(anchor.year()) + 100 * n) / 100, 2);
+  if (unit == "M" || unit == "Q") {
+    chr::year_month ym = anchor.year() / anchor.month() +
+                         chr::months(unit == "Q" ? 3 * n : n);
+    if (unit == "M") {
+      return Pad(static_cast<int>(ym.year()), 4) + "-" +
+             Pad(static_cast<unsigned>(ym.month()), 2);
+    }
+    return Pad(static_cast<int>(ym.year()), 4) + "-Q" +
+           std::to_string((static_cast<unsigned>(ym.month()) - 1) / 3 + 1);
+  }
+  if (unit == "W") return WeekValue(day + chr::weeks(n));
+  if (unit == "WE") return WeekValue(day + chr::weeks(n)) + "-WE";
+  if (unit == "D") return DayValue(chr::year_month_day(day + chr::days(n)));
+  if (unit == "H" || unit == "MIN" || unit == "S") return DayValue(anchor);
+  return std::nullopt;
+}
+
+// The document date moved by n units for "il y a" / "dans": a day, except
+// for years (a year) and units below a day (the document date).
+std::optional<std::string> ShiftedDay(const chr::year_month_day& anchor,
+                                      std::string_view unit, long n) {
+  chr::sys_days day(anchor);
+  if (unit == "D") return DayValue(chr::year_month_day(day + chr::days(n)));
+  if (unit == "W") return DayValue(chr::year_month_day(day + chr::weeks(n)));
+  if (unit == "M") {
+    chr::year_month_day shifted = anchor + chr::months(n);
+    if (!shifted.ok()) shifted = shifted.year() / shifted.month() / chr::last;
+    return DayValue(shifted);
+  }
+  return ShiftedValue(anchor, unit, n);
+}
+
+// "P2Y", "PT3H", "P9M" (quarters are written in months), "PXD".
+std::optional<std::string> DurationValue(const Fields& fields,
+                                         std::string_view prefix) {
+  auto unit = TextField(fields, std::string(prefix) + "unit");
+  if (!unit) return std::nullopt;
+  std::string count = "X";
+  if (auto c = TextField(fields, std::string(prefix) + "count")) count = std::string(*c);
+  std::string code(*unit);
+  if (code == "Q" || code == "SEM") {
+    // Quarters and semesters are written in months, as Duckling does.
+    long months = code == "Q" ? 3 : 6;
+    auto n = IntField(fields, std::string(prefix) + "count");
+    if (!n && count != "X") return std::nullopt;
+    count = n ? std::to_string(months * *n) : "X";
+    code = "M";
+  }
+  if (code == "H" || code == "S") return "PT" + count + code;
+  if (code == "MIN") return "PT" + count + "M";
+  return "P" + count + code;
+}
+
+// A two-digit year in the press: "03.03.16" is 2016, "octobre 98" is 1998.
+long ExpandYear(std::string_view digits, long value,
+                const std::optional<chr::year_month_day>& document) {
+  if (digits.size() != 2) return value;
+  long reference = document ? static_cast<int>(document->year()) : 2000;
+  long century = reference / 100 * 100;
+  long candidate = century + value;
+  if (candidate > reference + 10) candidate -= 100;
+  return candidate;
+}
+
+struct Resolver {
+  const DateContext& context;
+  bool future;  // the sentence is in the future tense
+
+  std::optional<std::string> Point(const Fields& f, std::string_view prefix) const;
+  std::optional<std::string> Calendar(const Fields& f, std::string_view p) const;
+  std::optional<std::string> Weekday(const Fields& f, std::string_view p) const;
+};
+
+std::string Key(std::string_view prefix, std::string_view field) {
+  return std::string(prefix) + std::string(field);
+}
+
+std::optional<std::string> Resolver::Weekday(const Fields& f,
+                                             std::string_view p) const {
+  auto wd = IntField(f, Key(p, "weekday"));
+  if (!wd || *wd < 1 || *wd > 7) return std::nullopt;
+  const auto& doc = context.document_date;
+  if (!doc) return "XXXX-WXX-" + std::to_string(*wd);
+  chr::sys_days today(*doc);
+  chr::weekday target(static_cast<unsigned>(*wd));
+  long shift = IntField(f, Key(p, "shift")).value_or(0);
+  long back = (chr::weekday(today) - target).count();  // 0..6 days back
+  long ahead = (target - chr::weekday(today)).count();  // 0..6 days ahead
+  chr::sys_days day;
+  if (shift < 0) {
+    day = today - chr::days(back == 0 ? 7 : back);
+  } else if (shift > 0) {
+    day = today + chr::days(ahead == 0 ? 7 : ahead);
+  } else {
+    day = future ? today + chr::days(ahead) : today - chr::days(back);
+  }
+  return DayValue(chr::year_month_day(day));
+}
+
+std::optional<std::string> Resolver::Calendar(const Fields& f,
+                                              std::string_view p) const {
+  const auto& doc = context.document_date;
+  auto year = IntField(f, Key(p, "year"));
+  auto month = IntField(f, Key(p, "month"));
+  auto day = IntField(f, Key(p, "day"));
+  if (year) {
+    *year = ExpandYear(*TextField(f, Key(p, "year")), *year, doc);
+    if (*year < 1 || *year > 9999) return std::nullopt;
+  }
+  if (month && (*month < 1 || *month > 12)) return std::nullopt;
+  if (day && !month) {
+    if (!doc) return std::nullopt;
+    month = static_cast<unsigned>(doc->month());
+  }
+  if (month && !year && doc) year = static_cast<int>(doc->year());
+  std::string y = year ? Pad(*year, 4) : "XXXX";
+  if (!month) return y;
+  std::string ym = y + "-" + Pad(*month, 2);
+  if (!day) return ym;
+  // A year-less date must exist in some year: check it in a leap year.
+  chr::year_month_day ymd{chr::year(year ? static_cast<int>(*year) : 2000),
+                          chr::month(static_cast<unsigned>(*month)),
+                          chr::day(static_cast<unsigned>(std::clamp(*day, 0L, 255L)))};
+  if (!ymd.ok()) return std::nullopt;
+  return ym + "-" + Pad(*day, 2);
+}
+
+std::optional<std::string> Resolver::Point(const Fields& f,
+                                           std::string_view p) const {
+  const auto& doc = context.document_date;
+  auto has = [&](std::string_view field) { return f.count(Key(p, field)) > 0; };
+  auto shift = IntField(f, Key(p, "shift"));
+  std::optional<std::string> base;
+  if (auto rel = IntField(f, Key(p, "rel_day"))) {
+    if (!doc) return std::nullopt;
+    base = DayValue(chr::year_month_day(chr::sys_days(*doc) + chr::days(*rel)));
+  } else if (auto season = TextField(f, Key(p, "season"))) {
+    auto year = IntField(f, Key(p, "year"));
+    std::string y = year ? Pad(*year, 4)
+                         : doc ? Pad(static_cast<int>(doc->year()) + shift.value_or(0), 4)
+                               : "XXXX";
+    base = y + "-" + std::string(*season);
+  } else if (has("quarter") || has("semester")) {
+    bool quarter = has("quarter");
+    auto n = IntField(f, Key(p, quarter ? "quarter" : "semester"));
+    if (!n || *n < 1 || *n > (quarter ? 4 : 2)) return std::nullopt;
+    auto year = IntField(f, Key(p, "year"));
+    std::string y = year ? Pad(*year, 4) : doc ? Pad(static_cast<int>(doc->year()), 4) : "XXXX";
+    base = y + (quarter ? "-Q" : "-H") + std::to_string(*n);
+  } else if (auto decade = TextField(f, Key(p, "decade"))) {
+    if (decade->size() == 4) base = std::string(decade->substr(0, 3));
+    else if (decade->size() == 2) base = "19" + std::string(decade->substr(0, 1));
+    else return std::nullopt;
+  } else if (auto century = IntField(f, Key(p, "century"))) {
+    if (*century < 1 || *century > 99) return std::nullopt;
+    base = Pad(*century - 1, 2);
+  } else if (has("day") || has("month") || has("year")) {
+    base = Calendar(f, p);
+  } else if (has("weekday")) {
+    base = Weekday(f, p);
+  } else if (auto unit = TextField(f, Key(p, "unit")); unit && shift) {
+    if (!doc) return std::nullopt;
+    base = ShiftedValue(*doc, *unit, *shift);
+  } else if (has("hour") || has("part_of_day")) {
+    base = doc ? DayValue(*doc) : "XXXX-XX-XX";
+  }
+  if (!base) return std::nullopt;
+  if (auto hour = IntField(f, Key(p, "hour"))) {
+    long minute = IntField(f, Key(p, "minute")).value_or(0);
+    if (*hour < 0 || *hour > 24 || minute < 0 || minute > 59) return std::nullopt;
+    if (*hour == 24 && minute > 0) return std::nullopt;
+    *base += "T" + Pad(*hour, 2) + ":" + Pad(minute, 2);
+  } else if (auto pod = TextField(f, Key(p, "part_of_day"))) {
+    *base += "T" + std::string(*pod);
+  }
+  return base;
+}
+
+// "du 3 au 5 mars": each end lends the other the month and year it lacks.
+void ShareIntervalFields(Fields* f) {
+  bool interval = false;
+  for (const auto& [key, value] : *f) interval |= key.starts_with(kEndPrefix);
+  if (!interval) return;
+  for (std::string_view field : {"year", "month"}) {
+    std::string start(field);
+    std::string end = Key(kEndPrefix, field);
+    bool start_has = f->count(start) > 0;
+    bool end_has = f->count(end) > 0;
+    if (!start_has && end_has) (*f)[start] = (*f)[end];
+    if (start_has && !end_has && (field == "year" || f->count(Key(kEndPrefix, "day")))) {
+      (*f)[end] = (*f)[start];
+    }
+  }
+}
+
+std::string TypeOf(std::string_view value) {
+  if (value.starts_with('P') && !value.starts_with("PRESENT") &&
+      !value.starts_with("PAST")) {
+    return "duration";
+  }
+  return value.find('T') != std::string_view::npos ? "time" : "date";
+}
+
+std::string_view SetField(const Rule& rule, std::string_view key) {
+  auto it = rule.set.find(std::string(key));
+  return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
+}
+
+// "il y a trois jours", "dans deux semaines": a day; "il y a plus de deux
+// ans" is too vague for a point and stays a duration with its mod.
+std::optional<std::string> ShiftedFromDocument(const Fields& f, bool back,
+                                               bool vague, const DateContext& context) {
+  auto unit = TextField(f, "unit");
+  auto count = IntField(f, "count");
+  const auto& doc = context.document_date;
+  if (!unit || !count || !doc || vague) return DurationValue(f, "");
+  return ShiftedDay(*doc, *unit, back ? -*count : *count);
+}
+
+// "les douze derniers mois": P12M, and the range it covers up to (or from)
+// the document date.
+std::optional<DateValue> LastUnits(const Fields& f, const DateContext& context) {
+  auto value = DurationValue(f, "");
+  if (!value) return std::nullopt;
+  DateValue out;
+  out.value = *value;
+  auto unit = TextField(f, "unit");
+  auto count = IntField(f, "count");
+  long shift = IntField(f, "shift").value_or(-1);
+  const auto& doc = context.document_date;
+  if (!doc || !unit || !count) return out;
+  if (auto other = ShiftedValue(*doc, *unit, shift < 0 ? -*count : *count)) {
+    out.range = shift < 0 ? DateRange{*other, DayValue(*doc)}
+                          : DateRange{DayValue(*doc), *other};
+  }
+  return out;
+}
+
+// "chaque mardi" -> XXXX-WXX-2, "tous les ans" -> P1Y.
+std::optional<std::string> Recurrence(Fields f) {
+  if (auto wd = IntField(f, "weekday"); wd && *wd >= 1 && *wd <= 7) {
+    std::string value = "XXXX-WXX-" + std::to_string(*wd);
+    if (auto pod = TextField(f, "part_of_day")) value += "T" + std::string(*pod);
+    return value;
+  }
+  if (!f.count("unit")) return std::nullopt;
+  if (!f.count("count")) f["count"] = "1";
+  return DurationValue(f, "");
+}
+
+// A point or period; with end_ fields, also the interval it starts.
+std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
+  ShareIntervalFields(&f);
+  auto value = resolver.Point(f, "");
+  if (!value) return std::nullopt;
+  DateValue out;
+  out.value = *value;
+  bool interval = false;
+  for (const auto& [key, v] : f) interval |= key.starts_with(kEndPrefix);
+  if (!interval) return out;
+  auto end = resolver.Point(f, kEndPrefix);
+  if (!end) return std::nullopt;
+  out.range = DateRange{out.value, *end};
+  return out;
+}
+
+std::optional<DateValue> Resolve(const Rule& rule, const Fields& f,
+                                 const Resolver& resolver) {
+  std::string_view kind = SetField(rule, "kind");
+  std::optional<std::string> mod;
+  if (auto m = TextField(f, "mod")) mod = std::string(*m);
+  std::optional<DateValue> out;
+  auto from = [](std::optional<std::string> value) -> std::optional<DateValue> {
+    if (!value) return std::nullopt;
+    DateValue d;
+    d.value = std::move(*value);
+    return d;
+  };
+  if (auto fixed = SetField(rule, "value"); !fixed.empty()) {
+    out = from(std::string(fixed));
+  } else if (kind == "duration") {
+    out = from(DurationValue(f, ""));
+  } else if (kind == "ago" || kind == "in") {
+    out = from(ShiftedFromDocument(f, kind == "ago", mod.has_value(), resolver.context));
+  } else if (kind == "last_n") {
+    out = LastUnits(f, resolver.context);
+  } else if (kind == "set") {
+    out = from(Recurrence(f));
+  } else {
+    out = PointOrInterval(f, resolver);
+  }
+  if (!out) return std::nullopt;
+  out->mod = std::move(mod);
+  out->type = kind == "set" ? "set" : TypeOf(out->value);
+  if (auto fixed = SetField(rule, "type"); !fixed.empty()) out->type = std::string(fixed);
+  return out;
+}
+
+// Start of the UTF-8 character at or before `pos`.
+size_t CharStart(std::string_view text, size_t pos) {
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+// How many bytes before a mention the signal pattern may look at: enough for
+// "depuis leur lancement en", never the whole sentence.
+constexpr size_t kSignalWindow = 64;
+
+void ApplySignal(std::string_view text, Span range, Span mention,
+                 const DateRecognizer::Compiled& tables,
+                 const DateContext& context, const Fields& fields,
+                 DateValue* value) {
+  if (!tables.signal_before || mention.start <= range.start) return;
+  size_t from = mention.start - std::min(mention.start - range.start, kSignalWindow);
+  from = CharStart(text, from);
+  std::string_view window = text.substr(from, mention.start - from);
+  re2::StringPiece signal;
+  if (!re2::RE2::PartialMatch(re2::StringPiece(window.data(), window.size()),
+                              *tables.signal_before, &signal)) {
+    return;
+  }
+  auto meaning = tables.signal->Lookup(std::string_view(signal.data(), signal.size()));
+  if (!meaning) return;
+  if (*meaning == "since") {
+    const auto& doc = context.document_date;
+    if (!doc || value->range || value->type == "set") return;
+    if (value->type == "duration") {
+      auto unit = TextField(fields, "unit");
+      auto count = IntField(fields, "count");
+      if (!unit || !count) return;
+      if (auto start = ShiftedValue(*doc, *unit, -*count)) {
+        value->range = DateRange{*start, DayValue(*doc)};
+      }
+      return;
+    }
+    value->range = DateRange{value->value, DayValue(*doc)};
+    return;
+  }
+  if (*meaning == "BEFORE" || *meaning == "AFTER" || *meaning == "APPROX") {
+    if (!value->mod) value->mod = std::string(*meaning);
+  }
+}
+
+// Named groups and `set` entries of a match, as field values. False when a
+// group's word is not in its table (the rule and the table disagree).
+bool ReadFields(std::string_view text, const RuleMatch& match,
+                const DateRecognizer::Compiled& tables, Fields* out) {
+  for (const auto& [key, value] : match.rule->set) {
+    if (FindField(key) != nullptr) (*out)[key] = value;
+  }
+  for (const auto& [name, span] : match.groups) {
+    const FieldSpec* spec = FindField(name);
+    if (spec == nullptr) continue;
+    auto table = tables.by_field.find(spec->name);
+    auto value = FieldValue(name, span.Of(text),
+                            table == tables.by_field.end() ? nullptr : table->second);
+    if (!value) return false;
+    (*out)[name] = std::move(*value);
+  }
+  // A holiday is a month and a day ("12-25").
+  if (auto holiday = out->find("holiday"); holiday != out->end()) {
+    std::string mmdd = holiday->second;
+    out->erase(holiday);
+    if (mmdd.size() != 5 || mmdd[2] != '-') return false;
+    (*out)["month"] = mmdd.substr(0, 2);
+    (*out)["day"] = mmdd.substr(3, 2);
+  }
+  return true;
+}
+
+std::unique_ptr<re2::RE2> CompileDefine(const RuleBook& rules,
+                                        std::string_view name,
+                                        std::string_view prefix,
+                                        std::string_view suffix, Status* error) {
+  auto pattern = rules.ExpandedDefine(name);
+  if (!pattern) return nullptr;
+  re2::RE2::Options options;
+  options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  options.set_max_mem(kRuleMaxMemBytes);
+  options.set_log_errors(false);
+  auto regex = std::make_unique<re2::RE2>(
+      std::string(prefix) + "(?:" + *pattern + ")" + std::string(suffix), options);
+  if (!regex->ok()) {
+    *error = InvalidArgument("define " + std::string(name) + ": " + regex->error());
+    return nullptr;
+  }
+  return regex;
+}
+
+}  // namespace
+
+std::optional<chr::year_month_day> ParseIsoDate(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int parts[3] = {};
+  const std::pair<size_t, size_t> fields[3] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int i = 0; i < 3; ++i) {
+    auto [pos, len] = fields[i];
+    for (size_t k = pos; k < pos + len; ++k) {
+      if (date[k] < '0' || date[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (date[k] - '0');
+    }
+  }
+  chr::year_month_day ymd{chr::year(parts[0]), chr::month(static_cast<unsigned>(parts[1])),
+                          chr::day(static_cast<unsigned>(parts[2]))};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+namespace {
+
+// A byte that belongs to a word for the core scan: ASCII letters and digits,
+// and non-ASCII letters. The non-letters common in French news (« » ° after
+// C2, dashes and … after E2) are separators.
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+size_t WordByteLength(std::string_view text, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return IsAsciiAlnum(b) ? 1 : 0;
+  if (b == 0xC2 || b == 0xE2) return 0;
+  return 1;
+}
+
+size_t SeparatorLength(std::string_view text, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(text[pos]);
+  if (b == 0xC2) return 2;
+  if (b == 0xE2) return 3;
+  return 1;
+}
+
+// Lower-cases ASCII and the Latin-1 capitals (À..Þ are C3 80..C3 9E) into
+// `out`; words longer than the buffer are never core words.
+std::string_view FoldWord(std::string_view word, char* out, size_t capacity) {
+  if (word.size() > capacity) return {};
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+    } else if (i > 0 && static_cast<unsigned char>(word[i - 1]) == 0xC3 && b >= 0x80 &&
+               b <= 0x9E && b != 0x97) {
+      out[i] = static_cast<char>(b + 0x20);
+    } else {
+      out[i] = static_cast<char>(b);
+    }
+  }
+  return std::string_view(out, word.size());
+}
+
+// How far before its core a date may start ("les vingt-quatre derniers mois"),
+// and how long a date may be ("du lundi 1er au mercredi 10 juillet 2016" is 41).
+constexpr size_t kCoreLookBack = 40;
+constexpr size_t kMaxDateBytes = 80;
+
+// Word starts near a core, in order, each once.
+std::vector<size_t> CandidateStarts(std::string_view text, Span range,
+                                    const DateRecognizer::Compiled& compiled) {
+  std::vector<size_t> starts;
+  size_t recent[16];
+  size_t recent_count = 0;
+  size_t emitted_up_to = 0;  // starts below this were emitted already
+  size_t pos = range.start;
+  char buffer[32];
+  while (pos < range.end) {
+    if (WordByteLength(text, pos) == 0) {
+      pos += SeparatorLength(text, pos);
+      continue;
+    }
+    size_t word_start = pos;
+    while (pos < range.end && WordByteLength(text, pos) > 0) ++pos;
+    bool digit = std::isdigit(static_cast<unsigned char>(text[word_start]));
+    // "3" in "49.3" is not a word start (the rules' left boundary says so).
+    bool glued = digit && word_start >= range.start + 2 &&
+                 (text[word_start - 1] == '.' || text[word_start - 1] == ',') &&
+                 std::isdigit(static_cast<unsigned char>(text[word_start - 2]));
+    std::string_view folded;
+    size_t length = pos - word_start;
+    unsigned char first = static_cast<unsigned char>(text[word_start]);
+    if (first >= 'A' && first <= 'Z') first += 0x20;
+    if (!digit && length <= compiled.longest_word &&
+        compiled.first_byte_length[first][length]) {
+      folded = FoldWord(text.substr(word_start, pos - word_start), buffer, sizeof(buffer));
+    }
+    bool core = digit || (!folded.empty() && compiled.core_words.count(folded) > 0);
+    bool start = core || (!folded.empty() && compiled.start_words.count(folded) > 0);
+    if (!glued && start) {
+      if (recent_count == std::size(recent)) {
+        std::copy(recent + 1, recent + recent_count, recent);
+        --recent_count;
+      }
+      recent[recent_count++] = word_start;
+    }
+    if (!core) continue;
+    for (size_t i = 0; i < recent_count; ++i) {
+      size_t start = recent[i];
+      if (start + kCoreLookBack < word_start || start < emitted_up_to) continue;
+      starts.push_back(start);
+      emitted_up_to = start + 1;
+    }
+  }
+  return starts;
+}
+
+// The matches of every rule starting exactly at `start`.
+void MatchAt(std::string_view text, size_t start, size_t end,
+             const DateRecognizer::Compiled& compiled, std::vector<int>* hits,
+             std::vector<re2::StringPiece>* groups, std::vector<RuleMatch>* out) {
+  size_t window_end = std::min(end, start + kMaxDateBytes);
+  hits->clear();
+  if (!compiled.anchored->Match(
+          re2::StringPiece(text.data() + start, window_end - start), hits)) {
+    return;
+  }
+  const re2::StringPiece whole(text.data(), text.size());
+  for (int hit : *hits) {
+    const auto& anchored = compiled.rules[static_cast<size_t>(hit)];
+    groups->assign(anchored.group_names.size(), re2::StringPiece());
+    if (!anchored.regex->Match(whole, start, window_end, re2::RE2::ANCHOR_START,
+                               groups->data(), static_cast<int>(groups->size()))) {
+      continue;
+    }
+    RuleMatch match;
+    match.rule = anchored.rule;
+    match.span = Span{start, start + (*groups)[0].size()};
+    if (match.span.empty() || GluedOnTheRight(text, match.span.end)) continue;
+    for (size_t g = 2; g < groups->size(); ++g) {
+      const re2::StringPiece& piece = (*groups)[g];
+      if (anchored.group_names[g].empty() || piece.data() == nullptr) continue;
+      size_t gs = static_cast<size_t>(piece.data() - text.data());
+      match.groups[anchored.group_names[g]] = Span{gs, gs + piece.size()};
+    }
+    if (auto reported = match.Group(kReportedGroup); reported && !reported->empty()) {
+      match.span = *reported;
+    }
+    out->push_back(std::move(match));
+  }
+}
+
+// "mardi vers 21 h 45", "le 5 juin à 17 h": a clock time without a day of its
+// own is on the day of the last dated mention of its sentence (TimeML does
+// the same), else on the document date. Dated mentions update `last_day`.
+void AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
+                DateValue* value) {
+  constexpr size_t kDay = 10;  // "YYYY-MM-DD"
+  const std::string& v = value->value;
+  bool day_value = v.size() >= kDay && v[4] == '-' && v[7] == '-' &&
+                   (v.size() == kDay || v[kDay] == 'T') &&
+                   std::isdigit(static_cast<unsigned char>(v[0]));
+  bool own_day = false;
+  for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday"}) {
+    own_day |= fields.count(field) > 0;
+  }
+  if (value->type == "time" && fields.count("hour") && !own_day) {
+    if (*last_day && v.size() > kDay) value->value = **last_day + v.substr(kDay);
+    return;
+  }
+  if (day_value && own_day) *last_day = v.substr(0, kDay);
+}
+
+re2::RE2::Options DateRegexOptions() {
+  re2::RE2::Options options;
+  options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  options.set_max_mem(kRuleMaxMemBytes);
+  options.set_log_errors(false);
+  return options;
+}
+
+Status CompileAnchored(const RuleSet& set, DateRecognizer::Compiled* compiled) {
+  compiled->anchored = std::make_unique<re2::RE2::Set>(DateRegexOptions(),
+                                                       re2::RE2::ANCHOR_START);
+  for (const Rule& rule : set.rules()) {
+    std::string where = rule.file + ":" + std::to_string(rule.line) + ": " + rule.id;
+    if (!rule.word_boundary) {
+      return InvalidArgument(where + ": date rules are word-bounded (boundary: none)");
+    }
+    std::string pattern = "(" + rule.expanded_pattern + ")";
+    DateRecognizer::Compiled::AnchoredRule anchored;
+    anchored.rule = &rule;
+    anchored.regex = std::make_unique<re2::RE2>(pattern, DateRegexOptions());
+    std::string error;
+    if (!anchored.regex->ok() || compiled->anchored->Add(pattern, &error) < 0) {
+      return InvalidArgument(where + ": " + anchored.regex->error() + error);
+    }
+    anchored.group_names.assign(
+        static_cast<size_t>(anchored.regex->NumberOfCapturingGroups()) + 1, "");
+    for (const auto& [index, name] : anchored.regex->CapturingGroupNames()) {
+      anchored.group_names[static_cast<size_t>(index)] = name;
+    }
+    compiled->rules.push_back(std::move(anchored));
+  }
+  if (!compiled->anchored->Compile()) {
+    return InvalidArgument("the date rules do not compile together (out of memory?)");
+  }
+  return Status();
+}
+
+// Keeps, among overlapping matches, the longest; ties go to the higher
+// priority, then the earlier start, then the earlier rule in file order.
+// Result is sorted by start. This is the resolution the date rules were
+// written against (all anchored matches first, then overlaps resolved); the
+// quantity engine (RuleSet::FindAll) resolves overlaps inside its single
+// leftmost-longest scan instead, so the function lives here, owned by dates.
+std::vector<RuleMatch> ResolveOverlaps(std::vector<RuleMatch> matches) {
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     if (a.span.size() != b.span.size()) {
+                       return a.span.size() > b.span.size();
+                     }
+                     if (a.rule->priority != b.rule->priority) {
+                       return a.rule->priority > b.rule->priority;
+                     }
+                     if (a.span.start != b.span.start) {
+                       return a.span.start < b.span.start;
+                     }
+                     return a.rule < b.rule;  // file order within one set
+                   });
+  std::map<size_t, size_t> taken;  // start -> end of accepted spans
+  std::vector<RuleMatch> kept;
+  for (RuleMatch& m : matches) {
+    auto next = taken.lower_bound(m.span.start);
+    if (next != taken.end() && next->first < m.span.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > m.span.start) {
+      continue;
+    }
+    taken[m.span.start] = m.span.end;
+    kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return a.span.start < b.span.start;
+  });
+  return kept;
+}
+
+}  // namespace
+
+Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
+  const RuleSet* set = rules.Dimension("date");
+  if (set == nullptr) return InvalidArgument("no date rules in " + rules.dir());
+  auto compiled = std::make_shared<Compiled>();
+  for (const FieldSpec& spec : kFields) {
+    if (spec.table.empty()) continue;
+    const Table* table = rules.FindTable(spec.table);
+    if (table == nullptr) {
+      return InvalidArgument("date rules need the table '" + std::string(spec.table) + "'");
+    }
+    compiled->by_field[std::string(spec.name)] = table;
+  }
+  const Table* core = rules.FindTable("core_word");
+  if (core == nullptr) return InvalidArgument("date rules need the table 'core_word'");
+  for (const auto& [word, value] : core->entries) compiled->core_words.insert(word);
+  for (std::string_view name :
+       {"start_word", "number_word", "ordinal_word", "date_mod", "holiday"}) {
+    const Table* table = rules.FindTable(name);
+    if (table == nullptr) {
+      return InvalidArgument("date rules need the table '" + std::string(name) + "'");
+    }
+    for (const auto& [entry, value] : table->entries) {
+      // The first word of the entry: "plus de" starts with "plus".
+      size_t end = 0;
+      while (end < entry.size() && WordByteLength(entry, end) > 0) ++end;
+      if (end > 0) compiled->start_words.insert(entry.substr(0, end));
+    }
+  }
+  for (const auto* words : {&compiled->core_words, &compiled->start_words}) {
+    for (const std::string& word : *words) {
+      if (word.empty() || word.size() > kMaxWordBytes) continue;
+      compiled->longest_word = std::max(compiled->longest_word, word.size());
+      compiled->first_byte_length[static_cast<unsigned char>(word[0])][word.size()] = true;
+    }
+  }
+  for (const Rule& rule : set->rules()) {
+    std::string_view kind = SetField(rule, "kind");
+    if (!kind.empty() &&
+        std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds)) {
+      return InvalidArgument(rule.file + ":" + std::to_string(rule.line) + ": " +
+                             rule.id + ": unknown date kind '" + std::string(kind) + "'");
+    }
+  }
+  if (Status status = CompileAnchored(*set, compiled.get()); !status.ok()) return status;
+  Status error;
+  compiled->signal = rules.FindTable("signal");
+  if (compiled->signal != nullptr) {
+    compiled->signal_before =
+        CompileDefine(rules, "date_signal", R"((?:^|[^\pL\pN_]))", " *$", &error);
+  }
+  compiled->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
+                                   R"((?:$|[^\pL\pN_]))", &error);
+  if (!error.ok()) return error;
+  return DateRecognizer(std::move(compiled));
+}
+
+void DateRecognizer::Recognize(std::string_view text, Span range,
+                               const DateContext& context,
+                               std::vector<Mention>* out) const {
+  const Compiled& compiled = *compiled_;
+  std::vector<size_t> starts = CandidateStarts(text, range, compiled);
+  if (starts.empty()) return;
+  std::vector<RuleMatch> matches;
+  std::vector<int> hits;
+  std::vector<re2::StringPiece> groups;
+  for (size_t start : starts) MatchAt(text, start, range.end, compiled, &hits, &groups, &matches);
+  if (matches.empty()) return;
+  std::optional<bool> future;  // computed once, when a weekday needs it
+  std::optional<std::string> last_day;  // YYYY-MM-DD of the last dated mention
+  for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
+    const Rule& rule = *match.rule;
+    if (SetField(rule, "emit") == "none") continue;
+    Fields fields;
+    if (!ReadFields(text, match, compiled, &fields)) continue;
+    if (fields.count("weekday") && !future) {
+      future = compiled.future != nullptr &&
+               re2::RE2::PartialMatch(
+                   re2::StringPiece(text.data() + range.start, range.size()),
+                   *compiled.future);
+    }
+    auto value = Resolve(rule, fields, Resolver{context, future.value_or(false)});
+    if (!value) continue;
+    AnchorTime(fields, &last_day, &*value);
+    const Span& span = match.span;
+    ApplySignal(text, range, span, compiled, context, fields, &*value);
+    Mention mention;
+    mention.kind = MentionKind::kDate;
+    mention.span = span;
+    mention.rule = rule.id;
+    mention.value = std::move(*value);
+    out->push_back(std::move(mention));
+  }
+}
+
+}  // namespace claimx
