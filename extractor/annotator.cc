@@ -52,6 +52,42 @@ std::optional<size_t> SentenceAt(const std::vector<Span>& sentences,
   return static_cast<size_t>(it - sentences.begin());
 }
 
+// The one place where dimensions meet: a figure that is part of a date or a
+// time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
+// figure inside a duration ("les douze derniers mois") stays: it is the
+// duration's count, and both mentions are reported. Linear after a sort:
+// a quantity overlaps some date iff the largest end among the dates that
+// start before the quantity ends lies past the quantity's start.
+void DropQuantitiesInsideDates(std::vector<Mention>* mentions, size_t from) {
+  std::vector<Span> dates;
+  for (size_t i = from; i < mentions->size(); ++i) {
+    const Mention& m = (*mentions)[i];
+    if (m.kind == MentionKind::kDate &&
+        std::get<DateValue>(m.value).type != "duration") {
+      dates.push_back(m.span);
+    }
+  }
+  if (dates.empty()) return;
+  std::sort(dates.begin(), dates.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::vector<size_t> max_end(dates.size());
+  for (size_t i = 0; i < dates.size(); ++i) {
+    max_end[i] = std::max(dates[i].end, i > 0 ? max_end[i - 1] : 0);
+  }
+  auto inside_date = [&](const Mention& m) {
+    if (m.kind != MentionKind::kQuantity) return false;
+    auto after = std::lower_bound(
+        dates.begin(), dates.end(), m.span.end,
+        [](const Span& d, size_t end) { return d.start < end; });
+    if (after == dates.begin()) return false;
+    return max_end[after - dates.begin() - 1] > m.span.start;
+  };
+  mentions->erase(
+      std::remove_if(mentions->begin() + static_cast<std::ptrdiff_t>(from),
+                     mentions->end(), inside_date),
+      mentions->end());
+}
+
 }  // namespace
 
 Result<AnnotatedDocument> Annotator::Annotate(
@@ -79,9 +115,11 @@ Result<AnnotatedDocument> Annotator::Annotate(
   if (options.date) date_context.document_date = ParseIsoDate(*options.date);
   std::vector<Mention> mentions;
   for (const Sentence& sentence : segmentation.sentences) {
+    const size_t first = mentions.size();
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
     places_.Recognize(normalized.text, sentence.span, &mentions);
+    DropQuantitiesInsideDates(&mentions, first);
   }
 
   doc.paragraphs.reserve(segmentation.paragraphs.size());
