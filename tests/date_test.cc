@@ -88,50 +88,38 @@ bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want)
 TEST_CASE("date regression corpus", "[date][corpus]") {
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "date";
   size_t cases = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".jsonl") continue;
-    std::ifstream in(entry.path());
-    std::string line;
-    size_t line_number = 0;
-    while (std::getline(in, line)) {
-      ++line_number;
-      if (line.empty()) continue;
-      auto c = nlohmann::json::parse(line);
-      ++cases;
-      const std::string text = c["text"];
-      INFO(entry.path().filename().string() << ":" << line_number << " "
-                                            << c.value("id", ""));
-      std::optional<std::string> date = "2016-11-10";
-      if (c.contains("date")) {
-        date = c["date"].is_null() ? std::nullopt
-                                   : std::optional<std::string>(c["date"].get<std::string>());
-      }
-      auto found = DateMentions(text, date);
-      for (const auto& want : c.value("expect", nlohmann::json::array())) {
-        INFO("expected mention " << want.dump());
-        const auto* m = FindText(found, want["text"].get<std::string>());
-        CHECK(m != nullptr);
-        if (m == nullptr) continue;
-        for (const auto& [key, value] : want.items()) {
-          if (key == "range" && value.is_null()) {
-            CHECK_FALSE(m->contains("range"));
-            continue;
-          }
-          INFO("field " << key << " is " << (m->contains(key) ? (*m)[key].dump() : "absent"));
-          CHECK((m->contains(key) && SameField((*m)[key], value)));
+  cases = testing::ForEachCorpusCase(dir, [&](const nlohmann::json& c) {
+    const std::string text = c["text"];
+    std::optional<std::string> date = "2016-11-10";
+    if (c.contains("date")) {
+      date = c["date"].is_null() ? std::nullopt
+                                 : std::optional<std::string>(c["date"].get<std::string>());
+    }
+    auto found = DateMentions(text, date);
+    for (const auto& want : c.value("expect", nlohmann::json::array())) {
+      INFO("expected mention " << want.dump());
+      const auto* m = FindText(found, want["text"].get<std::string>());
+      CHECK(m != nullptr);
+      if (m == nullptr) continue;
+      for (const auto& [key, value] : want.items()) {
+        if (key == "range" && value.is_null()) {
+          CHECK_FALSE(m->contains("range"));
+          continue;
         }
-      }
-      for (const auto& reject : c.value("reject", nlohmann::json::array())) {
-        CHECK(FindText(found, reject.get<std::string>()) == nullptr);
-      }
-      if (c.value("exhaustive", false)) {
-        std::string all;
-        for (const auto& m : found) all += m.dump() + "\n";
-        INFO("found:\n" << all);
-        CHECK(found.size() == c.value("expect", nlohmann::json::array()).size());
+        INFO("field " << key << " is " << (m->contains(key) ? (*m)[key].dump() : "absent"));
+        CHECK((m->contains(key) && SameField((*m)[key], value)));
       }
     }
-  }
+    for (const auto& reject : c.value("reject", nlohmann::json::array())) {
+      CHECK(FindText(found, reject.get<std::string>()) == nullptr);
+    }
+    if (c.value("exhaustive", false)) {
+      std::string all;
+      for (const auto& m : found) all += m.dump() + "\n";
+      INFO("found:\n" << all);
+      CHECK(found.size() == c.value("expect", nlohmann::json::array()).size());
+    }
+  });
   CHECK(cases >= 60);
 }
 

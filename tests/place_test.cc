@@ -123,52 +123,39 @@ TEST_CASE("place regression corpus", "[place][corpus]") {
   const Annotator& annotator = ProjectAnnotator();
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "place";
   size_t cases = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".jsonl") continue;
-    if (entry.path().filename().string().rfind("eval_", 0) == 0) continue;
-    std::ifstream in(entry.path());
-    std::string line;
-    size_t line_number = 0;
-    while (std::getline(in, line)) {
-      ++line_number;
-      if (line.empty()) continue;
-      auto c = nlohmann::json::parse(line);
-      ++cases;
-      const std::string text = c["text"];
-      INFO(entry.path().filename().string() << ":" << line_number << " "
-                                            << c.value("id", ""));
-      auto doc = annotator.Annotate(text, {"case", std::nullopt});
-      REQUIRE(doc.ok());
-      std::vector<nlohmann::ordered_json> found;
-      for (const Mention& m : doc->mentions) {
-        if (m.kind == MentionKind::kPlace) found.push_back(MentionToJson(m, text));
-      }
-      size_t next = 0;
-      for (const auto& want : c.value("expect", nlohmann::json::array())) {
-        auto it = std::find_if(found.begin() + static_cast<long>(next), found.end(),
-                               [&](const auto& m) { return m["text"] == want["text"]; });
-        INFO("expected mention " << want.dump());
-        REQUIRE(it != found.end());
-        next = static_cast<size_t>(it - found.begin()) + 1;
-        for (const auto& [key, value] : want.items()) {
-          INFO("field " << key << " is " << (it->contains(key) ? (*it)[key].dump() : "absent"));
-          REQUIRE(it->contains(key));
-          CHECK(SameField((*it)[key], value));
-        }
-      }
-      for (const auto& reject : c.value("reject", nlohmann::json::array())) {
-        for (const auto& m : found) {
-          INFO("rejected text found: " << m.dump());
-          CHECK(m["text"].get<std::string>().find(reject.get<std::string>()) ==
-                std::string::npos);
-        }
-      }
-      if (c.value("exhaustive", false)) {
-        INFO("found " << found.size() << " places");
-        CHECK(found.size() == c.value("expect", nlohmann::json::array()).size());
+  cases = testing::ForEachCorpusCase(dir, [&](const nlohmann::json& c) {
+    const std::string text = c["text"];
+    auto doc = annotator.Annotate(text, {"case", std::nullopt});
+    REQUIRE(doc.ok());
+    std::vector<nlohmann::ordered_json> found;
+    for (const Mention& m : doc->mentions) {
+      if (m.kind == MentionKind::kPlace) found.push_back(MentionToJson(m, text));
+    }
+    size_t next = 0;
+    for (const auto& want : c.value("expect", nlohmann::json::array())) {
+      auto it = std::find_if(found.begin() + static_cast<long>(next), found.end(),
+                             [&](const auto& m) { return m["text"] == want["text"]; });
+      INFO("expected mention " << want.dump());
+      REQUIRE(it != found.end());
+      next = static_cast<size_t>(it - found.begin()) + 1;
+      for (const auto& [key, value] : want.items()) {
+        INFO("field " << key << " is " << (it->contains(key) ? (*it)[key].dump() : "absent"));
+        REQUIRE(it->contains(key));
+        CHECK(SameField((*it)[key], value));
       }
     }
-  }
+    for (const auto& reject : c.value("reject", nlohmann::json::array())) {
+      for (const auto& m : found) {
+        INFO("rejected text found: " << m.dump());
+        CHECK(m["text"].get<std::string>().find(reject.get<std::string>()) ==
+              std::string::npos);
+      }
+    }
+    if (c.value("exhaustive", false)) {
+      INFO("found " << found.size() << " places");
+      CHECK(found.size() == c.value("expect", nlohmann::json::array()).size());
+    }
+  }, "eval_");
   CHECK(cases >= 25);
 }
 

@@ -8,6 +8,7 @@
 
 #include "extractor/annotator.h"
 #include "extractor/emit_json.h"
+#include "tests/test_util.h"
 
 namespace claimx {
 namespace {
@@ -135,50 +136,38 @@ TEST_CASE("quantity regression corpus", "[quantity][corpus]") {
   auto annotator = MakeAnnotator();
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "quantity";
   size_t cases = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".jsonl") continue;
-    std::ifstream in(entry.path());
-    std::string line;
-    size_t line_number = 0;
-    while (std::getline(in, line)) {
-      ++line_number;
-      if (line.empty()) continue;
-      auto c = nlohmann::json::parse(line);
-      ++cases;
-      const std::string text = c["text"];
-      INFO(entry.path().filename().string() << ":" << line_number << " "
-                                            << c.value("id", ""));
-      auto doc = annotator->Annotate(text, {"case", c.value("date", "2016-11-10")});
-      REQUIRE(doc.ok());
-      std::vector<nlohmann::ordered_json> found;
-      for (const Mention& m : doc->mentions) {
-        if (m.kind == MentionKind::kQuantity) found.push_back(MentionToJson(m, text));
-      }
-      size_t matched = 0;
-      for (const auto& want : c.value("expect", nlohmann::json::array())) {
-        auto it = std::find_if(found.begin(), found.end(), [&](const auto& m) {
-          return m["text"] == want["text"];
-        });
-        INFO("expected mention " << want.dump());
-        REQUIRE(it != found.end());
-        ++matched;
-        for (const auto& [key, value] : want.items()) {
-          INFO("field " << key << " is " << (*it)[key].dump());
-          CHECK(SameField((*it)[key], value));
-        }
-      }
-      for (const auto& reject : c.value("reject", nlohmann::json::array())) {
-        for (const auto& m : found) {
-          INFO("rejected text found: " << m.dump());
-          CHECK(m["text"] != reject);
-        }
-      }
-      if (c.value("exhaustive", false)) {
-        INFO("found " << found.size() << " quantities");
-        CHECK(found.size() == matched);
+  cases = testing::ForEachCorpusCase(dir, [&](const nlohmann::json& c) {
+    const std::string text = c["text"];
+    auto doc = annotator->Annotate(text, {"case", c.value("date", "2016-11-10")});
+    REQUIRE(doc.ok());
+    std::vector<nlohmann::ordered_json> found;
+    for (const Mention& m : doc->mentions) {
+      if (m.kind == MentionKind::kQuantity) found.push_back(MentionToJson(m, text));
+    }
+    size_t matched = 0;
+    for (const auto& want : c.value("expect", nlohmann::json::array())) {
+      auto it = std::find_if(found.begin(), found.end(), [&](const auto& m) {
+        return m["text"] == want["text"];
+      });
+      INFO("expected mention " << want.dump());
+      REQUIRE(it != found.end());
+      ++matched;
+      for (const auto& [key, value] : want.items()) {
+        INFO("field " << key << " is " << (*it)[key].dump());
+        CHECK(SameField((*it)[key], value));
       }
     }
-  }
+    for (const auto& reject : c.value("reject", nlohmann::json::array())) {
+      for (const auto& m : found) {
+        INFO("rejected text found: " << m.dump());
+        CHECK(m["text"] != reject);
+      }
+    }
+    if (c.value("exhaustive", false)) {
+      INFO("found " << found.size() << " quantities");
+      CHECK(found.size() == matched);
+    }
+  });
   CHECK(cases >= 30);
 }
 

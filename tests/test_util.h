@@ -2,11 +2,17 @@
 #ifndef CLAIMX_TESTS_TEST_UTIL_H_
 #define CLAIMX_TESTS_TEST_UTIL_H_
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -34,6 +40,39 @@ inline const Annotator& ProjectAnnotator() {
     return std::move(a).value();
   }();
   return *annotator;
+}
+
+// Calls `run_case` on every case of the *.jsonl files in `dir` (one JSON
+// object per line, blank lines skipped), files in name order, with an INFO
+// naming file, line and case id around it; returns the number of cases.
+// Files whose name starts with `skip_prefix` (when not empty) are left out.
+inline size_t ForEachCorpusCase(
+    const std::filesystem::path& dir,
+    const std::function<void(const nlohmann::json&)>& run_case,
+    std::string_view skip_prefix = {}) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".jsonl") continue;
+    if (!skip_prefix.empty() && name.rfind(skip_prefix, 0) == 0) continue;
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  size_t cases = 0;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::string line;
+    size_t line_number = 0;
+    while (std::getline(in, line)) {
+      ++line_number;
+      if (line.empty()) continue;
+      auto c = nlohmann::json::parse(line);
+      ++cases;
+      INFO(file.filename().string() << ":" << line_number << " " << c.value("id", ""));
+      run_case(c);
+    }
+  }
+  return cases;
 }
 
 }  // namespace claimx::testing
