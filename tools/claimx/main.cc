@@ -2,6 +2,7 @@
 //
 //   claimx annotate [FILE|-] [--format json|jsonl|text] [--date YYYY-MM-DD]
 //   claimx rules check [--rules DIR]
+//   claimx load [FILE...|-] --db URL       (tools/claimx/load_command.cc)
 //
 // Exit status follows ripgrep: 0 when something was found, 1 when nothing
 // was, 2 on error. Machine output goes to stdout only; errors and warnings go
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -25,6 +27,7 @@
 #include "extractor/emit_text.h"
 #include "extractor/rule_check.h"
 #include "extractor/rules.h"
+#include "tools/claimx/load_command.h"
 
 namespace {
 
@@ -188,6 +191,8 @@ int main(int argc, char** argv) {
       "check", "Compile every rule and run the examples written beside it");
   check->add_option("--rules", check_rules_dir, "Rule directory (e.g. rules/fr)");
 
+  std::function<int()> run_load = claimx::cli::AddLoadCommand(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -196,5 +201,6 @@ int main(int argc, char** argv) {
   }
   if (annotate->parsed()) return RunAnnotate(annotate_flags, argv[0]);
   if (check->parsed()) return RunRulesCheck(check_rules_dir, argv[0]);
+  if (app.got_subcommand("load")) return run_load();
   return kExitError;
 }
