@@ -141,16 +141,21 @@ class PostgresqlDatabase : public Database {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
       message.pop_back();
     }
-    for (char& c : message) {
-      if (c == '\n') c = ' ';
+    // libpq's messages span lines with tab indents; make them one line.
+    std::string line;
+    for (char c : message) {
+      if (c == '\n' || c == '\t') c = ' ';
+      if (c == ' ' && !line.empty() && line.back() == ' ') continue;
+      line += c;
     }
-    return message;
+    return line;
   }
 
   Status Failure(const std::string& doing) const {
     if (PQstatus(conn_) != CONNECTION_OK) {
       return IoError("postgresql " + display_ + ": " + doing +
-                     ": the server connection was lost: " + LastError());
+                     ": the server connection was lost: " + LastError() +
+                     " (committed batches are kept; a re-run resumes)");
     }
     return IoError("postgresql " + display_ + ": " + doing + ": " + LastError());
   }
