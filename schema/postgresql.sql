@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
-  article_id        BIGINT NOT NULL REFERENCES articles (article_id),
+  article_id        BIGINT NOT NULL,
   mention           BIGINT NOT NULL,  -- N of "mN"
   kind              TEXT NOT NULL,     -- quantity, date, place, source, quote
   start_byte        BIGINT NOT NULL,  -- [start_byte, end_byte) in the original
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   lon               DOUBLE PRECISION,
   admin1            TEXT,
   metonymy          TEXT,
-  source_id         BIGINT REFERENCES sources (source_id),  -- source
+  source_id         BIGINT,  -- source
   source_role       TEXT,
   PRIMARY KEY (article_id, mention)
 );
@@ -76,13 +76,13 @@ CREATE INDEX IF NOT EXISTS mentions_country ON mentions (country)
   WHERE country IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS claims (
-  article_id     BIGINT NOT NULL REFERENCES articles (article_id),
+  article_id     BIGINT NOT NULL,
   claim          BIGINT NOT NULL,     -- N of "cN"
   type           TEXT NOT NULL,        -- direct, indirect, according_to, mixed, unattributed
   start_byte     BIGINT NOT NULL,
   end_byte       BIGINT NOT NULL,
   statement      TEXT NOT NULL,
-  source_id      BIGINT REFERENCES sources (source_id),
+  source_id      BIGINT,
   source_role    TEXT,
   source_mention INTEGER,              -- N of the source mention, when there is one
   cue_text       TEXT,
@@ -107,7 +107,7 @@ CREATE INDEX IF NOT EXISTS claim_mentions_mention
 
 -- Figures that measure the same thing, grouped (top-level `comparisons`).
 CREATE TABLE IF NOT EXISTS comparisons (
-  article_id BIGINT NOT NULL REFERENCES articles (article_id),
+  article_id BIGINT NOT NULL,
   comparison BIGINT NOT NULL,         -- 1-based position in the list
   entity     TEXT,
   unit       TEXT,

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
-  article_id        INTEGER NOT NULL REFERENCES articles (article_id),
+  article_id        INTEGER NOT NULL,
   mention           INTEGER NOT NULL,  -- N of "mN"
   kind              TEXT NOT NULL,     -- quantity, date, place, source, quote
   start_byte        INTEGER NOT NULL,  -- [start_byte, end_byte) in the original
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   lon               REAL,
   admin1            TEXT,
   metonymy          TEXT,
-  source_id         INTEGER REFERENCES sources (source_id),  -- source
+  source_id         INTEGER,  -- source
   source_role       TEXT,
   PRIMARY KEY (article_id, mention)
 ) WITHOUT ROWID;
@@ -76,13 +76,13 @@ CREATE INDEX IF NOT EXISTS mentions_country ON mentions (country)
   WHERE country IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS claims (
-  article_id     INTEGER NOT NULL REFERENCES articles (article_id),
+  article_id     INTEGER NOT NULL,
   claim          INTEGER NOT NULL,     -- N of "cN"
   type           TEXT NOT NULL,        -- direct, indirect, according_to, mixed, unattributed
   start_byte     INTEGER NOT NULL,
   end_byte       INTEGER NOT NULL,
   statement      TEXT NOT NULL,
-  source_id      INTEGER REFERENCES sources (source_id),
+  source_id      INTEGER,
   source_role    TEXT,
   source_mention INTEGER,              -- N of the source mention, when there is one
   cue_text       TEXT,
@@ -107,7 +107,7 @@ CREATE INDEX IF NOT EXISTS claim_mentions_mention
 
 -- Figures that measure the same thing, grouped (top-level `comparisons`).
 CREATE TABLE IF NOT EXISTS comparisons (
-  article_id INTEGER NOT NULL REFERENCES articles (article_id),
+  article_id INTEGER NOT NULL,
   comparison INTEGER NOT NULL,         -- 1-based position in the list
   entity     TEXT,
   unit       TEXT,

@@ -161,12 +161,14 @@ class PostgresServer:
         if result.returncode != 0:
             raise RuntimeError("initdb failed: " + result.stderr)
 
-    def start(self):
+    def start(self, durable=False):
+        """durable=False turns fsync off: the tests kill processes, not the
+        machine, and need no disk flushes."""
         log = open(self.log, "a")
+        settings = [] if durable else ["-c", "fsync=off", "-c", "full_page_writes=off"]
         self.process = subprocess.Popen(
             [os.path.join(self.bin_dir, "postgres"), "-D", self.data, "-p", str(self.port),
-             "-h", "127.0.0.1", "-k", os.path.dirname(self.data), "-c", "fsync=off",
-             "-c", "full_page_writes=off"],
+             "-h", "127.0.0.1", "-k", os.path.dirname(self.data), *settings],
             stdout=log, stderr=log, **self.as_user)
         deadline = time.time() + 60
         while time.time() < deadline:
