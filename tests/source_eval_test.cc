@@ -145,6 +145,11 @@ TEST_CASE("matching is one-to-one, largest overlap first", "[sources][eval]") {
     CHECK(r.errors[0].what == "spurious");
     CHECK(r.errors[0].predicted_source == "Y");
   }
+  SECTION("at equal overlap the span match takes the right source") {
+    auto r = Score({Gold("g", {0, 100}, "X")}, {Found({0, 100}, "Y"), Found({0, 100}, "X")});
+    CHECK(r.speaker.correct == 1);
+    CHECK(r.claims.matched == 1);
+  }
 }
 
 TEST_CASE("predicted unattributed claims are ignored", "[sources][eval]") {
