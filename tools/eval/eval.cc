@@ -32,12 +32,16 @@ int main(int argc, char** argv) {
   app.add_option("--rules", rules_dir, "Rule directory");
   app.add_option("--json", json_out, "Also write the reports as JSON here");
   app.add_flag("--errors", errors, "Print every mismatch");
-  app.add_option("--sources", sources_gold, "Source/claim gold JSONL (corpora/fr/source/EVAL.md)")
-      ->needs(app.add_option("--corpus", sources_corpus, "Corpus directory of the --sources gold"));
+  app.add_option("--sources", sources_gold, "Source/claim gold JSONL (corpora/fr/source/EVAL.md)");
+  app.add_option("--corpus", sources_corpus, "Corpus directory of the --sources gold");
   app.add_flag("--verbose", verbose, "With --sources: list the errors of each document");
   CLI11_PARSE(app, argc, argv);
   if (ftib_dir.empty() && duckling_file.empty() && sources_gold.empty()) {
     std::cerr << "claimx-eval: give --ftib DIR, --duckling FILE and/or --sources FILE --corpus DIR\n";
+    return 2;
+  }
+  if (sources_gold.empty() != sources_corpus.empty()) {
+    std::cerr << "claimx-eval: --sources FILE and --corpus DIR go together\n";
     return 2;
   }
   if (rules_dir.empty()) {

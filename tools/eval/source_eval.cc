@@ -172,6 +172,63 @@ void Count(PRF* into, size_t gold, size_t predicted, size_t matched) {
   into->matched += matched;
 }
 
+bool PredictedSourceMatches(const GoldClaim& gold, const PredictedClaim& predicted) {
+  return predicted.source && SourceMatches(gold.source, *predicted.source);
+}
+
+// Every (gold, predicted) pair whose spans match, and the subset whose
+// sources match too.
+void CollectCandidates(const std::vector<const GoldClaim*>& gold,
+                       const std::vector<const PredictedClaim*>& predicted,
+                       std::vector<Candidate>* span_candidates,
+                       std::vector<Candidate>* full_candidates) {
+  for (size_t g = 0; g < gold.size(); ++g) {
+    for (size_t p = 0; p < predicted.size(); ++p) {
+      if (!SpansMatch(gold[g]->span, predicted[p]->span)) continue;
+      bool source_ok = PredictedSourceMatches(*gold[g], *predicted[p]);
+      Candidate c{g, p, SharedBytes(gold[g]->span, predicted[p]->span), source_ok};
+      span_candidates->push_back(c);
+      if (source_ok) full_candidates->push_back(c);
+    }
+  }
+}
+
+// A gold claim without a full match is "wrong_source" when its span match
+// is a prediction no other gold claim took, else "missed"; predictions left
+// over are "spurious".
+void ListErrors(const std::string& doc, const std::vector<const GoldClaim*>& gold,
+                const std::vector<const PredictedClaim*>& predicted,
+                const std::vector<size_t>& span_match, const std::vector<size_t>& full_match,
+                std::vector<SourceError>* errors) {
+  std::vector<bool> accounted(predicted.size(), false);
+  for (size_t p : full_match) {
+    if (p != std::string::npos) accounted[p] = true;
+  }
+  std::vector<bool> fully_matched = accounted;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (full_match[g] != std::string::npos) continue;
+    const GoldClaim& claim = *gold[g];
+    SourceError e{doc, "missed", claim.id, claim.span, std::nullopt, claim.source.name, ""};
+    if (size_t p = span_match[g]; p != std::string::npos && !fully_matched[p]) {
+      e.what = "wrong_source";
+      e.predicted_span = predicted[p]->span;
+      e.predicted_source = predicted[p]->source.value_or("(none)");
+      accounted[p] = true;
+    }
+    errors->push_back(std::move(e));
+  }
+  for (size_t p = 0; p < predicted.size(); ++p) {
+    if (accounted[p]) continue;
+    errors->push_back(SourceError{doc, "spurious", "", std::nullopt, predicted[p]->span, "",
+                                  predicted[p]->source.value_or("(none)")});
+  }
+}
+
+size_t Matched(const std::vector<size_t>& match) {
+  return static_cast<size_t>(std::count_if(match.begin(), match.end(),
+                                           [](size_t p) { return p != std::string::npos; }));
+}
+
 void ScoreDocument(const std::string& doc, const std::vector<const GoldClaim*>& gold,
                    const std::vector<PredictedClaim>& all_predicted, SourceReport* report) {
   std::vector<const PredictedClaim*> predicted;
@@ -183,58 +240,24 @@ void ScoreDocument(const std::string& doc, const std::vector<const GoldClaim*>& 
     }
   }
   std::vector<Candidate> span_candidates, full_candidates;
-  for (size_t g = 0; g < gold.size(); ++g) {
-    for (size_t p = 0; p < predicted.size(); ++p) {
-      if (!SpansMatch(gold[g]->span, predicted[p]->span)) continue;
-      bool source_ok = predicted[p]->source && SourceMatches(gold[g]->source, *predicted[p]->source);
-      Candidate c{g, p, SharedBytes(gold[g]->span, predicted[p]->span), source_ok};
-      span_candidates.push_back(c);
-      if (source_ok) full_candidates.push_back(c);
-    }
-  }
+  CollectCandidates(gold, predicted, &span_candidates, &full_candidates);
   std::vector<size_t> span_match = GreedyMatch(span_candidates, gold.size(), predicted.size());
   std::vector<size_t> full_match = GreedyMatch(full_candidates, gold.size(), predicted.size());
 
-  std::vector<bool> predicted_full(predicted.size(), false), predicted_reported(predicted.size(), false);
-  size_t span_matched = 0, full_matched = 0;
   for (size_t g = 0; g < gold.size(); ++g) {
-    if (full_match[g] != std::string::npos) {
-      predicted_full[full_match[g]] = true;
-      ++full_matched;
-    }
-  }
-  for (size_t g = 0; g < gold.size(); ++g) {
-    const GoldClaim& claim = *gold[g];
-    SpeakerScore& form = report->speaker_by_form[claim.speaker_form];
-    ++form.gold;
-    ++report->speaker.gold;
-    PRF& type = report->claims_by_type[claim.type];
-    ++type.gold;
+    SpeakerScore& form = report->speaker_by_form[gold[g]->speaker_form];
+    PRF& type = report->claims_by_type[gold[g]->type];
+    ++form.gold, ++report->speaker.gold, ++type.gold;
     if (full_match[g] != std::string::npos) ++type.matched;
     if (size_t p = span_match[g]; p != std::string::npos) {
-      ++span_matched;
-      bool correct = predicted[p]->source && SourceMatches(claim.source, *predicted[p]->source);
       ++form.span_matched, ++report->speaker.span_matched;
-      if (correct) ++form.correct, ++report->speaker.correct;
+      if (PredictedSourceMatches(*gold[g], *predicted[p])) ++form.correct, ++report->speaker.correct;
     }
-    if (full_match[g] != std::string::npos) continue;
-    SourceError e{doc, "missed", claim.id, claim.span, std::nullopt, claim.source.name, ""};
-    if (size_t p = span_match[g]; p != std::string::npos && !predicted_full[p]) {
-      e.what = "wrong_source";
-      e.predicted_span = predicted[p]->span;
-      e.predicted_source = predicted[p]->source.value_or("(none)");
-      predicted_reported[p] = true;
-    }
-    report->errors.push_back(std::move(e));
   }
-  for (size_t p = 0; p < predicted.size(); ++p) {
-    if (predicted_full[p] || predicted_reported[p]) continue;
-    report->errors.push_back(SourceError{doc, "spurious", "", std::nullopt, predicted[p]->span, "",
-                                         predicted[p]->source.value_or("(none)")});
-  }
-  Count(&report->claims, gold.size(), predicted.size(), full_matched);
-  Count(&report->spans, gold.size(), predicted.size(), span_matched);
-  Count(&report->claims_by_doc[doc], gold.size(), predicted.size(), full_matched);
+  ListErrors(doc, gold, predicted, span_match, full_match, &report->errors);
+  Count(&report->claims, gold.size(), predicted.size(), Matched(full_match));
+  Count(&report->spans, gold.size(), predicted.size(), Matched(span_match));
+  Count(&report->claims_by_doc[doc], gold.size(), predicted.size(), Matched(full_match));
 }
 
 // A short view of a span of `text` for error listings, cut at a UTF-8
