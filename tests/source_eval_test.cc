@@ -5,6 +5,8 @@
 #include <fstream>
 #include <set>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/test_util.h"
@@ -190,9 +192,14 @@ TEST_CASE("a document with no claim in the gold still counts predictions", "[sou
   CHECK(r.claims_by_doc.at("empty").matched == 0);
 }
 
+// A path in the temporary directory that no concurrent test run shares.
+fs::path TempPath(const std::string& name) {
+  return fs::temp_directory_path() / (name + "." + std::to_string(::getpid()));
+}
+
 // Writes `lines` to a temporary gold file and loads it.
 Result<SourceGold> LoadLines(const std::vector<std::string>& lines) {
-  fs::path file = fs::temp_directory_path() / "claimx_source_gold_test.jsonl";
+  fs::path file = TempPath("claimx_source_gold_test.jsonl");
   {
     std::ofstream out(file);
     for (const auto& l : lines) out << l << "\n";
@@ -345,7 +352,7 @@ TEST_CASE("EvaluateSources annotates the gold documents and refuses a changed co
   CHECK(predictions.size() == 15);
 
   // A copy of the corpus where one annotated statement lost a byte.
-  fs::path copy = fs::temp_directory_path() / "claimx_source_eval_corpus";
+  fs::path copy = TempPath("claimx_source_eval_corpus");
   fs::remove_all(copy);
   fs::create_directories(copy);
   fs::copy_file(WikinewsDir() / "index.jsonl", copy / "index.jsonl");
