@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kMaxAdverbsAfterAuxiliary = 3;  // "a pour sa part estimé"
 constexpr size_t kMaxSkipWords = 3;              // "de son côté"
 constexpr size_t kMaxEntities = 256;             // coreference memory
+constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 
 struct Cue {
   Span span;
@@ -198,6 +199,8 @@ class LinkPass {
           std::optional<Gender> aux_pronoun;
           if (Lower(j) == "été") break;  // a passive: "a été chiffré"
           if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
+            // "n'a pas confirmé": a denial of speech attributes nothing.
+            if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne")) break;
             cue.first_token = j;
             cue.inverted = aux_pronoun;
             cue.participle = true;
@@ -273,6 +276,7 @@ class LinkPass {
       return source;
     }
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
+    Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
       if (const Entity* e = ByRole(*phrase->role)) entity = *e;
     } else if (const Entity* e = ByName(phrase->name, phrase->proper_name)) {
@@ -282,11 +286,14 @@ class LinkPass {
       if (!entity.alias) entity.alias = e->alias;
       if (entity.gender == Gender::kUnknown) entity.gender = e->gender;
     }
-    if (entity.type != "person" && IsGovernmentPlace(phrase->span)) entity.type = "government";
+    if (phrase->reference == SourcePhrase::Reference::kNamed && phrase->proper_name &&
+        !phrase->role && entity.type != "person") {
+      NameAfterPlace(&entity, &source_span);
+    }
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
-    m.span = phrase->span;
+    m.span = source_span;
     m.rule = mention_rule;
     m.value = SourceValue{entity.name, entity.type, entity.role};
     m.id = "s" + std::to_string(out_.mentions.size());
@@ -295,13 +302,18 @@ class LinkPass {
     return source;
   }
 
-  bool IsGovernmentPlace(Span span) const {
+  // A country or city speaking is its government ("Washington", "La
+  // République dominicaine"): the gazetteer's name, the place's words.
+  void NameAfterPlace(Entity* entity, Span* span) const {
     for (const Mention& m : mentions_) {
-      if (m.kind != MentionKind::kPlace || !span.Contains(m.span)) continue;
+      if (m.kind != MentionKind::kPlace || !m.span.Overlaps(*span)) continue;
       const auto& place = std::get<PlaceValue>(m.value);
-      if (place.type == "country" || place.type == "city") return true;
+      if (place.type != "country" && place.type != "city") continue;
+      entity->type = "government";
+      entity->name = place.name;
+      span->end = std::max(span->end, m.span.end);
+      return;
     }
-    return false;
   }
 
   const Entity* ByPronoun(Gender gender) const {
@@ -361,6 +373,19 @@ class LinkPass {
     out_.claims.push_back(std::move(claim));
   }
 
+  // A short quote starting in lower case inside a sentence that began
+  // before it: a fragment, not a whole utterance.
+  bool IsFragment(const Quote& quote) const {
+    if (quote.span.start <= sentence_.start || quote.content.empty()) return false;
+    unsigned char first = static_cast<unsigned char>(text_[quote.content.start]);
+    bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;  // à é è ê...
+    if (!lower) return false;
+    size_t words = 1;
+    for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
+    return words < kMaxFragmentWords &&
+           TrimEnd(Span{sentence_.start, quote.span.start}).size() > 0;
+  }
+
   bool HoldsQuote(Span span) const {
     return std::any_of(quotes_.begin(), quotes_.end(),
                        [&](const Quote& q) { return span.Overlaps(q.span); });
@@ -381,11 +406,18 @@ class LinkPass {
       auto source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;
       Span statement = quote->content;
+      ClaimType type = ClaimType::kDirect;
+      if (IsFragment(*quote)) {
+        // "X est mort « des suites d'une maladie », a révélé Y": the
+        // quoted words finish the reporter's sentence.
+        statement.start = sentence_.start;
+        type = ClaimType::kMixed;
+      }
       // An incise: «A», a déclaré X, «B».
       size_t resume = phrase && !phrase->span.empty() ? phrase->span.end : cue.span.end;
       (void)after;
       if (const Quote* next = QuoteStartingAt(resume)) statement.end = next->content.end;
-      AddClaim(ClaimType::kDirect, statement, *source, cue, "fr.claim.quote_inverted");
+      AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
       return;
     }
     // "12 morts, a affirmé X": the statement before the comma.
@@ -445,7 +477,11 @@ class LinkPass {
              Word(begin - 1) != ":") {
         --begin;
       }
-      if (begin < end && Lower(begin) != "qui") {
+      if (begin + 1 == end && Lower(begin) == "qui" && begin >= 2) {
+        end = begin - 1;  // "X, qui a dit": the subject is X
+        continue;
+      }
+      if (begin < end) {
         auto phrase = g_.ParsePhrase(text_, tokens_, begin, end);
         // The phrase must reach the verb, or stop at a participle or a
         // relative that qualifies it ("l'ONG Airwars basée à Londres").
@@ -453,7 +489,7 @@ class LinkPass {
           size_t reached = TokenAtOrAfter(phrase->span.end);
           bool adjacent = reached == end || (reached < end && !g_.LookupVerb(Word(reached)) &&
                                              Lower(reached) != "," && reached + 4 >= end);
-          if (adjacent) return phrase;
+          if (adjacent) return WithNameBefore(*phrase, begin);
         }
         return std::nullopt;
       }
@@ -461,6 +497,26 @@ class LinkPass {
       end = begin - 1;
     }
     return std::nullopt;
+  }
+
+  // "Arnaud Montebourg, le ministre du Redressement productif, qui a dit":
+  // a title alone takes the name in the part before its comma.
+  SourcePhrase WithNameBefore(SourcePhrase phrase, size_t begin) const {
+    if (phrase.reference != SourcePhrase::Reference::kRoleOnly || begin < 2 ||
+        Word(begin - 1) != ",") {
+      return phrase;
+    }
+    size_t end = begin - 1, first = end;
+    while (first > 0 && Word(first - 1) != "," && Word(first - 1) != ";") --first;
+    auto name = g_.ParsePhrase(text_, tokens_, first, end);
+    if (!name || !name->proper_name || name->type != "person" || name->role ||
+        TokenAtOrAfter(name->span.end) != end) {
+      return phrase;
+    }
+    name->role = phrase.role;
+    name->span.end = phrase.span.end;
+    if (name->gender == Gender::kUnknown) name->gender = phrase.gender;
+    return *name;
   }
 
   void LinkNonVerbal(const Cue& cue) {
@@ -506,6 +562,13 @@ class LinkPass {
     bool at_start = true;
     for (size_t k = 0; k < cue_token; ++k) {
       if (IsWord(k) || tokens_[k].kind == TokenKind::kNumber) at_start = false;
+    }
+    // "En 2009, selon X, le réseau comptait...": the longer side of the
+    // cue is the statement.
+    Span before = TrimEnd(Span{sentence_.start, cue.span.start});
+    Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
+    if (!at_start && rest.size() > before.size() + 8 && text_[phrase->span.end] == ',') {
+      at_start = true;
     }
     if (at_start) {
       size_t after = TokenAtOrAfter(phrase->span.end);

@@ -271,7 +271,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
-        if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w)) break;
+        if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
+            In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
+            w == "aux" || w == "en") {
+          break;
+        }
         if (words > 0 && upper) break;  // a name after the complement
         if (words == 0 && complement_upper_only && !upper) break;
         r.Next();
@@ -320,7 +324,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
     std::string_view w = r.Word();
     std::string lw = r.Lower();
-    if (IsUpperStart(w) && !In(determiners_, lw)) {
+    if (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
+        !In(pronouns_, lw)) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
@@ -408,7 +413,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       phrase.type = head_type == "anonymous" || head_type == "document"
                         ? "organization" : head_type;
     } else {
-      bool organization = has_det || name_words == 1;
+      // "le Centcom", "SUD", "Amnesty International" are organizations;
+      // "Hassan", "Jean Dupont" people.
+      std::string_view first_word = tokens[name_first].span.Of(text);
+      bool acronym_like = name_words == 1 && first_word.size() >= 2 &&
+                          IsUpperStart(first_word.substr(1));
+      // A lone unknown word is rarely a person's first mention: people are
+      // introduced by full name, and their surname alone is resolved later.
+      bool organization = has_det || acronym_like || name_words == 1;
       for (size_t k = name_first; k < name_end && !organization; ++k) {
         organization = In(organization_words_, LowerWord(tokens[k].span.Of(text)));
       }
