@@ -176,15 +176,17 @@ class LinkPass {
       // Two-word forms first ("fait valoir").
       const VerbForm* verb = nullptr;
       size_t words = 1;
-      if (IsWord(k + 1)) {
-        verb = g_.LookupVerb(std::string(Word(k)) + " " + std::string(Word(k + 1)));
+      const std::string lower = Lower(k);
+      if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
+        verb = g_.LookupLowerVerb(lower + " " + Lower(k + 1));
         if (verb) words = 2;
       }
       std::optional<Gender> inverted;
-      if (!verb) {
+      if (!verb) verb = g_.LookupLowerVerb(lower);
+      if (!verb && lower.find('-') != std::string::npos) {
         std::string_view verb_part = Word(k);
         inverted = g_.SplitInversion(Word(k), &verb_part);
-        verb = g_.LookupVerb(verb_part);
+        if (inverted) verb = g_.LookupVerb(verb_part);
       }
       if (!verb) continue;
       Cue cue;

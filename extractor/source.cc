@@ -136,6 +136,10 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     }
     add(form, value.substr(0, slash), std::string_view(value).substr(slash + 1));
   }
+  for (const auto& [form, verb] : g.verbs_) {
+    size_t space = form.find(' ');
+    if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
+  }
   return g;
 }
 
@@ -151,7 +155,11 @@ std::optional<std::string> SourceGrammar::Find(const Words& words,
 }
 
 const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
-  auto it = verbs_.find(LowerWord(word));
+  return LookupLowerVerb(LowerWord(word));
+}
+
+const VerbForm* SourceGrammar::LookupLowerVerb(const std::string& lower) const {
+  auto it = verbs_.find(lower);
   return it == verbs_.end() ? nullptr : &it->second;
 }
 
@@ -184,7 +192,7 @@ bool SourceGrammar::BlocksVerb(std::string_view word) const {
 
 bool SourceGrammar::IsTitle(std::string_view word) const {
   std::string lower = LowerWord(word);
-  return In(titles_, lower) || In(titles_, lower + ".");
+  return In(titles_, lower) || (lower.size() <= 3 && In(titles_, lower + "."));
 }
 
 bool SourceGrammar::IsDeterminer(std::string_view word) const {

@@ -29,6 +29,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extractor/rules.h"
@@ -72,6 +73,13 @@ class SourceGrammar {
 
   // The reporting verb this word (lower case or not) is a form of.
   const VerbForm* LookupVerb(std::string_view word) const;
+  // The same for a word already in lower case (no folding: the hot path).
+  const VerbForm* LookupLowerVerb(const std::string& lower) const;
+  // Whether some multi-word form starts with this lower-case word
+  // ("fait" for "fait valoir").
+  bool StartsMultiWordVerb(const std::string& lower) const {
+    return multi_word_starts_.count(lower) > 0;
+  }
   // The inverted pronoun's gender when `word` ends with one ("poursuit-elle"
   // -> f, the verb part left in *verb_part), nullopt otherwise.
   std::optional<Gender> SplitInversion(std::string_view word,
@@ -101,6 +109,7 @@ class SourceGrammar {
   std::optional<std::string> Find(const Words& words, std::string_view key) const;
 
   std::unordered_map<std::string, VerbForm> verbs_;
+  std::unordered_set<std::string> multi_word_starts_;
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_;
