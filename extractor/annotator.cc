@@ -1,6 +1,7 @@
 #include "extractor/annotator.h"
 
 #include <algorithm>
+#include <map>
 
 namespace claimx {
 
@@ -9,13 +10,15 @@ bool IsIsoDate(std::string_view date) { return ParseIsoDate(date).has_value(); }
 Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
                      AnnotatorOptions options,
                      std::unique_ptr<Segmenter> segmenter,
-                     QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places)
+                     QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places,
+                     ClaimLinker claims)
     : rules_(std::move(rules)),
       options_(options),
       segmenter_(std::move(segmenter)),
       quantities_(std::move(quantities)),
       dates_(std::move(dates)),
-      places_(std::move(places)) {}
+      places_(std::move(places)),
+      claims_(std::move(claims)) {}
 
 Result<std::unique_ptr<Annotator>> Annotator::Create(
     std::shared_ptr<const RuleBook> rules, AnnotatorOptions options) {
@@ -27,15 +30,18 @@ Result<std::unique_ptr<Annotator>> Annotator::Create(
   if (!dates.ok()) return dates.status();
   auto places = PlaceRecognizer::Create(*rules);
   if (!places.ok()) return places.status();
+  auto claims = ClaimLinker::Create(*rules);
+  if (!claims.ok()) return claims.status();
   return std::unique_ptr<Annotator>(new Annotator(
       std::move(rules), options, std::move(segmenter).value(),
       std::move(quantities).value(), std::move(dates).value(),
-      std::move(places).value()));
+      std::move(places).value(), std::move(claims).value()));
 }
 
 std::unique_ptr<Annotator> Annotator::Clone() const {
   return std::unique_ptr<Annotator>(
-      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_));
+      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_,
+                    claims_));
 }
 
 namespace {
@@ -88,6 +94,39 @@ void DropQuantitiesInsideDates(std::vector<Mention>* mentions, size_t from) {
       mentions->end());
 }
 
+// Claims index the original text like mentions; their id lists name the
+// quantity, date and place mentions inside the statement, and their source
+// the renumbered source mention (the linker used temporary ids).
+void FinishClaims(const OffsetMap& map, const std::map<std::string, std::string>& renamed,
+                  const std::vector<Mention>& mentions, std::vector<Claim>* claims) {
+  for (Claim& c : *claims) {
+    c.span = map.ToOriginal(c.span);
+    if (c.cue) c.cue->span = map.ToOriginal(c.cue->span);
+    if (c.source && c.source->mention) {
+      auto it = renamed.find(*c.source->mention);
+      c.source->mention = it == renamed.end() ? std::nullopt
+                                              : std::optional<std::string>(it->second);
+    }
+  }
+  std::stable_sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start
+                                        : a.span.end < b.span.end;
+  });
+  for (size_t i = 0; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
+    c.id = "c" + std::to_string(i + 1);
+    auto first = std::lower_bound(
+        mentions.begin(), mentions.end(), c.span.start,
+        [](const Mention& m, size_t start) { return m.span.start < start; });
+    for (auto it = first; it != mentions.end() && it->span.start < c.span.end; ++it) {
+      if (!c.span.Contains(it->span)) continue;
+      if (it->kind == MentionKind::kQuantity) c.quantities.push_back(it->id);
+      if (it->kind == MentionKind::kDate) c.dates.push_back(it->id);
+      if (it->kind == MentionKind::kPlace) c.places.push_back(it->id);
+    }
+  }
+}
+
 }  // namespace
 
 Result<AnnotatedDocument> Annotator::Annotate(
@@ -121,6 +160,8 @@ Result<AnnotatedDocument> Annotator::Annotate(
     places_.Recognize(normalized.text, sentence.span, &mentions);
     DropQuantitiesInsideDates(&mentions, first);
   }
+  LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
+  for (Mention& m : linked.mentions) mentions.push_back(std::move(m));
 
   doc.paragraphs.reserve(segmentation.paragraphs.size());
   for (const Span& p : segmentation.paragraphs) {
@@ -137,11 +178,16 @@ Result<AnnotatedDocument> Annotator::Annotate(
                                 ? a.span.start < b.span.start
                                 : a.span.end < b.span.end;
                    });
+  std::map<std::string, std::string> renamed;  // linker's ids -> final ids
   for (size_t i = 0; i < mentions.size(); ++i) {
-    mentions[i].id = "m" + std::to_string(i + 1);
+    std::string id = "m" + std::to_string(i + 1);
+    if (!mentions[i].id.empty()) renamed[mentions[i].id] = id;
+    mentions[i].id = std::move(id);
     mentions[i].sentence = SentenceAt(doc.sentences, mentions[i].span.start);
   }
+  FinishClaims(normalized.map, renamed, mentions, &linked.claims);
   doc.mentions = std::move(mentions);
+  doc.claims = std::move(linked.claims);
   return doc;
 }
 

@@ -1,6 +1,6 @@
 // Annotator: the whole pipeline for one article.
 //
-//   bytes -> Normalize -> Segment -> recognizers -> (claims) -> AnnotatedDocument
+//   bytes -> Normalize -> Segment -> recognizers -> claims -> AnnotatedDocument
 //
 // The annotator owns the per-thread state (ICU break iterators) and shares
 // the immutable rule book. Every span it returns indexes the ORIGINAL input.
@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/claim_linker.h"
 #include "extractor/date.h"
 #include "extractor/document.h"
 #include "extractor/place.h"
@@ -54,7 +55,8 @@ class Annotator {
  private:
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
             std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
-            DateRecognizer dates, PlaceRecognizer places);
+            DateRecognizer dates, PlaceRecognizer places,
+            ClaimLinker claims);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
@@ -62,6 +64,7 @@ class Annotator {
   QuantityRecognizer quantities_;
   DateRecognizer dates_;
   PlaceRecognizer places_;
+  ClaimLinker claims_;
 };
 
 // True for a real calendar date written YYYY-MM-DD.

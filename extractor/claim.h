@@ -2,8 +2,8 @@
 //
 // A claim's spans index the ORIGINAL input, like mentions. The source and cue
 // are optional: an unattributed statement with a checkable figure is still a
-// claim. The linker that fills claims lives in extractor/claim_linker.h (it
-// arrives with the sources issue); the schema and emitter exist now.
+// claim. The linker that fills claims lives in extractor/claim_linker.h; the
+// Annotator runs it after the recognizers.
 #ifndef CLAIMX_EXTRACTOR_CLAIM_H_
 #define CLAIMX_EXTRACTOR_CLAIM_H_
 

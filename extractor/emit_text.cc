@@ -105,6 +105,55 @@ std::string ValueSummary(const Mention& m, std::string_view original) {
   return out.str();
 }
 
+// The first `max` code points of `text`, with "…" when cut.
+std::string Shortened(const std::string& text, size_t max) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (count++ == max) return text.substr(0, i) + "…";
+  }
+  return text;
+}
+constexpr size_t kMaxShownQuote = 40;
+constexpr size_t kMaxShownStatement = 120;
+
+// One wrapped block per claim: type, source, cue, rule, then the statement.
+void WriteClaims(std::ostream& out, const AnnotatedDocument& doc,
+                 std::string_view original, const TextOptions& options) {
+  if (doc.claims.empty()) return;
+  const std::string dim = options.color ? std::string(kDim) : "";
+  const std::string reset = options.color ? std::string(kReset) : "";
+  out << "\n" << dim << "claims" << reset << "\n";
+  const std::string indent(8, ' ');
+  for (const Claim& c : doc.claims) {
+    std::ostringstream head;
+    head << c.id << " " << ClaimTypeName(c.type);
+    if (c.source) {
+      head << " source=" << DumpJson(c.source->name, -1) << " (" << c.source->type;
+      if (c.source->role) head << ", " << *c.source->role;
+      head << ")";
+    }
+    if (c.cue) head << " cue=" << DumpJson(std::string(Displayable(c.cue->span.Of(original))), -1);
+    std::vector<Word> words;
+    SplitInto(head.str(), "", "", 0, &words);
+    SplitInto("«" + Shortened(Displayable(c.span.Of(original)), kMaxShownStatement) + "»",
+              "", "", 0, &words);
+    std::ostringstream origin;
+    origin << "(" << c.rule << ", " << c.confidence << ", bytes " << c.span.start << "-"
+           << c.span.end << ")";
+    size_t first_origin = words.size();
+    SplitInto(origin.str(), "", "", 0, &words);
+    for (size_t i = first_origin; i < words.size(); ++i) {
+      words[i].before = dim;
+      words[i].after = reset;
+    }
+    out << "  ";
+    std::ostringstream body;
+    WrapWords(body, words, indent, options.width);
+    out << body.str().substr(indent.size() - 2);
+  }
+}
+
 }  // namespace
 
 void WriteText(std::ostream& out, const AnnotatedDocument& doc,
@@ -135,6 +184,12 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
     while (next_mention < doc.mentions.size() &&
            doc.mentions[next_mention].span.start < sentence.end) {
       const Mention& m = doc.mentions[next_mention++];
+      // A quote is listed, not marked inline: it may run over sentences
+      // and would hide the figures inside it.
+      if (m.kind == MentionKind::kQuote) {
+        inside.push_back(&m);
+        continue;
+      }
       if (m.span.start < pos) continue;  // overlaps a shown mention
       SplitInto(Displayable(original.substr(pos, m.span.start - pos)), "", "",
                 0, &words);
@@ -164,7 +219,7 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       // One wrapped block per mention: its text, normalized value, origin.
       std::vector<Word> detail;
       detail.push_back(Word{"·", dim, reset, 0});
-      detail.push_back(Word{Displayable(m->span.Of(original)),
+      detail.push_back(Word{Shortened(Displayable(m->span.Of(original)), kMaxShownQuote),
                             options.color ? std::string(KindColor(m->kind)) : "",
                             reset, 0});
       SplitInto(ValueSummary(*m, original), "", "", 0, &detail);
@@ -178,6 +233,7 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       WrapWords(out, detail, indent, options.width);
     }
   }
+  WriteClaims(out, doc, original, options);
 }
 
 }  // namespace claimx

@@ -79,7 +79,10 @@ TEST_CASE("10 000 nested quotes are handled", "[bad_input]") {
   text += "12 morts";
   for (int i = 0; i < 10000; ++i) text += " »";
   auto parsed = RoundTrip(text);
-  CHECK(parsed["mentions"].size() == 1);
+  REQUIRE(parsed["mentions"].size() == 2);  // the figure and one outer quote
+  CHECK(parsed["mentions"][0]["kind"] == "quote");
+  CHECK(parsed["mentions"][0]["end"] == text.size());
+  CHECK(parsed["mentions"][1]["text"] == "12");
 }
 
 TEST_CASE("NUL bytes are treated as spaces, with exact offsets", "[bad_input]") {

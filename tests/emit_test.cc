@@ -41,9 +41,13 @@ TEST_CASE("JSON output carries the original bytes and escapes what it must",
   CHECK(json.find('\n') == std::string::npos);  // one line: JSONL-safe
   auto parsed = nlohmann::json::parse(json);
   CHECK(parsed["schema"] == "claimx/1");
-  REQUIRE(parsed["mentions"].size() == 1);
-  CHECK(parsed["mentions"][0]["text"] == "12");
-  CHECK(parsed["mentions"][0]["value"].is_number_integer());
+  // Two straight-quoted passages, then the figure between them.
+  REQUIRE(parsed["mentions"].size() == 3);
+  CHECK(parsed["mentions"][0]["text"] == "\"x\"");
+  CHECK(parsed["mentions"][1]["text"] == "12");
+  CHECK(parsed["mentions"][1]["value"].is_number_integer());
+  CHECK(parsed["mentions"][2]["text"] == "\"morts\"");
+  CHECK(parsed["mentions"][2]["kind"] == "quote");
 }
 
 TEST_CASE("invalid UTF-8 in a mention's text is replaced in JSON, offsets exact",

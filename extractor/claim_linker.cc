@@ -1,0 +1,647 @@
+#include "extractor/claim_linker.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+namespace claimx {
+
+namespace {
+
+constexpr size_t kMaxAdverbsAfterAuxiliary = 3;  // "a pour sa part estimé"
+constexpr size_t kMaxSkipWords = 3;              // "de son côté"
+constexpr size_t kMaxEntities = 256;             // coreference memory
+constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
+
+struct Cue {
+  Span span;
+  std::string lemma;
+  std::string rule;        // fr.source.* for non-verbal cues, empty for verbs
+  size_t first_token = 0;  // token indices in the sentence
+  size_t end_token = 0;    // one past the cue
+  std::optional<Gender> inverted;  // "a-t-il", "poursuit-elle"
+  bool participle = false;
+};
+
+struct Entity {
+  std::string name;
+  std::string type;
+  std::optional<std::string> role;
+  std::optional<std::string> alias;
+  Gender gender = Gender::kUnknown;
+};
+
+std::string_view LastWord(std::string_view name) {
+  size_t space = name.rfind(' ');
+  return space == std::string_view::npos ? name : name.substr(space + 1);
+}
+
+bool IsSentencePunct(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ' ' || c == '\n' || c == ';' ||
+         c == ':' || c == ',';
+}
+
+}  // namespace
+
+std::string ClaimRuleForCue(std::string_view cue_rule) {
+  size_t dot = cue_rule.rfind('.');
+  return "fr.claim." + std::string(cue_rule.substr(dot + 1));
+}
+
+// One article's linking: the coreference memory and the output.
+class LinkPass {
+ public:
+  LinkPass(const ClaimLinker& linker, std::string_view text,
+           const std::vector<Quote>& quotes, const std::vector<Mention>& mentions)
+      : linker_(linker), g_(linker.grammar_), text_(text), quotes_(quotes),
+        mentions_(mentions) {}
+
+  void Sentence(Span sentence) {
+    sentence_ = sentence;
+    tokens_ = Tokenize(text_, sentence);
+    RememberPeople();
+    std::vector<Cue> cues = NonVerbalCues();
+    std::vector<Cue> verbs = VerbalCues();
+    cues.insert(cues.end(), verbs.begin(), verbs.end());
+    std::sort(cues.begin(), cues.end(),
+              [](const Cue& a, const Cue& b) { return a.span.start < b.span.start; });
+    for (const Cue& cue : cues) {
+      if (InsideQuote(cue.span)) continue;
+      if (cue.rule.empty()) {
+        LinkVerb(cue);
+      } else {
+        LinkNonVerbal(cue);
+      }
+    }
+  }
+
+  void Unattributed(const std::vector<Span>& sentences) {
+    std::vector<Span> covered;
+    for (const Claim& c : out_.claims) covered.push_back(c.span);
+    for (const Span& s : sentences) {
+      bool has_quantity = false;
+      for (const Mention& m : mentions_) {
+        if (m.kind == MentionKind::kQuantity && s.Contains(m.span)) has_quantity = true;
+      }
+      if (!has_quantity) continue;
+      bool claimed = std::any_of(covered.begin(), covered.end(),
+                                 [&](const Span& c) { return c.Overlaps(s); });
+      if (claimed) continue;
+      Claim claim;
+      claim.type = ClaimType::kUnattributed;
+      claim.span = TrimEnd(s);
+      claim.rule = "fr.claim.unattributed";
+      claim.confidence = linker_.Confidence(claim.rule);
+      out_.claims.push_back(std::move(claim));
+    }
+  }
+
+  LinkedClaims Take() {
+    for (const Quote& q : quotes_) {
+      Mention m;
+      m.kind = MentionKind::kQuote;
+      m.span = q.span;
+      m.rule = std::string(QuoteRuleId(q.style));
+      m.value = QuoteValue{};
+      out_.mentions.push_back(std::move(m));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view Word(size_t i) const { return tokens_[i].span.Of(text_); }
+  std::string Lower(size_t i) const { return LowerWord(Word(i)); }
+  bool IsWord(size_t i) const {
+    return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord;
+  }
+
+  size_t TokenAtOrAfter(size_t offset) const {
+    size_t i = 0;
+    while (i < tokens_.size() && tokens_[i].span.start < offset) ++i;
+    return i;
+  }
+
+  bool InsideQuote(Span span) const {
+    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), span.start,
+                               [](size_t p, const Quote& q) { return p < q.span.start; });
+    if (it == quotes_.begin()) return false;
+    --it;
+    return it->span.Contains(span);
+  }
+
+  // The quote that ends right before `pos`, with only spaces, commas and
+  // dashes between them.
+  const Quote* QuoteEndingBefore(size_t pos) const {
+    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
+                               [](size_t p, const Quote& q) { return p < q.span.start; });
+    if (it == quotes_.begin()) return nullptr;
+    --it;
+    if (it->span.end > pos) return nullptr;
+    for (size_t k = it->span.end; k < pos; ++k) {
+      char c = text_[k];
+      if (c != ' ' && c != ',' && c != '-') return nullptr;
+    }
+    return &*it;
+  }
+
+  // The quote starting at `pos` after spaces, a colon or a comma.
+  const Quote* QuoteStartingAt(size_t pos) const {
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == ':' || text_[pos] == ',')) ++pos;
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
+                               [](const Quote& q, size_t p) { return q.span.start < p; });
+    if (it == quotes_.end() || it->span.start != pos) return nullptr;
+    return &*it;
+  }
+
+  std::vector<Cue> NonVerbalCues() const {
+    std::vector<Cue> cues;
+    if (!linker_.cues_) return cues;
+    for (const RuleMatch& match : linker_.cues_->FindAll(text_, sentence_)) {
+      Cue cue;
+      cue.span = match.span;
+      auto lemma = match.rule->set.find("lemma");
+      cue.lemma = lemma != match.rule->set.end() ? lemma->second : "selon";
+      cue.rule = match.rule->id;
+      cue.first_token = TokenAtOrAfter(match.span.start);
+      cue.end_token = TokenAtOrAfter(match.span.end);
+      cues.push_back(std::move(cue));
+    }
+    return cues;
+  }
+
+  std::vector<Cue> VerbalCues() const {
+    std::vector<Cue> cues;
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (!IsWord(k)) continue;
+      // Two-word forms first ("fait valoir").
+      const VerbForm* verb = nullptr;
+      size_t words = 1;
+      const std::string lower = Lower(k);
+      if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
+        verb = g_.LookupLowerVerb(lower + " " + Lower(k + 1));
+        if (verb) words = 2;
+      }
+      std::optional<Gender> inverted;
+      if (!verb) verb = g_.LookupLowerVerb(lower);
+      if (!verb && lower.find('-') != std::string::npos) {
+        std::string_view verb_part = Word(k);
+        inverted = g_.SplitInversion(Word(k), &verb_part);
+        if (inverted) verb = g_.LookupVerb(verb_part);
+      }
+      if (!verb) continue;
+      Cue cue;
+      cue.lemma = verb->lemma;
+      cue.inverted = inverted;
+      cue.end_token = k + words;
+      bool found = false;
+      if (verb->participle) {
+        for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= k; ++back) {
+          size_t j = k - back;
+          if (!IsWord(j)) break;
+          std::optional<Gender> aux_pronoun;
+          if (Lower(j) == "été") break;  // a passive: "a été chiffré"
+          if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
+            // "n'a pas confirmé": a denial of speech attributes nothing.
+            if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne")) break;
+            cue.first_token = j;
+            cue.inverted = aux_pronoun;
+            cue.participle = true;
+            found = true;
+            break;
+          }
+          if (g_.LookupVerb(Word(j))) break;
+        }
+      }
+      if (!found && verb->finite) {
+        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1));
+        cue.first_token = k;
+      }
+      if (!found) continue;
+      cue.span = Span{tokens_[cue.first_token].span.start, tokens_[k + words - 1].span.end};
+      cues.push_back(std::move(cue));
+      k += words - 1;
+    }
+    return cues;
+  }
+
+  Span TrimEnd(Span span) const {
+    while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
+    while (span.start < span.end && (text_[span.start] == ' ' || text_[span.start] == ',')) ++span.start;
+    return span;
+  }
+
+  // Skips "que", "ainsi", "de son côté"... from token i.
+  size_t SkipStatementWords(size_t i) const {
+    for (bool skipped = true; skipped && i < tokens_.size();) {
+      skipped = false;
+      for (size_t n = kMaxSkipWords; n >= 1; --n) {
+        if (i + n > tokens_.size()) continue;
+        std::string key;
+        for (size_t k = i; k < i + n; ++k) key += (k > i ? " " : "") + std::string(Word(k));
+        if (g_.IsStatementSkip(key)) {
+          i += n;
+          skipped = true;
+          break;
+        }
+      }
+    }
+    return i;
+  }
+
+  // People named outside attributions ("Le ministre X s'est rendu sur
+  // place.") are remembered so that a later "il" or "selon lui" finds them.
+  void RememberPeople() {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (!IsWord(k) || !g_.IsTitle(Word(k))) continue;
+      size_t start = k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
+      auto phrase = g_.ParsePhrase(text_, tokens_, start, tokens_.size());
+      if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+          phrase->type != "person" || !phrase->proper_name) {
+        continue;
+      }
+      if (!ByName(phrase->name, true)) {
+        Remember(Entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender});
+      }
+      k = std::max(k, TokenAtOrAfter(phrase->span.end));
+    }
+  }
+
+  // Resolves a phrase to a source; registers named ones in the memory.
+  std::optional<ClaimSource> Resolve(const std::optional<SourcePhrase>& phrase,
+                                     const std::string& mention_rule) {
+    if (!phrase) return std::nullopt;
+    ClaimSource source;
+    if (phrase->reference == SourcePhrase::Reference::kPronoun) {
+      const Entity* e = ByPronoun(phrase->gender);
+      if (!e) return std::nullopt;
+      source = ClaimSource{e->name, e->type, e->role, std::nullopt};
+      return source;
+    }
+    Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
+    Span source_span = phrase->span;
+    if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
+      if (const Entity* e = ByRole(*phrase->role)) entity = *e;
+    } else if (const Entity* e = ByName(phrase->name, phrase->proper_name)) {
+      entity.name = e->name;
+      entity.type = e->type;
+      if (!entity.role) entity.role = e->role;
+      if (!entity.alias) entity.alias = e->alias;
+      if (entity.gender == Gender::kUnknown) entity.gender = e->gender;
+    }
+    if (phrase->reference == SourcePhrase::Reference::kNamed && phrase->proper_name &&
+        !phrase->role && entity.type != "person") {
+      NameAfterPlace(&entity, &source_span);
+    }
+    Remember(entity);
+    Mention m;
+    m.kind = MentionKind::kSource;
+    m.span = source_span;
+    m.rule = mention_rule;
+    m.value = SourceValue{entity.name, entity.type, entity.role};
+    m.id = "s" + std::to_string(out_.mentions.size());
+    source = ClaimSource{entity.name, entity.type, entity.role, m.id};
+    out_.mentions.push_back(std::move(m));
+    return source;
+  }
+
+  // A country or city speaking is its government ("Washington", "La
+  // République dominicaine"): the gazetteer's name, the place's words.
+  void NameAfterPlace(Entity* entity, Span* span) const {
+    for (const Mention& m : mentions_) {
+      if (m.kind != MentionKind::kPlace || !m.span.Overlaps(*span)) continue;
+      const auto& place = std::get<PlaceValue>(m.value);
+      if (place.type != "country" && place.type != "city") continue;
+      entity->type = "government";
+      entity->name = place.name;
+      span->end = std::max(span->end, m.span.end);
+      return;
+    }
+  }
+
+  const Entity* ByPronoun(Gender gender) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (gender == Gender::kPlural) {
+        if (it->gender == Gender::kPlural || it->type != "person") return &*it;
+        continue;
+      }
+      if (it->type != "person" && it->type != "organization" && it->type != "government") continue;
+      if (it->gender == Gender::kPlural) continue;
+      if (it->type != "person" && gender == Gender::kUnknown) continue;
+      if (it->gender == Gender::kUnknown || it->gender == gender ||
+          gender == Gender::kUnknown) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
+  const Entity* ByRole(std::string_view role) const {
+    std::string want = LowerWord(role);
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->role && it->name != *it->role &&
+          LowerWord(*it->role).find(want) != std::string::npos) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
+  const Entity* ByName(std::string_view name, bool proper) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->name == name || (it->alias && *it->alias == name)) return &*it;
+      if (proper && name.find(' ') == std::string_view::npos && it->type == "person" &&
+          it->name != name && LastWord(it->name) == name) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
+  void Remember(const Entity& entity) {
+    if (entities_.size() == kMaxEntities) entities_.erase(entities_.begin());
+    entities_.push_back(entity);
+  }
+
+  void AddClaim(ClaimType type, Span statement, const ClaimSource& source,
+                const Cue& cue, std::string rule) {
+    if (statement.empty()) return;
+    Claim claim;
+    claim.type = type;
+    claim.span = statement;
+    claim.source = source;
+    claim.cue = ClaimCue{cue.span, cue.lemma};
+    claim.confidence = linker_.Confidence(rule);
+    claim.rule = std::move(rule);
+    out_.claims.push_back(std::move(claim));
+  }
+
+  // A short quote starting in lower case inside a sentence that began
+  // before it: a fragment, not a whole utterance.
+  bool IsFragment(const Quote& quote) const {
+    if (quote.span.start <= sentence_.start || quote.content.empty()) return false;
+    unsigned char first = static_cast<unsigned char>(text_[quote.content.start]);
+    bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;  // à é è ê...
+    if (!lower) return false;
+    size_t words = 1;
+    for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
+    return words < kMaxFragmentWords &&
+           TrimEnd(Span{sentence_.start, quote.span.start}).size() > 0;
+  }
+
+  bool HoldsQuote(Span span) const {
+    return std::any_of(quotes_.begin(), quotes_.end(),
+                       [&](const Quote& q) { return span.Overlaps(q.span); });
+  }
+
+  void LinkVerb(const Cue& cue) {
+    // «...», a déclaré X  /  «...», poursuit-elle
+    if (const Quote* quote = QuoteEndingBefore(cue.span.start)) {
+      std::optional<SourcePhrase> phrase;
+      size_t after = cue.end_token;
+      if (cue.inverted) {
+        phrase = SourcePhrase{};
+        phrase->reference = SourcePhrase::Reference::kPronoun;
+        phrase->gender = *cue.inverted;
+      } else {
+        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+      }
+      auto source = Resolve(phrase, "fr.source.inverted");
+      if (!source) return;
+      Span statement = quote->content;
+      ClaimType type = ClaimType::kDirect;
+      if (IsFragment(*quote)) {
+        // "X est mort « des suites d'une maladie », a révélé Y": the
+        // quoted words finish the reporter's sentence.
+        statement.start = sentence_.start;
+        type = ClaimType::kMixed;
+      }
+      // An incise: «A», a déclaré X, «B».
+      size_t resume = phrase && !phrase->span.empty() ? phrase->span.end : cue.span.end;
+      (void)after;
+      if (const Quote* next = QuoteStartingAt(resume)) statement.end = next->content.end;
+      AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
+      return;
+    }
+    // "12 morts, a affirmé X": the statement before the comma.
+    if (cue.first_token > 0 && Word(cue.first_token - 1) == ",") {
+      std::optional<SourcePhrase> phrase;
+      if (cue.inverted) {
+        phrase = SourcePhrase{};
+        phrase->reference = SourcePhrase::Reference::kPronoun;
+        phrase->gender = *cue.inverted;
+      } else {
+        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+      }
+      if (phrase) {
+        auto source = Resolve(phrase, "fr.source.inverted");
+        if (!source) return;
+        Span statement = TrimEnd(Span{sentence_.start, tokens_[cue.first_token - 1].span.start});
+        if (statement.size() < 3) return;
+        AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+                 *source, cue, "fr.claim.inverted_speech");
+        return;
+      }
+    }
+    // X a déclaré ... : the subject before the cue.
+    std::optional<SourcePhrase> phrase;
+    if (cue.inverted) {
+      phrase = SourcePhrase{};
+      phrase->reference = SourcePhrase::Reference::kPronoun;
+      phrase->gender = *cue.inverted;
+    } else {
+      phrase = Subject(cue.first_token);
+    }
+    auto source = Resolve(phrase, "fr.source.subject");
+    if (!source) return;
+    size_t first = SkipStatementWords(cue.end_token);
+    if (first >= tokens_.size()) return;
+    size_t from = tokens_[first].span.start;
+    if (const Quote* quote = QuoteStartingAt(cue.span.end)) {
+      Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
+      if (rest.empty() || quote->span.end >= sentence_.end) {
+        AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
+        return;
+      }
+    }
+    Span statement = TrimEnd(Span{from, sentence_.end});
+    if (statement.size() < 3) return;
+    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+             *source, cue, "fr.claim.reported_speech");
+  }
+
+  // The subject of the verb at token `verb`: the last comma-separated part
+  // before it that reads as a source ("Le ministre, Jean X, a dit").
+  std::optional<SourcePhrase> Subject(size_t verb) const {
+    size_t end = verb;
+    for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
+      size_t begin = end;
+      while (begin > 0 && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
+             Word(begin - 1) != ":") {
+        --begin;
+      }
+      if (begin + 1 == end && Lower(begin) == "qui" && begin >= 2) {
+        end = begin - 1;  // "X, qui a dit": the subject is X
+        continue;
+      }
+      if (begin < end) {
+        auto phrase = g_.ParsePhrase(text_, tokens_, begin, end);
+        // The phrase must reach the verb, or stop at a participle or a
+        // relative that qualifies it ("l'ONG Airwars basée à Londres").
+        if (phrase) {
+          size_t reached = TokenAtOrAfter(phrase->span.end);
+          bool adjacent = reached == end || (reached < end && !g_.LookupVerb(Word(reached)) &&
+                                             Lower(reached) != "," && reached + 4 >= end);
+          if (adjacent) return WithNameBefore(*phrase, begin);
+        }
+        return std::nullopt;
+      }
+      if (begin == 0) break;
+      end = begin - 1;
+    }
+    return std::nullopt;
+  }
+
+  // "Arnaud Montebourg, le ministre du Redressement productif, qui a dit":
+  // a title alone takes the name in the part before its comma.
+  SourcePhrase WithNameBefore(SourcePhrase phrase, size_t begin) const {
+    if (phrase.reference != SourcePhrase::Reference::kRoleOnly || begin < 2 ||
+        Word(begin - 1) != ",") {
+      return phrase;
+    }
+    size_t end = begin - 1, first = end;
+    while (first > 0 && Word(first - 1) != "," && Word(first - 1) != ";") --first;
+    auto name = g_.ParsePhrase(text_, tokens_, first, end);
+    if (!name || !name->proper_name || name->type != "person" || name->role ||
+        TokenAtOrAfter(name->span.end) != end) {
+      return phrase;
+    }
+    name->role = phrase.role;
+    name->span.end = phrase.span.end;
+    if (name->gender == Gender::kUnknown) name->gender = phrase.gender;
+    return *name;
+  }
+
+  void LinkNonVerbal(const Cue& cue) {
+    std::optional<SourcePhrase> phrase;
+    if (cue.rule == "fr.source.de_source") {
+      phrase = SourcePhrase{};
+      phrase->span = cue.span;
+      phrase->name = std::string(cue.span.Of(text_));
+      phrase->type = "anonymous";
+    } else {
+      phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+    }
+    if (!phrase) return;
+    if (cue.rule == "fr.source.pour") {
+      bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
+                    phrase->type == "person" || phrase->role ||
+                    (!phrase->proper_name && phrase->type != "document");
+      size_t after = TokenAtOrAfter(phrase->span.end);
+      bool comma = after < tokens_.size() && Word(after) == ",";
+      if (!strong || !comma || cue.first_token != 0) return;
+    }
+    // A document handing the attribution on: "un décompte diffusé par X".
+    if (phrase->type == "document") {
+      size_t head = TokenAtOrAfter(phrase->span.start) + 1;
+      size_t after = TokenAtOrAfter(phrase->span.end);
+      for (size_t k = head; k < tokens_.size() && k < after + 4; ++k) {
+        if (Word(k) == ",") break;
+        if (Lower(k) == "par" || Lower(k) == "de" || Lower(k) == "du" || Lower(k) == "des") {
+          size_t from = Lower(k) == "par" || Lower(k) == "de" ? k + 1 : k;
+          auto inner = g_.ParsePhrase(text_, tokens_, from, tokens_.size());
+          if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
+              inner->type != "document") {
+            phrase = inner;
+          }
+          break;
+        }
+      }
+    }
+    auto source = Resolve(phrase, cue.rule);
+    if (!source) return;
+    Span statement;
+    size_t cue_token = cue.first_token;
+    bool at_start = true;
+    for (size_t k = 0; k < cue_token; ++k) {
+      if (IsWord(k) || tokens_[k].kind == TokenKind::kNumber) at_start = false;
+    }
+    // "En 2009, selon X, le réseau comptait...": the longer side of the
+    // cue is the statement.
+    Span before = TrimEnd(Span{sentence_.start, cue.span.start});
+    Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
+    if (!at_start && rest.size() > before.size() + 8 && text_[phrase->span.end] == ',') {
+      at_start = true;
+    }
+    if (at_start) {
+      size_t after = TokenAtOrAfter(phrase->span.end);
+      while (after < tokens_.size() && tokens_[after].kind == TokenKind::kPunct &&
+             Word(after) != "«" && Word(after) != "\"" && Word(after) != "“") {
+        ++after;
+      }
+      if (after >= tokens_.size()) return;
+      statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
+    } else {
+      // "de source policière": the cue's "de" is not part of the statement.
+      size_t end = cue.span.start;
+      if (cue.first_token > 0 && Lower(cue.first_token - 1) == "de") {
+        end = tokens_[cue.first_token - 1].span.start;
+      }
+      statement = TrimEnd(Span{sentence_.start, end});
+    }
+    if (statement.size() < 3) return;
+    AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
+  }
+
+  const ClaimLinker& linker_;
+  const SourceGrammar& g_;
+  std::string_view text_;
+  const std::vector<Quote>& quotes_;
+  const std::vector<Mention>& mentions_;
+  Span sentence_;
+  std::vector<Token> tokens_;
+  std::vector<Entity> entities_;
+  LinkedClaims out_;
+};
+
+ClaimLinker::ClaimLinker(const RuleSet* cues, SourceGrammar grammar,
+                         std::map<std::string, double, std::less<>> confidence)
+    : cues_(cues), grammar_(std::move(grammar)), confidence_(std::move(confidence)) {}
+
+Result<ClaimLinker> ClaimLinker::Create(const RuleBook& rules) {
+  auto grammar = SourceGrammar::Create(rules);
+  if (!grammar.ok()) return grammar.status();
+  const auto* table = rules.Lexicon("claim_confidence");
+  if (!table) return InvalidArgument("source rules: lexicon 'claim_confidence' is missing");
+  std::map<std::string, double, std::less<>> confidence;
+  for (const auto& [rule, value] : *table) {
+    char* end = nullptr;
+    double v = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || *end != '\0' || v < 0 || v > 1) {
+      return InvalidArgument("source rules: claim_confidence '" + rule +
+                             "' must be a number in [0, 1], not '" + value + "'");
+    }
+    confidence[rule] = v;
+  }
+  return ClaimLinker(rules.Dimension("source"), std::move(grammar).value(),
+                     std::move(confidence));
+}
+
+double ClaimLinker::Confidence(std::string_view rule) const {
+  auto it = confidence_.find(rule);
+  return it == confidence_.end() ? 0.5 : it->second;
+}
+
+LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmentation,
+                               const std::vector<Mention>& mentions) const {
+  std::vector<Quote> quotes = FindQuotes(text, segmentation.paragraphs);
+  LinkPass pass(*this, text, quotes, mentions);
+  std::vector<Span> sentences;
+  for (const Sentence& s : segmentation.sentences) {
+    pass.Sentence(s.span);
+    sentences.push_back(s.span);
+  }
+  pass.Unattributed(sentences);
+  return pass.Take();
+}
+
+}  // namespace claimx

@@ -1,0 +1,453 @@
+#include "extractor/source.h"
+
+#include <utf8proc.h>
+
+namespace claimx {
+
+namespace {
+
+constexpr size_t kMaxNameWords = 8;
+constexpr size_t kMaxAdjectives = 3;
+constexpr size_t kMaxComplementWords = 3;
+constexpr size_t kMaxTitles = 4;
+constexpr size_t kMaxParenthesisWords = 6;
+
+bool IsUpperStart(std::string_view word) {
+  if (word.empty()) return false;
+  utf8proc_int32_t cp = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                   static_cast<utf8proc_ssize_t>(word.size()), &cp);
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string Underscores(std::string lemma) {
+  for (char& c : lemma) {
+    if (c == '_') c = ' ';
+  }
+  return lemma;
+}
+
+Gender GenderOf(std::string_view code) {
+  if (code == "m") return Gender::kMasculine;
+  if (code == "f") return Gender::kFeminine;
+  if (code == "p") return Gender::kPlural;
+  return Gender::kUnknown;
+}
+
+void Join(std::string* out, std::string_view sep, std::string_view part) {
+  if (!out->empty()) *out += sep;
+  *out += part;
+}
+
+// Reads the phrase token by token; keeps the position and what it saw.
+class PhraseReader {
+ public:
+  PhraseReader(std::string_view text, const std::vector<Token>& tokens,
+               size_t first, size_t limit)
+      : text_(text), tokens_(tokens), i_(first), limit_(std::min(limit, tokens.size())) {}
+
+  bool done() const { return i_ >= limit_; }
+  size_t pos() const { return i_; }
+  void Seek(size_t i) { i_ = i; }
+  void Next(size_t n = 1) { i_ += n; }
+  std::string_view Word(size_t ahead = 0) const {
+    return i_ + ahead < limit_ ? tokens_[i_ + ahead].span.Of(text_) : std::string_view();
+  }
+  std::string Lower(size_t ahead = 0) const { return LowerWord(Word(ahead)); }
+  bool IsWord(size_t ahead = 0) const {
+    return i_ + ahead < limit_ && tokens_[i_ + ahead].kind == TokenKind::kWord;
+  }
+  const Token& TokenAt(size_t ahead = 0) const { return tokens_[i_ + ahead]; }
+  // Two tokens with nothing between them ("M" ".").
+  bool Glued(size_t ahead) const {
+    return i_ + ahead + 1 < limit_ &&
+           tokens_[i_ + ahead].span.end == tokens_[i_ + ahead + 1].span.start;
+  }
+  size_t End(size_t last) const { return tokens_[last].span.end; }
+  size_t Start(size_t index) const { return tokens_[index].span.start; }
+  std::string_view Text(size_t from, size_t to_exclusive) const {
+    return Span{tokens_[from].span.start, tokens_[to_exclusive - 1].span.end}.Of(text_);
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  size_t i_;
+  size_t limit_;
+};
+
+}  // namespace
+
+std::string LowerWord(std::string_view word) { return LexiconKey(word); }
+
+Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
+  SourceGrammar g;
+  auto load = [&](std::string_view name, Words* out) -> Status {
+    const auto* lexicon = rules.Lexicon(name);
+    if (!lexicon) {
+      return InvalidArgument("source rules: lexicon '" + std::string(name) +
+                             "' is missing from rules/fr/source.yaml");
+    }
+    out->insert(lexicon->begin(), lexicon->end());
+    return Status::Ok();
+  };
+  Words lemmas, forms;
+  CLAIMX_RETURN_IF_ERROR(load("reporting_verbs", &lemmas));
+  CLAIMX_RETURN_IF_ERROR(load("reporting_verb_forms", &forms));
+  CLAIMX_RETURN_IF_ERROR(load("auxiliaries", &g.auxiliaries_));
+  CLAIMX_RETURN_IF_ERROR(load("inverted_pronouns", &g.inverted_pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
+  CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
+  CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
+  CLAIMX_RETURN_IF_ERROR(load("source_nouns", &g.source_nouns_));
+  CLAIMX_RETURN_IF_ERROR(load("prenominal_adjectives", &g.prenominal_adjectives_));
+  CLAIMX_RETURN_IF_ERROR(load("organization_words", &g.organization_words_));
+  CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
+  CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
+
+  auto add = [&](const std::string& form, const std::string& lemma,
+                 std::string_view kind) {
+    VerbForm& v = g.verbs_[form];
+    if (v.lemma.empty()) v.lemma = Underscores(lemma);
+    if (kind == "finite" || kind == "both") v.finite = true;
+    if (kind == "participle" || kind == "both") v.participle = true;
+  };
+  for (const auto& [lemma, group] : lemmas) {
+    if (group == "irregular") continue;
+    const auto* endings = rules.Lexicon("conjugation_" + group);
+    if (!endings || !EndsWith(lemma, group)) {
+      return InvalidArgument("source rules: verb '" + lemma + "' has class '" +
+                             group + "' but no table conjugation_" + group +
+                             " fits it");
+    }
+    std::string stem = lemma.substr(0, lemma.size() - group.size());
+    for (const auto& [ending, kind] : *endings) add(stem + ending, lemma, kind);
+  }
+  for (const auto& [form, value] : forms) {
+    size_t slash = value.find('/');
+    if (slash == std::string::npos) {
+      return InvalidArgument("source rules: reporting_verb_forms '" + form +
+                             "' must be lemma/kind");
+    }
+    add(form, value.substr(0, slash), std::string_view(value).substr(slash + 1));
+  }
+  for (const auto& [form, verb] : g.verbs_) {
+    size_t space = form.find(' ');
+    if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
+  }
+  return g;
+}
+
+bool SourceGrammar::In(const Words& words, std::string_view word) const {
+  return words.find(word) != words.end();
+}
+
+std::optional<std::string> SourceGrammar::Find(const Words& words,
+                                               std::string_view key) const {
+  auto it = words.find(key);
+  if (it == words.end()) return std::nullopt;
+  return it->second;
+}
+
+const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
+  return LookupLowerVerb(LowerWord(word));
+}
+
+const VerbForm* SourceGrammar::LookupLowerVerb(const std::string& lower) const {
+  auto it = verbs_.find(lower);
+  return it == verbs_.end() ? nullptr : &it->second;
+}
+
+std::optional<Gender> SourceGrammar::SplitInversion(
+    std::string_view word, std::string_view* verb_part) const {
+  size_t hyphen = word.find('-');
+  while (hyphen != std::string_view::npos) {
+    auto gender = Find(inverted_pronouns_, LowerWord(word.substr(hyphen)));
+    if (gender) {
+      *verb_part = word.substr(0, hyphen);
+      return *gender == "-" ? Gender::kUnknown : GenderOf(*gender);
+    }
+    hyphen = word.find('-', hyphen + 1);
+  }
+  return std::nullopt;
+}
+
+bool SourceGrammar::IsAuxiliary(std::string_view word,
+                                std::optional<Gender>* inverted) const {
+  auto value = Find(auxiliaries_, LowerWord(word));
+  if (!value) return false;
+  *inverted = std::nullopt;
+  if (!value->empty()) *inverted = GenderOf(*value);
+  return true;
+}
+
+bool SourceGrammar::BlocksVerb(std::string_view word) const {
+  return In(verb_blockers_, LowerWord(word));
+}
+
+bool SourceGrammar::IsTitle(std::string_view word) const {
+  std::string lower = LowerWord(word);
+  return In(titles_, lower) || (lower.size() <= 3 && In(titles_, lower + "."));
+}
+
+bool SourceGrammar::IsDeterminer(std::string_view word) const {
+  return In(determiners_, LowerWord(word));
+}
+
+bool SourceGrammar::IsStatementSkip(std::string_view words) const {
+  return In(statement_skips_, LowerWord(words));
+}
+
+std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
+    std::string_view text, const std::vector<Token>& tokens, size_t first,
+    size_t limit) const {
+  PhraseReader r(text, tokens, first, limit);
+  if (r.done()) return std::nullopt;
+  SourcePhrase phrase;
+  bool has_det = false;
+  // "de X", "d'X": the preposition is not part of the phrase; "du", "des"
+  // are articles and are.
+  std::string lower = r.Lower();
+  if (lower == "de" || lower == "d'") r.Next();
+  if (r.done()) return std::nullopt;
+  const size_t start = r.pos();
+  phrase.span.start = r.Start(start);
+  lower = r.Lower();
+  if (lower == "du" || lower == "des") {
+    phrase.gender = lower == "du" ? Gender::kMasculine : Gender::kPlural;
+    has_det = true;
+    r.Next();
+  }
+  // Pronouns: "il", "lui", "ce dernier".
+  if (!has_det) {
+    for (size_t words : {2, 1}) {
+      if (r.pos() + words > limit) continue;
+      std::string key = words == 2 ? r.Lower() + " " + r.Lower(1) : r.Lower();
+      if (auto g = Find(pronouns_, key)) {
+        if (*g == "-") return std::nullopt;  // "on" names nobody
+        phrase.reference = SourcePhrase::Reference::kPronoun;
+        phrase.gender = GenderOf(*g);
+        phrase.span.end = r.End(r.pos() + words - 1);
+        phrase.name = std::string(r.Text(r.pos(), r.pos() + words));
+        phrase.type = "person";
+        return phrase;
+      }
+    }
+  }
+  if (!has_det) {
+    if (auto g = Find(determiners_, r.Lower())) {
+      phrase.gender = GenderOf(*g);
+      has_det = true;
+      r.Next();
+    }
+  }
+  for (size_t n = 0; n < 2 && has_det && In(prenominal_adjectives_, r.Lower()); ++n) r.Next();
+  size_t last = r.pos();  // one past the last token of the phrase
+  std::string role;
+  std::string head_type;
+  size_t head_first = 0, head_end = 0;
+  // Lower-case words after a title or head ("américain", "militaire"),
+  // then a complement ("de la Défense", "au Moyen-Orient").
+  auto read_modifiers = [&](bool complement_upper_only) {
+    for (size_t n = 0; n < kMaxAdjectives && !complement_upper_only && r.IsWord(); ++n) {
+      std::string w = r.Lower();
+      // A participle ends the phrase: "basée à Londres", "cité par".
+      bool participle = EndsWith(w, "é") || EndsWith(w, "ée") || EndsWith(w, "és") ||
+                        EndsWith(w, "ées");
+      if (participle || IsUpperStart(r.Word()) || In(phrase_stops_, w) || In(determiners_, w) ||
+          In(titles_, w) || LookupVerb(w) || w == "de" || w == "d'" || w == "du" ||
+          w == "des" || w == "au" || w == "aux" || w == "à" || w == "en") {
+        break;
+      }
+      r.Next();
+    }
+    std::string prep = r.Lower();
+    if (prep == "de" || prep == "d'" || prep == "du" || prep == "des" ||
+        prep == "au" || prep == "aux") {
+      size_t save = r.pos();
+      r.Next();
+      if (r.Lower() == "la" || r.Lower() == "l'" || r.Lower() == "le" ||
+          r.Lower() == "les") {
+        r.Next();
+      }
+      size_t words = 0;
+      while (words < kMaxComplementWords && r.IsWord()) {
+        std::string w = r.Lower();
+        bool upper = IsUpperStart(r.Word());
+        if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
+            In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
+            w == "aux" || w == "en") {
+          break;
+        }
+        if (words > 0 && upper) break;  // a name after the complement
+        if (words == 0 && complement_upper_only && !upper) break;
+        r.Next();
+        ++words;
+      }
+      if (words == 0) r.Seek(save);
+    }
+    return r.pos();
+  };
+  // Titles: "le colonel", "la ministre de la Santé", "le président américain".
+  for (size_t n = 0; n < kMaxTitles && !r.done(); ++n) {
+    size_t title_start = r.pos();
+    size_t words = 0;
+    std::optional<std::string> g;
+    if (r.pos() + 1 < limit && (g = Find(titles_, r.Lower() + " " + r.Lower(1)))) {
+      words = 2;
+    } else if (r.Glued(0) && r.Word(1) == "." && (g = Find(titles_, r.Lower() + "."))) {
+      words = 2;
+    } else if ((g = Find(titles_, r.Lower()))) {
+      words = 1;
+    }
+    if (!words) break;
+    if (!g->empty() && phrase.gender == Gender::kUnknown) phrase.gender = GenderOf(*g);
+    r.Next(words);
+    bool abbreviation = r.Text(title_start, r.pos()).back() == '.' ||
+                        r.Lower(0) == "." ;
+    if (!abbreviation) last = read_modifiers(false);
+    std::string_view title = r.Text(title_start, r.pos());
+    bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
+                    title == "Monsieur" || title == "Madame" || title == "Mlle";
+    if (!courtesy) Join(&role, ", ", title);
+    last = r.pos();
+  }
+  // A head noun: "l'ONG", "les militaires américains", "une source policière".
+  if (role.empty()) {
+    if (auto type = Find(source_nouns_, r.Lower())) {
+      head_type = *type;
+      head_first = r.pos();
+      r.Next();
+      last = read_modifiers(false);
+      head_end = r.pos();
+    }
+  }
+  // A proper name: capitalized words, initials, particles inside.
+  size_t name_first = r.pos(), name_words = 0;
+  while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
+    std::string_view w = r.Word();
+    std::string lw = r.Lower();
+    if (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
+        !In(pronouns_, lw)) {
+      bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
+      r.Next(initial ? 2 : 1);
+      ++name_words;
+      continue;
+    }
+    bool particle = (lw == "de" || lw == "du" || lw == "von" || lw == "van" ||
+                     lw == "ben" || lw == "bin" || lw == "el" || lw == "al");
+    if (particle && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
+      r.Next();
+      continue;
+    }
+    break;
+  }
+  size_t name_end = r.pos();
+  if (name_words > 0) last = name_end;
+  // An acronym in parentheses: "(Centcom)".
+  std::optional<std::string> acronym;
+  if (r.Word() == "(") {
+    size_t open = r.pos();
+    size_t k = 1;
+    while (k <= kMaxParenthesisWords && r.IsWord(k) && IsUpperStart(r.Word(k))) ++k;
+    if (k > 1 && r.Word(k) == ")") {
+      acronym = std::string(r.Text(open + 1, open + k));
+      r.Next(k + 1);
+      last = r.pos();
+    }
+  }
+  // Apposition: ", un porte-parole", ", porte-parole de l'armée".
+  auto read_apposition_title = [&]() {
+    if (r.Word() != ",") return;
+    size_t save = r.pos();
+    r.Next();
+    if (In(determiners_, r.Lower())) r.Next();
+    size_t title_start = r.pos();
+    size_t words = 0;
+    if (r.pos() + 1 < limit && In(titles_, r.Lower() + " " + r.Lower(1))) {
+      words = 2;
+    } else if (In(titles_, r.Lower())) {
+      words = 1;
+    }
+    if (!words) {
+      r.Seek(save);
+      return;
+    }
+    r.Next(words);
+    read_modifiers(true);
+    Join(&role, ", ", r.Text(title_start, r.pos()));
+    last = r.pos();
+  };
+  if (name_words > 0 || acronym) read_apposition_title();
+  // A title without a name, then the name in apposition: "le ministre de
+  // l'Intérieur, Bernard Cazeneuve,".
+  if (!role.empty() && name_words == 0 && !acronym && r.Word() == "," &&
+      r.IsWord(1) && IsUpperStart(r.Word(1)) && !In(determiners_, r.Lower(1))) {
+    r.Next();
+    name_first = r.pos();
+    while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
+           IsUpperStart(r.Word())) {
+      bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
+      r.Next(initial ? 2 : 1);
+      ++name_words;
+    }
+    name_end = r.pos();
+    last = name_end;
+  }
+  if (last <= start) return std::nullopt;
+  phrase.span.end = r.End(last - 1);
+  phrase.role = role.empty() ? std::nullopt : std::optional<std::string>(role);
+
+  if (acronym) {
+    phrase.name = *acronym;
+    size_t alias_first = head_end > head_first ? head_first : name_first;
+    size_t alias_end = name_words > 0 ? name_end : head_end;
+    if (alias_end > alias_first) phrase.alias = std::string(r.Text(alias_first, alias_end));
+    phrase.type = head_type.empty() ? "organization" : head_type;
+    phrase.proper_name = true;
+    return phrase;
+  }
+  if (name_words > 0) {
+    phrase.name = std::string(r.Text(name_first, name_end));
+    phrase.proper_name = true;
+    if (!role.empty()) {
+      phrase.type = "person";
+    } else if (!head_type.empty()) {
+      phrase.type = head_type == "anonymous" || head_type == "document"
+                        ? "organization" : head_type;
+    } else {
+      // "le Centcom", "SUD", "Amnesty International" are organizations;
+      // "Hassan", "Jean Dupont" people.
+      std::string_view first_word = tokens[name_first].span.Of(text);
+      bool acronym_like = name_words == 1 && first_word.size() >= 2 &&
+                          IsUpperStart(first_word.substr(1));
+      // A lone unknown word is rarely a person's first mention: people are
+      // introduced by full name, and their surname alone is resolved later.
+      bool organization = has_det || acronym_like || name_words == 1;
+      for (size_t k = name_first; k < name_end && !organization; ++k) {
+        organization = In(organization_words_, LowerWord(tokens[k].span.Of(text)));
+      }
+      phrase.type = organization ? "organization" : "person";
+    }
+    return phrase;
+  }
+  if (!head_type.empty()) {
+    phrase.name = std::string(r.Text(head_first, head_end));
+    phrase.type = head_type;
+    return phrase;
+  }
+  if (!role.empty()) {
+    phrase.reference = SourcePhrase::Reference::kRoleOnly;
+    phrase.name = role;
+    phrase.type = "anonymous";
+    return phrase;
+  }
+  return std::nullopt;
+}
+
+}  // namespace claimx

@@ -1,0 +1,123 @@
+// Sources: the noun phrases that name who speaks, and the reporting verbs
+// that introduce them. Driven by rules/fr/source.yaml.
+//
+// SourceGrammar holds the data of source.yaml in lookup form:
+//   * reporting verb forms, generated once from the lemmas and the tables of
+//     endings (plus the irregular forms), in one hash table: LookupVerb() is
+//     one probe per word, whatever the number of verbs;
+//   * titles, determiners, source head nouns, pronouns, the words that end a
+//     phrase and the words to skip before a statement.
+// ParsePhrase() reads a source noun phrase from tokens:
+//   "le colonel John J. Thomas, un porte-parole" -> name "John J. Thomas",
+//       type person, role "colonel, porte-parole";
+//   "L'ONG Airwars basée à Londres" -> "Airwars", organization;
+//   "le commandement militaire américain au Moyen-Orient (Centcom)" ->
+//       "Centcom", government, alias "commandement militaire américain au
+//       Moyen-Orient";
+//   "les militaires américains" -> "militaires américains", government;
+//   "une source policière" -> anonymous; "il", "selon lui" -> a pronoun
+//       that the claim linker resolves; "le porte-parole" alone -> a role
+//       the linker resolves to the last source holding it.
+// Spans index the text given (normalized text).
+//
+// Thread safety: immutable after Create(); all methods are const.
+#ifndef CLAIMX_EXTRACTOR_SOURCE_H_
+#define CLAIMX_EXTRACTOR_SOURCE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extractor/rules.h"
+#include "extractor/segmenter.h"
+#include "extractor/span.h"
+#include "extractor/status.h"
+
+namespace claimx {
+
+enum class Gender { kUnknown, kMasculine, kFeminine, kPlural };
+
+struct VerbForm {
+  std::string lemma;  // "déclarer", "faire valoir"
+  bool finite = false;
+  bool participle = false;
+};
+
+struct SourcePhrase {
+  enum class Reference {
+    kNamed,     // the phrase names its source
+    kPronoun,   // "il", "elle", "lui": an earlier source
+    kRoleOnly,  // "le porte-parole", "le ministre": an earlier holder
+  };
+  Span span;  // the evidence, determiner and apposition included
+  std::string name;
+  std::string type;  // person organization government anonymous document media
+  std::optional<std::string> role;
+  std::optional<std::string> alias;  // the expansion of an acronym name
+  Gender gender = Gender::kUnknown;
+  Reference reference = Reference::kNamed;
+  bool proper_name = false;  // the name is capitalized words, not a noun
+  // For a document head ("un décompte diffusé par X"): the phrase of X.
+  std::optional<Span> handed_on_from;
+};
+
+class SourceGrammar {
+ public:
+  // Fails when a lexicon of source.yaml is missing or a verb's conjugation
+  // class has no table.
+  static Result<SourceGrammar> Create(const RuleBook& rules);
+
+  // The reporting verb this word (lower case or not) is a form of.
+  const VerbForm* LookupVerb(std::string_view word) const;
+  // The same for a word already in lower case (no folding: the hot path).
+  const VerbForm* LookupLowerVerb(const std::string& lower) const;
+  // Whether some multi-word form starts with this lower-case word
+  // ("fait" for "fait valoir").
+  bool StartsMultiWordVerb(const std::string& lower) const {
+    return multi_word_starts_.count(lower) > 0;
+  }
+  // The inverted pronoun's gender when `word` ends with one ("poursuit-elle"
+  // -> f, the verb part left in *verb_part), nullopt otherwise.
+  std::optional<Gender> SplitInversion(std::string_view word,
+                                       std::string_view* verb_part) const;
+  // An auxiliary ("a", "ont", "a-t-il"); *inverted set when it carries a
+  // pronoun.
+  bool IsAuxiliary(std::string_view word, std::optional<Gender>* inverted) const;
+  // A word before which a finite form is a noun ("le chiffre").
+  bool BlocksVerb(std::string_view word) const;
+  bool IsStatementSkip(std::string_view words) const;
+  // A title or determiner word (lower case or not), for the scan that
+  // learns people's names outside attributions.
+  bool IsTitle(std::string_view word) const;
+  bool IsDeterminer(std::string_view word) const;
+  size_t verb_form_count() const { return verbs_.size(); }
+
+  // Reads a source phrase starting at tokens[first], not past
+  // tokens[limit - 1] nor text offset `end`. nullopt when the words there
+  // are not a source ("les cas", "la seule Syrie", "que").
+  std::optional<SourcePhrase> ParsePhrase(std::string_view text,
+                                          const std::vector<Token>& tokens,
+                                          size_t first, size_t limit) const;
+
+ private:
+  using Words = std::map<std::string, std::string, std::less<>>;
+  bool In(const Words& words, std::string_view word) const;
+  std::optional<std::string> Find(const Words& words, std::string_view key) const;
+
+  std::unordered_map<std::string, VerbForm> verbs_;
+  std::unordered_set<std::string> multi_word_starts_;
+  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
+      source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
+      statement_skips_;
+};
+
+// Lower case of a word for the lexicons (full case folding).
+std::string LowerWord(std::string_view word);
+
+}  // namespace claimx
+
+#endif  // CLAIMX_EXTRACTOR_SOURCE_H_

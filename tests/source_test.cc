@@ -1,0 +1,248 @@
+// Sources, quotes and claims: the quote finder on hostile marks, the source
+// grammar, the claim linker on corpora/fr/source and on the seed article.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "extractor/emit_json.h"
+#include "extractor/quote.h"
+#include "tests/test_util.h"
+
+namespace claimx {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::vector<Span> OneParagraph(std::string_view text) { return {Span{0, text.size()}}; }
+
+// Paragraphs separated by blank lines, as the segmenter cuts them.
+std::vector<Span> Paragraphs(std::string_view text) {
+  std::vector<Span> out;
+  size_t start = 0;
+  for (size_t blank; (blank = text.find("\n\n", start)) != std::string_view::npos;
+       start = blank + 2) {
+    out.push_back(Span{start, blank});
+  }
+  out.push_back(Span{start, text.size()});
+  return out;
+}
+
+std::string QuoteText(std::string_view text, const Quote& q) {
+  return std::string(q.content.Of(text));
+}
+
+TEST_CASE("quotes: French, English, straight, with inner ‹ ›", "[quote]") {
+  std::string text = "Il a dit « oui ‹ non › peut-être » puis “yes” et \"no\".";
+  auto quotes = FindQuotes(text, OneParagraph(text));
+  REQUIRE(quotes.size() == 3);
+  CHECK(QuoteText(text, quotes[0]) == "oui ‹ non › peut-être");
+  CHECK(quotes[0].style == QuoteStyle::kFrench);
+  CHECK(QuoteText(text, quotes[1]) == "yes");
+  CHECK(quotes[1].style == QuoteStyle::kEnglish);
+  CHECK(QuoteText(text, quotes[2]) == "no");
+  CHECK(quotes[2].span.Of(text) == "\"no\"");
+}
+
+TEST_CASE("quotes: a French quote over paragraphs reopens with «", "[quote]") {
+  std::string text = "«Premier paragraphe.\n\n«Deuxième paragraphe», a-t-il dit.\n\nFin.";
+  auto quotes = FindQuotes(text, Paragraphs(text));
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].span.start == 0);
+  CHECK(QuoteText(text, quotes[0]).find("Deuxième paragraphe") != std::string::npos);
+}
+
+TEST_CASE("quotes: an unbalanced « is dropped at its paragraph end", "[quote][bad_input]") {
+  std::string text = "« Jamais fermé.\n\nSuite sans guillemet « ici ».";
+  auto quotes = FindQuotes(text, Paragraphs(text));
+  REQUIRE(quotes.size() == 1);
+  CHECK(QuoteText(text, quotes[0]) == "ici");
+}
+
+TEST_CASE("quotes: hostile marks stay linear and bounded", "[quote][bad_input]") {
+  std::string lone = "\xC2\xAB";
+  CHECK(FindQuotes(lone, OneParagraph(lone)).empty());
+  std::string many;
+  for (int i = 0; i < 10000; ++i) many += "\xC2\xAB";
+  CHECK(FindQuotes(many, OneParagraph(many)).empty());
+  std::string nested;
+  for (int i = 0; i < 50; ++i) nested += "« a ";
+  for (int i = 0; i < 50; ++i) nested += " » ";
+  auto quotes = FindQuotes(nested, OneParagraph(nested));
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].span == Span{0, nested.size() - 1});
+  std::string big = "«" + std::string(2 << 20, 'a') + "»";
+  auto one = FindQuotes(big, OneParagraph(big));
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].content.size() == size_t{2} << 20);
+}
+
+TEST_CASE("reporting verbs are generated from lemmas and endings", "[source]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto grammar = SourceGrammar::Create(**book);
+  REQUIRE(grammar.ok());
+  CHECK(grammar->verb_form_count() > 1000);
+  for (const char* form : {"déclaré", "estime", "estiment", "chiffre", "indiquait",
+                           "affirmerait", "dit", "reconnaît", "poursuit", "avertit"}) {
+    INFO(form);
+    CHECK(grammar->LookupVerb(form) != nullptr);
+  }
+  CHECK(grammar->LookupVerb("déclaré")->lemma == "déclarer");
+  CHECK(grammar->LookupVerb("déclaré")->participle);
+  CHECK_FALSE(grammar->LookupVerb("déclaré")->finite);
+  CHECK(grammar->LookupVerb("maison") == nullptr);
+  std::string_view verb;
+  auto gender = grammar->SplitInversion("poursuit-elle", &verb);
+  REQUIRE(gender);
+  CHECK(*gender == Gender::kFeminine);
+  CHECK(verb == "poursuit");
+}
+
+const json* FindClaim(const json& claims, const nlohmann::json& want) {
+  for (const auto& c : claims) {
+    if (want.contains("statement") && c["statement"] != want["statement"]) continue;
+    if (want.contains("type") && c["type"] != want["type"]) continue;
+    return &c;
+  }
+  return nullptr;
+}
+
+std::string MentionText(const json& doc, const std::string& id) {
+  for (const auto& m : doc["mentions"]) {
+    if (m["id"] == id) return m["text"];
+  }
+  return "";
+}
+
+// One corpus case: each expected claim must be found, with its type,
+// statement, source name/type/role, cue text and linked mention texts.
+void CheckSourceCase(const nlohmann::json& c) {
+  const std::string text = c["text"];
+  auto doc = testing::ProjectAnnotator().Annotate(text, {"case", c.value("date", "2016-11-10")});
+  REQUIRE(doc.ok());
+  json out = DocumentToJson(*doc, text);
+  INFO("claims: " << out["claims"].dump());
+  size_t attributed_expected = 0;
+  for (const auto& want : c.value("expect", nlohmann::json::array())) {
+    INFO("expected claim " << want.dump());
+    const json* got = FindClaim(out["claims"], want);
+    REQUIRE(got != nullptr);
+    if (want.value("type", "") != "unattributed") ++attributed_expected;
+    if (want.contains("source")) {
+      REQUIRE(!(*got)["source"].is_null());
+      CHECK((*got)["source"]["name"] == want["source"]);
+    }
+    if (want.contains("source_type")) CHECK((*got)["source"]["type"] == want["source_type"]);
+    if (want.contains("role")) CHECK((*got)["source"]["role"] == want["role"]);
+    if (want.contains("cue")) CHECK((*got)["cue"]["text"] == want["cue"]);
+    for (const char* kind : {"quantities", "dates", "places"}) {
+      if (!want.contains(kind)) continue;
+      std::vector<std::string> texts;
+      for (const auto& id : (*got)[kind]) texts.push_back(MentionText(out, id));
+      for (const auto& t : want[kind]) {
+        INFO(kind << " " << t);
+        CHECK(std::find(texts.begin(), texts.end(), t.get<std::string>()) != texts.end());
+      }
+    }
+  }
+  if (c.value("exhaustive", false)) {
+    size_t attributed = 0;
+    for (const auto& claim : out["claims"]) attributed += claim["type"] != "unattributed";
+    CHECK(attributed == attributed_expected);
+  }
+}
+
+TEST_CASE("source corpus: every case of corpora/fr/source", "[source][corpus]") {
+  size_t cases = testing::ForEachCorpusCase(
+      std::string(CLAIMX_CORPORA_DIR) + "/fr/source", CheckSourceCase, "eval_");
+  CHECK(cases >= 30);
+}
+
+TEST_CASE("seed article: the claims of its four sources", "[source][seed]") {
+  std::string text = testing::ReadFile(testing::SeedPath());
+  auto doc = testing::ProjectAnnotator().Annotate(text, {"seed", "2016-11-10"});
+  REQUIRE(doc.ok());
+  json out = DocumentToJson(*doc, text);
+  INFO(out["claims"].dump(1));
+  auto by_source = [&](const std::string& name, const std::string& type) -> const json* {
+    for (const auto& c : out["claims"]) {
+      if (!c["source"].is_null() && c["source"]["name"] == name && c["type"] == type) return &c;
+    }
+    return nullptr;
+  };
+  auto quantity_texts = [&](const json& claim) {
+    std::vector<std::string> texts;
+    for (const auto& id : claim["quantities"]) texts.push_back(MentionText(out, id));
+    return texts;
+  };
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  const json* militaires = by_source("militaires américains", "according_to");
+  REQUIRE(militaires);
+  CHECK(has(quantity_texts(*militaires), "jusqu'à 119"));
+  CHECK(!(*militaires)["dates"].empty());
+  CHECK((*militaires)["places"].size() >= 2);
+
+  const json* airwars = by_source("Airwars", "indirect");
+  REQUIRE(airwars);
+  CHECK((*airwars)["source"]["type"] == "organization");
+  CHECK(has(quantity_texts(*airwars), "1787"));
+  CHECK(!(*airwars)["dates"].empty());
+
+  const json* amnesty = by_source("Amnesty International", "indirect");
+  REQUIRE(amnesty);
+  CHECK(has(quantity_texts(*amnesty), "au moins 300"));
+
+  const json* centcom_quote = by_source("Centcom", "direct");
+  REQUIRE(centcom_quote);
+  CHECK(has(quantity_texts(*centcom_quote), "64"));
+  auto texts = quantity_texts(*centcom_quote);
+  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("huit", 0) == 0; }));
+  CHECK((*centcom_quote)["cue"]["lemma"] == "indiquer");
+
+  const json* centcom_selon = by_source("Centcom", "according_to");
+  REQUIRE(centcom_selon);
+  CHECK((*centcom_selon)["statement"].get<std::string>().find("«des précautions avaient été prises»") !=
+        std::string::npos);
+
+  const json* thomas = by_source("John J. Thomas", "direct");
+  REQUIRE(thomas);
+  CHECK((*thomas)["source"]["type"] == "person");
+  CHECK((*thomas)["source"]["role"] == "colonel, porte-parole");
+  CHECK((*thomas)["statement"].get<std::string>().rfind("Parfois", 0) == 0);
+  CHECK((*thomas)["cue"]["lemma"] == "déclarer");
+}
+
+TEST_CASE("claims: hostile inputs stay bounded and valid", "[source][bad_input]") {
+  const Annotator& annotator = testing::ProjectAnnotator();
+  std::vector<std::string> inputs = {
+      "«", "selon", "Selon", "a déclaré", "«», a déclaré", ", a-t-il dit", "selon lui",
+      "Il a dit", "«10 morts», selon"};
+  std::string many;
+  for (int i = 0; i < 10000; ++i) many += "« ";
+  inputs.push_back(many);
+  std::string nested = "Il a déclaré : ";
+  for (int i = 0; i < 50; ++i) nested += "« a ";
+  for (int i = 0; i < 50; ++i) nested += "» ";
+  inputs.push_back(nested + ", a dit le ministre.");
+  inputs.push_back("«" + std::string(2 << 20, 'x') + "», a déclaré M. Jean Dupont.");
+  std::string cues;
+  for (int i = 0; i < 2000; ++i) cues += "selon lui, a déclaré, ";
+  inputs.push_back(cues);
+  for (const std::string& input : inputs) {
+    INFO(input.substr(0, 60));
+    auto doc = annotator.Annotate(input, {"bad", "2016-11-10"});
+    REQUIRE(doc.ok());
+    for (const Claim& c : doc->claims) {
+      CHECK(c.span.end <= input.size());
+      CHECK(c.span.start <= c.span.end);
+      if (c.cue) CHECK(c.cue->span.end <= input.size());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimx
