@@ -179,7 +179,9 @@ class ZstdSource : public SourceBase {
                        std::to_string(delivered_) + " decompressed bytes: " +
                        ZSTD_getErrorName(rc));
       }
-      frame_complete_ = rc == 0;
+      // With no input, zstd answers the size of a next frame's header:
+      // that says nothing about the frame just read.
+      if (input.pos > 0 || output.pos > 0) frame_complete_ = rc == 0;
       // With no input left, one call flushes what zstd still holds; when it
       // produced nothing the stream is over, cleanly or not.
       if (available->empty() && output.pos == 0) {

@@ -125,7 +125,14 @@ void Render(const GumboNode* root, TextBuilder* builder, std::string* title) {
                                       : node->v.element.children;
     GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
     if (frame.next_child == 0) {
-      if (tag == GUMBO_TAG_TITLE && title->empty()) CollectTitle(node, title);
+      if (tag == GUMBO_TAG_HEAD) {
+        for (unsigned i = 0; i < children.length && title->empty(); ++i) {
+          const auto* child = static_cast<const GumboNode*>(children.data[i]);
+          if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_TITLE) {
+            CollectTitle(child, title);
+          }
+        }
+      }
       if (IsDropped(tag)) {
         stack.pop_back();
         continue;
