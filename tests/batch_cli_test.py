@@ -256,6 +256,11 @@ if case("errors"):
     result = run([write_dump("tiny.jsonl", 3), "--out", path("foreign.jsonl")])
     check("foreign output file: refused, exit 2", result.returncode == 2 and
           b"refusing" in result.stderr, result.stderr.decode())
+    # Disk full: /dev/full fails every write with ENOSPC.
+    result = run([path("tiny.jsonl"), "--out", "/dev/full", "--quarantine", path("full.q")])
+    check("disk full: exit 2 naming the output", result.returncode == 2 and
+          b"/dev/full" in result.stderr and b"No space left" in result.stderr,
+          result.stderr.decode())
 
 # --- resume after kill -9, and after SIGTERM -----------------------------------
 def wait_for_lines(name, count, proc, timeout=120):

@@ -91,9 +91,13 @@ std::string DefaultQuarantinePath(const std::string& out) {
   return (path.parent_path() / (stem + ".quarantine.jsonl")).string();
 }
 
+std::string QuarantinePath(const BatchFlags& flags) {
+  return flags.quarantine.empty() ? DefaultQuarantinePath(flags.out) : flags.quarantine;
+}
+
 Result<std::unique_ptr<QuarantineSink>> OpenQuarantine(const BatchFlags& flags) {
   if (flags.mapper) return std::unique_ptr<QuarantineSink>(new QuarantineStream(STDOUT_FILENO));
-  std::string path = flags.quarantine.empty() ? DefaultQuarantinePath(flags.out) : flags.quarantine;
+  std::string path = QuarantinePath(flags);
   auto file = QuarantineFile::Open(path);
   if (!file.ok()) return file.status();
   return std::unique_ptr<QuarantineSink>(std::move(file).value());
@@ -205,7 +209,7 @@ int BatchCommand::Run(const char* argv0) const {
   if (flags.mapper) return kExitClean;
   if (counters.quarantined.load() > 0 && !flags.quiet) {
     std::cerr << "claimx batch: " << counters.quarantined.load()
-              << " records quarantined, see the quarantine file\n";
+              << " records quarantined, see " << QuarantinePath(flags) << "\n";
   }
   return counters.quarantined.load() > 0 ? kExitQuarantined : kExitClean;
 }
