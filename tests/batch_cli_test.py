@@ -34,8 +34,10 @@ def path(name):
 
 
 def run(args, stdin=None, **kwargs):
+    # In TMP: a default quarantine file (claimx-quarantine.jsonl with stdout
+    # output) must not land in the caller's directory.
     return subprocess.run([CLAIMX, "batch", "--quiet", *args], input=stdin,
-                          capture_output=True, **kwargs)
+                          capture_output=True, cwd=TMP, **kwargs)
 
 
 def read_lines(name):
