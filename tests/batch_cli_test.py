@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 
-CLAIMX, SRC = sys.argv[1], sys.argv[2]
+CLAIMX, SRC = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ONLY = set(sys.argv[3:])
 TMP = tempfile.mkdtemp(prefix="claimx-batch-test-")
 FAILURES = []
