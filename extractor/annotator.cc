@@ -154,6 +154,11 @@ Result<AnnotatedDocument> Annotator::Annotate(
   if (options.date) date_context.document_date = ParseIsoDate(*options.date);
   std::vector<Mention> mentions;
   for (const Sentence& sentence : segmentation.sentences) {
+    if (options.deadline && std::chrono::steady_clock::now() > *options.deadline) {
+      return ResourceExhausted("time budget exceeded at sentence " +
+                               std::to_string(&sentence - segmentation.sentences.data()) +
+                               " of " + std::to_string(segmentation.sentences.size()));
+    }
     const size_t first = mentions.size();
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);

@@ -10,6 +10,7 @@
 #ifndef CLAIMX_EXTRACTOR_ANNOTATOR_H_
 #define CLAIMX_EXTRACTOR_ANNOTATOR_H_
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,10 @@ namespace claimx {
 struct DocumentOptions {
   std::string id;
   std::optional<std::string> date;  // YYYY-MM-DD; checked by Annotate
+  // A cooperative time budget: checked between sentences, so one sentence
+  // (and the normalization and segmentation before the first) always runs to
+  // its end. Past it, Annotate returns kResourceExhausted.
+  std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt;
 };
 
 struct AnnotatorOptions {
@@ -44,8 +49,8 @@ class Annotator {
 
   std::unique_ptr<Annotator> Clone() const;
 
-  // Annotates one article. Fails only on a bad option (malformed date) or an
-  // input over max_document_bytes; any byte sequence is otherwise accepted
+  // Annotates one article. Fails only on a bad option (malformed date), an
+  // input over max_document_bytes or a passed deadline; any byte sequence is otherwise accepted
   // (invalid UTF-8 is repaired and counted in info.normalization).
   Result<AnnotatedDocument> Annotate(std::string_view original,
                                      const DocumentOptions& options) const;

@@ -4,6 +4,7 @@
 //
 //   claimx-bench [--corpus DIR] [--megabytes N] [--rounds N] [--rules DIR]
 //                [--json FILE]
+//   claimx-bench --batch [--batch-megabytes N]   (tools/bench/batch_bench.h)
 //
 // The corpus is every .txt file under DIR (default ../shared/corpora next to
 // the source tree), repeated until it holds at least N MB (default 100). The
@@ -45,6 +46,7 @@
 #include "extractor/quantity.h"
 #include "extractor/rules.h"
 #include "extractor/segmenter.h"
+#include "tools/bench/batch_bench.h"
 
 namespace fs = std::filesystem;
 
@@ -230,6 +232,11 @@ int main(int argc, char** argv) {
   std::string json_out;
   size_t megabytes = 100;
   size_t rounds = 3;
+  bool batch = false;
+  size_t batch_megabytes = 1024;
+  app.add_flag("--batch", batch,
+               "Batch mode: claimx batch over a generated JSONL dump, 1 and 2 threads");
+  app.add_option("--batch-megabytes", batch_megabytes, "Size of the batch dump in MB (default 1024)");
   app.add_option("--corpus", corpus_dir, "Directory of .txt articles");
   app.add_option("--megabytes", megabytes, "Minimum corpus size in MB");
   app.add_option("--rules", rules_dir, "Rule directory");
@@ -278,6 +285,11 @@ int main(int argc, char** argv) {
   }
   auto place_recognizer = claimx::PlaceRecognizer::Create(**rules);
   auto annotator = claimx::Annotator::Create(*rules);
+  if (batch && annotator.ok()) {
+    std::string claimx_binary = (fs::read_symlink("/proc/self/exe").parent_path() / "claimx").string();
+    return claimx::bench::RunBatchBench({corpus_dir, batch_megabytes, claimx_binary, json_out},
+                                        **annotator);
+  }
   auto segmenter = claimx::Segmenter::Create((*rules)->abbreviations());
   if (!annotator.ok() || !segmenter.ok() || !place_recognizer.ok()) {
     std::cerr << "claimx-bench: cannot build the pipeline\n";

@@ -3,6 +3,7 @@
 //   claimx annotate [FILE|-] [--format json|jsonl|text] [--date YYYY-MM-DD]
 //   claimx rules check [--rules DIR]
 //   claimx load [FILE...|-] --db URL       (tools/claimx/load_command.cc)
+//   claimx batch [INPUT...] [--out FILE] [--threads N] [--mapper] (batch_command.h)
 //
 // Exit status follows ripgrep: 0 when something was found, 1 when nothing
 // was, 2 on error. Machine output goes to stdout only; errors and warnings go
@@ -28,6 +29,7 @@
 #include "extractor/rule_check.h"
 #include "extractor/rules.h"
 #include "tools/claimx/load_command.h"
+#include "tools/claimx/batch_command.h"
 
 namespace {
 
@@ -184,6 +186,8 @@ int main(int argc, char** argv) {
   annotate->add_option("--max-bytes", annotate_flags.max_bytes,
                        "Refuse larger documents (default 256 MiB)");
 
+  claimx::cli::BatchCommand batch_command(&app);
+
   std::string check_rules_dir;
   CLI::App* rules = app.add_subcommand("rules", "Rule files");
   rules->require_subcommand(1);
@@ -202,5 +206,6 @@ int main(int argc, char** argv) {
   if (annotate->parsed()) return RunAnnotate(annotate_flags, argv[0]);
   if (check->parsed()) return RunRulesCheck(check_rules_dir, argv[0]);
   if (app.got_subcommand("load")) return run_load();
+  if (batch_command.parsed()) return batch_command.Run(argv[0]);
   return kExitError;
 }
