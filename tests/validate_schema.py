@@ -363,20 +363,6 @@ def linked_document():
     return make_document("linked.txt", LINKED_TEXT, mentions, [], sentences=1)
 
 
-# (label, change to linked_document()) that contract_errors() must reject.
-LINK_REJECTS = [
-    ("link to a missing mention", set_field(["mentions", 1, "link"], "m9")),
-    ("link that is not mutual", set_field(["mentions", 0, "link"], "m3")),
-    ("link between two quantities", lambda d: (mention_of(d, "m2").update(link="m3"),
-                                               mention_of(d, "m3").update(link="m2"),
-                                               mention_of(d, "m1").pop("link"))),
-    ("link from a date that is not a duration", lambda d: mention_of(d, "m1").update(
-        value="2015-11", type="date")),
-    ("link from a quantity without a time unit", lambda d: mention_of(d, "m2").update(
-        unit=None)),
-]
-
-
 INVALID_UTF8_TEXT = b"1787 civ\xffils ont fui."
 
 
@@ -497,6 +483,20 @@ CONTRACT_REJECTS = [
     ("claim source.mention that is a quote", set_field(["claims", 1, "source", "mention"], "m5")),
     ("claim quantity outside the statement", set_field(["claims", 1, "quantities"], ["m7"])),
     ("doc.bytes other than the input size", set_field(["doc", "bytes"], len(RICH_TEXT) - 1)),
+]
+
+
+# (label, change to linked_document()) that contract_errors() must reject.
+LINK_REJECTS = [
+    ("link to a missing mention", set_field(["mentions", 1, "link"], "m9")),
+    ("link that is not mutual", set_field(["mentions", 0, "link"], "m3")),
+    ("link between two quantities", lambda d: (mention_of(d, "m2").update(link="m3"),
+                                               mention_of(d, "m3").update(link="m2"),
+                                               mention_of(d, "m1").pop("link"))),
+    ("link from a date that is not a duration", lambda d: mention_of(d, "m1").update(
+        value="2015-11", type="date")),
+    ("link from a quantity without a time unit", lambda d: mention_of(d, "m2").update(
+        unit=None)),
 ]
 
 
