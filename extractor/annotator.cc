@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace claimx {
 
@@ -58,40 +60,92 @@ std::optional<size_t> SentenceAt(const std::vector<Span>& sentences,
   return static_cast<size_t>(it - sentences.begin());
 }
 
-// The one place where dimensions meet: a figure that is part of a date or a
+bool IsDuration(const Mention& m) {
+  return m.kind == MentionKind::kDate &&
+         std::get<DateValue>(m.value).type == "duration";
+}
+
+// A quantity counting time ("trois mois", "plus de deux ans"): its unit is
+// one of the symbols of the `time_units` lexicon.
+bool CountsTime(const Mention& m, const RuleBook& rules) {
+  if (m.kind != MentionKind::kQuantity) return false;
+  const auto& unit = std::get<QuantityValue>(m.value).unit;
+  const auto* time_units = rules.Lexicon("time_units");
+  if (!unit || time_units == nullptr) return false;
+  return std::any_of(time_units->begin(), time_units->end(),
+                     [&](const auto& entry) { return entry.second == *unit; });
+}
+
+size_t SharedBytes(Span a, Span b) {
+  size_t start = std::max(a.start, b.start);
+  size_t end = std::min(a.end, b.end);
+  return end > start ? end - start : 0;
+}
+
+// Pairs each duration the date recognizer found with the time-counting
+// quantity over the same words ("les douze derniers mois" and "douze
+// derniers mois"): the two readings of one expression, which the output
+// links rather than leaving as competing guesses. One-to-one; a duration
+// takes the quantity sharing the most bytes with it. Appends index pairs
+// (date, quantity) into `mentions` to `links`.
+void LinkDurations(const std::vector<Mention>& mentions, size_t from,
+                   const RuleBook& rules,
+                   std::vector<std::pair<size_t, size_t>>* links) {
+  std::vector<bool> taken(mentions.size() - from, false);
+  for (size_t d = from; d < mentions.size(); ++d) {
+    if (!IsDuration(mentions[d])) continue;
+    size_t best = mentions.size();
+    size_t best_shared = 0;
+    for (size_t q = from; q < mentions.size(); ++q) {
+      size_t shared = SharedBytes(mentions[d].span, mentions[q].span);
+      if (taken[q - from] || shared <= best_shared || !CountsTime(mentions[q], rules)) {
+        continue;
+      }
+      best = q;
+      best_shared = shared;
+    }
+    if (best == mentions.size()) continue;
+    taken[best - from] = true;
+    links->emplace_back(d, best);
+  }
+}
+
+// The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
-// duration's count, and both mentions are reported. Linear after a sort:
-// a quantity overlaps some date iff the largest end among the dates that
-// start before the quantity ends lies past the quantity's start.
-void DropQuantitiesInsideDates(std::vector<Mention>* mentions, size_t from) {
+// duration's count, and the two mentions are linked (LinkDurations).
+// Dropping is linear after a sort: a quantity overlaps some date iff the
+// largest end among the dates that start before the quantity ends lies past
+// the quantity's start.
+void ResolveQuantitiesAndDates(std::vector<Mention>* mentions, size_t from,
+                               const RuleBook& rules,
+                               std::vector<std::pair<size_t, size_t>>* links) {
   std::vector<Span> dates;
   for (size_t i = from; i < mentions->size(); ++i) {
     const Mention& m = (*mentions)[i];
-    if (m.kind == MentionKind::kDate &&
-        std::get<DateValue>(m.value).type != "duration") {
-      dates.push_back(m.span);
+    if (m.kind == MentionKind::kDate && !IsDuration(m)) dates.push_back(m.span);
+  }
+  if (!dates.empty()) {
+    std::sort(dates.begin(), dates.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::vector<size_t> max_end(dates.size());
+    for (size_t i = 0; i < dates.size(); ++i) {
+      max_end[i] = std::max(dates[i].end, i > 0 ? max_end[i - 1] : 0);
     }
+    auto inside_date = [&](const Mention& m) {
+      if (m.kind != MentionKind::kQuantity) return false;
+      auto after = std::lower_bound(
+          dates.begin(), dates.end(), m.span.end,
+          [](const Span& d, size_t end) { return d.start < end; });
+      if (after == dates.begin()) return false;
+      return max_end[after - dates.begin() - 1] > m.span.start;
+    };
+    mentions->erase(
+        std::remove_if(mentions->begin() + static_cast<std::ptrdiff_t>(from),
+                       mentions->end(), inside_date),
+        mentions->end());
   }
-  if (dates.empty()) return;
-  std::sort(dates.begin(), dates.end(),
-            [](const Span& a, const Span& b) { return a.start < b.start; });
-  std::vector<size_t> max_end(dates.size());
-  for (size_t i = 0; i < dates.size(); ++i) {
-    max_end[i] = std::max(dates[i].end, i > 0 ? max_end[i - 1] : 0);
-  }
-  auto inside_date = [&](const Mention& m) {
-    if (m.kind != MentionKind::kQuantity) return false;
-    auto after = std::lower_bound(
-        dates.begin(), dates.end(), m.span.end,
-        [](const Span& d, size_t end) { return d.start < end; });
-    if (after == dates.begin()) return false;
-    return max_end[after - dates.begin() - 1] > m.span.start;
-  };
-  mentions->erase(
-      std::remove_if(mentions->begin() + static_cast<std::ptrdiff_t>(from),
-                     mentions->end(), inside_date),
-      mentions->end());
+  LinkDurations(*mentions, from, rules, links);
 }
 
 // Claims index the original text like mentions; their id lists name the
@@ -153,6 +207,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
   DateContext date_context;
   if (options.date) date_context.document_date = ParseIsoDate(*options.date);
   std::vector<Mention> mentions;
+  std::vector<std::pair<size_t, size_t>> links;  // indices into `mentions`
   for (const Sentence& sentence : segmentation.sentences) {
     if (options.deadline && std::chrono::steady_clock::now() > *options.deadline) {
       return ResourceExhausted("time budget exceeded at sentence " +
@@ -163,7 +218,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
     places_.Recognize(normalized.text, sentence.span, &mentions);
-    DropQuantitiesInsideDates(&mentions, first);
+    ResolveQuantitiesAndDates(&mentions, first, *rules_, &links);
   }
   LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
   for (Mention& m : linked.mentions) mentions.push_back(std::move(m));
@@ -177,21 +232,32 @@ Result<AnnotatedDocument> Annotator::Annotate(
     doc.sentences.push_back(normalized.map.ToOriginal(s.span));
   }
   for (Mention& m : mentions) m.span = normalized.map.ToOriginal(m.span);
-  std::stable_sort(mentions.begin(), mentions.end(),
-                   [](const Mention& a, const Mention& b) {
-                     return a.span.start != b.span.start
-                                ? a.span.start < b.span.start
-                                : a.span.end < b.span.end;
-                   });
-  std::map<std::string, std::string> renamed;  // linker's ids -> final ids
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    std::string id = "m" + std::to_string(i + 1);
-    if (!mentions[i].id.empty()) renamed[mentions[i].id] = id;
-    mentions[i].id = std::move(id);
-    mentions[i].sentence = SentenceAt(doc.sentences, mentions[i].span.start);
+  // Sorted through a permutation so the links, held as indices, follow.
+  std::vector<size_t> order(mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Span& x = mentions[a].span;
+    const Span& y = mentions[b].span;
+    return x.start != y.start ? x.start < y.start : x.end < y.end;
+  });
+  std::vector<size_t> position(mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+  auto id_at = [](size_t i) { return "m" + std::to_string(i + 1); };
+  for (const auto& [date, quantity] : links) {
+    mentions[date].link = id_at(position[quantity]);
+    mentions[quantity].link = id_at(position[date]);
   }
-  FinishClaims(normalized.map, renamed, mentions, &linked.claims);
-  doc.mentions = std::move(mentions);
+  std::map<std::string, std::string> renamed;  // linker's ids -> final ids
+  doc.mentions.reserve(mentions.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    Mention& m = mentions[order[i]];
+    std::string id = id_at(i);
+    if (!m.id.empty()) renamed[m.id] = id;
+    m.id = std::move(id);
+    m.sentence = SentenceAt(doc.sentences, m.span.start);
+    doc.mentions.push_back(std::move(m));
+  }
+  FinishClaims(normalized.map, renamed, doc.mentions, &linked.claims);
   doc.claims = std::move(linked.claims);
   return doc;
 }

@@ -110,6 +110,7 @@ json MentionToJson(const Mention& mention, std::string_view original) {
   out["sentence"] = OrNull(mention.sentence);
   std::visit([&](const auto& value) { AddValueFields(value, &out); },
              mention.value);
+  if (mention.link) out["link"] = *mention.link;
   return out;
 }
 

@@ -78,6 +78,10 @@ struct Mention {
   Span span;
   std::string rule;  // e.g. "fr.quantity.number"
   std::optional<size_t> sentence;  // index of the sentence holding `start`
+  // The id of the other reading of the same words: a duration date and the
+  // quantity with a time unit over it ("les douze derniers mois" / "douze
+  // derniers mois") point at each other. Set by the annotator only.
+  std::optional<std::string> link;
   MentionValue value;
 };
 

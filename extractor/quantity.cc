@@ -274,6 +274,103 @@ bool IsLowerInitial(std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// Bytes of a word for the prefilter: ASCII letters and every byte of a
+// multi-byte UTF-8 character ("é", "°", "€"). Hyphens and spaces split.
+constexpr bool IsWordByte(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
+}
+
+constexpr unsigned char AsciiLower(unsigned char b) {
+  return (b >= 'A' && b <= 'Z') ? static_cast<unsigned char>(b | 0x20) : b;
+}
+
+uint64_t FoldedHash(std::string_view word) {
+  uint64_t hash = kFnvOffset;
+  for (char c : word) hash = (hash ^ AsciiLower(static_cast<unsigned char>(c))) * kFnvPrime;
+  return hash | 1;  // 0 marks an empty slot
+}
+
+}  // namespace
+
+void QuantityPrefilter::AddWord(std::string_view word) {
+  if (word.empty()) return;
+  uint64_t hash = FoldedHash(word);
+  if (Contains(hash)) return;
+  if (2 * (size_ + 1) > slots_.size()) {  // keep the table at most half full
+    std::vector<uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    size_ = 0;
+    for (uint64_t h : old) {
+      if (h == 0) continue;
+      size_t i = h & (slots_.size() - 1);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = h;
+      ++size_;
+    }
+  }
+  size_t i = hash & (slots_.size() - 1);
+  while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+  slots_[i] = hash;
+  ++size_;
+  max_length_ = std::max(max_length_, word.size());
+}
+
+bool QuantityPrefilter::Contains(uint64_t hash) const {
+  for (size_t i = hash & (slots_.size() - 1); slots_[i] != 0;
+       i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i] == hash) return true;
+  }
+  return false;
+}
+
+bool QuantityPrefilter::MayHoldQuantity(std::string_view sentence) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
+  const auto* end = p + sentence.size();
+  while (p < end) {
+    unsigned char b = *p;
+    if (b >= '0' && b <= '9') return true;
+    if (!IsWordByte(b)) {
+      ++p;
+      continue;
+    }
+    const unsigned char* start = p;
+    uint64_t hash = kFnvOffset;
+    while (p < end && IsWordByte(*p)) {
+      hash = (hash ^ AsciiLower(*p)) * kFnvPrime;
+      ++p;
+    }
+    if (static_cast<size_t>(p - start) <= max_length_ && Contains(hash | 1)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The words whose presence lets a sentence hold a quantity (see
+// QuantityPrefilter): every word of the number, noun and cue tables, and the
+// first word of every unit; not "un"/"une".
+void AddTableWords(const std::map<std::string, std::string>& table, bool first_word_only,
+                   QuantityPrefilter* prefilter) {
+  for (const auto& [key, unused] : table) {
+    size_t pos = 0;
+    while (pos < key.size()) {
+      size_t end = pos;
+      while (end < key.size() && IsWordByte(static_cast<unsigned char>(key[end]))) ++end;
+      std::string_view word = std::string_view(key).substr(pos, end - pos);
+      if (!word.empty() && word != "un" && word != "une") prefilter->AddWord(word);
+      if (first_word_only && !word.empty()) break;
+      pos = end + 1;
+    }
+  }
+}
+
+}  // namespace
+
 Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   const RuleSet* set = rules.Dimension("quantity");
   if (set == nullptr) {
@@ -320,7 +417,17 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
       tables.unit_lexicons[lexicon->second] = table;
     }
   }
-  return QuantityRecognizer(set, std::move(tables));
+  QuantityPrefilter prefilter;
+  AddTableWords(*number_words, false, &prefilter);
+  AddTableWords(*tables.approx_nouns, false, &prefilter);
+  AddTableWords(*tables.fraction_nouns, false, &prefilter);
+  const Table* cue_words = nullptr;
+  CLAIMX_RETURN_IF_ERROR(need("prefilter_cue_words", &cue_words));
+  AddTableWords(*cue_words, false, &prefilter);
+  for (const auto& [name, table] : tables.unit_lexicons) {
+    AddTableWords(*table, true, &prefilter);
+  }
+  return QuantityRecognizer(set, std::move(tables), std::move(prefilter));
 }
 
 std::optional<QuantityValue> QuantityRecognizer::Evaluate(
@@ -431,6 +538,7 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
 
 void QuantityRecognizer::Recognize(std::string_view text, Span range,
                                    std::vector<Mention>* out) const {
+  if (!prefilter_.MayHoldQuantity(range.Of(text))) return;
   const size_t first_in_range = out->size();
   for (const RuleMatch& match : rules_->FindAll(text, range)) {
     const Rule& rule = *match.rule;

@@ -16,6 +16,7 @@
 #ifndef CLAIMX_EXTRACTOR_QUANTITY_H_
 #define CLAIMX_EXTRACTOR_QUANTITY_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,26 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
 std::string EntityLemma(std::string_view entity,
                         const std::map<std::string, std::string>& exceptions);
 
+// A cheap test run before the rules on each sentence: could it hold a
+// quantity at all? Every quantity rule needs a digit or a word of the
+// recognizer's tables other than "un"/"une" (a number word, a collective or
+// fraction noun, or the first word of a unit: "un an" has "an"), since "un"
+// alone is an article. The words are kept as 64-bit hashes of their
+// ASCII-lower-cased bytes in an open-addressing table: a collision only
+// costs a sentence the full scan, never a missed quantity. One pass over the
+// bytes, no allocation.
+class QuantityPrefilter {
+ public:
+  void AddWord(std::string_view word);
+  bool MayHoldQuantity(std::string_view sentence) const;
+
+ private:
+  bool Contains(uint64_t hash) const;
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(1024, 0);
+  size_t size_ = 0;
+  size_t max_length_ = 0;
+};
+
 class QuantityRecognizer {
  public:
   // Fails when the rule book has no "quantity" rules, a rule lacks the
@@ -78,8 +99,8 @@ class QuantityRecognizer {
     std::map<std::string, const Table*> unit_lexicons;
   };
 
-  QuantityRecognizer(const RuleSet* rules, Tables tables)
-      : rules_(rules), tables_(std::move(tables)) {}
+  QuantityRecognizer(const RuleSet* rules, Tables tables, QuantityPrefilter prefilter)
+      : rules_(rules), tables_(std::move(tables)), prefilter_(std::move(prefilter)) {}
 
   std::optional<QuantityValue> Evaluate(const RuleMatch& match,
                                         std::string_view text) const;
@@ -89,6 +110,7 @@ class QuantityRecognizer {
 
   const RuleSet* rules_;
   Tables tables_;
+  QuantityPrefilter prefilter_;
 };
 
 }  // namespace claimx

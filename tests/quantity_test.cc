@@ -116,12 +116,65 @@ rules:
   fs::remove_all(dir);
 }
 
-std::unique_ptr<Annotator> MakeAnnotator() {
-  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
-  REQUIRE(book.ok());
-  auto annotator = Annotator::Create(*book);
-  REQUIRE(annotator.ok());
-  return std::move(annotator).value();
+std::vector<Mention> QuantitiesIn(const std::string& text) {
+  auto doc = testing::ProjectAnnotator().Annotate(text, {"case", "2016-11-10"});
+  REQUIRE(doc.ok());
+  std::vector<Mention> quantities;
+  for (const Mention& m : doc->mentions) {
+    if (m.kind == MentionKind::kQuantity) quantities.push_back(m);
+  }
+  return quantities;
+}
+
+TEST_CASE("a duration and the time quantity over it point at each other",
+          "[quantity][link]") {
+  const std::string text = "Sur les douze derniers mois, 64 civils sont morts.";
+  auto doc = testing::ProjectAnnotator().Annotate(text, {"case", "2016-11-10"});
+  REQUIRE(doc.ok());
+  const Mention* duration = nullptr;
+  const Mention* months = nullptr;
+  const Mention* count = nullptr;
+  for (const Mention& m : doc->mentions) {
+    if (m.kind == MentionKind::kDate) duration = &m;
+    if (m.kind == MentionKind::kQuantity) (m.span.Of(text) == "64" ? count : months) = &m;
+  }
+  REQUIRE(duration != nullptr);
+  REQUIRE(months != nullptr);
+  REQUIRE(count != nullptr);
+  CHECK(std::get<DateValue>(duration->value).value == "P12M");
+  CHECK(std::get<QuantityValue>(months->value).unit == "mo");
+  CHECK(duration->link == months->id);
+  CHECK(months->link == duration->id);
+  CHECK_FALSE(count->link);
+}
+
+TEST_CASE("a 500-digit number is no quantity", "[quantity][bad_input]") {
+  // Past 15 digits a figure is a code: refused, not rounded.
+  CHECK(QuantitiesIn("il y a " + std::string(500, '9') + " morts").empty());
+  CHECK_FALSE(ParseFrenchDigits(std::string(500, '9')));
+}
+
+TEST_CASE("a digit count over 15 with a scale word is no quantity", "[quantity][bad_input]") {
+  CHECK(QuantitiesIn("9999999999999999999999 milliards d'euros").empty());
+  CHECK(QuantitiesIn("9999999999999999999999 milliards").empty());
+  // The largest figure kept: 15 digits times a scale stays finite and exact
+  // enough to print.
+  auto kept = QuantitiesIn("999999999999999 milliards d'euros");
+  REQUIRE(kept.size() == 1);
+  CHECK(std::get<QuantityValue>(kept[0].value).value == 999999999999999e9);
+}
+
+TEST_CASE("100 000 comma-separated digits give no quantity, in linear time",
+          "[quantity][bad_input]") {
+  // "1,2,3,4,5,..." is a list, not decimals: no "1,2" is read out of it.
+  // A quadratic scan would not finish within the test timeout.
+  std::string text = "compter ";
+  for (int i = 0; i < 100000; ++i) {
+    text += std::to_string(i % 10);
+    text += ',';
+  }
+  text += " fin";
+  CHECK(QuantitiesIn(text).empty());
 }
 
 bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
@@ -133,12 +186,12 @@ bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want)
 
 // Runs every case of corpora/fr/quantity/*.jsonl (format in its README).
 TEST_CASE("quantity regression corpus", "[quantity][corpus]") {
-  auto annotator = MakeAnnotator();
+  const Annotator& annotator = testing::ProjectAnnotator();
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "quantity";
   size_t cases = 0;
   cases = testing::ForEachCorpusCase(dir, [&](const nlohmann::json& c) {
     const std::string text = c["text"];
-    auto doc = annotator->Annotate(text, {"case", c.value("date", "2016-11-10")});
+    auto doc = annotator.Annotate(text, {"case", c.value("date", "2016-11-10")});
     REQUIRE(doc.ok());
     std::vector<nlohmann::ordered_json> found;
     for (const Mention& m : doc->mentions) {

@@ -137,6 +137,44 @@ def check_ids_in_order(items, prefix, what):
     return problems
 
 
+# Units of the `time_units` lexicon (rules/fr/quantity.yaml): a quantity with
+# one of them may be linked to a duration.
+TIME_UNITS = {"a", "mo", "wk", "d", "h", "min", "s", "century", "decade"}
+
+
+def link_errors(mentions):
+    """A `link` joins a time quantity and a duration date over overlapping
+    words, each naming the other (docs/schema.md, Linked readings)."""
+    problems = []
+    by_id = {m["id"]: m for m in mentions}
+    for mention in mentions:
+        if "link" not in mention:
+            continue
+        what = describe_mention(mention)
+        other = by_id.get(mention["link"])
+        if other is None:
+            problems.append(f"{what}: link {mention['link']} is no mention of the document")
+            continue
+        if other.get("link") != mention["id"]:
+            problems.append(f"{what}: links {other['id']}, which does not link back")
+        kinds = {mention["kind"], other["kind"]}
+        if kinds != {"quantity", "date"}:
+            problems.append(f"{what}: links {other['id']}, a {other['kind']}: a link "
+                            f"joins a quantity and a date")
+            continue
+        quantity, date = (mention, other) if mention["kind"] == "quantity" else (other, mention)
+        if date["type"] != "duration":
+            problems.append(f"{what}: link to or from date {date['id']} of type {date['type']}, "
+                            f"not a duration")
+        if quantity["unit"] not in TIME_UNITS:
+            problems.append(f"{what}: link to or from quantity {quantity['id']} with unit "
+                            f"{quantity['unit']!r}, not a time unit")
+        if quantity["start"] >= date["end"] or date["start"] >= quantity["end"]:
+            problems.append(f"{what}: linked mentions {quantity['id']} and {date['id']} "
+                            f"do not overlap")
+    return problems
+
+
 def contract_errors(document, original):
     """What schema v1 promises beyond the JSON Schema (docs/schema.md).
 
@@ -172,6 +210,8 @@ def contract_errors(document, original):
             if mention["value"] != mention["low"]:
                 problems.append(f"{what}: range value {mention['value']} "
                                 f"is not its low {mention['low']}")
+
+    problems += link_errors(mentions)
 
     claims = document["claims"]
     problems += check_ids_in_order(claims, "c", "claim")
@@ -307,6 +347,22 @@ def rich_document():
                     removed=1, spaces_unified=2, bom=True)
 
 
+LINKED_TEXT = "Sur les douze derniers mois, 64 civils sont morts.".encode("utf-8")
+
+
+def linked_document():
+    """A duration and its time quantity, linked; a count that is not."""
+    t = TextBuilder(LINKED_TEXT)
+    mentions = [
+        t.mention(1, "date", "les douze derniers mois", "fr.date.last_n", 0,
+                  value="P12M", type="duration", mod=None, link="m2"),
+        t.mention(2, "quantity", "douze derniers mois", "fr.quantity.duration", 0,
+                  link="m1", **quantity(12, None, unit="mo")),
+        t.mention(3, "quantity", "64", "fr.quantity.number", 0, **quantity(64, "civils")),
+    ]
+    return make_document("linked.txt", LINKED_TEXT, mentions, [], sentences=1)
+
+
 INVALID_UTF8_TEXT = b"1787 civ\xffils ont fui."
 
 
@@ -393,6 +449,8 @@ SCHEMA_REJECTS = [
     ("invalid bytes without first_invalid_offset",
      set_field(["doc", "normalization", "invalid_utf8"], 1)),
     ("mentions not an array", set_field(["mentions"], {})),
+    ("link that is not a mention id", set_field(["mentions", 7, "link"], "deux ans")),
+    ("link on a place mention", set_field(["mentions", 2, "link"], "m4")),
 ]
 
 
@@ -428,6 +486,20 @@ CONTRACT_REJECTS = [
 ]
 
 
+# (label, change to linked_document()) that contract_errors() must reject.
+LINK_REJECTS = [
+    ("link to a missing mention", set_field(["mentions", 1, "link"], "m9")),
+    ("link that is not mutual", set_field(["mentions", 0, "link"], "m3")),
+    ("link between two quantities", lambda d: (mention_of(d, "m2").update(link="m3"),
+                                               mention_of(d, "m3").update(link="m2"),
+                                               mention_of(d, "m1").pop("link"))),
+    ("link from a date that is not a duration", lambda d: mention_of(d, "m1").update(
+        value="2015-11", type="date")),
+    ("link from a quantity without a time unit", lambda d: mention_of(d, "m2").update(
+        unit=None)),
+]
+
+
 def optional_additions(document):
     """What a later /1 emitter may add: open doc fields, a date range."""
     document["doc"]["title"] = "Frappes: 119 victimes civiles"
@@ -457,13 +529,19 @@ def check_hand_written(tally, validator, source_dir):
               INVALID_UTF8_TEXT),
              ("empty document", make_document("empty.txt", b"", [], [], sentences=0), b""),
              ("optional additions (doc.title, date range)",
-              with_change(rich_document(), optional_additions), RICH_TEXT)]
+              with_change(rich_document(), optional_additions), RICH_TEXT),
+             ("linked duration and time quantity", linked_document(), LINKED_TEXT)]
     for label, doc, original in valid:
         tally.record(f"valid: {label}", all_errors(validator, doc, original))
 
     for label, change in SCHEMA_REJECTS:
         broken = with_change(rich_document(), change)
         tally.expect_failure(f"schema rejects: {label}", schema_errors(validator, broken))
+
+    for label, change in LINK_REJECTS:
+        broken = with_change(linked_document(), change)
+        tally.record(f"schema accepts: {label}", schema_errors(validator, broken))
+        tally.expect_failure(f"contract rejects: {label}", contract_errors(broken, LINKED_TEXT))
 
     for label, change in CONTRACT_REJECTS:
         broken = with_change(rich_document(), change)

@@ -10,6 +10,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "tools/eval/quantity_eval.h"
+
 namespace claimx::eval {
 
 namespace fs = std::filesystem;
@@ -57,6 +59,16 @@ const std::vector<TypeAdapter>& TypeAdapters() {
       {"duration", MentionKind::kDate, DatePredictedValue, SameTimex, DateType},
       {"set", MentionKind::kDate, DatePredictedValue, SameTimex, DateType},
       {"range", MentionKind::kDate, DatePredictedValue, SameTimex, DateType},
+      // Quantities (tools/eval/quantity_eval.h); "number" first: it types
+      // the spurious ones.
+      {"number", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"percent", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"money", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"money_range", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"temperature", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"distance", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"volume", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
+      {"product", MentionKind::kQuantity, QuantityPredictedValue, SameQuantity, QuantityType},
   };
   return adapters;
 }
@@ -165,7 +177,9 @@ Result<std::vector<EvalCase>> LoadDuckling(const std::string& file) {
       json d = json::parse(line);
       std::string source = d.at("file").get<std::string>();
       bool time = !d.at("reference_date").is_null();
-      if (!time && source.find("/Duration/") == std::string::npos) continue;
+      bool quantity = !d.at("expected").empty() &&
+                      DucklingQuantityType(d.at("expected")[0], source).has_value();
+      if (!time && !quantity && source.find("/Duration/") == std::string::npos) continue;
       EvalCase c;
       c.id = source + "#" + std::to_string(d.at("case_index").get<int>());
       c.text = d.at("input").get<std::string>();
@@ -175,6 +189,11 @@ Result<std::vector<EvalCase>> LoadDuckling(const std::string& file) {
       for (const json& e : d.at("expected")) {
         size_t start = ByteOffset(c.text, e.at("span")[0].get<size_t>());
         size_t end = ByteOffset(c.text, e.at("span")[1].get<size_t>());
+        if (quantity) {
+          c.expected.push_back(GoldEntity{*DucklingQuantityType(e, source), Span{start, end},
+                                          DucklingQuantityValue(e)});
+          continue;
+        }
         c.expected.push_back(GoldEntity{Lower(e.at("type").get<std::string>()),
                                         Span{start, end},
                                         e.at("value").get<std::string>()});

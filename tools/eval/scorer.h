@@ -6,8 +6,8 @@
 // The dimensions it knows are a table (TypeAdapters()): one row per expected
 // type saying which mention kind answers it and how a value is compared. The
 // date types (date, time, duration, set, range) are rows today; the quantity
-// types (number, ordinal, money, dimension, percent) are rows to add, with no
-// change to the matching or the report.
+// types (number, money, money_range, temperature, distance, volume, product,
+// percent) are rows too, from tools/eval/quantity_eval.h.
 //
 // Cases the project leaves out by design are listed in out_of_scope.yaml (a
 // suite, a regular expression over the input, a reason); they are counted and
@@ -55,8 +55,9 @@ struct OutOfScopeRule {
 
 // FTiB: <dir>/index.jsonl, <name>.txt, <name>.timex.jsonl (byte offsets).
 Result<std::vector<EvalCase>> LoadFtib(const std::string& dir);
-// Duckling suite JSONL; only cases with a reference date (Time) or from the
-// Duration corpus. Code point spans become byte spans.
+// Duckling suite JSONL: the Time cases (with a reference date), the Duration
+// corpus and the quantity corpora (number, ordinal, money, dimensions; typed
+// and valued by quantity_eval.h). Code point spans become byte spans.
 Result<std::vector<EvalCase>> LoadDuckling(const std::string& file);
 // tools/eval/out_of_scope.yaml: a list of {suite, pattern, reason}.
 Result<std::vector<OutOfScopeRule>> LoadOutOfScope(const std::string& file);
