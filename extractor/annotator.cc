@@ -9,13 +9,15 @@ bool IsIsoDate(std::string_view date) { return ParseIsoDate(date).has_value(); }
 Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
                      AnnotatorOptions options,
                      std::unique_ptr<Segmenter> segmenter,
-                     QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places)
+                     QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places,
+                     ClaimComparer comparer)
     : rules_(std::move(rules)),
       options_(options),
       segmenter_(std::move(segmenter)),
       quantities_(std::move(quantities)),
       dates_(std::move(dates)),
-      places_(std::move(places)) {}
+      places_(std::move(places)),
+      comparer_(std::move(comparer)) {}
 
 Result<std::unique_ptr<Annotator>> Annotator::Create(
     std::shared_ptr<const RuleBook> rules, AnnotatorOptions options) {
@@ -27,15 +29,17 @@ Result<std::unique_ptr<Annotator>> Annotator::Create(
   if (!dates.ok()) return dates.status();
   auto places = PlaceRecognizer::Create(*rules);
   if (!places.ok()) return places.status();
+  ClaimComparer comparer = ClaimComparer::Create(*rules);
   return std::unique_ptr<Annotator>(new Annotator(
       std::move(rules), options, std::move(segmenter).value(),
       std::move(quantities).value(), std::move(dates).value(),
-      std::move(places).value()));
+      std::move(places).value(), std::move(comparer)));
 }
 
 std::unique_ptr<Annotator> Annotator::Clone() const {
   return std::unique_ptr<Annotator>(
-      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_));
+      new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_,
+                    comparer_));
 }
 
 namespace {
@@ -91,7 +95,8 @@ void DropQuantitiesInsideDates(std::vector<Mention>* mentions, size_t from) {
 }  // namespace
 
 Result<AnnotatedDocument> Annotator::Annotate(
-    std::string_view original, const DocumentOptions& options) const {
+    std::string_view original, const DocumentOptions& options,
+    AnnotationTrace* trace) const {
   if (original.size() > options_.max_document_bytes) {
     return ResourceExhausted(
         "document is " + std::to_string(original.size()) +
@@ -142,6 +147,12 @@ Result<AnnotatedDocument> Annotator::Annotate(
     mentions[i].sentence = SentenceAt(doc.sentences, mentions[i].span.start);
   }
   doc.mentions = std::move(mentions);
+  doc.comparisons = comparer_.Compare(doc);
+  if (trace != nullptr) {
+    trace->sentences.clear();
+    for (const Sentence& s : segmentation.sentences) trace->sentences.push_back(s.span);
+    trace->normalized = std::move(normalized);
+  }
   return doc;
 }
 

@@ -15,7 +15,9 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/comparison.h"
 #include "extractor/date.h"
+#include "extractor/normalizer.h"
 #include "extractor/document.h"
 #include "extractor/place.h"
 #include "extractor/quantity.h"
@@ -28,6 +30,15 @@ namespace claimx {
 struct DocumentOptions {
   std::string id;
   std::optional<std::string> date;  // YYYY-MM-DD; checked by Annotate
+};
+
+// What the annotator saw on the way, for tools that explain its output
+// (extractor/explain.h): the normalized text the rules ran on and the
+// sentences in normalized offsets. Filled only when asked for, so the normal
+// path pays nothing.
+struct AnnotationTrace {
+  NormalizedText normalized;
+  std::vector<Span> sentences;  // normalized offsets, as the recognizers saw them
 };
 
 struct AnnotatorOptions {
@@ -47,14 +58,16 @@ class Annotator {
   // input over max_document_bytes; any byte sequence is otherwise accepted
   // (invalid UTF-8 is repaired and counted in info.normalization).
   Result<AnnotatedDocument> Annotate(std::string_view original,
-                                     const DocumentOptions& options) const;
+                                     const DocumentOptions& options,
+                                     AnnotationTrace* trace = nullptr) const;
 
   const RuleBook& rules() const { return *rules_; }
 
  private:
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
             std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
-            DateRecognizer dates, PlaceRecognizer places);
+            DateRecognizer dates, PlaceRecognizer places,
+            ClaimComparer comparer);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
@@ -62,6 +75,7 @@ class Annotator {
   QuantityRecognizer quantities_;
   DateRecognizer dates_;
   PlaceRecognizer places_;
+  ClaimComparer comparer_;
 };
 
 // True for a real calendar date written YYYY-MM-DD.

@@ -105,6 +105,88 @@ std::string ValueSummary(const Mention& m, std::string_view original) {
   return out.str();
 }
 
+std::string Joined(const std::vector<std::string>& values, std::string_view empty) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out.empty() ? std::string(empty) : out;
+}
+
+// The claims whose statement starts in `paragraph`, one wrapped block each:
+// id, type, source and cue, the statement, and the figures, places and dates
+// it holds.
+void WriteClaims(std::ostream& out, const AnnotatedDocument& doc,
+                 std::string_view original, Span paragraph, std::string_view indent,
+                 const TextOptions& options) {
+  const std::string dim = options.color ? std::string(kDim) : "";
+  const std::string reset = options.color ? std::string(kReset) : "";
+  bool first = true;
+  for (const Claim& c : doc.claims) {
+    if (c.span.start < paragraph.start || c.span.start >= paragraph.end) continue;
+    if (first) out << indent << dim << "claims" << reset << "\n";
+    first = false;
+    std::vector<Word> words;
+    words.push_back(Word{c.id, options.color ? "\x1b[1m" : "", reset, 0});
+    SplitInto(std::string(ClaimTypeName(c.type)), "", "", 0, &words);
+    words.back().before = dim;
+    words.back().after = reset;
+    std::string who = c.source ? c.source->name : "(no source)";
+    if (c.cue) who += " (" + Displayable(c.cue->span.Of(original)) + ")";
+    SplitInto("\u00b7 " + who + ":", "", "", 0, &words);
+    SplitInto("\u201c" + Displayable(c.span.Of(original)) + "\u201d", "", "", 0, &words);
+    WrapWords(out, words, std::string(indent) + "  ", options.width);
+    std::vector<std::string> figures, places, dates;
+    for (const Mention& m : doc.mentions) {
+      auto listed = [&](const std::vector<std::string>& ids) {
+        return std::find(ids.begin(), ids.end(), m.id) != ids.end();
+      };
+      if (const auto* q = std::get_if<QuantityValue>(&m.value); q && listed(c.quantities)) {
+        std::string f = FigureText(q->value, q->bound, q->low, q->high, q->approx);
+        if (q->unit) f += " " + *q->unit;
+        if (q->entity) f += " " + *q->entity;
+        figures.push_back(f);
+      }
+      if (const auto* p = std::get_if<PlaceValue>(&m.value); p && listed(c.places)) {
+        places.push_back(p->name);
+      }
+      if (const auto* d = std::get_if<DateValue>(&m.value); d && listed(c.dates)) {
+        dates.push_back(d->value);
+      }
+    }
+    std::vector<Word> detail;
+    SplitInto("figures: " + Joined(figures, "none") + " \u00b7 places: " +
+                  Joined(places, "none") + " \u00b7 dates: " + Joined(dates, "none"),
+              "", "", 0, &detail);
+    for (Word& w : detail) {
+      w.before = dim;
+      w.after = reset;
+    }
+    WrapWords(out, detail, std::string(indent) + "      ", options.width);
+  }
+}
+
+void WriteComparisons(std::ostream& out, const AnnotatedDocument& doc,
+                      const TextOptions& options) {
+  if (doc.comparisons.empty()) return;
+  const std::string dim = options.color ? std::string(kDim) : "";
+  const std::string reset = options.color ? std::string(kReset) : "";
+  const std::string alert = options.color ? "\x1b[1;38;5;166m" : "";  // vermillion
+  out << "\n" << dim << "comparisons" << reset << "\n";
+  for (const Comparison& c : doc.comparisons) {
+    out << "  " << c.entity << (c.unit ? " (" + *c.unit + ")" : "") << " \u00b7 "
+        << (c.disagreement ? alert + "sources disagree" + reset : "compatible") << "\n";
+    for (const ComparisonItem& item : c.items) {
+      std::vector<Word> words;
+      SplitInto(item.source.value_or("(no source)") + ":", "", "", 0, &words);
+      words.push_back(Word{FigureText(item),
+                           options.color ? "\x1b[1m" : "", reset, 0});
+      SplitInto("\u00b7 places: " + Joined(item.places, "none") + " \u00b7 dates: " +
+                    Joined(item.dates, "none") + " \u00b7 " + item.claim,
+                "", "", 0, &words);
+      WrapWords(out, words, "    ", options.width);
+    }
+  }
+}
+
 }  // namespace
 
 void WriteText(std::ostream& out, const AnnotatedDocument& doc,
@@ -127,6 +209,7 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
     const Span sentence = doc.sentences[s];
     while (paragraph + 1 < doc.paragraphs.size() &&
            doc.paragraphs[paragraph].end <= sentence.start) {
+      WriteClaims(out, doc, original, doc.paragraphs[paragraph], "        ", options);
       ++paragraph;
     }
     std::vector<Word> words;
@@ -178,6 +261,10 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       WrapWords(out, detail, indent, options.width);
     }
   }
+  for (; paragraph < doc.paragraphs.size(); ++paragraph) {
+    WriteClaims(out, doc, original, doc.paragraphs[paragraph], "        ", options);
+  }
+  WriteComparisons(out, doc, options);
 }
 
 }  // namespace claimx
