@@ -48,6 +48,7 @@ struct Word {
   std::string before;
   std::string after;
   size_t extra_width = 0;  // width of visible brackets in before/after
+  bool glued = false;  // no space before: "[2014]," keeps its comma
 };
 
 void WrapWords(std::ostream& out, const std::vector<Word>& words,
@@ -55,14 +56,15 @@ void WrapWords(std::ostream& out, const std::vector<Word>& words,
   size_t column = 0;
   for (const Word& w : words) {
     size_t len = CodePoints(w.visible) + w.extra_width;
-    if (column > 0 && column + 1 + len > width) {
+    const bool glued = w.glued && column > 0;
+    if (!glued && column > 0 && column + 1 + len > width) {
       out << '\n';
       column = 0;
     }
     if (column == 0) {
       out << indent;
       column = CodePoints(indent);
-    } else {
+    } else if (!glued) {
       out << ' ';
       ++column;
     }
@@ -77,7 +79,7 @@ void SplitInto(std::string_view text, const std::string& before,
                std::vector<Word>* words) {
   // Marks apply to the whole mention: a mention stays one unbreakable word.
   if (!before.empty() || !after.empty()) {
-    words->push_back(Word{std::string(text), before, after, extra_width});
+    words->push_back(Word{std::string(text), before, after, extra_width, false});
     return;
   }
   size_t pos = 0;
@@ -86,9 +88,18 @@ void SplitInto(std::string_view text, const std::string& before,
     if (start == std::string_view::npos) break;
     size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
-    words->push_back(Word{std::string(text.substr(start, end - start)), "", "", 0});
+    words->push_back(Word{std::string(text.substr(start, end - start)), "", "", 0, false});
     pos = end;
   }
+}
+
+// Article text between mentions: its first word sticks to the mention
+// before it when no space separates them.
+void AddText(const std::string& text, std::vector<Word>* words) {
+  const size_t first = words->size();
+  const bool glued = first > 0 && !text.empty() && text.front() != ' ';
+  SplitInto(text, "", "", 0, words);
+  if (words->size() > first) (*words)[first].glued = glued;
 }
 
 std::string ValueSummary(const Mention& m, std::string_view original) {
@@ -125,7 +136,7 @@ void WriteClaims(std::ostream& out, const AnnotatedDocument& doc,
     if (first) out << indent << dim << "claims" << reset << "\n";
     first = false;
     std::vector<Word> words;
-    words.push_back(Word{c.id, options.color ? "\x1b[1m" : "", reset, 0});
+    words.push_back(Word{c.id, options.color ? "\x1b[1m" : "", reset, 0, false});
     SplitInto(std::string(ClaimTypeName(c.type)), "", "", 0, &words);
     words.back().before = dim;
     words.back().after = reset;
@@ -178,7 +189,7 @@ void WriteComparisons(std::ostream& out, const AnnotatedDocument& doc,
       std::vector<Word> words;
       SplitInto(item.source.value_or("(no source)") + ":", "", "", 0, &words);
       words.push_back(Word{FigureText(item),
-                           options.color ? "\x1b[1m" : "", reset, 0});
+                           options.color ? "\x1b[1m" : "", reset, 0, false});
       SplitInto("\u00b7 places: " + Joined(item.places, "none") + " \u00b7 dates: " +
                     Joined(item.dates, "none") + " \u00b7 " + item.claim,
                 "", "", 0, &words);
@@ -219,19 +230,20 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
            doc.mentions[next_mention].span.start < sentence.end) {
       const Mention& m = doc.mentions[next_mention++];
       if (m.span.start < pos) continue;  // overlaps a shown mention
-      SplitInto(Displayable(original.substr(pos, m.span.start - pos)), "", "",
-                0, &words);
+      std::string gap = Displayable(original.substr(pos, m.span.start - pos));
+      AddText(gap, &words);
+      const bool glued = !words.empty() && (gap.empty() || gap.back() != ' ');
       std::string text = Displayable(m.span.Of(original));
       if (options.color) {
         SplitInto(text, std::string(KindColor(m.kind)), reset, 0, &words);
       } else {
         SplitInto(text, "[", "]", 2, &words);
       }
+      words.back().glued = glued;
       inside.push_back(&m);
       pos = std::min(m.span.end, sentence.end);
     }
-    SplitInto(Displayable(original.substr(pos, sentence.end - pos)), "", "", 0,
-              &words);
+    AddText(Displayable(original.substr(pos, sentence.end - pos)), &words);
     std::ostringstream label;
     label << "¶" << paragraph + 1 << " s" << s + 1;
     std::string indent(std::max<size_t>(CodePoints(label.str()) + 1, 8), ' ');
@@ -246,10 +258,10 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
     for (const Mention* m : inside) {
       // One wrapped block per mention: its text, normalized value, origin.
       std::vector<Word> detail;
-      detail.push_back(Word{"·", dim, reset, 0});
+      detail.push_back(Word{"·", dim, reset, 0, false});
       detail.push_back(Word{Displayable(m->span.Of(original)),
                             options.color ? std::string(KindColor(m->kind)) : "",
-                            reset, 0});
+                            reset, 0, false});
       SplitInto(ValueSummary(*m, original), "", "", 0, &detail);
       std::ostringstream origin;
       origin << "(" << m->rule << ", bytes " << m->span.start << "-" << m->span.end << ")";

@@ -215,11 +215,11 @@ TEST_CASE("comparisons group the four sources' civilian deaths and flag disagree
   CHECK(c.items[0].bound == Bound::kUpTo);
   CHECK(c.items[1].source == "Airwars");
   CHECK(c.items[1].value == 1787);
-  CHECK(c.items[1].places == std::vector<std::string>{"Irak", "Syrie"});
-  CHECK(c.items[1].dates == std::vector<std::string>{"2014-08"});
+  CHECK((c.items[1].places == std::vector<std::string>{"Irak", "Syrie"}));
+  CHECK((c.items[1].dates == std::vector<std::string>{"2014-08"}));
   CHECK(c.items[2].source == "Amnesty International");
   CHECK(c.items[2].bound == Bound::kAtLeast);
-  CHECK(c.items[2].places == std::vector<std::string>{"Syrie"});
+  CHECK((c.items[2].places == std::vector<std::string>{"Syrie"}));
   // Centcom's claim gives its first civilian figure, not the wounded.
   CHECK(c.items[3].value == 64);
   CHECK(c.items[3].claim == "c4");
@@ -446,8 +446,9 @@ TEST_CASE("HTML of a hostile article injects nothing", "[html]") {
   CHECK(html.find("onerror=alert") != std::string::npos);  // shown, as text
   CHECK(html.find("' onmouseover") == std::string::npos);
   CHECK(html.find("\xFF") == std::string::npos);
-  // Attribute values never hold a raw quote: every attribute is name="...".
-  std::regex tag("<[a-z]+(?: [a-z-]+=\"[^\"<>]*\")*>");
+  // Attribute values never hold a raw quote: every attribute is name="..."
+  // (or a bare boolean attribute).
+  std::regex tag("<[a-z][a-z0-9]*(?: [a-z-]+(?:=\"[^\"<>]*\")?)*>");
   std::regex any_tag("<[a-z][^>]*>");
   std::string body = html.substr(html.find("<body>"), html.find("<script>") - html.find("<body>"));
   for (auto it = std::sregex_iterator(body.begin(), body.end(), any_tag);
