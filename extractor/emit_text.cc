@@ -204,11 +204,18 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
                std::string_view original, const TextOptions& options) {
   const std::string dim = options.color ? std::string(kDim) : "";
   const std::string reset = options.color ? std::string(kReset) : "";
-  out << dim << "claimx · " << (doc.info.id.empty() ? "-" : doc.info.id)
-      << " · " << doc.info.date.value_or("no date") << " · " << doc.info.bytes
-      << " bytes · " << doc.sentences.size() << " sentences · "
-      << doc.mentions.size() << " mentions · " << doc.claims.size()
-      << " claims" << reset << "\n";
+  std::ostringstream header;
+  header << "claimx · " << (doc.info.id.empty() ? "-" : doc.info.id) << " · "
+         << doc.info.date.value_or("no date") << " · " << doc.info.bytes << " bytes · "
+         << doc.sentences.size() << " sentences · " << doc.mentions.size()
+         << " mentions · " << doc.claims.size() << " claims";
+  std::vector<Word> header_words;
+  SplitInto(Displayable(header.str()), "", "", 0, &header_words);
+  for (Word& w : header_words) {
+    w.before = dim;
+    w.after = reset;
+  }
+  WrapWords(out, header_words, "", options.width);
   if (doc.info.normalization.invalid_utf8 > 0) {
     out << "warning: " << doc.info.normalization.invalid_utf8
         << " invalid UTF-8 sequence(s), first at byte "

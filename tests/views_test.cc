@@ -75,27 +75,27 @@ class DocBuilder {
   }
   std::string Source(std::string_view piece, std::string name, size_t from = 0) {
     SourceValue s;
-    s.name = std::move(name);
+    s.name = name;
     s.type = "organization";
-    return Add(MentionKind::kSource, Find(piece, from), s, "fr.source.organization");
+    Add(MentionKind::kSource, Find(piece, from), s, "fr.source.organization");
+    return name;  // ids change as mentions are added: claims name sources
   }
   std::string Quote(std::string_view piece, size_t from = 0) {
     return Add(MentionKind::kQuote, Find(piece, from), QuoteValue{}, "fr.quote.guillemets");
   }
 
   // A claim over `statement`; its quantities, dates and places are the
-  // mentions inside it; its source the named source mention (if any).
-  void AddClaim(std::string_view statement, std::optional<std::string> source_mention,
+  // mentions inside it; its source the source mention of that name (if any).
+  void AddClaim(std::string_view statement, std::optional<std::string> source_name,
                 size_t from = 0) {
     Claim c;
     c.span = Find(statement, from);
-    c.type = source_mention ? ClaimType::kAccordingTo : ClaimType::kUnattributed;
+    c.type = source_name ? ClaimType::kAccordingTo : ClaimType::kUnattributed;
     c.rule = "fr.claim.selon";
     c.confidence = 0.8;
-    if (source_mention) {
-      const Mention& m = MentionById(*source_mention);
-      c.source = ClaimSource{std::get<SourceValue>(m.value).name, "organization",
-                             std::nullopt, *source_mention};
+    if (source_name) {
+      c.source = ClaimSource{*source_name, "organization", std::nullopt,
+                             SourceMentionId(*source_name)};
       size_t cue = text_.rfind("Selon", c.span.start);
       REQUIRE(cue != std::string::npos);
       c.cue = ClaimCue{{cue, cue + 5}, "selon"};
@@ -103,12 +103,13 @@ class DocBuilder {
     claims_.push_back(c);
   }
 
-  const Mention& MentionById(const std::string& id) const {
+  std::string SourceMentionId(const std::string& name) const {
     for (const Mention& m : doc_.mentions) {
-      if (m.id == id) return m;
+      const auto* source = std::get_if<SourceValue>(&m.value);
+      if (source != nullptr && source->name == name) return m.id;
     }
-    FAIL("no mention " << id);
-    return doc_.mentions.front();
+    FAIL("no source mention named " << name);
+    return "";
   }
 
   // The document, with claims numbered and their mention lists filled, and
