@@ -54,10 +54,16 @@ struct Word {
 void WrapWords(std::ostream& out, const std::vector<Word>& words,
                std::string_view indent, size_t width) {
   size_t column = 0;
-  for (const Word& w : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     size_t len = CodePoints(w.visible) + w.extra_width;
     const bool glued = w.glued && column > 0;
-    if (!glued && column > 0 && column + 1 + len > width) {
+    // A word and the words glued after it ("[Syrie]" ".") break as one.
+    size_t run = len;
+    for (size_t j = i + 1; j < words.size() && words[j].glued; ++j) {
+      run += CodePoints(words[j].visible) + words[j].extra_width;
+    }
+    if (!glued && column > 0 && column + 1 + run > width) {
       out << '\n';
       column = 0;
     }
