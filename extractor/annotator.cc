@@ -13,14 +13,15 @@ Annotator::Annotator(std::shared_ptr<const RuleBook> rules,
                      AnnotatorOptions options,
                      std::unique_ptr<Segmenter> segmenter,
                      QuantityRecognizer quantities, DateRecognizer dates, PlaceRecognizer places,
-                     ClaimLinker claims)
+                     ClaimLinker claims, ClaimComparer comparer)
     : rules_(std::move(rules)),
       options_(options),
       segmenter_(std::move(segmenter)),
       quantities_(std::move(quantities)),
       dates_(std::move(dates)),
       places_(std::move(places)),
-      claims_(std::move(claims)) {}
+      claims_(std::move(claims)),
+      comparer_(std::move(comparer)) {}
 
 Result<std::unique_ptr<Annotator>> Annotator::Create(
     std::shared_ptr<const RuleBook> rules, AnnotatorOptions options) {
@@ -34,16 +35,17 @@ Result<std::unique_ptr<Annotator>> Annotator::Create(
   if (!places.ok()) return places.status();
   auto claims = ClaimLinker::Create(*rules);
   if (!claims.ok()) return claims.status();
+  ClaimComparer comparer = ClaimComparer::Create(*rules);
   return std::unique_ptr<Annotator>(new Annotator(
       std::move(rules), options, std::move(segmenter).value(),
       std::move(quantities).value(), std::move(dates).value(),
-      std::move(places).value(), std::move(claims).value()));
+      std::move(places).value(), std::move(claims).value(), std::move(comparer)));
 }
 
 std::unique_ptr<Annotator> Annotator::Clone() const {
   return std::unique_ptr<Annotator>(
       new Annotator(rules_, options_, segmenter_->Clone(), quantities_, dates_, places_,
-                    claims_));
+                    claims_, comparer_));
 }
 
 namespace {
@@ -184,7 +186,8 @@ void FinishClaims(const OffsetMap& map, const std::map<std::string, std::string>
 }  // namespace
 
 Result<AnnotatedDocument> Annotator::Annotate(
-    std::string_view original, const DocumentOptions& options) const {
+    std::string_view original, const DocumentOptions& options,
+    AnnotationTrace* trace) const {
   if (original.size() > options_.max_document_bytes) {
     return ResourceExhausted(
         "document is " + std::to_string(original.size()) +
@@ -259,6 +262,13 @@ Result<AnnotatedDocument> Annotator::Annotate(
   }
   FinishClaims(normalized.map, renamed, doc.mentions, &linked.claims);
   doc.claims = std::move(linked.claims);
+  // After the claims: comparisons group the figures of claims.
+  doc.comparisons = comparer_.Compare(doc);
+  if (trace != nullptr) {
+    trace->sentences.clear();
+    for (const Sentence& s : segmentation.sentences) trace->sentences.push_back(s.span);
+    trace->normalized = std::move(normalized);
+  }
   return doc;
 }
 

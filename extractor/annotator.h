@@ -17,7 +17,9 @@
 #include <string_view>
 
 #include "extractor/claim_linker.h"
+#include "extractor/comparison.h"
 #include "extractor/date.h"
+#include "extractor/normalizer.h"
 #include "extractor/document.h"
 #include "extractor/place.h"
 #include "extractor/quantity.h"
@@ -34,6 +36,15 @@ struct DocumentOptions {
   // (and the normalization and segmentation before the first) always runs to
   // its end. Past it, Annotate returns kResourceExhausted.
   std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt;
+};
+
+// What the annotator saw on the way, for tools that explain its output
+// (extractor/explain.h): the normalized text the rules ran on and the
+// sentences in normalized offsets. Filled only when asked for, so the normal
+// path pays nothing.
+struct AnnotationTrace {
+  NormalizedText normalized;
+  std::vector<Span> sentences;  // normalized offsets, as the recognizers saw them
 };
 
 struct AnnotatorOptions {
@@ -53,7 +64,8 @@ class Annotator {
   // input over max_document_bytes or a passed deadline; any byte sequence is otherwise accepted
   // (invalid UTF-8 is repaired and counted in info.normalization).
   Result<AnnotatedDocument> Annotate(std::string_view original,
-                                     const DocumentOptions& options) const;
+                                     const DocumentOptions& options,
+                                     AnnotationTrace* trace = nullptr) const;
 
   const RuleBook& rules() const { return *rules_; }
 
@@ -61,7 +73,7 @@ class Annotator {
   Annotator(std::shared_ptr<const RuleBook> rules, AnnotatorOptions options,
             std::unique_ptr<Segmenter> segmenter, QuantityRecognizer quantities,
             DateRecognizer dates, PlaceRecognizer places,
-            ClaimLinker claims);
+            ClaimLinker claims, ClaimComparer comparer);
 
   std::shared_ptr<const RuleBook> rules_;
   AnnotatorOptions options_;
@@ -70,6 +82,7 @@ class Annotator {
   DateRecognizer dates_;
   PlaceRecognizer places_;
   ClaimLinker claims_;
+  ClaimComparer comparer_;
 };
 
 // True for a real calendar date written YYYY-MM-DD.

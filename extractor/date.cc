@@ -921,4 +921,9 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
   }
 }
 
+std::string_view DateGroupTable(std::string_view group) {
+  const FieldSpec* spec = FindField(group);
+  return spec == nullptr ? std::string_view() : spec->table;
+}
+
 }  // namespace claimx

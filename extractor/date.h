@@ -83,6 +83,11 @@ struct DateContext {
 // "2016-11-10" -> that day; nullopt unless a real calendar date YYYY-MM-DD.
 std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view date);
 
+// The table a date rule's group is read through ("month" -> "month", "day"
+// -> "ordinal_word", "end_month" -> "month"); empty when the group takes
+// digits only or is not a date field. For `claimx explain`.
+std::string_view DateGroupTable(std::string_view group);
+
 class DateRecognizer {
  public:
   // Fails when the rule book has no "date" rules, a table the recognizer

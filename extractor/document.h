@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractor/claim.h"
+#include "extractor/comparison.h"
 #include "extractor/mention.h"
 #include "extractor/normalizer.h"
 #include "extractor/span.h"
@@ -29,6 +30,7 @@ struct AnnotatedDocument {
   std::vector<Span> sentences;   // original offsets, in text order
   std::vector<Mention> mentions;  // sorted by (start, end)
   std::vector<Claim> claims;
+  std::vector<Comparison> comparisons;  // figures of several claims side by side
 };
 
 }  // namespace claimx

@@ -99,6 +99,31 @@ json ClaimToJson(const Claim& claim, std::string_view original) {
 
 }  // namespace
 
+json ComparisonToJson(const Comparison& comparison, bool with_doc) {
+  json items = json::array();
+  for (const ComparisonItem& item : comparison.items) {
+    json out;
+    if (with_doc) out["doc"] = item.doc;
+    out["claim"] = item.claim;
+    out["quantity"] = item.quantity;
+    out["source"] = OrNull(item.source);
+    out["value"] = Number(item.value);
+    out["bound"] = BoundName(item.bound);
+    out["low"] = NumberOrNull(item.low);
+    out["high"] = NumberOrNull(item.high);
+    out["approx"] = item.approx;
+    out["places"] = item.places;
+    out["dates"] = item.dates;
+    items.push_back(std::move(out));
+  }
+  json out;
+  out["entity"] = comparison.entity;
+  out["unit"] = OrNull(comparison.unit);
+  out["disagreement"] = comparison.disagreement;
+  out["items"] = std::move(items);
+  return out;
+}
+
 json MentionToJson(const Mention& mention, std::string_view original) {
   json out;
   out["id"] = mention.id;
@@ -139,6 +164,11 @@ json DocumentToJson(const AnnotatedDocument& doc, std::string_view original) {
   json claims = json::array();
   for (const Claim& c : doc.claims) claims.push_back(ClaimToJson(c, original));
   out["claims"] = std::move(claims);
+  json comparisons = json::array();
+  for (const Comparison& c : doc.comparisons) {
+    comparisons.push_back(ComparisonToJson(c, /*with_doc=*/false));
+  }
+  out["comparisons"] = std::move(comparisons);
   return out;
 }
 

@@ -20,6 +20,10 @@ inline constexpr std::string_view kSchemaVersion = "claimx/1";
 
 nlohmann::ordered_json MentionToJson(const Mention& mention,
                                      std::string_view original);
+// One group of the `comparisons` list. `with_doc` adds each item's document
+// id, for comparisons across the articles of a batch.
+nlohmann::ordered_json ComparisonToJson(const Comparison& comparison,
+                                        bool with_doc);
 nlohmann::ordered_json DocumentToJson(const AnnotatedDocument& doc,
                                       std::string_view original);
 

@@ -48,21 +48,29 @@ struct Word {
   std::string before;
   std::string after;
   size_t extra_width = 0;  // width of visible brackets in before/after
+  bool glued = false;  // no space before: "[2014]," keeps its comma
 };
 
 void WrapWords(std::ostream& out, const std::vector<Word>& words,
                std::string_view indent, size_t width) {
   size_t column = 0;
-  for (const Word& w : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
     size_t len = CodePoints(w.visible) + w.extra_width;
-    if (column > 0 && column + 1 + len > width) {
+    const bool glued = w.glued && column > 0;
+    // A word and the words glued after it ("[Syrie]" ".") break as one.
+    size_t run = len;
+    for (size_t j = i + 1; j < words.size() && words[j].glued; ++j) {
+      run += CodePoints(words[j].visible) + words[j].extra_width;
+    }
+    if (!glued && column > 0 && column + 1 + run > width) {
       out << '\n';
       column = 0;
     }
     if (column == 0) {
       out << indent;
       column = CodePoints(indent);
-    } else {
+    } else if (!glued) {
       out << ' ';
       ++column;
     }
@@ -77,7 +85,7 @@ void SplitInto(std::string_view text, const std::string& before,
                std::vector<Word>* words) {
   // Marks apply to the whole mention: a mention stays one unbreakable word.
   if (!before.empty() || !after.empty()) {
-    words->push_back(Word{std::string(text), before, after, extra_width});
+    words->push_back(Word{std::string(text), before, after, extra_width, false});
     return;
   }
   size_t pos = 0;
@@ -86,9 +94,18 @@ void SplitInto(std::string_view text, const std::string& before,
     if (start == std::string_view::npos) break;
     size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
-    words->push_back(Word{std::string(text.substr(start, end - start)), "", "", 0});
+    words->push_back(Word{std::string(text.substr(start, end - start)), "", "", 0, false});
     pos = end;
   }
+}
+
+// Article text between mentions: its first word sticks to the mention
+// before it when no space separates them.
+void AddText(const std::string& text, std::vector<Word>* words) {
+  const size_t first = words->size();
+  const bool glued = first > 0 && !text.empty() && text.front() != ' ';
+  SplitInto(text, "", "", 0, words);
+  if (words->size() > first) (*words)[first].glued = glued;
 }
 
 std::string ValueSummary(const Mention& m, std::string_view original) {
@@ -105,52 +122,85 @@ std::string ValueSummary(const Mention& m, std::string_view original) {
   return out.str();
 }
 
-// The first `max` code points of `text`, with "…" when cut.
-std::string Shortened(const std::string& text, size_t max) {
-  size_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (count++ == max) return text.substr(0, i) + "…";
-  }
-  return text;
+std::string Joined(const std::vector<std::string>& values, std::string_view empty) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out.empty() ? std::string(empty) : out;
 }
-constexpr size_t kMaxShownQuote = 40;
-constexpr size_t kMaxShownStatement = 120;
 
-// One wrapped block per claim: type, source, cue, rule, then the statement.
+// The claims whose statement starts in `paragraph`, one wrapped block each:
+// id, type, source and cue, the statement, and the figures, places and dates
+// it holds.
 void WriteClaims(std::ostream& out, const AnnotatedDocument& doc,
-                 std::string_view original, const TextOptions& options) {
-  if (doc.claims.empty()) return;
+                 std::string_view original, Span paragraph, std::string_view indent,
+                 const TextOptions& options) {
   const std::string dim = options.color ? std::string(kDim) : "";
   const std::string reset = options.color ? std::string(kReset) : "";
-  out << "\n" << dim << "claims" << reset << "\n";
-  const std::string indent(8, ' ');
+  bool first = true;
   for (const Claim& c : doc.claims) {
-    std::ostringstream head;
-    head << c.id << " " << ClaimTypeName(c.type);
-    if (c.source) {
-      head << " source=" << DumpJson(c.source->name, -1) << " (" << c.source->type;
-      if (c.source->role) head << ", " << *c.source->role;
-      head << ")";
-    }
-    if (c.cue) head << " cue=" << DumpJson(std::string(Displayable(c.cue->span.Of(original))), -1);
+    if (c.span.start < paragraph.start || c.span.start >= paragraph.end) continue;
+    if (first) out << indent << dim << "claims" << reset << "\n";
+    first = false;
     std::vector<Word> words;
-    SplitInto(head.str(), "", "", 0, &words);
-    SplitInto("«" + Shortened(Displayable(c.span.Of(original)), kMaxShownStatement) + "»",
-              "", "", 0, &words);
-    std::ostringstream origin;
-    origin << "(" << c.rule << ", " << c.confidence << ", bytes " << c.span.start << "-"
-           << c.span.end << ")";
-    size_t first_origin = words.size();
-    SplitInto(origin.str(), "", "", 0, &words);
-    for (size_t i = first_origin; i < words.size(); ++i) {
-      words[i].before = dim;
-      words[i].after = reset;
+    words.push_back(Word{c.id, options.color ? "\x1b[1m" : "", reset, 0, false});
+    SplitInto(std::string(ClaimTypeName(c.type)), "", "", 0, &words);
+    words.back().before = dim;
+    words.back().after = reset;
+    std::string who = c.source ? c.source->name : "(no source)";
+    if (c.cue) who += " (" + Displayable(c.cue->span.Of(original)) + ")";
+    SplitInto("\u00b7 " + who + ":", "", "", 0, &words);
+    SplitInto("\u201c" + Displayable(c.span.Of(original)) + "\u201d", "", "", 0, &words);
+    WrapWords(out, words, std::string(indent) + "  ", options.width);
+    std::vector<std::string> figures, places, dates;
+    for (const Mention& m : doc.mentions) {
+      auto listed = [&](const std::vector<std::string>& ids) {
+        return std::find(ids.begin(), ids.end(), m.id) != ids.end();
+      };
+      if (const auto* q = std::get_if<QuantityValue>(&m.value); q && listed(c.quantities)) {
+        std::string f = FigureText(q->value, q->bound, q->low, q->high, q->approx);
+        if (q->unit) f += " " + *q->unit;
+        if (q->entity) f += " " + *q->entity;
+        figures.push_back(f);
+      }
+      if (const auto* p = std::get_if<PlaceValue>(&m.value); p && listed(c.places)) {
+        places.push_back(p->name);
+      }
+      if (const auto* d = std::get_if<DateValue>(&m.value); d && listed(c.dates)) {
+        dates.push_back(d->value);
+      }
     }
-    out << "  ";
-    std::ostringstream body;
-    WrapWords(body, words, indent, options.width);
-    out << body.str().substr(indent.size() - 2);
+    std::vector<Word> detail;
+    SplitInto("figures: " + Joined(figures, "none") + " \u00b7 places: " +
+                  Joined(places, "none") + " \u00b7 dates: " + Joined(dates, "none"),
+              "", "", 0, &detail);
+    for (Word& w : detail) {
+      w.before = dim;
+      w.after = reset;
+    }
+    WrapWords(out, detail, std::string(indent) + "      ", options.width);
+  }
+}
+
+void WriteComparisons(std::ostream& out, const AnnotatedDocument& doc,
+                      const TextOptions& options) {
+  if (doc.comparisons.empty()) return;
+  const std::string dim = options.color ? std::string(kDim) : "";
+  const std::string reset = options.color ? std::string(kReset) : "";
+  const std::string alert = options.color ? "\x1b[1;38;5;166m" : "";  // vermillion
+  out << "\n" << dim << "comparisons" << reset << "\n";
+  for (const Comparison& c : doc.comparisons) {
+    out << "  " << c.entity << (c.unit ? " (" + *c.unit + ")" : "") << " \u00b7 "
+        << (c.disagreement ? alert + "sources disagree" + reset : "compatible") << "\n";
+    for (const ComparisonItem& item : c.items) {
+      std::vector<Word> words;
+      SplitInto(item.source.value_or("(no source)") + ":", "", "", 0, &words);
+      words.push_back(Word{FigureText(item),
+                           options.color ? "\x1b[1m" : "", reset, 0, false});
+      SplitInto("\u00b7 places: " + Joined(item.places, "none") + " \u00b7 dates: " +
+                    Joined(item.dates, "none") + " \u00b7 " + item.claim,
+                "", "", 0, &words);
+      WrapWords(out, words, "    ", options.width);
+    }
   }
 }
 
@@ -160,11 +210,18 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
                std::string_view original, const TextOptions& options) {
   const std::string dim = options.color ? std::string(kDim) : "";
   const std::string reset = options.color ? std::string(kReset) : "";
-  out << dim << "claimx · " << (doc.info.id.empty() ? "-" : doc.info.id)
-      << " · " << doc.info.date.value_or("no date") << " · " << doc.info.bytes
-      << " bytes · " << doc.sentences.size() << " sentences · "
-      << doc.mentions.size() << " mentions · " << doc.claims.size()
-      << " claims" << reset << "\n";
+  std::ostringstream header;
+  header << "claimx · " << (doc.info.id.empty() ? "-" : doc.info.id) << " · "
+         << doc.info.date.value_or("no date") << " · " << doc.info.bytes << " bytes · "
+         << doc.sentences.size() << " sentences · " << doc.mentions.size()
+         << " mentions · " << doc.claims.size() << " claims";
+  std::vector<Word> header_words;
+  SplitInto(Displayable(header.str()), "", "", 0, &header_words);
+  for (Word& w : header_words) {
+    w.before = dim;
+    w.after = reset;
+  }
+  WrapWords(out, header_words, "", options.width);
   if (doc.info.normalization.invalid_utf8 > 0) {
     out << "warning: " << doc.info.normalization.invalid_utf8
         << " invalid UTF-8 sequence(s), first at byte "
@@ -176,6 +233,7 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
     const Span sentence = doc.sentences[s];
     while (paragraph + 1 < doc.paragraphs.size() &&
            doc.paragraphs[paragraph].end <= sentence.start) {
+      WriteClaims(out, doc, original, doc.paragraphs[paragraph], "        ", options);
       ++paragraph;
     }
     std::vector<Word> words;
@@ -191,19 +249,20 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
         continue;
       }
       if (m.span.start < pos) continue;  // overlaps a shown mention
-      SplitInto(Displayable(original.substr(pos, m.span.start - pos)), "", "",
-                0, &words);
+      std::string gap = Displayable(original.substr(pos, m.span.start - pos));
+      AddText(gap, &words);
+      const bool glued = !words.empty() && (gap.empty() || gap.back() != ' ');
       std::string text = Displayable(m.span.Of(original));
       if (options.color) {
         SplitInto(text, std::string(KindColor(m.kind)), reset, 0, &words);
       } else {
         SplitInto(text, "[", "]", 2, &words);
       }
+      words.back().glued = glued;
       inside.push_back(&m);
       pos = std::min(m.span.end, sentence.end);
     }
-    SplitInto(Displayable(original.substr(pos, sentence.end - pos)), "", "", 0,
-              &words);
+    AddText(Displayable(original.substr(pos, sentence.end - pos)), &words);
     std::ostringstream label;
     label << "¶" << paragraph + 1 << " s" << s + 1;
     std::string indent(std::max<size_t>(CodePoints(label.str()) + 1, 8), ' ');
@@ -218,10 +277,10 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
     for (const Mention* m : inside) {
       // One wrapped block per mention: its text, normalized value, origin.
       std::vector<Word> detail;
-      detail.push_back(Word{"·", dim, reset, 0});
-      detail.push_back(Word{Shortened(Displayable(m->span.Of(original)), kMaxShownQuote),
+      detail.push_back(Word{"·", dim, reset, 0, false});
+      detail.push_back(Word{Displayable(m->span.Of(original)),
                             options.color ? std::string(KindColor(m->kind)) : "",
-                            reset, 0});
+                            reset, 0, false});
       SplitInto(ValueSummary(*m, original), "", "", 0, &detail);
       std::ostringstream origin;
       origin << "(" << m->rule << ", bytes " << m->span.start << "-" << m->span.end << ")";
@@ -233,7 +292,10 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       WrapWords(out, detail, indent, options.width);
     }
   }
-  WriteClaims(out, doc, original, options);
+  for (; paragraph < doc.paragraphs.size(); ++paragraph) {
+    WriteClaims(out, doc, original, doc.paragraphs[paragraph], "        ", options);
+  }
+  WriteComparisons(out, doc, options);
 }
 
 }  // namespace claimx

@@ -425,4 +425,10 @@ NormalizedText Normalize(std::string_view original) {
   return NormalizerState(original).Run();
 }
 
+Utf8Char DecodeUtf8At(std::string_view text, size_t pos) {
+  Decoded d = DecodeUtf8(reinterpret_cast<const unsigned char*>(text.data()) + pos,
+                         text.size() - pos);
+  return {d.cp, d.length, d.valid};
+}
+
 }  // namespace claimx

@@ -115,6 +115,16 @@ struct NormalizedText {
 // most 3x the input size (an invalid byte becomes a 3-byte U+FFFD).
 NormalizedText Normalize(std::string_view original);
 
+// One UTF-8 character of `text` at byte `pos` (pos < text.size()), decoded as
+// the normalizer does: an ill-formed sequence is one U+FFFD per maximal
+// subpart, `length` >= 1 bytes. For emitters that must write valid UTF-8.
+struct Utf8Char {
+  char32_t code_point;
+  size_t length;
+  bool valid;
+};
+Utf8Char DecodeUtf8At(std::string_view text, size_t pos);
+
 }  // namespace claimx
 
 #endif  // CLAIMX_EXTRACTOR_NORMALIZER_H_

@@ -108,5 +108,66 @@ printf 'dimension: quantity\nrules:\n  - id: fr.quantity.bad\n    pattern: "(?P<
 check "rules check on a broken rule" 2 $?
 expect_grep "broken rule located" "quantity.yaml:3: fr.quantity.bad" "$tmp/err"
 
+# Colours: on a terminal only, never with NO_COLOR, forced by --color. `script`
+# (util-linux) gives the command a pseudo-terminal.
+has_escape() { grep -q $'\x1b\[' "$1"; }
+expect_escape() {  # expect_escape NAME yes|no FILE
+  if { [ "$2" = yes ] && has_escape "$3"; } || { [ "$2" = no ] && ! has_escape "$3"; }; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL: $1: colour codes present: expected $2"
+  fi
+}
+if command -v script >/dev/null; then
+  env -u NO_COLOR script -qec "'$claimx' annotate '$seed' --format text" /dev/null >"$tmp/tty.txt"
+  check "text on a terminal" 0 $?
+  expect_escape "text on a terminal is coloured" yes "$tmp/tty.txt"
+  NO_COLOR=1 script -qec "'$claimx' annotate '$seed' --format text" /dev/null >"$tmp/nocolor.txt"
+  expect_escape "NO_COLOR on a terminal" no "$tmp/nocolor.txt"
+  env -u NO_COLOR script -qec "'$claimx' annotate '$seed' --format text --color never" /dev/null >"$tmp/never.txt"
+  expect_escape "--color never on a terminal" no "$tmp/never.txt"
+else
+  echo "note: no 'script' command, terminal checks skipped"
+fi
+env -u NO_COLOR "$claimx" annotate "$seed" --format text >"$tmp/pipe.txt"
+expect_escape "text on a pipe" no "$tmp/pipe.txt"
+NO_COLOR=1 "$claimx" annotate "$seed" --format text --color always >"$tmp/always.txt"
+expect_escape "--color always wins over NO_COLOR" yes "$tmp/always.txt"
+
+# Width: lines follow COLUMNS (a mention is never broken, so allow its slack).
+COLUMNS=50 "$claimx" annotate "$seed" --format text >"$tmp/narrow.txt"
+COLUMNS=160 "$claimx" annotate "$seed" --format text >"$tmp/wide.txt"
+narrow_max=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$tmp/narrow.txt")
+wide_max=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$tmp/wide.txt")
+if [ "$narrow_max" -le 80 ] && [ "$wide_max" -gt 100 ]; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: width: longest line $narrow_max at COLUMNS=50, $wide_max at 160"
+fi
+
+"$claimx" annotate "$seed" --date 2016-11-10 --format html >"$tmp/seed.html"
+check "html" 0 $?
+expect_grep "html is a page" "<!DOCTYPE html>" "$tmp/seed.html"
+"$claimx" annotate "$seed" --date 2016-11-10 --format jsonld >"$tmp/seed.jsonld"
+check "jsonld" 0 $?
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["@context"]=="https://schema.org" and d["@graph"][0]["@type"]=="NewsArticle"' "$tmp/seed.jsonld"; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: jsonld is not the expected JSON"; fi
+
+# explain: rule file and line, groups and steps of what covers one offset.
+offset=$(grep -bo 1787 "$seed" | head -1 | cut -d: -f1)
+"$claimx" explain "$seed" --date 2016-11-10 --at "$offset" >"$tmp/explain.txt"
+check "explain --at" 0 $?
+expect_grep "explain names the rule file and line" "quantity.yaml:[0-9]" "$tmp/explain.txt"
+expect_grep "explain shows the groups" "groups   number = \"1787\"" "$tmp/explain.txt"
+expect_grep "explain shows the parse" "number: \"1787\" -> 1787" "$tmp/explain.txt"
+"$claimx" explain "$seed" --date 2016-11-10 --rule fr.place.gazetteer >"$tmp/explain_places.txt"
+check "explain --rule" 0 $?
+expect_grep "explain places name the gazetteer row" "gazetteers/countries.tsv:[0-9]" "$tmp/explain_places.txt"
+"$claimx" explain "$seed" --rule fr.nothing.such >/dev/null
+check "explain a rule that found nothing" 1 $?
+"$claimx" explain "$seed" --at 999999 >/dev/null 2>"$tmp/err"
+check "explain past the end" 2 $?
+expect_grep "explain past the end named" "past the end" "$tmp/err"
+"$claimx" explain "$seed" --at 3 --rule fr.place.gazetteer >/dev/null 2>&1
+check "explain --at with --rule" 2 $?
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -236,6 +236,55 @@ def contract_errors(document, original):
                 if not (claim["start"] <= start and end <= claim["end"]):
                     problems.append(f"{what}: {field} lists {mention_id} at "
                                     f"[{start},{end}), outside the statement")
+    problems += comparison_errors(document)
+    return problems
+
+
+def comparison_errors(document):
+    """Each comparison item repeats its claim and quantity mention faithfully."""
+    problems = []
+    mentions = {m["id"]: m for m in document["mentions"]}
+    claims = {c["id"]: c for c in document["claims"]}
+    for number, group in enumerate(document.get("comparisons", []), 1):
+        what = f"comparison #{number} ({group['entity']})"
+        seen_claims = set()
+        for item in group["items"]:
+            label = f"{what} item {item['claim']}"
+            if "doc" in item:
+                problems.append(f"{label}: `doc` is only for comparisons across articles")
+            claim = claims.get(item["claim"])
+            if claim is None:
+                problems.append(f"{label}: no such claim")
+                continue
+            if item["claim"] in seen_claims:
+                problems.append(f"{label}: the claim gives two items to one group")
+            seen_claims.add(item["claim"])
+            if item["quantity"] not in claim["quantities"]:
+                problems.append(f"{label}: quantity {item['quantity']} is not one of "
+                                f"the claim's quantities")
+                continue
+            quantity = mentions.get(item["quantity"], {})
+            for field in ("value", "bound", "low", "high", "approx"):
+                if item[field] != quantity.get(field):
+                    problems.append(f"{label}: {field} {item[field]!r} but mention "
+                                    f"{item['quantity']} says {quantity.get(field)!r}")
+            if quantity.get("unit") != group["unit"]:
+                problems.append(f"{label}: unit {quantity['unit']!r} in a group of "
+                                f"unit {group['unit']!r}")
+            source = claim["source"]["name"] if claim["source"] else None
+            if item["source"] != source:
+                problems.append(f"{label}: source {item['source']!r} but the claim's "
+                                f"is {source!r}")
+            # Wrong references in the claim itself are reported above.
+            places = list(dict.fromkeys(mentions[i].get("name") for i in claim["places"]
+                                        if i in mentions))
+            dates = list(dict.fromkeys(mentions[i].get("value") for i in claim["dates"]
+                                       if i in mentions))
+            if item["places"] != places:
+                problems.append(f"{label}: places {item['places']} but the claim's are "
+                                f"{places}")
+            if item["dates"] != dates:
+                problems.append(f"{label}: dates {item['dates']} but the claim's are {dates}")
     return problems
 
 
@@ -343,8 +392,17 @@ def rich_document():
         claim(3, "unattributed", "Au moins 300 victimes ont été recensées en deux ans",
               None, None, ["m7"], ["m8"], [], "fr.claim.bare_quantity"),
     ]
-    return make_document("rich.txt", RICH_TEXT, mentions, claims, sentences=3,
-                    removed=1, spaces_unified=2, bom=True)
+    document = make_document("rich.txt", RICH_TEXT, mentions, claims, sentences=3,
+                             removed=1, spaces_unified=2, bom=True)
+    document["comparisons"] = [
+        {"entity": "civil", "unit": None, "disagreement": False, "items": [
+            {"claim": "c1", "quantity": "m2", "source": "Airwars", "value": 3000,
+             "bound": "range", "low": 3000, "high": 5000, "approx": False,
+             "places": ["Irak"], "dates": ["2014-08"]},
+            {"claim": "c3", "quantity": "m7", "source": None, "value": 300,
+             "bound": "at_least", "low": None, "high": None, "approx": False,
+             "places": [], "dates": ["P2Y"]}]}]
+    return document
 
 
 LINKED_TEXT = "Sur les douze derniers mois, 64 civils sont morts.".encode("utf-8")
@@ -451,6 +509,15 @@ SCHEMA_REJECTS = [
     ("mentions not an array", set_field(["mentions"], {})),
     ("link that is not a mention id", set_field(["mentions", 7, "link"], "deux ans")),
     ("link on a place mention", set_field(["mentions", 2, "link"], "m4")),
+    ("comparison of one item", lambda d: d["comparisons"][0]["items"].pop()),
+    ("comparison without disagreement", delete_field(["comparisons", 0, "disagreement"])),
+    ("comparison item without source", delete_field(["comparisons", 0, "items", 0, "source"])),
+    ("comparison item naming a mention as claim",
+     set_field(["comparisons", 0, "items", 0, "claim"], "m2")),
+    ("comparison item with an unknown field",
+     set_field(["comparisons", 0, "items", 0, "sources"], [])),
+    ("comparison item date that is not TIMEX3",
+     set_field(["comparisons", 0, "items", 0, "dates"], ["août 2014"])),
 ]
 
 
@@ -483,6 +550,20 @@ CONTRACT_REJECTS = [
     ("claim source.mention that is a quote", set_field(["claims", 1, "source", "mention"], "m5")),
     ("claim quantity outside the statement", set_field(["claims", 1, "quantities"], ["m7"])),
     ("doc.bytes other than the input size", set_field(["doc", "bytes"], len(RICH_TEXT) - 1)),
+    ("comparison item of a missing claim",
+     set_field(["comparisons", 0, "items", 1, "claim"], "c9")),
+    ("comparison item with a quantity outside its claim",
+     set_field(["comparisons", 0, "items", 1, "quantity"], "m2")),
+    ("comparison value other than the mention's",
+     set_field(["comparisons", 0, "items", 0, "value"], 1787)),
+    ("comparison source other than the claim's",
+     set_field(["comparisons", 0, "items", 1, "source"], "Amnesty International")),
+    ("comparison places other than the claim's",
+     set_field(["comparisons", 0, "items", 0, "places"], ["Syrie"])),
+    ("comparison with two items from one claim",
+     set_field(["comparisons", 0, "items", 1, "claim"], "c1")),
+    ("comparison item with a doc id inside one article",
+     set_field(["comparisons", 0, "items", 0, "doc"], "rich.txt")),
 ]
 
 
@@ -530,7 +611,9 @@ def check_hand_written(tally, validator, source_dir):
              ("empty document", make_document("empty.txt", b"", [], [], sentences=0), b""),
              ("optional additions (doc.title, date range)",
               with_change(rich_document(), optional_additions), RICH_TEXT),
-             ("linked duration and time quantity", linked_document(), LINKED_TEXT)]
+             ("linked duration and time quantity", linked_document(), LINKED_TEXT),
+             ("older /1 output without comparisons",
+              with_change(rich_document(), delete_field(["comparisons"])), RICH_TEXT)]
     for label, doc, original in valid:
         tally.record(f"valid: {label}", all_errors(validator, doc, original))
 

@@ -1,9 +1,10 @@
 // claimx: the command-line tool over the extractor library.
 //
-//   claimx annotate [FILE|-] [--format json|jsonl|text] [--date YYYY-MM-DD]
+//   claimx annotate [FILE|-] [--format json|jsonl|text|html|jsonld] [--date YYYY-MM-DD]
 //   claimx rules check [--rules DIR]
 //   claimx load [FILE...|-] --db URL       (tools/claimx/load_command.cc)
 //   claimx batch [INPUT...] [--out FILE] [--threads N] [--mapper] (batch_command.h)
+//   claimx explain [FILE|-] [--at OFFSET | --rule ID] [--date YYYY-MM-DD]
 //
 // Exit status follows ripgrep: 0 when something was found, 1 when nothing
 // was, 2 on error. Machine output goes to stdout only; errors and warnings go
@@ -24,12 +25,15 @@
 #include <CLI/CLI.hpp>
 
 #include "extractor/annotator.h"
+#include "extractor/emit_html.h"
 #include "extractor/emit_json.h"
+#include "extractor/emit_jsonld.h"
 #include "extractor/emit_text.h"
 #include "extractor/rule_check.h"
 #include "extractor/rules.h"
 #include "tools/claimx/load_command.h"
 #include "tools/claimx/batch_command.h"
+#include "tools/claimx/explain_command.h"
 
 namespace {
 
@@ -138,6 +142,10 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
     text_options.color = UseColor(flags.color);
     text_options.width = TerminalWidth();
     claimx::WriteText(std::cout, *doc, *input, text_options);
+  } else if (flags.format == "html") {
+    claimx::WriteHtml(std::cout, *doc, *input);
+  } else if (flags.format == "jsonld") {
+    std::cout << claimx::DumpJson(claimx::DocumentToJsonLd(*doc, *input), 2) << "\n";
   } else {
     int indent = flags.format == "json" ? 2 : -1;
     std::cout << claimx::DumpJson(claimx::DocumentToJson(*doc, *input), indent)
@@ -176,7 +184,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("annotate", "Annotate one article (FILE or - for stdin)");
   annotate->add_option("file", annotate_flags.file, "Article text, or - for stdin");
   annotate->add_option("--format", annotate_flags.format, "Output format")
-      ->check(CLI::IsMember({"json", "jsonl", "text"}));
+      ->check(CLI::IsMember({"json", "jsonl", "text", "html", "jsonld"}));
   annotate->add_option("--date", annotate_flags.date,
                        "Publication date YYYY-MM-DD (relative dates resolve against it)");
   annotate->add_option("--id", annotate_flags.id, "Document id (default: file name)");
@@ -196,6 +204,7 @@ int main(int argc, char** argv) {
   check->add_option("--rules", check_rules_dir, "Rule directory (e.g. rules/fr)");
 
   std::function<int()> run_load = claimx::cli::AddLoadCommand(app);
+  auto explain = claimx::cli::AddExplainCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -207,5 +216,9 @@ int main(int argc, char** argv) {
   if (check->parsed()) return RunRulesCheck(check_rules_dir, argv[0]);
   if (app.got_subcommand("load")) return run_load();
   if (batch_command.parsed()) return batch_command.Run(argv[0]);
+  if (explain->app->parsed()) {
+    return claimx::cli::RunExplainCommand(*explain, LoadRules(explain->rules, argv[0]),
+                                          ReadInput(explain->file));
+  }
   return kExitError;
 }
