@@ -1,0 +1,128 @@
+// Linear time in input size: adversarial documents of 1, 4 and 16 units are
+// annotated and the time ratios checked against linear growth with a wide
+// margin. The best of three runs is kept for each size, so a loaded machine
+// makes a run slower but rarely makes the RATIO wrong; no absolute time is
+// checked (speed is claimx-bench's job). A stage that is quadratic in some
+// pattern (a scan restarted per match, a search from the start of the
+// sentence for every token) multiplies the 16x ratio by 16 and fails.
+//
+// The unit is 256 KB in the suite (64 KB under the sanitizers, which slow
+// every byte alike), to keep ten cases within the CI budget on two loaded
+// cores; CLAIMX_LINEARITY_UNIT_BYTES=1048576 runs the 1, 4 and 16 MB check
+// (docs/robustness.md has its figures).
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_util.h"
+
+namespace claimx {
+namespace {
+
+using testing::ProjectAnnotator;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kDefaultUnitBytes = size_t{64} << 10;
+#else
+constexpr size_t kDefaultUnitBytes = size_t{256} << 10;
+#endif
+
+size_t UnitBytes() {
+  const char* env = std::getenv("CLAIMX_LINEARITY_UNIT_BYTES");
+  size_t unit = env ? std::strtoull(env, nullptr, 10) : 0;
+  return unit > 0 ? unit : kDefaultUnitBytes;
+}
+
+// Repeats `piece` until the text holds `bytes` bytes (whole pieces only).
+std::string Repeat(std::string_view piece, size_t bytes) {
+  std::string text;
+  text.reserve(bytes + piece.size());
+  while (text.size() < bytes) text += piece;
+  return text;
+}
+
+// "1,2,3,4,..." up to `bytes`: a number list with no end.
+std::string CountingList(size_t bytes) {
+  std::string text;
+  text.reserve(bytes + 16);
+  for (size_t i = 1; text.size() < bytes; ++i) {
+    text += std::to_string(i);
+    text += ',';
+  }
+  return text;
+}
+
+double BestSeconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    auto start = std::chrono::steady_clock::now();
+    auto doc = ProjectAnnotator().Annotate(text, {"linear", "2016-11-10"});
+    std::chrono::duration<double> elapsed =
+        std::chrono::steady_clock::now() - start;
+    REQUIRE(doc.ok());
+    best = std::min(best, elapsed.count());
+  }
+  return best;
+}
+
+// 16x the input may take at most 32x the time (linear is 16x); 4x at most 8x
+// plus the same slack. Times under 5 ms are raised to 5 ms, the resolution
+// below which a loaded machine's scheduling dominates.
+void CheckLinear(const std::function<std::string(size_t)>& make) {
+  const size_t unit = UnitBytes();
+  double t1 = std::max(BestSeconds(make(unit)), 0.005);
+  double t4 = BestSeconds(make(4 * unit));
+  double t16 = BestSeconds(make(16 * unit));
+  INFO("unit " << unit << " bytes, best-of-3 seconds: 1x " << t1 << ", 4x "
+                << t4 << ", 16x " << t16);
+  CHECK(t4 <= 8 * t1);
+  CHECK(t16 <= 32 * t1);
+}
+
+TEST_CASE("one line without spaces takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("motsansespace", n); });
+}
+
+TEST_CASE("100 000s of opening guillemets take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("\u00AB", n); });
+}
+
+TEST_CASE("guillemets with spaces and words take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("\u00AB\u00A0il ", n); });
+}
+
+TEST_CASE("one endless run of digits takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("7", n); });
+}
+
+TEST_CASE("endless thousands groups take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return "1" + Repeat("\u00A0000", n); });
+}
+
+TEST_CASE("repeated cue verbs take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("a d\u00E9clar\u00E9 ", n); });
+}
+
+TEST_CASE("hier hier hier takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("hier ", n); });
+}
+
+TEST_CASE("a counting list 1,2,3,4,... takes linear time", "[linearity]") {
+  CheckLinear(CountingList);
+}
+
+TEST_CASE("repeated dates and places take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("le 3 ao\u00FBt 2014 \u00E0 Paris, ", n); });
+}
+
+TEST_CASE("endless abbreviations without sentence ends take linear time",
+          "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("M. ", n); });
+}
+
+}  // namespace
+}  // namespace claimx
