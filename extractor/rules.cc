@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -147,6 +146,8 @@ class Loader {
   explicit Loader(std::vector<RuleError>* errors) : errors_(errors) {}
 
   void LoadFile(const fs::path& path);
+  // One rule file given as text; `name` stands for its file name in errors.
+  void LoadText(std::string_view yaml, const std::string& name);
   void ExpandAndCompile();
   std::vector<RuleSet> TakeSets();
   std::map<std::string, std::map<std::string, std::string>, std::less<>>
@@ -164,6 +165,7 @@ class Loader {
   }
   static int LineOf(const YAML::Node& node) { return node.Mark().line + 1; }
 
+  void LoadRoot(const YAML::Node& root, const std::string& file);
   void ParseDefines(const YAML::Node& defines, const std::string& file);
   void ParseLexicons(const YAML::Node& lexicons, const std::string& file);
   void ParseTables(const YAML::Node& tables, const std::string& file);
@@ -203,9 +205,27 @@ std::string TablePattern(const Table& table) {
   return pattern;
 }
 
-const std::regex& RuleIdFormat() {
-  static const std::regex format(R"(^[a-z]{2}\.[a-z_]+\.[a-z0-9_]+$)");
-  return format;
+// `ll.dimension.name`: two lowercase letters, a lowercase/underscore word,
+// a lowercase/digit/underscore word. Checked by hand rather than with
+// std::regex, whose matcher recurses once per character of the id (a long id
+// in a hostile rule file would overflow the stack).
+bool IsWellFormedRuleId(std::string_view id) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto in_word = [&](char c, bool digits) {
+    return lower(c) || c == '_' || (digits && c >= '0' && c <= '9');
+  };
+  size_t first_dot = id.find('.');
+  size_t second_dot = first_dot == std::string_view::npos
+                          ? std::string_view::npos
+                          : id.find('.', first_dot + 1);
+  if (first_dot != 2 || second_dot == std::string_view::npos) return false;
+  std::string_view dimension = id.substr(3, second_dot - 3);
+  std::string_view name = id.substr(second_dot + 1);
+  return lower(id[0]) && lower(id[1]) && !dimension.empty() && !name.empty() &&
+         std::all_of(dimension.begin(), dimension.end(),
+                     [&](char c) { return in_word(c, false); }) &&
+         std::all_of(name.begin(), name.end(),
+                     [&](char c) { return in_word(c, true); });
 }
 
 void Loader::LoadFile(const fs::path& path) {
@@ -217,13 +237,38 @@ void Loader::LoadFile(const fs::path& path) {
     Error(file, e.mark.line + 1, "", "YAML: " + e.msg);
     return;
   }
+  LoadRoot(root, file);
+}
+
+void Loader::LoadText(std::string_view yaml, const std::string& name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    Error(name, e.mark.line + 1, "", "YAML: " + e.msg);
+    return;
+  }
+  LoadRoot(root, name);
+}
+
+void Loader::LoadRoot(const YAML::Node& root, const std::string& file) {
   if (!root.IsMap()) {
     Error(file, 0, "", "a rule file is a mapping with 'dimension' and 'rules'");
     return;
   }
-  if (root["defines"]) ParseDefines(root["defines"], file);
-  if (root["lexicons"]) ParseLexicons(root["lexicons"], file);
-  if (root["tables"]) ParseTables(root["tables"], file);
+  // yaml-cpp conversions throw on a value of the wrong shape (a list where a
+  // word was expected): each section reports that as one error, and the
+  // other sections still load and report theirs.
+  auto guarded = [&](auto&& parse) {
+    try {
+      parse();
+    } catch (const YAML::Exception& e) {
+      Error(file, e.mark.line + 1, "", "YAML: " + e.msg);
+    }
+  };
+  if (root["defines"]) guarded([&] { ParseDefines(root["defines"], file); });
+  if (root["lexicons"]) guarded([&] { ParseLexicons(root["lexicons"], file); });
+  if (root["tables"]) guarded([&] { ParseTables(root["tables"], file); });
   if (!root["rules"]) return;  // a file of defines only
   if (!root["dimension"] || !root["dimension"].IsScalar()) {
     Error(file, 1, "", "missing 'dimension'");
@@ -235,7 +280,9 @@ void Loader::LoadFile(const fs::path& path) {
     Error(file, LineOf(rules), "", "'rules' must be a list");
     return;
   }
-  for (const YAML::Node& node : rules) ParseRule(node, dimension, file);
+  for (const YAML::Node& node : rules) {
+    guarded([&] { ParseRule(node, dimension, file); });
+  }
 }
 
 void Loader::ParseDefines(const YAML::Node& defines, const std::string& file) {
@@ -439,7 +486,7 @@ void Loader::ParseRule(const YAML::Node& node, const std::string& dimension,
   rule.dimension = dimension;
   rule.file = file;
   rule.line = line;
-  if (!std::regex_match(rule.id, RuleIdFormat()) ||
+  if (!IsWellFormedRuleId(rule.id) ||
       rule.id.find("." + dimension + ".") == std::string::npos) {
     Error(file, line, rule.id,
           "id must look like fr." + dimension + ".snake_case_name");
@@ -518,12 +565,25 @@ bool Loader::Expand(const std::string& pattern, const std::string& file,
       Error(file, line, id, "cyclic {{" + name + "}}");
       return false;
     }
+    if (stack->size() >= kMaxDefineDepth) {
+      Error(file, line, id, "{{" + name + "}} nests defines over " +
+                                std::to_string(kMaxDefineDepth) + " deep");
+      return false;
+    }
     stack->push_back(name);
     out->append("(?:");
     if (!Expand(it->second.pattern, file, line, id, stack, out)) return false;
     out->append(")");
     stack->pop_back();
     pos = close + 2;
+    if (out->size() > kMaxExpandedPatternBytes) {
+      // Defines that each use the previous one twice double the pattern at
+      // every level: 30 short lines would expand to gigabytes.
+      Error(file, line, id, "pattern expands to over " +
+                                std::to_string(kMaxExpandedPatternBytes) +
+                                " bytes");
+      return false;
+    }
   }
   out->append(pattern, pos, std::string::npos);
   return true;
@@ -775,11 +835,34 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   book->expanded_defines_ = loader.ExpandedDefines();
   fs::path abbreviations = fs::path(dir) / "abbreviations.txt";
   if (fs::exists(abbreviations, ec)) book->abbreviations_ = ReadList(abbreviations);
+  return Finish(std::move(book), *errors, errors_before);
+}
 
-  size_t found = errors->size() - errors_before;
+Result<std::shared_ptr<const RuleBook>> RuleBook::LoadFromText(
+    std::string_view yaml, const std::string& name,
+    std::vector<RuleError>* errors) {
+  std::vector<RuleError> local_errors;
+  if (errors == nullptr) errors = &local_errors;
+  size_t errors_before = errors->size();
+  Loader loader(errors);
+  loader.LoadText(yaml, name);
+  loader.ExpandAndCompile();
+  auto book = std::make_shared<RuleBook>();
+  book->dir_ = name;
+  book->sets_ = loader.TakeSets();
+  book->lexicons_ = loader.TakeLexicons();
+  book->tables_ = loader.TakeTables();
+  book->expanded_defines_ = loader.ExpandedDefines();
+  return Finish(std::move(book), *errors, errors_before);
+}
+
+Result<std::shared_ptr<const RuleBook>> RuleBook::Finish(
+    std::shared_ptr<RuleBook> book, const std::vector<RuleError>& errors,
+    size_t errors_before) {
+  size_t found = errors.size() - errors_before;
   if (found > 0) {
     return InvalidArgument(std::to_string(found) + " bad rule(s); first: " +
-                           (*errors)[errors_before].ToString());
+                           errors[errors_before].ToString());
   }
   return std::shared_ptr<const RuleBook>(std::move(book));
 }

@@ -75,6 +75,14 @@ namespace claimx {
 // text needs (peak RSS is measured by claimx-bench).
 inline constexpr int64_t kRuleMaxMemBytes = 64 << 20;
 
+// Bounds on {{define}} expansion, so that a rule file cannot make loading
+// recurse without end or expand exponentially (each define using the
+// previous one twice doubles the pattern per level): nesting depth, and the
+// size of one rule's expanded pattern. Both are far above what rules/fr
+// needs (see docs/robustness.md).
+inline constexpr size_t kMaxDefineDepth = 32;
+inline constexpr size_t kMaxExpandedPatternBytes = size_t{4} << 20;
+
 struct RuleError {
   std::string file;
   int line = 0;         // 1-based; 0 when not known
@@ -184,6 +192,11 @@ class RuleBook {
   // summarizing them, and appends each to `errors` when given.
   static Result<std::shared_ptr<const RuleBook>> Load(
       const std::string& dir, std::vector<RuleError>* errors = nullptr);
+  // Loads one rule file given as YAML text (`name` stands for its path in
+  // errors and dir()); no abbreviations. For the rule-file fuzzer and tests.
+  static Result<std::shared_ptr<const RuleBook>> LoadFromText(
+      std::string_view yaml, const std::string& name,
+      std::vector<RuleError>* errors = nullptr);
 
   // The rule set of `dimension`, or nullptr when no file defines it.
   const RuleSet* Dimension(std::string_view dimension) const;
@@ -209,6 +222,11 @@ class RuleBook {
   std::optional<std::string> ExpandedDefine(std::string_view name) const;
 
  private:
+  // The book, or an error summarizing errors[errors_before..].
+  static Result<std::shared_ptr<const RuleBook>> Finish(
+      std::shared_ptr<RuleBook> book, const std::vector<RuleError>& errors,
+      size_t errors_before);
+
   std::string dir_;
   std::vector<RuleSet> sets_;
   std::map<std::string, std::map<std::string, std::string>, std::less<>> lexicons_;

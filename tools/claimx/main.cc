@@ -15,10 +15,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -31,9 +29,10 @@
 #include "extractor/emit_text.h"
 #include "extractor/rule_check.h"
 #include "extractor/rules.h"
-#include "tools/claimx/load_command.h"
 #include "tools/claimx/batch_command.h"
+#include "tools/claimx/cli_io.h"
 #include "tools/claimx/explain_command.h"
+#include "tools/claimx/load_command.h"
 
 namespace {
 
@@ -44,27 +43,6 @@ constexpr int kExitError = 2;
 int Fail(const std::string& message) {
   std::cerr << "claimx: " << message << "\n";
   return kExitError;
-}
-
-claimx::Result<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    if (std::cin.bad()) return claimx::IoError("<stdin>: read error");
-    return buffer.str();
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return claimx::InvalidArgument(path + ": is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return claimx::NotFound(path + ": " + std::strerror(errno));
-  }
-  std::string data((std::istreambuf_iterator<char>(in)),
-                   std::istreambuf_iterator<char>());
-  if (in.bad()) return claimx::IoError(path + ": read error");
-  return data;
 }
 
 claimx::Result<std::shared_ptr<const claimx::RuleBook>> LoadRules(
@@ -116,7 +94,7 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
   auto annotator = claimx::Annotator::Create(*rules, options);
   if (!annotator.ok()) return Fail(annotator.status().message());
 
-  auto input = ReadInput(flags.file);
+  auto input = claimx::cli::ReadInput(flags.file, flags.max_bytes);
   if (!input.ok()) return Fail(input.status().message());
   const std::string display_name = flags.file == "-" ? "<stdin>" : flags.file;
 
@@ -137,22 +115,31 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
               << stats.first_invalid_offset << "\n";
   }
 
+  std::string output;
   if (flags.format == "text") {
     claimx::TextOptions text_options;
     text_options.color = UseColor(flags.color);
     text_options.width = TerminalWidth();
-    claimx::WriteText(std::cout, *doc, *input, text_options);
+    std::ostringstream text;
+    claimx::WriteText(text, *doc, *input, text_options);
+    output = std::move(text).str();
   } else if (flags.format == "html") {
-    claimx::WriteHtml(std::cout, *doc, *input);
+    std::ostringstream html;
+    claimx::WriteHtml(html, *doc, *input);
+    output = std::move(html).str();
   } else if (flags.format == "jsonld") {
-    std::cout << claimx::DumpJson(claimx::DocumentToJsonLd(*doc, *input), 2) << "\n";
+    output = claimx::DumpJson(claimx::DocumentToJsonLd(*doc, *input), 2) + "\n";
   } else {
     int indent = flags.format == "json" ? 2 : -1;
-    std::cout << claimx::DumpJson(claimx::DocumentToJson(*doc, *input), indent)
-              << "\n";
+    output = claimx::DumpJson(claimx::DocumentToJson(*doc, *input), indent) + "\n";
   }
-  std::cout.flush();
-  if (!std::cout) return Fail("writing output: " + std::string(std::strerror(errno)));
+  // A reader that left (`| head`) is not an error to report, but the output
+  // is incomplete: no success status either.
+  if (int error = claimx::cli::WriteStdout(output); error == EPIPE) {
+    return kExitError;
+  } else if (error != 0) {
+    return Fail("writing output: " + std::string(std::strerror(error)));
+  }
   bool found = !doc->mentions.empty() || !doc->claims.empty();
   return found ? kExitFound : kExitNothing;
 }
@@ -218,7 +205,7 @@ int main(int argc, char** argv) {
   if (batch_command.parsed()) return batch_command.Run(argv[0]);
   if (explain->app->parsed()) {
     return claimx::cli::RunExplainCommand(*explain, LoadRules(explain->rules, argv[0]),
-                                          ReadInput(explain->file));
+                                          claimx::cli::ReadInput(explain->file, size_t{256} << 20));
   }
   return kExitError;
 }

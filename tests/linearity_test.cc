@@ -1,0 +1,139 @@
+// Linear time in input size: adversarial documents of 1, 4 and 16 units are
+// annotated and the time ratios checked against linear growth with a wide
+// margin. Time is the thread's CPU time (a loaded machine deschedules the
+// test, which wall time would count) and the best of three runs is kept for
+// each size; no absolute time is checked (speed is claimx-bench's job). A stage that is quadratic in some
+// pattern (a scan restarted per match, a search from the start of the
+// sentence for every token) multiplies the 16x ratio by 16 and fails.
+//
+// The unit is 256 KB in the suite (64 KB under the sanitizers, which slow
+// every byte alike), to keep ten cases within the CI budget on two loaded
+// cores; CLAIMX_LINEARITY_UNIT_BYTES=1048576 runs the 1, 4 and 16 MB check
+// (docs/robustness.md has its figures).
+#include <time.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_util.h"
+
+namespace claimx {
+namespace {
+
+using testing::ProjectAnnotator;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kDefaultUnitBytes = size_t{64} << 10;
+#else
+constexpr size_t kDefaultUnitBytes = size_t{256} << 10;
+#endif
+
+size_t UnitBytes() {
+  const char* env = std::getenv("CLAIMX_LINEARITY_UNIT_BYTES");
+  size_t unit = env ? std::strtoull(env, nullptr, 10) : 0;
+  return unit > 0 ? unit : kDefaultUnitBytes;
+}
+
+// Repeats `piece` until the text holds `bytes` bytes (whole pieces only).
+std::string Repeat(std::string_view piece, size_t bytes) {
+  std::string text;
+  text.reserve(bytes + piece.size());
+  while (text.size() < bytes) text += piece;
+  return text;
+}
+
+// "1,2,3,4,...,999,1,2,..." up to `bytes`: a number list with no end, the
+// same mix of number lengths at every size.
+std::string CountingList(size_t bytes) {
+  std::string text;
+  text.reserve(bytes + 16);
+  for (size_t i = 0; text.size() < bytes; ++i) {
+    text += std::to_string(i % 999 + 1);
+    text += ',';
+  }
+  return text;
+}
+
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
+}
+
+double BestSeconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    double start = ThreadCpuSeconds();
+    auto doc = ProjectAnnotator().Annotate(text, {"linear", "2016-11-10"});
+    double elapsed = ThreadCpuSeconds() - start;
+    REQUIRE(doc.ok());
+    best = std::min(best, elapsed);
+  }
+  return best;
+}
+
+// 16x the input may take at most 32x the time (linear is 16x); 4x at most 8x
+// plus the same slack. Times under 20 ms are raised to 20 ms, below which
+// cache effects dominate.
+// `dense` documents (a mention every few bytes) cost about 100x more per
+// byte than prose, so they use a quarter of the unit to stay in budget.
+void CheckLinear(const std::function<std::string(size_t)>& make,
+                 bool dense = false) {
+  const size_t unit = dense ? UnitBytes() / 4 : UnitBytes();
+  double t1 = std::max(BestSeconds(make(unit)), 0.02);
+  double t4 = BestSeconds(make(4 * unit));
+  double t16 = BestSeconds(make(16 * unit));
+  INFO("unit " << unit << " bytes, best-of-3 CPU seconds: 1x " << t1 << ", 4x "
+                << t4 << ", 16x " << t16);
+  CHECK(t4 <= 8 * t1);
+  CHECK(t16 <= 32 * t1);
+}
+
+TEST_CASE("one line without spaces takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("motsansespace", n); });
+}
+
+TEST_CASE("100 000s of opening guillemets take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("\u00AB", n); });
+}
+
+TEST_CASE("guillemets with spaces and words take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("\u00AB\u00A0il ", n); });
+}
+
+TEST_CASE("one endless run of digits takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("7", n); }, /*dense=*/true);
+}
+
+TEST_CASE("endless thousands groups take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return "1" + Repeat("\u00A0000", n); }, /*dense=*/true);
+}
+
+TEST_CASE("repeated cue verbs take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("a d\u00E9clar\u00E9 ", n); });
+}
+
+TEST_CASE("hier hier hier takes linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
+}
+
+TEST_CASE("a counting list 1,2,3,4,... takes linear time", "[linearity]") {
+  CheckLinear(CountingList);
+}
+
+TEST_CASE("repeated dates and places take linear time", "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("le 3 ao\u00FBt 2014 \u00E0 Paris, ", n); },
+              /*dense=*/true);
+}
+
+TEST_CASE("endless abbreviations without sentence ends take linear time",
+          "[linearity]") {
+  CheckLinear([](size_t n) { return Repeat("M. ", n); });
+}
+
+}  // namespace
+}  // namespace claimx

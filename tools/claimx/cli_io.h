@@ -1,0 +1,31 @@
+// Input and output of the claimx CLI at the system-call level, where the
+// faults are: short reads and writes, EINTR, read errors after a successful
+// open (EIO), a reader that went away (EPIPE), a full disk (ENOSPC).
+//
+// Every failure comes back as a value naming the file and the cause; a read
+// that fails half-way is an error, never a truncated document annotated as if
+// it were whole, and a write that fails is never reported as success.
+#ifndef CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
+#define CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
+
+#include <string>
+#include <string_view>
+
+#include "extractor/status.h"
+
+namespace claimx::cli {
+
+// The whole content of `path` ("-" for stdin). Fails with kNotFound when it
+// cannot be opened, kInvalidArgument for a directory, kIoError when a read
+// fails, kResourceExhausted as soon as it holds more than `max_bytes` (so a
+// huge input is refused without being held in memory).
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
+
+// Writes all of `data` to standard output, retrying short writes and EINTR.
+// Returns 0 or the errno of the failed write (EPIPE when the reader left,
+// ENOSPC when the disk is full).
+int WriteStdout(std::string_view data);
+
+}  // namespace claimx::cli
+
+#endif  // CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
