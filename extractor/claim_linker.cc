@@ -254,7 +254,7 @@ class LinkPass {
     for (size_t k = 0; k < tokens_.size(); ++k) {
       if (!IsWord(k) || !g_.IsTitle(Word(k))) continue;
       size_t start = k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
-      auto phrase = g_.ParsePhrase(text_, tokens_, start, tokens_.size());
+      auto phrase = g_.ParsePhrase(text_, tokens_, start, PhraseEnd(start));
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
           phrase->type != "person" || !phrase->proper_name) {
         continue;
@@ -403,7 +403,7 @@ class LinkPass {
         phrase->reference = SourcePhrase::Reference::kPronoun;
         phrase->gender = *cue.inverted;
       } else {
-        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
       }
       auto source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;
@@ -430,7 +430,7 @@ class LinkPass {
         phrase->reference = SourcePhrase::Reference::kPronoun;
         phrase->gender = *cue.inverted;
       } else {
-        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
       }
       if (phrase) {
         auto source = Resolve(phrase, "fr.source.inverted");
@@ -471,11 +471,23 @@ class LinkPass {
 
   // The subject of the verb at token `verb`: the last comma-separated part
   // before it that reads as a source ("Le ministre, Jean X, a dit").
+  //
+  // Each comma-separated part is looked at over at most kMaxSubjectTokens
+  // tokens: a sentence of thousands of words without a comma and full of
+  // verbs would otherwise cost a scan back to its start per verb (quadratic;
+  // tests/linearity_test.cc pins it). No subject runs that long.
+  static constexpr size_t kMaxSubjectTokens = 40;
+  // The same bound forward: a source phrase read from token `from` never
+  // looks past kMaxSubjectTokens tokens (selon selon selon…, M. M. M.…).
+  size_t PhraseEnd(size_t from) const {
+    return std::min(tokens_.size(), from + kMaxSubjectTokens);
+  }
   std::optional<SourcePhrase> Subject(size_t verb) const {
     size_t end = verb;
     for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
       size_t begin = end;
-      while (begin > 0 && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
+      const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
+      while (begin > floor && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
              Word(begin - 1) != ":") {
         --begin;
       }
@@ -509,7 +521,8 @@ class LinkPass {
       return phrase;
     }
     size_t end = begin - 1, first = end;
-    while (first > 0 && Word(first - 1) != "," && Word(first - 1) != ";") --first;
+    const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
+    while (first > floor && Word(first - 1) != "," && Word(first - 1) != ";") --first;
     auto name = g_.ParsePhrase(text_, tokens_, first, end);
     if (!name || !name->proper_name || name->type != "person" || name->role ||
         TokenAtOrAfter(name->span.end) != end) {
@@ -529,7 +542,7 @@ class LinkPass {
       phrase->name = std::string(cue.span.Of(text_));
       phrase->type = "anonymous";
     } else {
-      phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, tokens_.size());
+      phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
     }
     if (!phrase) return;
     if (cue.rule == "fr.source.pour") {
@@ -548,7 +561,7 @@ class LinkPass {
         if (Word(k) == ",") break;
         if (Lower(k) == "par" || Lower(k) == "de" || Lower(k) == "du" || Lower(k) == "des") {
           size_t from = Lower(k) == "par" || Lower(k) == "de" ? k + 1 : k;
-          auto inner = g_.ParsePhrase(text_, tokens_, from, tokens_.size());
+          auto inner = g_.ParsePhrase(text_, tokens_, from, PhraseEnd(from));
           if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
               inner->type != "document") {
             phrase = inner;

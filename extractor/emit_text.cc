@@ -278,9 +278,9 @@ void WriteText(std::ostream& out, const AnnotatedDocument& doc,
       // One wrapped block per mention: its text, normalized value, origin.
       std::vector<Word> detail;
       detail.push_back(Word{"·", dim, reset, 0, false});
-      detail.push_back(Word{Displayable(m->span.Of(original)),
-                            options.color ? std::string(KindColor(m->kind)) : "",
-                            reset, 0, false});
+      // Split, not one word: a quote may be longer than a line.
+      SplitInto(Displayable(m->span.Of(original)),
+                options.color ? std::string(KindColor(m->kind)) : "", reset, 0, &detail);
       SplitInto(ValueSummary(*m, original), "", "", 0, &detail);
       std::ostringstream origin;
       origin << "(" << m->rule << ", bytes " << m->span.start << "-" << m->span.end << ")";

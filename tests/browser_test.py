@@ -45,25 +45,33 @@ class Element:
 
 
 class DomCollector(html.parser.HTMLParser):
-    """Every element with its attributes, and the text inside <article>."""
+    """Every element with its attributes, and the text inside <article>
+    (without the <sup class="cite"> links the page adds after a claim)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.elements = []
         self.article_depth = 0
+        self.cite_depth = 0
         self.article_text = []
 
     def handle_starttag(self, tag, attrs):
         self.elements.append(Element(tag, attrs))
         if tag == "article":
             self.article_depth += 1
+        if tag == "sup" and ("class", "cite") in attrs:
+            self.cite_depth += 1
+        elif tag == "sup" and self.cite_depth > 0:
+            self.cite_depth += 1
 
     def handle_endtag(self, tag):
         if tag == "article":
             self.article_depth -= 1
+        if tag == "sup" and self.cite_depth > 0:
+            self.cite_depth -= 1
 
     def handle_data(self, data):
-        if self.article_depth > 0:
+        if self.article_depth > 0 and self.cite_depth == 0:
             self.article_text.append(data)
 
 
