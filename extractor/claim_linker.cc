@@ -393,18 +393,22 @@ class LinkPass {
                        [&](const Quote& q) { return span.Overlaps(q.span); });
   }
 
+  // The speaker of an inverted cue: its pronoun ("poursuit-elle"), else
+  // the phrase after the verb ("a déclaré le colonel X").
+  std::optional<SourcePhrase> SpeakerAfter(const Cue& cue) const {
+    if (cue.inverted) {
+      SourcePhrase pronoun;
+      pronoun.reference = SourcePhrase::Reference::kPronoun;
+      pronoun.gender = *cue.inverted;
+      return pronoun;
+    }
+    return g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
+  }
+
   void LinkVerb(const Cue& cue) {
     // «...», a déclaré X  /  «...», poursuit-elle
     if (const Quote* quote = QuoteEndingBefore(cue.span.start)) {
-      std::optional<SourcePhrase> phrase;
-      size_t after = cue.end_token;
-      if (cue.inverted) {
-        phrase = SourcePhrase{};
-        phrase->reference = SourcePhrase::Reference::kPronoun;
-        phrase->gender = *cue.inverted;
-      } else {
-        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
-      }
+      std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       auto source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;
       Span statement = quote->content;
@@ -417,21 +421,13 @@ class LinkPass {
       }
       // An incise: «A», a déclaré X, «B».
       size_t resume = phrase && !phrase->span.empty() ? phrase->span.end : cue.span.end;
-      (void)after;
       if (const Quote* next = QuoteStartingAt(resume)) statement.end = next->content.end;
       AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
       return;
     }
     // "12 morts, a affirmé X": the statement before the comma.
     if (cue.first_token > 0 && Word(cue.first_token - 1) == ",") {
-      std::optional<SourcePhrase> phrase;
-      if (cue.inverted) {
-        phrase = SourcePhrase{};
-        phrase->reference = SourcePhrase::Reference::kPronoun;
-        phrase->gender = *cue.inverted;
-      } else {
-        phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
-      }
+      std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase) {
         auto source = Resolve(phrase, "fr.source.inverted");
         if (!source) return;
