@@ -381,6 +381,15 @@ constexpr std::string_view kScript = R"js(
   });
   document.addEventListener('focusout', hide);
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') hide(); });
+  // A link to a mention (page.html#m12, from the claims panel or shared by
+  // someone) opens with that mention's details shown, as on focus.
+  function showTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id ? mention(document.getElementById(id)) : null;
+    if (el) { el.focus({preventScroll: false}); show(el); }
+  }
+  window.addEventListener('hashchange', showTarget);
+  showTarget();
   document.documentElement.setAttribute('data-ready', 'true');
 })();
 )js";

@@ -5,7 +5,9 @@
 
 OUT/text/ gets the crafted seeds (fuzz/seeds/text), the example article and
 every `text` of the regression corpora (corpora/fr/*/*.jsonl); OUT/rules/ gets
-the crafted rule seeds and the project's rule files. The corpora stay where
+the crafted rule seeds and the project's rule files; OUT/jsonl/ gets the
+crafted batch-reader seeds (fuzz/seeds/jsonl, plain, gzip and zstd) and
+the regression corpora's JSONL files cut into chunks of a few lines. The corpora stay where
 they are in the repository: this only copies them into a scratch directory
 that libFuzzer may grow.
 """
@@ -27,8 +29,8 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     out = pathlib.Path(sys.argv[1])
-    text, rules = out / "text", out / "rules"
-    for d in (text, rules):
+    text, rules, jsonl_dir = out / "text", out / "rules", out / "jsonl"
+    for d in (text, rules, jsonl_dir):
         d.mkdir(parents=True, exist_ok=True)
     for seed in (ROOT / "fuzz/seeds/text").iterdir():
         put(text, seed.read_bytes())
@@ -43,8 +45,15 @@ def main():
         put(rules, seed.read_bytes())
     for rule_file in (ROOT / "rules/fr").glob("*.yaml"):
         put(rules, rule_file.read_bytes())
+    for seed in (ROOT / "fuzz/seeds/jsonl").iterdir():
+        put(jsonl_dir, seed.read_bytes())
+    for jsonl in sorted((ROOT / "corpora/fr").glob("*/*.jsonl")):
+        lines = jsonl.read_bytes().splitlines(keepends=True)
+        for i in range(0, len(lines), 4):  # libFuzzer's default -max_len is 4096
+            put(jsonl_dir, b"".join(lines[i:i + 4]))
     print(f"{out}: {len(list(text.iterdir()))} text, "
-          f"{len(list(rules.iterdir()))} rules inputs")
+          f"{len(list(rules.iterdir()))} rules, "
+          f"{len(list(jsonl_dir.iterdir()))} jsonl inputs")
 
 
 if __name__ == "__main__":

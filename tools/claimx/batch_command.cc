@@ -17,6 +17,7 @@
 #include "db/database.h"
 #include "extractor/annotator.h"
 #include "extractor/rules.h"
+#include "tools/claimx/cli_io.h"
 
 namespace claimx::cli {
 
@@ -48,20 +49,6 @@ void InstallStopHandlers() {
 int Fail(const std::string& message) {
   std::cerr << "claimx batch: " << message << "\n";
   return kExitError;
-}
-
-Result<std::shared_ptr<const RuleBook>> LoadProjectRules(const std::string& rules_dir,
-                                                         const char* argv0) {
-  std::string dir = rules_dir;
-  if (dir.empty()) {
-    auto found = FindDefaultRulesDir(argv0);
-    if (!found.ok()) return found.status();
-    dir = *found;
-  }
-  std::vector<RuleError> errors;
-  auto book = RuleBook::Load(dir, &errors);
-  for (const RuleError& e : errors) std::cerr << "claimx: " << e.ToString() << "\n";
-  return book;
 }
 
 // The one place where the output is chosen: --db URL (a database, resumed
@@ -168,7 +155,7 @@ int BatchCommand::Run(const char* argv0) const {
   if (flags.doc_timeout_ms < 0) return Fail("--doc-timeout-ms must be >= 0");
   if (flags.max_doc_bytes == 0) return Fail("--max-doc-bytes must be > 0");
 
-  auto rules = LoadProjectRules(flags.rules, argv0);
+  auto rules = LoadRules(flags.rules, argv0);
   if (!rules.ok()) return Fail(rules.status().message());
   AnnotatorOptions annotator_options;
   annotator_options.max_document_bytes = flags.max_doc_bytes;

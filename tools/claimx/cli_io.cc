@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iostream>
+#include <vector>
 
 namespace claimx::cli {
 
@@ -69,6 +71,20 @@ int WriteStdout(std::string_view data) {
     data.remove_prefix(static_cast<size_t>(n));
   }
   return 0;
+}
+
+Result<std::shared_ptr<const RuleBook>> LoadRules(const std::string& rules_dir,
+                                                  const char* argv0) {
+  std::string dir = rules_dir;
+  if (dir.empty()) {
+    auto found = FindDefaultRulesDir(argv0);
+    if (!found.ok()) return found.status();
+    dir = *found;
+  }
+  std::vector<RuleError> errors;
+  auto book = RuleBook::Load(dir, &errors);
+  for (const RuleError& e : errors) std::cerr << "claimx: " << e.ToString() << "\n";
+  return book;
 }
 
 }  // namespace claimx::cli

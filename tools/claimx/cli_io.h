@@ -8,9 +8,11 @@
 #ifndef CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
 #define CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "extractor/rules.h"
 #include "extractor/status.h"
 
 namespace claimx::cli {
@@ -25,6 +27,13 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
 // Returns 0 or the errno of the failed write (EPIPE when the reader left,
 // ENOSPC when the disk is full).
 int WriteStdout(std::string_view data);
+
+// The rule book of `rules_dir`, or of the default rules directory (next to
+// the binary, then the installed one) when it is empty. Each rule error is
+// printed to stderr as "claimx: FILE:LINE: ..."; the book loads without the
+// broken rules, so one bad rule does not stop every command.
+Result<std::shared_ptr<const RuleBook>> LoadRules(const std::string& rules_dir,
+                                                  const char* argv0);
 
 }  // namespace claimx::cli
 

@@ -5,6 +5,7 @@
 //   claimx load [FILE...|-] --db URL       (tools/claimx/load_command.cc)
 //   claimx batch [INPUT...] [--out FILE] [--threads N] [--mapper] (batch_command.h)
 //   claimx explain [FILE|-] [--at OFFSET | --rule ID] [--date YYYY-MM-DD]
+//   claimx compare [FILE...|-]           (compare_command.h: figures across documents)
 //
 // Exit status follows ripgrep: 0 when something was found, 1 when nothing
 // was, 2 on error. Machine output goes to stdout only; errors and warnings go
@@ -31,6 +32,7 @@
 #include "extractor/rules.h"
 #include "tools/claimx/batch_command.h"
 #include "tools/claimx/cli_io.h"
+#include "tools/claimx/compare_command.h"
 #include "tools/claimx/explain_command.h"
 #include "tools/claimx/load_command.h"
 
@@ -43,22 +45,6 @@ constexpr int kExitError = 2;
 int Fail(const std::string& message) {
   std::cerr << "claimx: " << message << "\n";
   return kExitError;
-}
-
-claimx::Result<std::shared_ptr<const claimx::RuleBook>> LoadRules(
-    const std::string& rules_dir, const char* argv0) {
-  std::string dir = rules_dir;
-  if (dir.empty()) {
-    auto found = claimx::FindDefaultRulesDir(argv0);
-    if (!found.ok()) return found.status();
-    dir = *found;
-  }
-  std::vector<claimx::RuleError> errors;
-  auto book = claimx::RuleBook::Load(dir, &errors);
-  for (const claimx::RuleError& e : errors) {
-    std::cerr << "claimx: " << e.ToString() << "\n";
-  }
-  return book;
 }
 
 struct AnnotateFlags {
@@ -87,7 +73,7 @@ size_t TerminalWidth() {
 }
 
 int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
-  auto rules = LoadRules(flags.rules, argv0);
+  auto rules = claimx::cli::LoadRules(flags.rules, argv0);
   if (!rules.ok()) return Fail(rules.status().message());
   claimx::AnnotatorOptions options;
   options.max_document_bytes = flags.max_bytes;
@@ -145,7 +131,7 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
 }
 
 int RunRulesCheck(const std::string& rules_dir, const char* argv0) {
-  auto rules = LoadRules(rules_dir, argv0);
+  auto rules = claimx::cli::LoadRules(rules_dir, argv0);
   if (!rules.ok()) return Fail(rules.status().message());
   auto annotator = claimx::Annotator::Create(*rules);
   if (!annotator.ok()) return Fail(annotator.status().message());
@@ -192,6 +178,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> run_load = claimx::cli::AddLoadCommand(app);
   auto explain = claimx::cli::AddExplainCommand(app);
+  auto run_compare = claimx::cli::AddCompareCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -202,9 +189,10 @@ int main(int argc, char** argv) {
   if (annotate->parsed()) return RunAnnotate(annotate_flags, argv[0]);
   if (check->parsed()) return RunRulesCheck(check_rules_dir, argv[0]);
   if (app.got_subcommand("load")) return run_load();
+  if (app.got_subcommand("compare")) return run_compare(argv[0]);
   if (batch_command.parsed()) return batch_command.Run(argv[0]);
   if (explain->app->parsed()) {
-    return claimx::cli::RunExplainCommand(*explain, LoadRules(explain->rules, argv[0]),
+    return claimx::cli::RunExplainCommand(*explain, claimx::cli::LoadRules(explain->rules, argv[0]),
                                           claimx::cli::ReadInput(explain->file, size_t{256} << 20));
   }
   return kExitError;
