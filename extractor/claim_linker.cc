@@ -115,10 +115,13 @@ class LinkPass {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord;
   }
 
+  // Tokens are in text order. A binary search: this runs for every cue and
+  // every title word, and a scan from the first token made "M. M. M. ..."
+  // quadratic.
   size_t TokenAtOrAfter(size_t offset) const {
-    size_t i = 0;
-    while (i < tokens_.size() && tokens_[i].span.start < offset) ++i;
-    return i;
+    auto it = std::partition_point(tokens_.begin(), tokens_.end(),
+                                   [&](const Token& t) { return t.span.start < offset; });
+    return static_cast<size_t>(it - tokens_.begin());
   }
 
   bool InsideQuote(Span span) const {

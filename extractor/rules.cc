@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <utf8proc.h>
 #include <yaml-cpp/yaml.h>
 
@@ -672,16 +673,25 @@ std::vector<fs::path> YamlFilesIn(const std::string& dir) {
 // ---------------------------------------------------------------------------
 // RuleSet
 
+// The alternation finds where each match is with its DFA alone (no groups):
+// asked for the groups too, RE2 runs its NFA over the match with every rule
+// of the alternation and their word lists. The groups come from the winning
+// rule's own regex instead, run over that span only.
 struct RuleSet::Combined {
   explicit Combined(std::string pattern, const RE2::Options& options)
       : regex(std::move(pattern), options) {}
   RE2 regex;
-  // For each rule (index into rules_), the group holding its whole reported
-  // match, or -1 when the rule did not compile.
-  std::vector<int> rule_group;
-  // For each group of the combined regex: the rule it belongs to and the
-  // rule's own name for it ("" for the wrapper and unnamed groups).
-  std::vector<std::pair<int, std::string>> group_owner;
+  // The rules in alternation order (indices into rules_), and for each its
+  // wrapped pattern compiled alone with the alternation's options, so that
+  // on the same span it takes the same path and reports the same groups.
+  std::vector<size_t> order;
+  std::vector<std::unique_ptr<RE2>> alone;
+  // The same patterns anchored at both ends, to find in one DFA pass which
+  // rules can match a span. It sees only the span, so ^ and $ hold at its
+  // edges: that can only add candidates, which `alone` then checks in
+  // context. Null when a rule tests \b or \B, which the edges could also
+  // make fail, or when the set does not compile.
+  std::unique_ptr<RE2::Set> candidates;
 };
 
 RuleSet::RuleSet(std::string dimension, std::vector<Rule> rules)
@@ -691,14 +701,15 @@ RuleSet::RuleSet(RuleSet&&) noexcept = default;
 
 namespace {
 
-// Renames every named group "(?P<x>" of a rule to "(?P<r7_x>", since one
-// RE2 cannot hold two groups of the same name and several rules name theirs
-// `number`.
-std::string PrefixGroupNames(const std::string& pattern, size_t rule) {
-  static const RE2 kNamedGroup(R"(\(\?P<)");
-  std::string out = pattern;
-  RE2::GlobalReplace(&out, kNamedGroup, "(?P<r" + std::to_string(rule) + "_");
-  return out;
+// Whether a pattern may use \b or \B, whose truth at a span's edge depends on
+// the text around it. Errs on the side of yes.
+bool MayTestWordBoundary(std::string_view pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (pattern[i + 1] == 'b' || pattern[i + 1] == 'B') return true;
+    ++i;  // the escaped character
+  }
+  return false;
 }
 
 }  // namespace
@@ -713,43 +724,62 @@ void RuleSet::Compile(std::vector<RuleError>* errors) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return rules_[a].priority > rules_[b].priority;
   });
+  if (order.empty()) return;
+  // The boundaries are written once around all the word-bounded rules, not
+  // once per rule: each \pL or \pN class is hundreds of RE2 instructions, and
+  // repeated for every rule they made the program so large (150 000
+  // instructions for the quantity rules) that its DFA ran out of memory on
+  // every search and RE2 fell back to its NFA. The language, hence every
+  // leftmost-longest span, is the same.
+  std::string bounded;
   std::string pattern;
   for (size_t i : order) {
-    const Rule& rule = rules_[i];
-    if (!pattern.empty()) pattern += '|';
-    if (rule.word_boundary) pattern += kLeftBoundary;
-    pattern += "(?P<r" + std::to_string(i) + ">" +
-               PrefixGroupNames(rule.expanded_pattern, i) + ")";
-    if (rule.word_boundary) pattern += kRightBoundary;
+    std::string& into = rules_[i].word_boundary ? bounded : pattern;
+    if (!into.empty()) into += '|';
+    into += "(?:" + rules_[i].expanded_pattern + ")";
   }
-  if (pattern.empty()) return;
+  if (!bounded.empty()) {
+    bounded = std::string(kLeftBoundary) + "(?:" + bounded + ")" + std::string(kRightBoundary);
+    pattern = pattern.empty() ? bounded : bounded + "|" + pattern;
+  }
   RE2::Options options = RuleOptions();
   options.set_longest_match(true);
-  auto combined = std::make_unique<Combined>(pattern, options);
+  // Spans only: several rules name a group `number`, which one regex could
+  // not hold twice.
+  RE2::Options spans_only = options;
+  spans_only.set_never_capture(true);
+  auto combined = std::make_unique<Combined>(pattern, spans_only);
   if (!combined->regex.ok()) {
     errors->push_back(RuleError{rules_.front().file, 0, "",
                                 "the '" + dimension_ + "' rules do not compile together: " +
                                     combined->regex.error()});
     return;
   }
-  combined->rule_group.assign(rules_.size(), -1);
-  combined->group_owner.assign(combined->regex.NumberOfCapturingGroups() + 1,
-                               {-1, ""});
-  for (const auto& [index, name] : combined->regex.CapturingGroupNames()) {
-    // "r12" is rule 12's whole match; "r12_number" its group `number`.
-    size_t underscore = name.find('_');
-    int rule = std::stoi(name.substr(1, underscore == std::string::npos
-                                            ? std::string::npos
-                                            : underscore - 1));
-    if (underscore == std::string::npos) {
-      combined->rule_group[rule] = index;
-      combined->group_owner[index] = {rule, ""};
-    } else {
-      combined->group_owner[index] = {rule, name.substr(underscore + 1)};
-    }
+  bool set_is_safe = true;
+  auto candidates = std::make_unique<RE2::Set>(spans_only, RE2::ANCHOR_BOTH);
+  for (size_t i : order) {
+    std::string wrapped = WrapPattern(rules_[i]);
+    set_is_safe &= !MayTestWordBoundary(wrapped) && candidates->Add(wrapped, nullptr) >= 0;
+    // Each rule compiled alone already, so this one does too.
+    combined->alone.push_back(std::make_unique<RE2>(wrapped, options));
   }
+  if (set_is_safe && candidates->Compile()) combined->candidates = std::move(candidates);
+  combined->order = std::move(order);
   combined_ = std::move(combined);
 }
+
+namespace {
+
+// Whether a rule's regex matches whole[start, end) exactly, seeing the text
+// around it; if so, its groups.
+bool MatchAlone(const RE2& alone, std::string_view whole, size_t start, size_t end,
+                std::vector<re2::StringPiece>* groups) {
+  groups->resize(static_cast<size_t>(alone.NumberOfCapturingGroups()) + 1);
+  return alone.Match(re2::StringPiece(whole.data(), whole.size()), start, end,
+                     RE2::ANCHOR_BOTH, groups->data(), static_cast<int>(groups->size()));
+}
+
+}  // namespace
 
 std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
                                         Span range) const {
@@ -759,20 +789,42 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
   // The text ends at the range end, so that `$` and the right boundary see
   // the end of the sentence; what precedes the range stays visible as left
   // context.
-  const re2::StringPiece whole(text.data(), range.end);
+  const std::string_view whole = text.substr(0, range.end);
   // The boundary prefix may need the character just before the range.
   size_t pos = range.start > 0 ? PreviousCharStart(text, range.start) : 0;
-  std::vector<re2::StringPiece> groups(combined_->group_owner.size());
+  re2::StringPiece found;
+  std::vector<int> candidates;
+  std::vector<re2::StringPiece> groups;
   while (pos < range.end &&
-         regex.Match(whole, pos, range.end, RE2::UNANCHORED, groups.data(),
-                     static_cast<int>(groups.size()))) {
-    size_t rule_index = 0;
-    while (rule_index < rules_.size() &&
-           (combined_->rule_group[rule_index] < 0 ||
-            groups[combined_->rule_group[rule_index]].data() == nullptr)) {
-      ++rule_index;
+         regex.Match(re2::StringPiece(whole.data(), whole.size()), pos, range.end,
+                     RE2::UNANCHORED, &found, 1)) {
+    const size_t found_start = found.data() - text.data();
+    const size_t found_end = found_start + found.size();
+    // The winner is the first rule, in alternation order, that matches the
+    // whole span: RE2's submatch pass would have kept that alternative.
+    candidates.clear();
+    if (combined_->candidates == nullptr ||
+        !combined_->candidates->Match(found, &candidates)) {
+      candidates.resize(combined_->order.size());
+      for (size_t k = 0; k < candidates.size(); ++k) candidates[k] = static_cast<int>(k);
     }
-    const re2::StringPiece& reported = groups[combined_->rule_group[rule_index]];
+    std::sort(candidates.begin(), candidates.end());
+    size_t winner = combined_->order.size();
+    for (int k : candidates) {
+      if (MatchAlone(*combined_->alone[k], whole, found_start, found_end, &groups)) {
+        winner = static_cast<size_t>(k);
+        break;
+      }
+    }
+    if (winner == combined_->order.size()) {
+      // The alternation matched, so one of its rules does: not reached unless
+      // RE2 disagrees with itself. Move on rather than loop.
+      pos = std::max(pos, found_end) + 1;
+      continue;
+    }
+    const size_t rule_index = combined_->order[winner];
+    const Rule& rule = rules_[rule_index];
+    const re2::StringPiece& reported = groups[1];
     size_t start = reported.data() - text.data();
     size_t end = start + reported.size();
     if (end == start) {  // an empty match: step over one byte
@@ -780,17 +832,13 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
       continue;
     }
     pos = end;
-    const Rule& rule = rules_[rule_index];
     if (start < range.start) continue;
     RuleMatch match;
     match.rule = &rule;
     match.span = Span{start, end};
-    for (size_t g = 1; g < groups.size(); ++g) {
-      const auto& [owner, name] = combined_->group_owner[g];
-      if (owner != static_cast<int>(rule_index) || name.empty() ||
-          groups[g].data() == nullptr) {
-        continue;
-      }
+    for (size_t g = 2; g < groups.size(); ++g) {
+      const std::string& name = rule.group_names[g];
+      if (name.empty() || groups[g].data() == nullptr) continue;
       size_t gs = groups[g].data() - text.data();
       match.groups[name] = Span{gs, gs + groups[g].size()};
     }

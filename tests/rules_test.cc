@@ -282,5 +282,46 @@ TEST_CASE("lexicon keys fold case with full Unicode", "[rules]") {
   CHECK(LexiconKey("Km²") == "km²");
 }
 
+// FindAll finds each span with the alternation's DFA, then takes the groups
+// from the first rule, in priority order, that matches that span in context.
+// Unbounded rules sit outside the shared boundaries, and a rule testing \b
+// turns off the candidate set (it sees the span without its context).
+TEST_CASE("unbounded rules and rules testing \\b keep the longest-then-priority order",
+          "[rules]") {
+  RuleDir dir(Files{{"quantity.yaml", R"(dimension: quantity
+rules:
+  - id: fr.quantity.plain
+    pattern: '(?P<number>\d+)'
+    examples: ["12"]
+  - id: fr.quantity.sign_first
+    pattern: '(?P<unit>[$])(?P<number>\d+)'
+    boundary: none
+    examples: ["$12"]
+  - id: fr.quantity.years
+    pattern: '(?P<number>\d+)\b ans'
+    examples: ["30 ans"]
+  - id: fr.quantity.years_preferred
+    pattern: '(?P<number>\d+) an[s]'
+    priority: 5
+    examples: ["40 ans"]
+)"}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  std::string text = "a$12b et 30 ans, 7 x$5 ";
+  auto matches = set.FindAll(text, {0, text.size()});
+  REQUIRE(matches.size() == 4);
+  CHECK(matches[0].rule->id == "fr.quantity.sign_first");
+  CHECK(matches[0].Group("unit")->Of(text) == "$");
+  CHECK(matches[0].Group("number")->Of(text) == "12");
+  CHECK(matches[1].rule->id == "fr.quantity.years_preferred");  // ties on length
+  CHECK(matches[1].span.Of(text) == "30 ans");
+  CHECK(matches[1].Group("number")->Of(text) == "30");
+  CHECK(matches[2].rule->id == "fr.quantity.plain");
+  // The bounded match counts its boundary characters: "$5 " beats "$5".
+  CHECK(matches[3].rule->id == "fr.quantity.plain");
+  CHECK(matches[3].span.Of(text) == "5");
+}
+
 }  // namespace
 }  // namespace claimx
