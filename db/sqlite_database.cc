@@ -86,6 +86,9 @@ class SqliteDatabase : public Database {
     // consistency.
     CLAIMX_RETURN_IF_ERROR(ExpectPragma("PRAGMA journal_mode=WAL", "wal"));
     CLAIMX_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL", "configuring"));
+    // A multi-row INSERT keeps a statement journal (to undo a failed
+    // statement without ending the transaction); in memory, not a temp file.
+    CLAIMX_RETURN_IF_ERROR(Exec("PRAGMA temp_store=MEMORY", "configuring"));
     CLAIMX_RETURN_IF_ERROR(Exec(std::string(SqliteSchemaSql()), "creating the schema"));
     CLAIMX_RETURN_IF_ERROR(ExpectPragma("SELECT version FROM claimx_schema", "1"));
     return PrepareStatements();
