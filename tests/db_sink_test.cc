@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/database.h"
+#include "db/json_line.h"
 #include "db/rows.h"
 
 namespace {
@@ -226,4 +227,41 @@ TEST_CASE("A db insert error inside a multi-row insert names the document", "[db
   REQUIRE(first.ok());
   CHECK_FALSE(first->has_value());
   CHECK((*db)->Close().ok());
+}
+
+TEST_CASE("The db loader's ParseJsonLine gives what ordered_json::parse gives", "[db]") {
+  std::ifstream in(std::string(CLAIMX_SOURCE_DIR) + "/tests/data/db/claims.jsonl");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  lines.push_back(R"({"b": 1, "a": [1, -2, 3.5, 1e300, 18446744073709551615, true, null],)"
+                  R"( "nested": {"z": {}, "y": [], "x": [[{"k": "\u00e9\n\"q\""}]]}})");
+  // A repeated key: the first position, the last value (nlohmann's operator[]).
+  lines.push_back(R"({"a": 1, "b": 2, "a": {"c": 3}, "d": [4], "b": null})");
+  lines.push_back(R"([1, "two", {"three": 3}])");
+  lines.push_back(R"("just a string")");
+  lines.push_back("   42   ");
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    auto parsed = claimx::db::ParseJsonLine(line);
+    REQUIRE(parsed.ok());
+    const Json expected = Json::parse(line);
+    CHECK(*parsed == expected);
+    CHECK(parsed->dump() == expected.dump());  // member order too
+  }
+}
+
+TEST_CASE("The db loader's ParseJsonLine reports nlohmann's byte and message", "[db]") {
+  for (std::string line : {R"({"a": 1,)", R"({"a": tru})", "", R"({"a": 1} x)", R"([1, 2)"}) {
+    CAPTURE(line);
+    auto parsed = claimx::db::ParseJsonLine(line);
+    REQUIRE_FALSE(parsed.ok());
+    try {
+      Json accepted = Json::parse(line);
+      CAPTURE(accepted.dump());
+      FAIL("nlohmann accepted it");
+    } catch (const Json::parse_error& e) {
+      CHECK(parsed.status().message() ==
+            "invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+    }
+  }
 }
