@@ -82,6 +82,12 @@ struct DocumentRows {
 // annotate output), the rows carry JsonContentHash(document) instead.
 Result<DocumentRows> FlattenDocument(const nlohmann::ordered_json& document);
 
+// The bytes of value.dump(-1, ' ', false, error_handler_t::replace), the
+// one-line JSON the database stores and hashes, written without
+// nlohmann's per-character output adapter: strings that are valid UTF-8 are
+// copied in runs, numbers and invalid UTF-8 go through nlohmann itself.
+std::string CompactJson(const nlohmann::ordered_json& value);
+
 // A stable digest of a document that has no doc.content_hash: "json-fnv1a64:"
 // and the FNV-1a 64-bit hash of its one-line serialization, so loading the
 // same annotate output twice is idempotent and a changed output conflicts.

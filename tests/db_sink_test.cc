@@ -4,6 +4,8 @@
 // tests/db_test.py.
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/database.h"
+#include "db/json_line.h"
 #include "db/rows.h"
 
 namespace {
@@ -130,6 +133,135 @@ TEST_CASE("Flattening fills one row per mention, claim, link and comparison item
   for (size_t t = 0; t < claimx::db::kTableCount; ++t) {
     for (const claimx::db::Row& row : rows->tables[t]) {
       CHECK(row.size() == claimx::db::DocumentTables()[t].columns.size());
+    }
+  }
+}
+
+TEST_CASE("CompactJson writes what the db stores: the bytes of nlohmann's one-line dump", "[db]") {
+  // The stored `doc` column and the json-fnv1a64 content hash of documents
+  // without doc.content_hash are defined by dump(-1, ' ', false, replace):
+  // a different byte would make a re-load conflict with an earlier one.
+  const auto dump = [](const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
+  for (const Json& document : Fixture()) {
+    CHECK(claimx::db::CompactJson(document) == dump(document));
+  }
+  Json tricky = Json::object();
+  tricky["quote \" and \\ backslash"] = "tab\there, newline\n, cr\r, bell\x07, \x1f, del\x7f";
+  tricky["short escapes"] = "\b\f";
+  tricky["utf8"] = "é à « » – 🙂 \xe2\x80\xaf";
+  tricky["invalid utf8"] = std::string("ab\xff\xc3(\xed\xa0\x80 \xf4\x90\x80\x80 \xe0\x80\xaf z");
+  tricky["truncated utf8"] = std::string("end \xe2\x82");
+  tricky["numbers"] = {0, -7, 300, 18446744073709551615ull, -9223372036854775807ll - 1,
+                       0.5, 300.0, -1.25e-7, 1e300, 0.1};
+  tricky["nested"] = {{"empty object", Json::object()}, {"empty array", Json::array()},
+                      {"null", nullptr}, {"yes", true}, {"no", false}};
+  for (const auto& [key, value] : tricky.items()) {
+    CAPTURE(key);
+    CHECK(claimx::db::CompactJson(value) == dump(value));
+  }
+  CHECK(claimx::db::CompactJson(tricky) == dump(tricky));
+}
+
+TEST_CASE("The db content hash of a document without one is FNV-1a of its one-line dump", "[db]") {
+  Json document = Fixture()[2];
+  REQUIRE_FALSE(document["doc"].contains("content_hash"));
+  const std::string text = document.dump(-1, ' ', false, Json::error_handler_t::replace);
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  CHECK(claimx::db::JsonContentHash(document) == std::string("json-fnv1a64:") + hex);
+}
+
+// Copies of the fixture under new ids, enough for several multi-row inserts
+// per table.
+std::vector<Json> Copies(size_t count) {
+  std::vector<Json> fixture = Fixture();
+  std::vector<Json> copies;
+  for (size_t i = 0; i < count; ++i) {
+    Json copy = fixture[i % fixture.size()];
+    copy["doc"]["id"] = copy["doc"]["id"].get<std::string>() + "-copy" + std::to_string(i);
+    copies.push_back(std::move(copy));
+  }
+  return copies;
+}
+
+TEST_CASE("A db batch larger than one multi-row insert stores every row once", "[db]") {
+  std::vector<Json> docs = Copies(41);
+  size_t claims = 0, mentions = 0;
+  for (const Json& d : docs) {
+    claims += d["claims"].size();
+    mentions += d["mentions"].size();
+  }
+  REQUIRE(mentions > 100);  // several groups of 32 and a remainder
+  auto db = claimx::OpenClaimsDatabase(TempDatabase("many"));
+  REQUIRE(db.ok());
+  REQUIRE((*db)->Write(docs).ok());
+  CHECK((*db)->stats().documents == docs.size());
+  CHECK((*db)->stats().claims == claims);
+  CHECK((*db)->stats().mentions == mentions);
+  CHECK((*db)->Close().ok());
+}
+
+TEST_CASE("A db insert error inside a multi-row insert names the document", "[db]") {
+  std::vector<Json> docs = Copies(41);
+  // Two mentions "m1" in one document: the mentions primary key refuses it.
+  // Document 30's mention rows are in the eighth group of 32 of the batch.
+  Json& bad = docs[30];
+  bad["mentions"].push_back(bad["mentions"][0]);
+  const std::string path = TempDatabase("duplicate");
+  auto db = claimx::OpenClaimsDatabase(path);
+  REQUIRE(db.ok());
+  claimx::Status status = (*db)->Write(docs);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(),
+             Catch::Contains("document '" + bad["doc"]["id"].get<std::string>() +
+                             "': inserting into mentions"));
+  CHECK_THAT(status.message(), Catch::Contains("rolled back"));
+  auto first = (*db)->StoredHash(docs[0]["doc"]["id"].get<std::string>());
+  REQUIRE(first.ok());
+  CHECK_FALSE(first->has_value());
+  CHECK((*db)->Close().ok());
+}
+
+TEST_CASE("The db loader's ParseJsonLine gives what ordered_json::parse gives", "[db]") {
+  std::ifstream in(std::string(CLAIMX_SOURCE_DIR) + "/tests/data/db/claims.jsonl");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  lines.push_back(R"({"b": 1, "a": [1, -2, 3.5, 1e300, 18446744073709551615, true, null],)"
+                  R"( "nested": {"z": {}, "y": [], "x": [[{"k": "\u00e9\n\"q\""}]]}})");
+  // A repeated key: the first position, the last value (nlohmann's operator[]).
+  lines.push_back(R"({"a": 1, "b": 2, "a": {"c": 3}, "d": [4], "b": null})");
+  lines.push_back(R"([1, "two", {"three": 3}])");
+  lines.push_back(R"("just a string")");
+  lines.push_back("   42   ");
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    auto parsed = claimx::db::ParseJsonLine(line);
+    REQUIRE(parsed.ok());
+    const Json expected = Json::parse(line);
+    CHECK(*parsed == expected);
+    CHECK(parsed->dump() == expected.dump());  // member order too
+  }
+}
+
+TEST_CASE("The db loader's ParseJsonLine reports nlohmann's byte and message", "[db]") {
+  for (std::string line : {R"({"a": 1,)", R"({"a": tru})", "", R"({"a": 1} x)", R"([1, 2)"}) {
+    CAPTURE(line);
+    auto parsed = claimx::db::ParseJsonLine(line);
+    REQUIRE_FALSE(parsed.ok());
+    try {
+      Json accepted = Json::parse(line);
+      CAPTURE(accepted.dump());
+      FAIL("nlohmann accepted it");
+    } catch (const Json::parse_error& e) {
+      CHECK(parsed.status().message() ==
+            "invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
     }
   }
 }

@@ -8,7 +8,8 @@
 // The documents are the fixture's (tests/data/db/claims.jsonl: claims,
 // sources, places, comparisons) copied under new ids until there are N.
 // Stages, each the best of --rounds:
-//   parse        nlohmann::ordered_json::parse of every JSONL line
+//   parse        nlohmann::ordered_json::parse of every JSONL line, and
+//                db::ParseJsonLine (what claimx load uses) of the same
 //   flatten      JSON objects to rows (db/rows.h)
 //   sqlite       Database::Write of parsed objects, batches of --batch, into a
 //                fresh file (flatten + insert + commit), as `claimx batch --db`
@@ -35,6 +36,7 @@
 #include <sqlite3.h>
 
 #include "db/database.h"
+#include "db/json_line.h"
 #include "db/rows.h"
 
 namespace fs = std::filesystem;
@@ -216,6 +218,20 @@ int main(int argc, char** argv) {
          bool ok = false;
          *s = Seconds([&] {
            for (const std::string& line : w.lines) n += Json::parse(line).size();
+           return n > 0;
+         }, &ok);
+         return ok;
+       }},
+      {"parse (db::ParseJsonLine, as claimx load)",
+       [&](double* s) {
+         size_t n = 0;
+         bool ok = false;
+         *s = Seconds([&] {
+           for (const std::string& line : w.lines) {
+             auto json = claimx::db::ParseJsonLine(line);
+             if (!json.ok()) return false;
+             n += json->size();
+           }
            return n > 0;
          }, &ok);
          return ok;

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "db/json_line.h"
 
 namespace claimx::cli {
 namespace {
@@ -115,14 +116,13 @@ class Loader {
   void Add(std::string line, std::string where) {
     Pending& p = pending_.emplace_back();
     p.where = std::move(where);
-    try {
-      p.json = nlohmann::ordered_json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      Bad(p.where, std::string("invalid JSON at byte ") + std::to_string(e.byte) + ": " +
-                       e.what());
+    auto json = db::ParseJsonLine(line);
+    if (!json.ok()) {
+      Bad(p.where, json.status().message());
       pending_.pop_back();
       return;
     }
+    p.json = std::move(json).value();
     auto rows = db::FlattenDocument(p.json);
     if (!rows.ok()) {
       Bad(p.where, rows.status().message());
