@@ -217,6 +217,23 @@ def main(argv):
                mention_problems(dom, document))
         report("seed: nothing but the page's own markup", injection_problems(dom, None))
 
+        # A link to a mention (seed.html#m13) opens with its details shown;
+        # without one the tooltip stays hidden.
+        def tip_hidden(page_dom):
+            tips = [e for e in page_dom.elements if e.attrs.get("id") == "tip"]
+            return None if len(tips) != 1 else "hidden" in tips[0].attrs
+        linked = next((m["id"] for m in document["mentions"] if m["kind"] == "quantity"), None)
+        problems = []
+        if tip_hidden(dom) is not True:
+            problems.append("the tooltip is shown (or missing) on a page opened without a link")
+        if linked is None:
+            problems.append("the seed has no quantity mention to link to")
+        else:
+            linked_dom = dump_dom(browser, profile, seed_page + "#" + linked)
+            if tip_hidden(linked_dom) is not False:
+                problems.append(f"seed.html#{linked} does not show the tooltip")
+        report("seed: a #mention link shows that mention's details", problems)
+
         hostile = os.path.join(tmp, "hostile.txt")
         with open(hostile, "wb") as f:
             f.write(HOSTILE_TEXT.encode("utf-8"))
