@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -115,15 +116,25 @@ constexpr std::string_view kLeftBoundary =
 constexpr std::string_view kRightBoundary =
     R"((?:$|[^\pL\pN_.,]|[.,](?:$|[^\pN])))";
 
-std::string WrapPattern(const Rule& rule) {
+// Supersets of the two boundaries, for the candidate set only (see
+// RuleSet::Combined): letters and digits outside ASCII count as boundaries.
+// Each \pL or \pN class costs RE2 milliseconds to compile; written once per
+// rule in a set of fifty, they made the set most of claimx's start-up time.
+constexpr std::string_view kLooseLeftBoundary =
+    R"((?:^|[^a-zA-Z0-9_.,-]|(?:^|[^0-9])[.,]|(?:^|[^a-zA-Z0-9])-))";
+constexpr std::string_view kLooseRightBoundary = R"((?:$|[^a-zA-Z0-9_.,]|[.,](?:$|[^0-9])))";
+
+std::string Wrap(const Rule& rule, std::string_view left, std::string_view right) {
   std::string full;
-  if (rule.word_boundary) full += kLeftBoundary;
+  if (rule.word_boundary) full += left;
   full += '(';
   full += rule.expanded_pattern;
   full += ')';
-  if (rule.word_boundary) full += kRightBoundary;
+  if (rule.word_boundary) full += right;
   return full;
 }
+
+std::string WrapPattern(const Rule& rule) { return Wrap(rule, kLeftBoundary, kRightBoundary); }
 
 RE2::Options RuleOptions() {
   RE2::Options options;
@@ -596,19 +607,22 @@ void Loader::Compile(Rule* rule) {
               &rule->expanded_pattern)) {
     return;
   }
-  auto regex = std::make_shared<RE2>(WrapPattern(*rule), RuleOptions());
+  // The bare pattern, not the wrapped one: the boundaries are fixed and
+  // valid, and their \pL classes would make this compile ten times slower.
+  // The wrapped regex is compiled on first use (RuleSet::Combined).
+  auto regex = std::make_shared<RE2>(rule->expanded_pattern, RuleOptions());
   if (!regex->ok()) {
     Error(rule->file, rule->line, rule->id, "RE2: " + regex->error());
     return;
   }
-  RE2 bare(rule->expanded_pattern, RuleOptions());
-  if (bare.ok() && RE2::FullMatch("", bare)) {
+  if (RE2::FullMatch("", *regex)) {
     Error(rule->file, rule->line, rule->id, "pattern matches the empty string");
     return;
   }
-  rule->group_names.assign(regex->NumberOfCapturingGroups() + 1, "");
+  // Numbered as in the wrapped pattern, whose group 1 is the whole rule.
+  rule->group_names.assign(regex->NumberOfCapturingGroups() + 2, "");
   for (const auto& [index, name] : regex->CapturingGroupNames()) {
-    rule->group_names[index] = name;
+    rule->group_names[index + 1] = name;
   }
   rule->regex = std::move(regex);
 }
@@ -684,13 +698,29 @@ struct RuleSet::Combined {
   // The rules in alternation order (indices into rules_), and for each its
   // wrapped pattern compiled alone with the alternation's options, so that
   // on the same span it takes the same path and reports the same groups.
+  // Compiled on first use: a short article needs a few of them, and
+  // compiling all made up a third of the start-up of every claimx process.
+  // Each is part of the alternation, which compiled within the same memory
+  // budget, so it compiles too.
   std::vector<size_t> order;
-  std::vector<std::unique_ptr<RE2>> alone;
-  // The same patterns anchored at both ends, to find in one DFA pass which
-  // rules can match a span. It sees only the span, so ^ and $ hold at its
-  // edges: that can only add candidates, which `alone` then checks in
-  // context. Null when a rule tests \b or \B, which the edges could also
-  // make fail, or when the set does not compile.
+  std::vector<std::string> alone_patterns;
+  RE2::Options alone_options;
+  std::unique_ptr<std::once_flag[]> alone_once;
+  mutable std::vector<std::unique_ptr<RE2>> alone;
+
+  const RE2& Alone(size_t k) const {
+    std::call_once(alone_once[k], [&] {
+      alone[k] = std::make_unique<RE2>(alone_patterns[k], alone_options);
+    });
+    return *alone[k];
+  }
+
+  // The same patterns, with looser boundaries, anchored at both ends, to
+  // find in one DFA pass which rules can match a span. It sees only the
+  // span, so ^ and $ hold at its edges: that and the looser boundaries can
+  // only add candidates, which `alone` then checks in context. Null when a
+  // rule tests \b or \B, which the edges could also make fail, or when the
+  // set does not compile.
   std::unique_ptr<RE2::Set> candidates;
 };
 
@@ -758,12 +788,14 @@ void RuleSet::Compile(std::vector<RuleError>* errors) {
   bool set_is_safe = true;
   auto candidates = std::make_unique<RE2::Set>(spans_only, RE2::ANCHOR_BOTH);
   for (size_t i : order) {
-    std::string wrapped = WrapPattern(rules_[i]);
-    set_is_safe &= !MayTestWordBoundary(wrapped) && candidates->Add(wrapped, nullptr) >= 0;
-    // Each rule compiled alone already, so this one does too.
-    combined->alone.push_back(std::make_unique<RE2>(wrapped, options));
+    std::string loose = Wrap(rules_[i], kLooseLeftBoundary, kLooseRightBoundary);
+    set_is_safe &= !MayTestWordBoundary(loose) && candidates->Add(loose, nullptr) >= 0;
+    combined->alone_patterns.push_back(WrapPattern(rules_[i]));
   }
   if (set_is_safe && candidates->Compile()) combined->candidates = std::move(candidates);
+  combined->alone_options = options;
+  combined->alone_once = std::make_unique<std::once_flag[]>(order.size());
+  combined->alone.resize(order.size());
   combined->order = std::move(order);
   combined_ = std::move(combined);
 }
@@ -811,7 +843,7 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
     std::sort(candidates.begin(), candidates.end());
     size_t winner = combined_->order.size();
     for (int k : candidates) {
-      if (MatchAlone(*combined_->alone[k], whole, found_start, found_end, &groups)) {
+      if (MatchAlone(combined_->Alone(static_cast<size_t>(k)), whole, found_start, found_end, &groups)) {
         winner = static_cast<size_t>(k);
         break;
       }
