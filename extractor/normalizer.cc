@@ -348,6 +348,12 @@ class NormalizerState {
         Emit(fold.replacement, d.length);
         return;
       case Fold::kRemove:
+        if (prev_identity_ && CombiningMarkFollows(pos_ + d.length)) {
+          // "e", U+200B, U+0301: once the zero-width space is gone the mark
+          // belongs to the "e", and NFC composes them.
+          ComposeCluster();
+          return;
+        }
         ++result_.stats.removed;
         Emit("", d.length);
         return;
@@ -380,12 +386,20 @@ class NormalizerState {
       cluster_in -= cluster_out - k;
       cluster_out = k;
     }
+    // The code points to compose: the base taken back, then the run, less
+    // the invisible characters inside it (removed, as anywhere else).
+    std::string cluster(out(), cluster_out);
     size_t end = pos_;
     size_t code_points = 0;
     while (end < n_ && code_points < kMaxClusterCodePoints) {
       Decoded d = DecodeUtf8(in_ + end, n_ - end);
-      if (!d.valid || d.cp == '\r' || FoldCodePoint(d.cp).fold != Fold::kKeep ||
-          NfcTable().IsSafe(d.cp)) {
+      if (!d.valid || d.cp == '\r') break;
+      Fold fold = FoldCodePoint(d.cp).fold;
+      if (fold == Fold::kRemove && CombiningMarkFollows(end + d.length)) {
+        ++result_.stats.removed;
+      } else if (fold == Fold::kKeep && !NfcTable().IsSafe(d.cp)) {
+        cluster.append(reinterpret_cast<const char*>(in_ + end), d.length);
+      } else {
         break;
       }
       end += d.length;
@@ -393,7 +407,8 @@ class NormalizerState {
     }
     utf8proc_uint8_t* nfc = nullptr;
     utf8proc_ssize_t nfc_len = utf8proc_map(
-        in_ + cluster_in, static_cast<utf8proc_ssize_t>(end - cluster_in), &nfc,
+        reinterpret_cast<const utf8proc_uint8_t*>(cluster.data()),
+        static_cast<utf8proc_ssize_t>(cluster.size()), &nfc,
         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(nfc,
                                                                   &std::free);
@@ -401,15 +416,29 @@ class NormalizerState {
     pos_ = cluster_in;
     ++result_.stats.nfc_runs;
     if (nfc_len < 0) {
-      // Cannot happen on valid UTF-8; keep the bytes rather than lose them.
-      Emit(std::string_view(reinterpret_cast<const char*>(in_ + cluster_in),
-                            end - cluster_in),
-           end - cluster_in);
+      // Cannot happen on valid UTF-8; keep the code points rather than lose them.
+      Emit(cluster, end - cluster_in);
       return;
     }
     Emit(std::string_view(reinterpret_cast<const char*>(nfc),
                           static_cast<size_t>(nfc_len)),
          end - cluster_in);
+  }
+
+  // Whether, after invisible characters (removed) starting at `pos`, the
+  // next character is one that composes with what precedes (not NFC-safe).
+  // Looks at most kMaxClusterCodePoints ahead, so that 100 000 zero-width
+  // spaces stay linear.
+  bool CombiningMarkFollows(size_t pos) const {
+    for (size_t seen = 0; pos < n_ && seen < kMaxClusterCodePoints; ++seen) {
+      Decoded d = DecodeUtf8(in_ + pos, n_ - pos);
+      if (!d.valid || d.cp == '\r') return false;
+      Fold fold = FoldCodePoint(d.cp).fold;
+      if (fold == Fold::kKeep) return !NfcTable().IsSafe(d.cp);
+      if (fold != Fold::kRemove) return false;
+      pos += d.length;
+    }
+    return false;
   }
 
   const unsigned char* in_;

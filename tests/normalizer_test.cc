@@ -1,5 +1,6 @@
 #include "extractor/normalizer.h"
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -256,6 +257,54 @@ TEST_CASE("normalized output equals utf8proc NFC on random unfolded text",
     utf8proc_uint8_t* expected = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
     INFO("input: " << text);
     CHECK(Normalize(text).text == std::string(reinterpret_cast<char*>(expected)));
+    std::free(expected);
+  }
+}
+
+TEST_CASE("a mark after a removed invisible character composes with the letter before",
+          "[normalizer]") {
+  // Soft hyphen and zero-width space between a letter and its accent (copy
+  // and paste from PDFs and CMSs): removed, then the letter and mark compose.
+  std::string text = "L'e\u200B\u0301te\u00AD\u0301 a\u200B";
+  NormalizedText n = Normalize(text);
+  CHECK(n.text == "L'été a");
+  CHECK(n.stats.removed == 3);
+  CHECK(OriginalOf(text, "é") == "e\u200B\u0301");  // the first é, with its ZWSP
+  CHECK(OriginalOf(text, "a") == "a");
+  // Without a mark after it the invisible character is simply removed, and
+  // the letter before it is not touched.
+  NormalizedText plain = Normalize("e\u200Bt");
+  CHECK(plain.text == "et");
+  CHECK(plain.stats.nfc_runs == 0);
+}
+
+TEST_CASE("normalized output is NFC of the text less its invisible characters",
+          "[normalizer]") {
+  std::mt19937 rng(2026);
+  const std::vector<std::string> pieces = {
+      "a", "e", "\u0301", "\u0327", "\u0323", "é", " ", "\u1100", "\u1161",
+      "\u200B", "\u00AD", "\u2060", "\u200E"};
+  const std::vector<std::string> invisible = {"\u200B", "\u00AD", "\u2060", "\u200E"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    std::string visible;
+    size_t invisible_count = 0;
+    int length = rng() % 10;
+    for (int i = 0; i < length; ++i) {
+      const std::string& p = pieces[rng() % pieces.size()];
+      text += p;
+      if (std::find(invisible.begin(), invisible.end(), p) == invisible.end()) {
+        visible += p;
+      } else {
+        ++invisible_count;
+      }
+    }
+    utf8proc_uint8_t* expected =
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(visible.c_str()));
+    INFO("input: " << text);
+    NormalizedText n = Normalize(text);
+    CHECK(n.text == std::string(reinterpret_cast<char*>(expected)));
+    CHECK(n.stats.removed == invisible_count);
     std::free(expected);
   }
 }
