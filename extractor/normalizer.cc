@@ -345,7 +345,7 @@ class NormalizerState {
     switch (fold.fold) {
       case Fold::kSpace:
         ++result_.stats.spaces_unified;
-        Emit(fold.replacement, d.length);
+        EmitReplacement(fold.replacement, d.length);
         return;
       case Fold::kRemove:
         if (prev_identity_ && CombiningMarkFollows(pos_ + d.length)) {
@@ -358,7 +358,7 @@ class NormalizerState {
         Emit("", d.length);
         return;
       case Fold::kReplace:
-        Emit(fold.replacement, d.length);
+        EmitReplacement(fold.replacement, d.length);
         return;
       case Fold::kKeep:
         break;
@@ -372,13 +372,26 @@ class NormalizerState {
     ComposeCluster();
   }
 
-  // Composes the cluster made of the previous character (when it was copied
-  // unchanged, it may be the base of a combining sequence) and the run of
-  // non-safe code points starting at pos_.
-  void ComposeCluster() {
+  // Writes the replacement of the character at pos_ (orig_len bytes). When a
+  // combining mark follows, the replacement is the base it composes with
+  // (the ligature "ﬂ" then U+0301 is "fĺ").
+  void EmitReplacement(std::string_view replacement, size_t orig_len) {
+    if (CombiningMarkFollows(pos_ + orig_len)) {
+      ComposeCluster(replacement, orig_len);
+    } else {
+      Emit(replacement, orig_len);
+    }
+  }
+
+  // Composes the cluster made of its base and the run of non-safe code
+  // points after it. The base is `replacement`, standing for the
+  // replaced_len bytes at pos_; or, with no replacement, the previous
+  // character when it was copied unchanged (it may be the base of a
+  // combining sequence), the run starting at pos_.
+  void ComposeCluster(std::string_view replacement = {}, size_t replaced_len = 0) {
     size_t cluster_in = pos_;
     size_t cluster_out = out().size();
-    if (prev_identity_ && cluster_out > 0) {
+    if (replaced_len == 0 && prev_identity_ && cluster_out > 0) {
       size_t k = cluster_out - 1;
       while (k > 0 && IsContinuation(static_cast<unsigned char>(out()[k]))) {
         --k;
@@ -389,21 +402,24 @@ class NormalizerState {
     // The code points to compose: the base taken back, then the run, less
     // the invisible characters inside it (removed, as anywhere else).
     std::string cluster(out(), cluster_out);
-    size_t end = pos_;
+    cluster.append(replacement);
+    size_t end = pos_ + replaced_len;
     size_t code_points = 0;
     while (end < n_ && code_points < kMaxClusterCodePoints) {
       Decoded d = DecodeUtf8(in_ + end, n_ - end);
       if (!d.valid || d.cp == '\r') break;
       Fold fold = FoldCodePoint(d.cp).fold;
+      // Invisible characters do not count towards the bound: at most
+      // kMaxClusterCodePoints of them stand between two marks of the run.
       if (fold == Fold::kRemove && CombiningMarkFollows(end + d.length)) {
         ++result_.stats.removed;
       } else if (fold == Fold::kKeep && !NfcTable().IsSafe(d.cp)) {
         cluster.append(reinterpret_cast<const char*>(in_ + end), d.length);
+        ++code_points;
       } else {
         break;
       }
       end += d.length;
-      ++code_points;
     }
     utf8proc_uint8_t* nfc = nullptr;
     utf8proc_ssize_t nfc_len = utf8proc_map(

@@ -1,6 +1,7 @@
 #include "extractor/normalizer.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 
@@ -276,15 +277,21 @@ TEST_CASE("a mark after a removed invisible character composes with the letter b
   NormalizedText plain = Normalize("e\u200Bt");
   CHECK(plain.text == "et");
   CHECK(plain.stats.nfc_runs == 0);
+  // The same after a character that is replaced: the ligature "ﬂ" + U+0301.
+  std::string ligature = "\uFB02\u0301 ";
+  CHECK(Normalize(ligature).text == "f\u013A ");
+  CHECK(OriginalOf(ligature, "f\u013A") == "\uFB02\u0301");
 }
 
-TEST_CASE("normalized output is NFC of the text less its invisible characters",
+TEST_CASE("normalized output is NFC of the text with its characters folded",
           "[normalizer]") {
   std::mt19937 rng(2026);
   const std::vector<std::string> pieces = {
-      "a", "e", "\u0301", "\u0327", "\u0323", "é", " ", "\u1100", "\u1161",
-      "\u200B", "\u00AD", "\u2060", "\u200E"};
+      "a", "e", "l", "\u0301", "\u0327", "\u0323", "é", " ", "\u1100", "\u1161",
+      "\u200B", "\u00AD", "\u2060", "\u200E", "\uFB02", "\u00A0", "\u2019"};
   const std::vector<std::string> invisible = {"\u200B", "\u00AD", "\u2060", "\u200E"};
+  const std::map<std::string, std::string> folded = {
+      {"\uFB02", "fl"}, {"\u00A0", " "}, {"\u2019", "'"}};
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     std::string visible;
@@ -293,10 +300,12 @@ TEST_CASE("normalized output is NFC of the text less its invisible characters",
     for (int i = 0; i < length; ++i) {
       const std::string& p = pieces[rng() % pieces.size()];
       text += p;
-      if (std::find(invisible.begin(), invisible.end(), p) == invisible.end()) {
-        visible += p;
-      } else {
+      if (std::find(invisible.begin(), invisible.end(), p) != invisible.end()) {
         ++invisible_count;
+      } else if (auto fold = folded.find(p); fold != folded.end()) {
+        visible += fold->second;
+      } else {
+        visible += p;
       }
     }
     utf8proc_uint8_t* expected =
