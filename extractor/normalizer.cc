@@ -146,9 +146,10 @@ FoldResult FoldCodePoint(char32_t cp) {
     case 0xFB05: return {Fold::kReplace, "st"};
     case 0xFB06: return {Fold::kReplace, "st"};
     // Invisible characters: soft hyphen, zero-width space/joiners, word
-    // joiner, BOM, Mongolian vowel separator, bidi marks and controls.
+    // joiner, BOM, Mongolian vowel separator, bidi marks (LRM, RLM and the
+    // Arabic letter mark) and controls.
     case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
-    case 0xFEFF: case 0x180E: case 0x200E: case 0x200F: case 0x202A:
+    case 0xFEFF: case 0x180E: case 0x200E: case 0x200F: case 0x061C: case 0x202A:
     case 0x202B: case 0x202C: case 0x202D: case 0x202E: case 0x2066:
     case 0x2067: case 0x2068: case 0x2069:
       return {Fold::kRemove, ""};

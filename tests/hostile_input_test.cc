@@ -45,6 +45,7 @@ const std::vector<std::string>& TerminalControls() {
       "\xE2\x81\xA7",  // U+2067 RIGHT-TO-LEFT ISOLATE
       "\xE2\x81\xA9",  // U+2069 POP DIRECTIONAL ISOLATE
       "\xE2\x80\x8F",  // U+200F RIGHT-TO-LEFT MARK
+      "\xD8\x9C",      // U+061C ARABIC LETTER MARK
   };
   return controls;
 }
@@ -53,7 +54,7 @@ const std::string kHostile =
     "Le maire a d\u00E9clar\u00E9 \u00AB\u00A0<script>alert(\"x\")</script>"
     "\u00A0\u00BB le 3 ao\u00FBt 2014.\n"
     "\x1b]0;pwned\x07 Il y a eu 12 morts \x1b[2J\xC2\x9B" "2J \xE2\x80\xAE"
-    "stnom 000 31\xE2\x80\xAC \xE2\x81\xA6" "Paris\xE2\x81\xA9 et \x08\x08\x08"
+    "stnom 000 31\xE2\x80\xAC \xE2\x81\xA6" "Paris\xE2\x81\xA9 et \xD8\x9C\x08\x08\x08"
     "\r1500 bless\u00E9s.\n"
     "<img src=x onerror=alert(1)> \\\" \\u0000 </p>\u2028 42 %.\n";
 

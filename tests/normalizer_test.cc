@@ -113,6 +113,7 @@ TEST_CASE("soft hyphens and zero-width characters vanish; spans skip them at the
 
 TEST_CASE("bidi controls are removed", "[normalizer]") {
   CHECK(Normalize("a\u202Eb\u2066c\u200Fd").text == "abcd");
+  CHECK(Normalize("a\u061Cb").text == "ab");  // ARABIC LETTER MARK (found by fuzzing)
 }
 
 TEST_CASE("compatibility ligatures expand; oe and ae stay", "[normalizer]") {
