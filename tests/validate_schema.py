@@ -13,8 +13,12 @@ which is installed for /usr/bin/python3 only.
      and jsonl: exit status 0 or 1, schema-valid output, and for every
      mention and claim original_bytes[start:end].decode('utf-8', 'replace')
      equal to its text.
-  c. The same on every .txt under <project-source-dir>/../shared/corpora,
-     when that directory exists.
+  c. Every .txt under <project-source-dir>/../shared/corpora, when that
+     directory exists, through one `claimx batch --mapper` run (one process,
+     so the rules load once): one schema-valid record per article, in order,
+     offsets into that article. Every CORPUS_SAMPLE_EVERY-th file also goes
+     through `claimx annotate` as in b, whose output must be the mapper's
+     record (less doc.content_hash, which only batch writes).
 
 The rules a JSON Schema cannot express (end >= start, ids in text order,
 references between claims and mentions) are checked by contract_errors();
@@ -39,6 +43,8 @@ except ImportError:
 
 REFERENCE_DATE = "2016-11-10"
 RUN_TIMEOUT_SECONDS = 60
+MAPPER_TIMEOUT_SECONDS = 600
+CORPUS_SAMPLE_EVERY = 10
 MAX_PROBLEMS_SHOWN = 10
 
 
@@ -760,6 +766,7 @@ def check_file(tally, validator, binary, rules_dir, path, label):
         tally.record(f"{label} [json and jsonl agree]",
                      [] if documents["json"] == documents["jsonl"] else
                      ["--format json and --format jsonl give different documents"])
+    return documents.get("jsonl")
 
 
 def check_stdin(tally, validator, binary, rules_dir, path):
@@ -814,8 +821,82 @@ def check_shared_corpora(tally, validator, binary, source_dir):
     paths = sorted(os.path.join(root, name)
                    for root, _, names in os.walk(corpora)
                    for name in names if name.endswith(".txt"))
+    originals = {}
+    records = []
     for path in paths:
-        check_file(tally, validator, binary, rules_dir, path, os.path.relpath(path, corpora))
+        label = os.path.relpath(path, corpora)
+        with open(path, "rb") as f:
+            original = f.read()
+        try:
+            text = original.decode("utf-8")
+        except UnicodeDecodeError:
+            # A JSONL record holds text, not bytes: annotate it alone.
+            check_file(tally, validator, binary, rules_dir, path, label)
+            continue
+        originals[label] = original
+        records.append(json.dumps({"id": label, "date": REFERENCE_DATE, "text": text},
+                                  ensure_ascii=False))
+    mapped = run_mapper(tally, binary, rules_dir, records)
+    mapped_documents = {}  # by id, for the comparison with annotate
+    for label, line in zip(originals, mapped):
+        document = check_mapped_record(tally, validator, label, originals[label], line)
+        if document is not None:
+            mapped_documents[label] = document
+    for path in paths[::CORPUS_SAMPLE_EVERY]:
+        label = os.path.relpath(path, corpora)
+        annotated = check_file(tally, validator, binary, rules_dir, path, label)
+        if annotated is None or label not in originals:
+            continue
+        record = mapped_documents.get(label)
+        if record is not None:
+            record = copy.deepcopy(record)
+            record["doc"].pop("content_hash", None)
+            annotated = dict(annotated, doc=dict(annotated["doc"], id=label))
+        tally.record(f"{label} [annotate agrees with batch --mapper]",
+                     [] if record == annotated else
+                     ["claimx annotate and claimx batch --mapper give different documents"])
+
+
+def run_mapper(tally, binary, rules_dir, records):
+    """The mapper's output lines, one per record (checked), or []."""
+    label = f"{len(records)} corpus articles through claimx batch --mapper"
+    arguments = ["batch", "--mapper", "--quiet"] + (["--rules", rules_dir] if rules_dir else [])
+    try:
+        completed = subprocess.run([binary] + arguments,
+                                   input=("\n".join(records) + "\n").encode("utf-8"),
+                                   capture_output=True, timeout=MAPPER_TIMEOUT_SECONDS)
+    except (subprocess.TimeoutExpired, OSError) as error:
+        tally.record(label, [f"cannot run claimx batch --mapper: {error}"])
+        return []
+    lines = completed.stdout.decode("utf-8", "replace").splitlines()
+    problems = []
+    if completed.returncode != 0:
+        problems.append(f"exit status {completed.returncode}; stderr: "
+                        f"{completed.stderr.decode('utf-8', 'replace').strip() or '(empty)'}")
+    if len(lines) != len(records):
+        problems.append(f"{len(lines)} output lines for {len(records)} records")
+    tally.record(label, problems)
+    return lines if not problems else []
+
+
+def check_mapped_record(tally, validator, label, original, line):
+    """The record's document when it passes every check, else None."""
+    check_label = f"{label} [batch --mapper]"
+    try:
+        document = parse_json_strictly(line)
+    except ValueError as error:
+        tally.record(check_label, [f"not one JSON document: {error}; starts {line[:120]!r}"])
+        return None
+    problems = all_errors(validator, document, original)
+    if not problems:
+        if document["doc"]["id"] != label:
+            problems.append(f"doc.id is {document['doc']['id']!r}, the record's id is {label!r} "
+                            f"(records out of order?)")
+        if document["doc"]["date"] != REFERENCE_DATE:
+            problems.append(f"doc.date is {document['doc']['date']!r}, the record's date is "
+                            f"{REFERENCE_DATE}")
+    tally.record(check_label, problems)
+    return None if problems else document
 
 
 def main(argv):
