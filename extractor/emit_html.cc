@@ -386,7 +386,7 @@ constexpr std::string_view kScript = R"js(
   function showTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id ? mention(document.getElementById(id)) : null;
-    if (el) { el.focus({preventScroll: false}); show(el); }
+    if (el) { el.focus(); show(el); }
   }
   window.addEventListener('hashchange', showTarget);
   showTarget();

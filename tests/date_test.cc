@@ -81,10 +81,6 @@ TEST_CASE("the seed article's dates resolve against 2016-11-10", "[date]") {
   CHECK(found.size() == 7);
 }
 
-bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
-  return nlohmann::json::parse(actual.dump()) == want;
-}
-
 // Runs every case of corpora/fr/date/*.jsonl (format in its README).
 TEST_CASE("date regression corpus", "[date][corpus]") {
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "date";
@@ -108,7 +104,7 @@ TEST_CASE("date regression corpus", "[date][corpus]") {
           continue;
         }
         INFO("field " << key << " is " << (m->contains(key) ? (*m)[key].dump() : "absent"));
-        CHECK((m->contains(key) && SameField((*m)[key], value)));
+        CHECK((m->contains(key) && testing::SameField((*m)[key], value)));
       }
     }
     for (const auto& reject : c.value("reject", nlohmann::json::array())) {

@@ -111,13 +111,6 @@ TEST_CASE("the seed article yields its places, demonyms and no place in "
       "Alep=Alep/SY/city"});
 }
 
-bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
-  if (actual.is_number() && want.is_number()) {
-    return actual.get<double>() == want.get<double>();
-  }
-  return nlohmann::json::parse(actual.dump()) == want;
-}
-
 // Runs every case of corpora/fr/place/*.jsonl (format in its README).
 TEST_CASE("place regression corpus", "[place][corpus]") {
   const Annotator& annotator = ProjectAnnotator();
@@ -141,7 +134,7 @@ TEST_CASE("place regression corpus", "[place][corpus]") {
       for (const auto& [key, value] : want.items()) {
         INFO("field " << key << " is " << (it->contains(key) ? (*it)[key].dump() : "absent"));
         REQUIRE(it->contains(key));
-        CHECK(SameField((*it)[key], value));
+        CHECK(testing::SameField((*it)[key], value));
       }
     }
     for (const auto& reject : c.value("reject", nlohmann::json::array())) {

@@ -177,13 +177,6 @@ TEST_CASE("100 000 comma-separated digits give no quantity, in linear time",
   CHECK(QuantitiesIn(text).empty());
 }
 
-bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
-  if (actual.is_number() && want.is_number()) {
-    return actual.get<double>() == want.get<double>();
-  }
-  return nlohmann::json::parse(actual.dump()) == want;
-}
-
 // Runs every case of corpora/fr/quantity/*.jsonl (format in its README).
 TEST_CASE("quantity regression corpus", "[quantity][corpus]") {
   const Annotator& annotator = testing::ProjectAnnotator();
@@ -207,7 +200,7 @@ TEST_CASE("quantity regression corpus", "[quantity][corpus]") {
       ++matched;
       for (const auto& [key, value] : want.items()) {
         INFO("field " << key << " is " << (*it)[key].dump());
-        CHECK(SameField((*it)[key], value));
+        CHECK(testing::SameField((*it)[key], value));
       }
     }
     for (const auto& reject : c.value("reject", nlohmann::json::array())) {

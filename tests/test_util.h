@@ -75,6 +75,15 @@ inline size_t ForEachCorpusCase(
   return cases;
 }
 
+// Whether a field of claimx's output equals the value a corpus case expects;
+// numbers compare by value (94000 == 94000.0).
+inline bool SameField(const nlohmann::ordered_json& actual, const nlohmann::json& want) {
+  if (actual.is_number() && want.is_number()) {
+    return actual.get<double>() == want.get<double>();
+  }
+  return nlohmann::json::parse(actual.dump()) == want;
+}
+
 }  // namespace claimx::testing
 
 #endif  // CLAIMX_TESTS_TEST_UTIL_H_

@@ -25,7 +25,6 @@ namespace {
 
 constexpr int kExitClean = 0;
 constexpr int kExitQuarantined = 1;
-constexpr int kExitError = 2;
 
 std::atomic<bool> g_stop{false};
 std::atomic<int> g_signal{0};
@@ -44,11 +43,6 @@ void InstallStopHandlers() {
   action.sa_flags = SA_RESETHAND;
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
-}
-
-int Fail(const std::string& message) {
-  std::cerr << "claimx batch: " << message << "\n";
-  return kExitError;
 }
 
 // The one place where the output is chosen: --db URL (a database, resumed
@@ -147,31 +141,31 @@ int BatchCommand::Run(const char* argv0) const {
   if (flags.inputs.empty()) flags.inputs.push_back("-");
   if (flags.mapper && (flags.inputs != std::vector<std::string>{"-"} || !flags.out.empty() ||
                        !flags.db.empty())) {
-    return Fail("--mapper reads standard input and writes standard output only");
+    return Fail("claimx batch", "--mapper reads standard input and writes standard output only");
   }
   if (!flags.date.empty() && !IsIsoDate(flags.date)) {
-    return Fail("--date '" + flags.date + "' is not a calendar date YYYY-MM-DD");
+    return Fail("claimx batch", "--date '" + flags.date + "' is not a calendar date YYYY-MM-DD");
   }
-  if (flags.doc_timeout_ms < 0) return Fail("--doc-timeout-ms must be >= 0");
-  if (flags.max_doc_bytes == 0) return Fail("--max-doc-bytes must be > 0");
+  if (flags.doc_timeout_ms < 0) return Fail("claimx batch", "--doc-timeout-ms must be >= 0");
+  if (flags.max_doc_bytes == 0) return Fail("claimx batch", "--max-doc-bytes must be > 0");
 
   auto rules = LoadRules(flags.rules, argv0);
-  if (!rules.ok()) return Fail(rules.status().message());
+  if (!rules.ok()) return Fail("claimx batch", rules.status().message());
   AnnotatorOptions annotator_options;
   annotator_options.max_document_bytes = flags.max_doc_bytes;
   auto annotator = Annotator::Create(*rules, annotator_options);
-  if (!annotator.ok()) return Fail(annotator.status().message());
+  if (!annotator.ok()) return Fail("claimx batch", annotator.status().message());
 
   InputOptions input_options;
   input_options.fields = flags.fields;
   input_options.max_record_bytes = flags.max_doc_bytes;
   if (!flags.date.empty()) input_options.default_date = flags.date;
   auto input = InputReader::Open(flags.inputs, input_options);
-  if (!input.ok()) return Fail(input.status().message());
+  if (!input.ok()) return Fail("claimx batch", input.status().message());
   auto sink = OpenOutputSink(flags);
-  if (!sink.ok()) return Fail(sink.status().message());
+  if (!sink.ok()) return Fail("claimx batch", sink.status().message());
   auto quarantine = OpenQuarantine(flags);
-  if (!quarantine.ok()) return Fail(quarantine.status().message());
+  if (!quarantine.ok()) return Fail("claimx batch", quarantine.status().message());
 
   BatchOptions options;
   options.threads = flags.threads > 0 ? flags.threads
@@ -198,7 +192,7 @@ int BatchCommand::Run(const char* argv0) const {
 
   for (const Status* s : {&status, &closed, &quarantine_closed}) {
     if (!s->ok()) {
-      Fail(s->message());
+      Fail("claimx batch", s->message());
       std::cerr << "claimx batch: what was written is valid; re-run the same command to resume\n";
       return kExitError;
     }

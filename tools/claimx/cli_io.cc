@@ -87,4 +87,9 @@ Result<std::shared_ptr<const RuleBook>> LoadRules(const std::string& rules_dir,
   return book;
 }
 
+int Fail(std::string_view who, const std::string& message) {
+  std::cerr << who << ": " << message << "\n";
+  return kExitError;
+}
+
 }  // namespace claimx::cli

@@ -17,6 +17,18 @@
 
 namespace claimx::cli {
 
+// Exit statuses of every command: 2 is always an error; 0 and 1 mean what
+// each command documents (something found or nothing found for annotate,
+// explain and compare; a clean run or records quarantined for batch).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFound = 0;
+inline constexpr int kExitNothing = 1;
+inline constexpr int kExitError = 2;
+
+// Prints "WHO: message" on stderr (WHO is "claimx" or "claimx COMMAND") and
+// returns kExitError.
+int Fail(std::string_view who, const std::string& message);
+
 // The whole content of `path` ("-" for stdin). Fails with kNotFound when it
 // cannot be opened, kInvalidArgument for a directory, kIoError when a read
 // fails, kResourceExhausted as soon as it holds more than `max_bytes` (so a

@@ -7,7 +7,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -19,10 +18,6 @@ namespace claimx::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kExitOk = 0;
-constexpr int kExitNothing = 1;
-constexpr int kExitError = 2;
 
 struct CompareFlags {
   std::vector<std::string> files;

@@ -4,21 +4,9 @@
 
 #include "extractor/annotator.h"
 #include "extractor/explain.h"
+#include "tools/claimx/cli_io.h"
 
 namespace claimx::cli {
-
-namespace {
-
-constexpr int kExitFound = 0;
-constexpr int kExitNothing = 1;
-constexpr int kExitError = 2;
-
-int Fail(const std::string& message) {
-  std::cerr << "claimx explain: " << message << "\n";
-  return kExitError;
-}
-
-}  // namespace
 
 std::unique_ptr<ExplainCommand> AddExplainCommand(CLI::App& app) {
   auto command = std::make_unique<ExplainCommand>();
@@ -38,13 +26,13 @@ std::unique_ptr<ExplainCommand> AddExplainCommand(CLI::App& app) {
 int RunExplainCommand(const ExplainCommand& command,
                       const Result<std::shared_ptr<const RuleBook>>& rules,
                       const Result<std::string>& input) {
-  if (!rules.ok()) return Fail(rules.status().message());
+  if (!rules.ok()) return Fail("claimx explain", rules.status().message());
   auto annotator = Annotator::Create(*rules);
-  if (!annotator.ok()) return Fail(annotator.status().message());
-  if (!input.ok()) return Fail(input.status().message());
+  if (!annotator.ok()) return Fail("claimx explain", annotator.status().message());
+  if (!input.ok()) return Fail("claimx explain", input.status().message());
   const std::string name = command.file == "-" ? "<stdin>" : command.file;
   if (command.at && *command.at >= input->size()) {
-    return Fail(name + ": --at " + std::to_string(*command.at) + " is past the end (" +
+    return Fail("claimx explain", name + ": --at " + std::to_string(*command.at) + " is past the end (" +
                 std::to_string(input->size()) + " bytes)");
   }
   DocumentOptions options;
@@ -54,10 +42,10 @@ int RunExplainCommand(const ExplainCommand& command,
   filter.at = command.at;
   if (!command.rule.empty()) filter.rule = command.rule;
   auto derivations = Explain(**annotator, *input, options, filter);
-  if (!derivations.ok()) return Fail(name + ": " + derivations.status().message());
+  if (!derivations.ok()) return Fail("claimx explain", name + ": " + derivations.status().message());
   WriteDerivations(std::cout, *derivations);
   std::cout.flush();
-  if (!std::cout) return Fail("writing output failed");
+  if (!std::cout) return Fail("claimx explain", "writing output failed");
   return derivations->empty() ? kExitNothing : kExitFound;
 }
 

@@ -24,12 +24,10 @@
 
 #include "db/database.h"
 #include "db/json_line.h"
+#include "tools/claimx/cli_io.h"
 
 namespace claimx::cli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitError = 2;
 
 struct LoadFlags {
   std::vector<std::string> files;

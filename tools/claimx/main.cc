@@ -38,14 +38,10 @@
 
 namespace {
 
-constexpr int kExitFound = 0;
-constexpr int kExitNothing = 1;
-constexpr int kExitError = 2;
-
-int Fail(const std::string& message) {
-  std::cerr << "claimx: " << message << "\n";
-  return kExitError;
-}
+using claimx::cli::Fail;
+using claimx::cli::kExitError;
+using claimx::cli::kExitFound;
+using claimx::cli::kExitNothing;
 
 struct AnnotateFlags {
   std::string file = "-";
@@ -74,14 +70,14 @@ size_t TerminalWidth() {
 
 int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
   auto rules = claimx::cli::LoadRules(flags.rules, argv0);
-  if (!rules.ok()) return Fail(rules.status().message());
+  if (!rules.ok()) return Fail("claimx", rules.status().message());
   claimx::AnnotatorOptions options;
   options.max_document_bytes = flags.max_bytes;
   auto annotator = claimx::Annotator::Create(*rules, options);
-  if (!annotator.ok()) return Fail(annotator.status().message());
+  if (!annotator.ok()) return Fail("claimx", annotator.status().message());
 
   auto input = claimx::cli::ReadInput(flags.file, flags.max_bytes);
-  if (!input.ok()) return Fail(input.status().message());
+  if (!input.ok()) return Fail("claimx", input.status().message());
   const std::string display_name = flags.file == "-" ? "<stdin>" : flags.file;
 
   claimx::DocumentOptions doc_options;
@@ -91,7 +87,7 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
                        : std::filesystem::path(flags.file).stem().string();
   if (!flags.date.empty()) doc_options.date = flags.date;
   auto doc = (*annotator)->Annotate(*input, doc_options);
-  if (!doc.ok()) return Fail(display_name + ": " + doc.status().message());
+  if (!doc.ok()) return Fail("claimx", display_name + ": " + doc.status().message());
 
   const auto& stats = doc->info.normalization;
   if (stats.invalid_utf8 > 0) {
@@ -124,7 +120,7 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
   if (int error = claimx::cli::WriteStdout(output); error == EPIPE) {
     return kExitError;
   } else if (error != 0) {
-    return Fail("writing output: " + std::string(std::strerror(error)));
+    return Fail("claimx", "writing output: " + std::string(std::strerror(error)));
   }
   bool found = !doc->mentions.empty() || !doc->claims.empty();
   return found ? kExitFound : kExitNothing;
@@ -132,9 +128,9 @@ int RunAnnotate(const AnnotateFlags& flags, const char* argv0) {
 
 int RunRulesCheck(const std::string& rules_dir, const char* argv0) {
   auto rules = claimx::cli::LoadRules(rules_dir, argv0);
-  if (!rules.ok()) return Fail(rules.status().message());
+  if (!rules.ok()) return Fail("claimx", rules.status().message());
   auto annotator = claimx::Annotator::Create(*rules);
-  if (!annotator.ok()) return Fail(annotator.status().message());
+  if (!annotator.ok()) return Fail("claimx", annotator.status().message());
   claimx::RuleCheckReport report = claimx::CheckRuleExamples(**annotator);
   for (const claimx::RuleError& failure : report.failures) {
     std::cout << failure.ToString() << "\n";

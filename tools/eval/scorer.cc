@@ -17,6 +17,11 @@ namespace claimx::eval {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -90,11 +95,6 @@ const TypeAdapter* AdapterForKind(MentionKind kind) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // Byte offset of code point `index` in UTF-8 `text`.

@@ -16,6 +16,7 @@
 #ifndef CLAIMX_TOOLS_EVAL_SCORER_H_
 #define CLAIMX_TOOLS_EVAL_SCORER_H_
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <regex>
@@ -29,6 +30,9 @@
 #include "extractor/status.h"
 
 namespace claimx::eval {
+
+// The bytes of the file at `path`; empty when it cannot be read.
+std::string ReadAll(const std::filesystem::path& path);
 
 struct GoldEntity {
   std::string type;   // lower case: date, time, duration, set, range, number...

@@ -13,6 +13,7 @@
 #include "extractor/claim.h"
 #include "extractor/place.h"
 #include "extractor/segmenter.h"
+#include "tools/eval/scorer.h"
 
 namespace claimx::eval {
 
@@ -117,11 +118,6 @@ std::optional<std::string> ParseClaim(const json& j, GoldClaim* c) {
   }
   if (NormalizeSourceName(c->source.name).empty()) return "source name has no word";
   return std::nullopt;
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // ---------------------------------------------------------------------------
