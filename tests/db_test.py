@@ -392,6 +392,21 @@ def check_load_and_queries(t, claimx, source_dir, engine, work):
             result.returncode == 0 and b"1 already stored" in result.stderr,
             result.stderr.decode())
 
+    # A file that cannot be opened after a good one: the good one is stored,
+    # the run fails naming the missing file.
+    renamed = os.path.join(work, f"renamed-{name}.jsonl")
+    with open(renamed, "w", encoding="utf-8") as f:
+        f.write(json.dumps(dict(seed_doc, doc=dict(seed_doc["doc"], id="renamed-seed")),
+                           ensure_ascii=False) + "\n")
+    absent = os.path.join(work, "absent.jsonl")
+    result = load(claimx, engine.url, renamed, absent)
+    err = result.stderr.decode()
+    t.check(f"{name}: a missing input exits 2 and names it",
+            result.returncode == 2 and f"{absent}: cannot open" in err, err)
+    stored = engine.query("SELECT count(*) FROM articles WHERE id = 'renamed-seed'")
+    t.check(f"{name}: the input before the missing one is stored",
+            float(stored[0][0]) == 1.0, f"{stored}")
+
 
 def check_kill_and_resume(t, claimx, engine, big, total):
     """kill -9 during a load, then the same command again."""

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -85,6 +86,30 @@ Result<std::shared_ptr<const RuleBook>> LoadRules(const std::string& rules_dir,
   auto book = RuleBook::Load(dir, &errors);
   for (const RuleError& e : errors) std::cerr << "claimx: " << e.ToString() << "\n";
   return book;
+}
+
+Status ForEachLine(const std::vector<std::string>& files,
+                   const std::function<bool(std::string&& line, const std::string& where)>& on_line) {
+  const std::vector<std::string> inputs = files.empty() ? std::vector<std::string>{"-"} : files;
+  for (const std::string& file : inputs) {
+    std::ifstream opened;
+    if (file != "-") {
+      opened.open(file, std::ios::binary);
+      if (!opened) return NotFound(file + ": cannot open");
+    }
+    std::istream& in = file == "-" ? std::cin : opened;
+    const std::string name = file == "-" ? "<stdin>" : file;
+    std::string line;
+    size_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (!on_line(std::move(line), name + ":" + std::to_string(number))) return Status();
+      line = std::string();
+    }
+    if (in.bad()) return IoError(name + ": read error after line " + std::to_string(number));
+  }
+  return Status();
 }
 
 int Fail(std::string_view who, const std::string& message) {

@@ -8,9 +8,11 @@
 #ifndef CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
 #define CLAIMX_TOOLS_CLAIMX_CLI_IO_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractor/rules.h"
 #include "extractor/status.h"
@@ -34,6 +36,16 @@ int Fail(std::string_view who, const std::string& message);
 // fails, kResourceExhausted as soon as it holds more than `max_bytes` (so a
 // huge input is refused without being held in memory).
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
+
+// Calls on_line(line, where) for every line of `files` that is not blank, in
+// order, where = "FILE:LINE" ("<stdin>:LINE" for "-"; no files means
+// standard input): the input loop of the commands that read JSONL (load,
+// compare). Stops with OK as soon as on_line returns false. Fails with
+// kNotFound when a file cannot be opened and kIoError when a read fails
+// (naming the file and the last line read); the lines before were
+// delivered.
+Status ForEachLine(const std::vector<std::string>& files,
+                   const std::function<bool(std::string&& line, const std::string& where)>& on_line);
 
 // Writes all of `data` to standard output, retrying short writes and EINTR.
 // Returns 0 or the errno of the failed write (EPIPE when the reader left,

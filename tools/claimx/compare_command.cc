@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -224,32 +223,7 @@ namespace {
 
 class CompareRun {
  public:
-  // Reads one input; false when it could not be read.
-  bool Read(std::istream& in, const std::string& name) {
-    std::string line;
-    size_t number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Add(line, name + ":" + std::to_string(number));
-    }
-    if (in.bad()) {
-      std::cerr << "claimx compare: " << name << ": read error after line " << number << "\n";
-      return false;
-    }
-    return true;
-  }
-
-  std::vector<const AnnotatedDocument*> documents() const {
-    std::vector<const AnnotatedDocument*> out;
-    out.reserve(docs_.size());
-    for (const auto& d : docs_) out.push_back(d.get());
-    return out;
-  }
-  size_t bad() const { return bad_; }
-  size_t read() const { return read_; }
-
- private:
+  // Keeps the document of one line, or reports the line as bad.
   void Add(const std::string& line, const std::string& where) {
     Json json;
     try {
@@ -269,6 +243,16 @@ class CompareRun {
     }
   }
 
+  std::vector<const AnnotatedDocument*> documents() const {
+    std::vector<const AnnotatedDocument*> out;
+    out.reserve(docs_.size());
+    for (const auto& d : docs_) out.push_back(d.get());
+    return out;
+  }
+  size_t bad() const { return bad_; }
+  size_t read() const { return read_; }
+
+ private:
   void Bad(const std::string& where, const std::string& message) {
     ++bad_;
     std::cerr << "claimx compare: " << where << ": " << message << "\n";
@@ -286,22 +270,11 @@ int RunCompare(const CompareFlags& flags, const char* argv0) {
     return kExitError;
   }
   CompareRun run;
-  const std::vector<std::string> files =
-      flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
-  for (const std::string& file : files) {
-    bool ok;
-    if (file == "-") {
-      ok = run.Read(std::cin, "<stdin>");
-    } else {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << "claimx compare: " << file << ": cannot open\n";
-        return kExitError;
-      }
-      ok = run.Read(in, file);
-    }
-    if (!ok) return kExitError;
-  }
+  Status read = ForEachLine(flags.files, [&](std::string&& line, const std::string& where) {
+    run.Add(line, where);
+    return true;
+  });
+  if (!read.ok()) return Fail("claimx compare", read.message());
   const ClaimComparer comparer = ClaimComparer::Create(**rules);
   const std::vector<Comparison> comparisons = comparer.Compare(run.documents());
   std::string out;

@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -48,22 +47,10 @@ class Loader {
  public:
   Loader(Database* database, const LoadFlags& flags) : db_(database), flags_(flags) {}
 
-  // Reads one input; false after a database error (the load stops).
-  bool LoadStream(std::istream& in, const std::string& name) {
-    std::string line;
-    size_t number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Add(std::move(line), name + ":" + std::to_string(number));
-      line = std::string();
-      if (pending_.size() >= flags_.batch && !Flush()) return false;
-    }
-    if (in.bad()) {
-      std::cerr << "claimx: " << name << ": read error after line " << number << "\n";
-      ++bad_;
-    }
-    return true;
+  // Takes one line; false after a database error (the load stops).
+  bool TakeLine(std::string&& line, const std::string& where) {
+    Add(std::move(line), where);
+    return pending_.size() < flags_.batch || Flush();
   }
 
   bool Flush() {
@@ -157,29 +144,21 @@ int RunLoad(const LoadFlags& flags) {
   }
   const auto start = std::chrono::steady_clock::now();
   Loader loader(database->get(), flags);
-  bool ok = true;
-  const std::vector<std::string> files =
-      flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
-  for (const std::string& file : files) {
-    if (file == "-") {
-      ok = loader.LoadStream(std::cin, "<stdin>");
-    } else {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << "claimx: " << file << ": cannot open\n";
-        ok = false;
-        break;
-      }
-      ok = loader.LoadStream(in, file);
-    }
-    if (!ok) break;
-  }
-  if (ok) ok = loader.Flush();
+  bool stored = true;  // false after a database error
+  Status read = ForEachLine(flags.files, [&](std::string&& line, const std::string& where) {
+    stored = loader.TakeLine(std::move(line), where);
+    return stored;
+  });
+  // What was read before a file that failed is stored; the exit status says
+  // the load is incomplete.
+  if (stored) stored = loader.Flush();
+  if (!read.ok()) std::cerr << "claimx: " << read.message() << "\n";
   Status closed = (*database)->Close();
   if (!closed.ok()) {
     std::cerr << "claimx: " << closed.message() << "\n";
-    ok = false;
+    stored = false;
   }
+  const bool ok = stored && read.ok();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const DatabaseStats& stats = (*database)->stats();
@@ -189,7 +168,8 @@ int RunLoad(const LoadFlags& flags) {
                  "%zu claims, %zu mentions in %.2f s (%.0f claims/s)%s\n",
                  stats.documents, loader.skipped(), loader.bad(), stats.claims,
                  stats.mentions, seconds, seconds > 0 ? stats.claims / seconds : 0.0,
-                 ok ? "" : "; stopped on a database error");
+                 stored ? (read.ok() ? "" : "; stopped on an input error")
+                        : "; stopped on a database error");
   }
   return ok && loader.bad() == 0 ? kExitOk : kExitError;
 }
