@@ -63,6 +63,10 @@ ParsedRecord ParseJsonlRecord(std::string_view line, const RecordFields& fields)
   } catch (const Json::parse_error& e) {
     return Refuse(QuarantineReason::kInvalidJson,
                   "invalid JSON at byte " + std::to_string(e.byte) + " of the line");
+  } catch (const Json::exception& e) {
+    // A number too large for a double ("2e9662") is out_of_range, not a
+    // parse error (found by batch_jsonl_fuzzer).
+    return Refuse(QuarantineReason::kInvalidJson, std::string("invalid JSON: ") + e.what());
   }
   if (!record.is_object()) {
     return Refuse(QuarantineReason::kInvalidJson,

@@ -231,6 +231,9 @@ class CompareRun {
     } catch (const nlohmann::json::parse_error& e) {
       Bad(where, "invalid JSON at byte " + std::to_string(e.byte));
       return;
+    } catch (const nlohmann::json::exception& e) {  // "2e9662": out_of_range
+      Bad(where, std::string("invalid JSON: ") + e.what());
+      return;
     }
     auto doc = ComparableDocumentFromJson(json);
     if (!doc.ok()) {
