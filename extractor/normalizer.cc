@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -234,6 +235,51 @@ const NfcSafeTable& NfcTable() {
 // keeps adversarial input (100 000 combining marks) linear.
 constexpr size_t kMaxClusterCodePoints = 32;
 
+// Starters (combining class 0) that are the second character of a canonical
+// composition (Hangul vowels and trailing consonants, Indic and Myanmar vowel
+// signs): the last code point of the decomposition of every composite that
+// NFC recomposes. Sorted, for binary search.
+std::vector<char32_t> ComputeComposingStarters() {
+  std::vector<char32_t> seconds;
+  utf8proc_int32_t decomposed[8];
+  for (utf8proc_int32_t cp = 0x300; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    const utf8proc_property_t* prop = utf8proc_get_property(cp);
+    if (prop->decomp_seqindex == UINT16_MAX || prop->decomp_type != 0 ||
+        prop->comp_exclusion) {
+      continue;
+    }
+    int last_boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, decomposed, 8, UTF8PROC_DECOMPOSE, &last_boundclass);
+    if (n < 2 || n > 8) continue;  // singletons never recompose
+    char32_t second = static_cast<char32_t>(decomposed[n - 1]);
+    if (utf8proc_get_property(second)->combining_class == 0) {
+      seconds.push_back(second);
+    }
+  }
+  for (char32_t v = 0x1161; v <= 0x1175; ++v) seconds.push_back(v);
+  for (char32_t t = 0x11A8; t <= 0x11C2; ++t) seconds.push_back(t);
+  std::sort(seconds.begin(), seconds.end());
+  seconds.erase(std::unique(seconds.begin(), seconds.end()), seconds.end());
+  return seconds;
+}
+
+// Whether a run of non-safe code points too long for one utf8proc call may be
+// cut just before `cp`: a starter that composes with nothing before it, so
+// that NFC of the two pieces, concatenated, is NFC of the whole. Cutting
+// anywhere else would leave marks unordered (ccc 230 then ccc 220 across the
+// cut). Rare (only runs over kMaxClusterCodePoints get here), so the table
+// is built on first use.
+bool IsChunkBoundary(char32_t cp) {
+  if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0) {
+    return false;
+  }
+  static const std::vector<char32_t>* seconds =
+      new std::vector<char32_t>(ComputeComposingStarters());  // never destroyed
+  return !std::binary_search(seconds->begin(), seconds->end(), cp);
+}
+
 // True for bytes that are copied unchanged with no further look: printable
 // ASCII and LF.
 inline bool IsPlainAsciiByte(unsigned char b) {
@@ -406,6 +452,11 @@ class NormalizerState {
     cluster.append(replacement);
     size_t end = pos_ + replaced_len;
     size_t code_points = 0;
+    size_t removed = 0;
+    // The last place where the run may be cut if it is too long.
+    struct Cut {
+      size_t end = 0, cluster_size = 0, removed = 0;
+    } cut;
     while (end < n_ && code_points < kMaxClusterCodePoints) {
       Decoded d = DecodeUtf8(in_ + end, n_ - end);
       if (!d.valid || d.cp == '\r') break;
@@ -413,8 +464,11 @@ class NormalizerState {
       // Invisible characters do not count towards the bound: at most
       // kMaxClusterCodePoints of them stand between two marks of the run.
       if (fold == Fold::kRemove && CombiningMarkFollows(end + d.length)) {
-        ++result_.stats.removed;
+        ++removed;
       } else if (fold == Fold::kKeep && !NfcTable().IsSafe(d.cp)) {
+        if (code_points > 0 && IsChunkBoundary(d.cp)) {
+          cut = {end, cluster.size(), removed};
+        }
         cluster.append(reinterpret_cast<const char*>(in_ + end), d.length);
         ++code_points;
       } else {
@@ -422,6 +476,15 @@ class NormalizerState {
       }
       end += d.length;
     }
+    if (code_points == kMaxClusterCodePoints && cut.end != 0 &&
+        CombiningMarkFollows(end)) {
+      // The run goes on: end this piece before its last starter, which
+      // begins the next piece, rather than between two marks.
+      end = cut.end;
+      cluster.resize(cut.cluster_size);
+      removed = cut.removed;
+    }
+    result_.stats.removed += removed;
     utf8proc_uint8_t* nfc = nullptr;
     utf8proc_ssize_t nfc_len = utf8proc_map(
         reinterpret_cast<const utf8proc_uint8_t*>(cluster.data()),

@@ -216,6 +216,37 @@ TEST_CASE("an endless combining sequence stays linear and valid", "[normalizer]"
   CHECK(n.map.ToOriginal({0, n.text.size()}) == Span{0, text.size()});
 }
 
+TEST_CASE("a long run of marks and starters is cut before a starter, never between marks",
+          "[normalizer]") {
+  // Runs of more than 32 non-safe code points are composed in pieces. A
+  // piece must end before a starter that composes with nothing (here U+1344D,
+  // a combining starter, or the singleton U+FAD3), never between U+030D
+  // (ccc 230) and U+031F (ccc 220), which NFC reorders. Fuzzer finding
+  // (fuzz/regressions/normalizer/long_run_cut_between_marks).
+  const std::vector<std::string> pieces = {"\u031F", "\U0001344D", "\uFAD3",
+                                           "\u030D", "\u0301", "\u0323"};
+  std::mt19937 rng(33);
+  for (int round = 0; round < 500; ++round) {
+    std::string text = "a";
+    size_t marks_since_starter = 0;
+    for (int i = 0; i < 80; ++i) {
+      const std::string& p = pieces[rng() % pieces.size()];
+      bool starter = p == "\U0001344D" || p == "\uFAD3";
+      // Keep every run of non-starters within the Stream-Safe bound.
+      if (!starter && ++marks_since_starter > 20) continue;
+      if (starter) marks_since_starter = 0;
+      text += p;
+    }
+    utf8proc_uint8_t* expected =
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+    NormalizedText n = Normalize(text);
+    INFO("round " << round);
+    CHECK(n.text == std::string(reinterpret_cast<char*>(expected)));
+    CHECK(n.map.ToOriginal({0, n.text.size()}) == Span{0, text.size()});
+    std::free(expected);
+  }
+}
+
 // The fast path skips composition for code points it deems safe; ICU's
 // normalizer is the oracle that they are NFC and never interact with what
 // precedes them.
