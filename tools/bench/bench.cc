@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -234,6 +235,7 @@ int main(int argc, char** argv) {
   size_t rounds = 3;
   bool batch = false;
   size_t batch_megabytes = 1024;
+  std::vector<std::string> only;
   app.add_flag("--batch", batch,
                "Batch mode: claimx batch over a generated JSONL dump, 1 and 2 threads");
   app.add_option("--batch-megabytes", batch_megabytes, "Size of the batch dump in MB (default 1024)");
@@ -243,6 +245,9 @@ int main(int argc, char** argv) {
   app.add_option("--json", json_out, "Also write the results as JSON here");
   app.add_option("--rounds", rounds, "Interleaved rounds; each stage keeps its best")
       ->check(CLI::Range(1, 100));
+  app.add_option("--stage", only,
+                 "Time only this stage (repeatable; for profiling one stage). "
+                 "The ICU baseline always runs, to compare against");
   CLI11_PARSE(app, argc, argv);
 
   if (!fs::is_directory(corpus_dir)) {
@@ -336,7 +341,7 @@ int main(int argc, char** argv) {
   }
 
   using Work = std::function<size_t()>;
-  const std::vector<std::pair<std::string, Work>> stages = {
+  std::vector<std::pair<std::string, Work>> stages = {
       {"icu_sentence_baseline", [&] { return IcuSentenceBaseline(corpus); }},
       {"normalize",
        [&] {
@@ -404,6 +409,19 @@ int main(int argc, char** argv) {
          return total;
        }},
   };
+  if (!only.empty()) {
+    for (const std::string& name : only) {
+      if (std::none_of(stages.begin(), stages.end(),
+                       [&](const auto& stage) { return stage.first == name; })) {
+        std::cerr << "claimx-bench: no stage named '" << name << "'\n";
+        return 2;
+      }
+    }
+    std::erase_if(stages, [&](const auto& stage) {
+      return stage.first != "icu_sentence_baseline" &&
+             std::find(only.begin(), only.end(), stage.first) == only.end();
+    });
+  }
   std::vector<StageResult> results;
   for (size_t round = 0; round < rounds; ++round) {
     for (size_t s = 0; s < stages.size(); ++s) {
