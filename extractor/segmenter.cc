@@ -180,6 +180,8 @@ size_t SkipLetters(std::string_view text, size_t i) {
 constexpr std::string_view kElisions[] = {
     "l", "d", "j", "n", "s", "c", "m", "t", "qu", "lorsqu", "puisqu", "jusqu"};
 
+}  // namespace
+
 bool IsElision(std::string_view word) {
   if (word.size() > 6) return false;
   for (std::string_view elision : kElisions) {
@@ -192,6 +194,8 @@ bool IsElision(std::string_view word) {
   }
   return false;
 }
+
+namespace {
 
 // ---------------------------------------------------------------------------
 // Paragraphs
@@ -525,7 +529,7 @@ namespace {
 
 // A word starting at `start` (a letter): letters joined by inner hyphens and
 // apostrophes, except that an elision ends at its apostrophe.
-size_t ScanWord(std::string_view text, size_t start, std::vector<Token>* out) {
+Token ScanWord(std::string_view text, size_t start) {
   size_t i = start;
   bool joined = false;  // an inner hyphen or apostrophe was taken
   while (true) {
@@ -533,8 +537,7 @@ size_t ScanWord(std::string_view text, size_t start, std::vector<Token>* out) {
     if (i >= text.size()) break;
     const char c = text[i];
     if (c == '\'' && !joined && IsElision(text.substr(start, i - start))) {
-      out->push_back(Token{Span{start, i + 1}, TokenKind::kWord});
-      return i + 1;
+      return Token{Span{start, i + 1}, TokenKind::kWord};
     }
     if ((c == '\'' || c == '-') && IsLetterAt(text, i + 1)) {
       joined = true;
@@ -543,8 +546,7 @@ size_t ScanWord(std::string_view text, size_t start, std::vector<Token>* out) {
     }
     break;
   }
-  out->push_back(Token{Span{start, i}, TokenKind::kWord});
-  return i;
+  return Token{Span{start, i}, TokenKind::kWord};
 }
 
 size_t SkipDigits(std::string_view text, size_t i) {
@@ -562,8 +564,7 @@ bool IsThousandsGroupAt(std::string_view text, size_t i) {
 // A number starting at `start` (a digit): "94 000" (space groups only after a
 // leading group of 1 to 3 digits), then ',' or '.' followed by digits, as
 // often as they come ("2,5", "1.787.000", "1 000,5").
-size_t ScanNumber(std::string_view text, size_t start,
-                  std::vector<Token>* out) {
+Token ScanNumber(std::string_view text, size_t start) {
   size_t i = SkipDigits(text, start);
   if (i - start <= 3) {
     while (IsThousandsGroupAt(text, i)) i += 4;
@@ -572,43 +573,53 @@ size_t ScanNumber(std::string_view text, size_t start,
          IsAsciiDigit(text[i + 1])) {
     i = SkipDigits(text, i + 1);
   }
-  out->push_back(Token{Span{start, i}, TokenKind::kNumber});
-  return i;
+  return Token{Span{start, i}, TokenKind::kNumber};
 }
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, Span span) {
-  const size_t end = std::min(span.end, text.size());
-  const size_t start = std::min(span.start, end);
-  // Cutting the view at the span's end bounds every look-ahead below.
-  const std::string_view view = text.substr(0, end);
-  std::vector<Token> tokens;
-  tokens.reserve((end - start) / 5 + 1);
-  size_t i = start;
-  while (i < end) {
-    const CharAt c = ClassifyAt(view, i);
+TokenCursor::TokenCursor(std::string_view text, Span span)
+    : end_(std::min(span.end, text.size())),
+      pos_(std::min(span.start, end_)),
+      // Cutting the view at the span's end bounds every look-ahead below.
+      view_(text.substr(0, end_)) {}
+
+bool TokenCursor::Next(Token* token) {
+  while (pos_ < end_) {
+    const auto byte = static_cast<unsigned char>(view_[pos_]);
+    const CharAt c = byte < 0x80 ? CharAt{kAsciiClasses[byte], 1}
+                                 : ClassifyAt(view_, pos_);
     switch (c.cls) {
       case CharClass::kSpace:
-        i += c.len;
-        break;
+        pos_ += c.len;
+        continue;
       case CharClass::kLetter:
-        i = ScanWord(view, i, &tokens);
+        *token = ScanWord(view_, pos_);
         break;
       case CharClass::kDigit:
-        i = ScanNumber(view, i, &tokens);
+        *token = ScanNumber(view_, pos_);
         break;
       case CharClass::kPunct:
-        tokens.push_back(Token{Span{i, i + c.len}, TokenKind::kPunct});
-        i += c.len;
+        *token = Token{Span{pos_, pos_ + c.len}, TokenKind::kPunct};
         break;
       case CharClass::kMark:
       case CharClass::kSymbol:
-        tokens.push_back(Token{Span{i, i + c.len}, TokenKind::kSymbol});
-        i += c.len;
+        *token = Token{Span{pos_, pos_ + c.len}, TokenKind::kSymbol};
         break;
     }
+    pos_ = token->span.end;
+    return true;
   }
+  return false;
+}
+
+std::vector<Token> Tokenize(std::string_view text, Span span) {
+  TokenCursor cursor(text, span);
+  std::vector<Token> tokens;
+  const size_t end = std::min(span.end, text.size());
+  tokens.reserve((end - std::min(span.start, end)) / 5 + 1);
+  Token token;
+  while (cursor.Next(&token)) tokens.push_back(token);
   return tokens;
 }
 

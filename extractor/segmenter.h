@@ -108,6 +108,27 @@ class Segmenter {
 // classified with utf8proc. Linear in the span's size.
 std::vector<Token> Tokenize(std::string_view text, Span span);
 
+// Whether `word` (the letters before an apostrophe) is one of the elisions
+// that Tokenize() ends a word token at: l d j n s c m t qu lorsqu puisqu
+// jusqu, in any ASCII case.
+bool IsElision(std::string_view word);
+
+// The tokens of Tokenize(text, span), one at a time, without building the
+// vector: for a caller that looks at most tokens only briefly (the place
+// recognizer). Copyable, so a caller can read ahead on a copy.
+class TokenCursor {
+ public:
+  TokenCursor(std::string_view text, Span span);
+
+  // Writes the next token and returns true, or returns false at the end.
+  bool Next(Token* token);
+
+ private:
+  size_t end_;
+  size_t pos_;
+  std::string_view view_;
+};
+
 }  // namespace claimx
 
 #endif  // CLAIMX_EXTRACTOR_SEGMENTER_H_
