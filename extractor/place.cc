@@ -151,6 +151,142 @@ std::optional<uint64_t> FoldedHash(std::string_view word) {
   return h;
 }
 
+// ---------------------------------------------------------------------------
+// The word scan of Recognize(): word tokens exactly as Tokenize() cuts them,
+// with the hash of their folded form computed on the way, for words of ASCII
+// and Latin-1 letters. A word holding any other letter is "complex": the
+// scan stops there and the tokenizer takes over.
+
+uint64_t FnvStep(uint64_t h, unsigned char c) {
+  return (h ^ c) * 0x100000001b3ULL;
+}
+
+// The folded form of the ASCII or Latin-1 letter at view[i] in *folded, and
+// its length (1 or 2); 0 for anything else.
+inline size_t PlainLetterAt(std::string_view view, size_t i, unsigned char* folded) {
+  const auto c = static_cast<unsigned char>(view[i]);
+  if (c < 0x80) {
+    const unsigned char lower = c | 0x20;
+    if (lower < 'a' || lower > 'z') return 0;
+    *folded = lower;
+    return 1;
+  }
+  if (c != 0xC3 || i + 1 >= view.size()) return 0;
+  const auto d = static_cast<unsigned char>(view[i + 1]);
+  if (d < 0x80 || d > 0xBF || kLatin1Fold[d - 0x80] == 0) return 0;
+  *folded = static_cast<unsigned char>(kLatin1Fold[d - 0x80]);
+  return 2;
+}
+
+enum class NonAsciiClass { kLetter, kMark, kOther };
+
+// The class of the non-ASCII character at view[i] as Tokenize() sees it
+// (letters and marks by Unicode category; bytes that do not decode are one
+// symbol), and its length.
+std::pair<NonAsciiClass, size_t> NonAsciiAt(std::string_view view, size_t i) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t len = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(view.data() + i),
+      static_cast<utf8proc_ssize_t>(view.size() - i), &cp);
+  if (len <= 0) return {NonAsciiClass::kOther, 1};
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return {NonAsciiClass::kLetter, static_cast<size_t>(len)};
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return {NonAsciiClass::kMark, static_cast<size_t>(len)};
+    default:
+      return {NonAsciiClass::kOther, static_cast<size_t>(len)};
+  }
+}
+
+struct PlainWord {
+  size_t start = 0;
+  size_t end = 0;   // == start: no word starts here; skip `skip` bytes
+  size_t skip = 1;
+  uint64_t hash = kFnvBasis;  // FoldedHash() of the word (from `seed`)
+  bool upper = false;         // starts with a capital
+  bool complex = false;       // holds a letter that is not ASCII or Latin-1
+};
+
+// The word token starting at view[pos], if one does (see PlainWord). Follows
+// ScanWord() in segmenter.cc: letters (and marks), inner hyphens and
+// apostrophes followed by a letter, an elision ending at its apostrophe.
+// place_test checks that Recognize() and RecognizeEveryToken() agree.
+PlainWord ScanPlainWord(std::string_view view, size_t pos,
+                        uint64_t seed = kFnvBasis) {
+  PlainWord w;
+  w.hash = seed;
+  w.start = pos;
+  w.end = pos;
+  unsigned char folded = 0;
+  if (PlainLetterAt(view, pos, &folded) == 0) {
+    if (static_cast<unsigned char>(view[pos]) >= 0x80) {
+      const auto [cls, len] = NonAsciiAt(view, pos);
+      if (cls == NonAsciiClass::kLetter) {
+        w.complex = true;
+        w.end = pos + len;
+        return w;
+      }
+      w.skip = len;
+    }
+    return w;
+  }
+  const auto first = static_cast<unsigned char>(view[pos]);
+  if (first < 0x80) {
+    w.upper = first >= 'A' && first <= 'Z';
+  } else {  // C3 80..9E is U+00C0..U+00DE, the Latin-1 capitals (9E: Þ)
+    const auto second = static_cast<unsigned char>(view[pos + 1]);
+    w.upper = second <= 0x9E && second != 0x97;  // 97: ×, not a letter anyway
+  }
+  size_t i = pos;
+  bool joined = false;
+  auto complex_word = [&] {
+    w.complex = true;
+    w.end = i + 1;
+    return w;
+  };
+  while (true) {
+    while (i < view.size()) {
+      const size_t len = PlainLetterAt(view, i, &folded);
+      if (len != 0) {
+        w.hash = FnvStep(w.hash, folded);
+        i += len;
+        continue;
+      }
+      if (static_cast<unsigned char>(view[i]) >= 0x80 &&
+          NonAsciiAt(view, i).first != NonAsciiClass::kOther) {
+        return complex_word();
+      }
+      break;
+    }
+    if (i >= view.size()) break;
+    const char c = view[i];
+    if (c == '\'' && !joined && IsElision(view.substr(pos, i - pos))) {
+      w.hash = FnvStep(w.hash, '\'');
+      w.end = i + 1;
+      return w;
+    }
+    if ((c == '\'' || c == '-') && i + 1 < view.size()) {
+      if (PlainLetterAt(view, i + 1, &folded) != 0) {
+        joined = true;
+        w.hash = FnvStep(w.hash, c == '-' ? ' ' : '\'');
+        ++i;
+        continue;
+      }
+      if (static_cast<unsigned char>(view[i + 1]) >= 0x80 &&
+          NonAsciiAt(view, i + 1).first == NonAsciiClass::kLetter) {
+        return complex_word();
+      }
+    }
+    break;
+  }
+  w.end = i;
+  return w;
+}
+
 utf8proc_int32_t FirstCodePoint(std::string_view s) {
   if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0];
   utf8proc_int32_t cp = -1;
@@ -292,15 +428,36 @@ struct PlaceRecognizer::Index {
         size_t slot = h & mask;
         while (slots[slot] != 0) slot = (slot + 1) & mask;
         slots[slot] = (h & kTagMask) | (i + 1);
-        const uint64_t bit = h >> (64 - bloom_log2);
+        const uint64_t bit = FilterBit(Extend(kFnvBasis, keys[i]));
         bloom[bit / 64] |= uint64_t{1} << (bit % 64);
       }
     }
 
+    // The filter's bit for a key: one multiply (Fibonacci hashing) of the
+    // FNV hash, not the full Mix, which is on the path of every word of a
+    // text and whose multiply chain was a fifth of the recognizer's time.
+    uint64_t FilterBit(uint64_t fnv) const {
+      return (fnv * 0x9E3779B97F4A7C15ULL) >> (64 - bloom_log2);
+    }
+
     // False when no key hashes to `fnv`, Extend(kFnvBasis, key).
     bool MayContain(uint64_t fnv) const {
-      const uint64_t bit = Mix(fnv) >> (64 - bloom_log2);
+      const uint64_t bit = FilterBit(fnv);
       return (bloom[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
+    }
+
+    // The key whose hash has the same upper 32 bits as Mix(fnv), without
+    // comparing strings: nullptr proves there is no such key; a non-null
+    // answer is a key or, one time in 2^32, another key's info.
+    const KeyInfo* ProbeTag(uint64_t fnv) const {
+      if (!MayContain(fnv)) return nullptr;
+      const uint64_t h = Mix(fnv);
+      const uint64_t tag = h & kTagMask;
+      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const uint64_t entry = slots[slot];
+        if (entry == 0) return nullptr;
+        if ((entry & kTagMask) == tag) return &infos[(entry & ~kTagMask) - 1];
+      }
     }
 
     // `fnv` is Extend(kFnvBasis, key), which callers build token by token.
@@ -634,12 +791,109 @@ bool OpensPhrase(std::string_view punct) {
   return punct != "," && punct != ";" && punct != "'";
 }
 
+// The tokens of a range, numbered from 0 as Tokenize() would return them,
+// read through a TokenCursor as the recognizer moves: it keeps the few
+// tokens behind the current one that the context checks look at, and reads
+// ahead only as far as a name goes. Most words are turned away by the
+// filter after one look, so building the whole vector cost more than
+// recognizing (a third of the stage).
+class TokenWindow {
+ public:
+  TokenWindow(std::string_view text, Span range) : cursor_(text, range) {}
+
+  // Starts again at `range`, keeping the memory.
+  void Reset(std::string_view text, Span range) {
+    cursor_ = TokenCursor(text, range);
+    tokens_.clear();
+    base_ = 0;
+  }
+
+  // Whether token k exists (reads ahead to it).
+  bool Has(size_t k) {
+    while (k >= base_ + tokens_.size()) {
+      Token t;
+      if (!cursor_.Next(&t)) return false;
+      tokens_.push_back(t);
+    }
+    return true;
+  }
+
+  // Token k, which Has(k) said exists and which is not before Forget()'s
+  // bound.
+  const Token& operator[](size_t k) const { return tokens_[k - base_]; }
+
+  // Drops the tokens before k (kept: k and after).
+  void Forget(size_t k) {
+    if (k <= base_ + kSlack) return;
+    const size_t drop = std::min(k - base_, tokens_.size());
+    tokens_.erase(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(drop));
+    base_ += drop;
+  }
+
+ private:
+  static constexpr size_t kSlack = 32;  // erase in batches
+  TokenCursor cursor_;
+  std::vector<Token> tokens_;
+  size_t base_ = 0;  // index of tokens_[0]
+};
+
 }  // namespace
 
-void PlaceRecognizer::Recognize(std::string_view text, Span range,
-                                std::vector<Mention>* out) const {
-  const Index& index = *index_;
-  const std::vector<Token> tokens = Tokenize(text, range);
+namespace {
+
+// Whether the key of word `w`, a prefix of some key ("la", "saint"), may go
+// on with the next token: false only when that token is not adjacent (one
+// space or touching), is no word or number, or makes a key no key starts
+// with. A number or a word the scan cannot hash may go on.
+bool MayExtend(const Index::FlatTable& table, std::string_view view,
+               const PlainWord& w) {
+  size_t next = w.end;
+  if (next < view.size() && view[next] == ' ') ++next;
+  if (next >= view.size()) return false;
+  if (view[next] >= '0' && view[next] <= '9') return true;
+  const PlainWord second = ScanPlainWord(view, next, FnvStep(w.hash, ' '));
+  if (second.end == second.start) return false;
+  return second.complex || table.ProbeTag(second.hash) != nullptr;
+}
+
+// The longest full key starting at word token i, extended token by token
+// while the key so far is a prefix of some key (at most kMaxNameTokens).
+// `key` is scratch space.
+struct KeyMatch {
+  const Index::KeyInfo* info = nullptr;
+  size_t tokens = 0;
+};
+
+KeyMatch LongestKey(const Index::FlatTable& table, std::string_view text,
+                    TokenWindow& tokens, size_t i, std::string* key) {
+  key->clear();
+  uint64_t fnv = kFnvBasis;
+  KeyMatch best;
+  for (size_t n = 1; n <= kMaxNameTokens && tokens.Has(i + n - 1); ++n) {
+    const Token t = tokens[i + n - 1];
+    if (n > 1) {
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
+      if (!Adjacent(text, tokens[i + n - 2], t)) break;
+      key->push_back(' ');
+    }
+    const size_t before = key->size() - (n > 1 ? 1 : 0);
+    FoldToken(t.span.Of(text), key);
+    fnv = Extend(fnv, std::string_view(*key).substr(before));
+    const Index::KeyInfo* info = table.Find(*key, fnv);
+    if (info == nullptr) break;
+    if (info->full()) best = {info, n};
+    if (!info->prefix) break;
+  }
+  return best;
+}
+
+// The checks of place.h at one word token: the longest key from there, then
+// whether the context lets it be a place or a demonym. Appends the mention
+// found, if any, to `out`; returns how many tokens were used (at least 1).
+// `tokens[i]` is a word token; the window holds at least the two tokens
+// before it (fewer only at the start of the range).
+size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
+               size_t i, std::vector<Mention>* out) {
   std::string key;
   std::string scratch;
   auto fold = [&](const Token& t) -> const std::string& {
@@ -684,53 +938,24 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
            !IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
   };
 
-  for (size_t i = 0; i < tokens.size();) {
-    if (tokens[i].kind != TokenKind::kWord) {
-      ++i;
-      continue;
-    }
+  {
     const std::string_view word = tokens[i].span.Of(text);
     const Index::FlatTable& table =
         IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
     // Fast path for the bulk of a text: the filter turns most words away
     // from a hash of their folded form, without writing that form.
     if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
-      ++i;
-      continue;
+      return 1;
     }
-    key.clear();
-    uint64_t fnv = kFnvBasis;
-    const Index::KeyInfo* best = nullptr;
-    size_t best_n = 0;
-    for (size_t n = 1; n <= kMaxNameTokens && i + n <= tokens.size(); ++n) {
-      const Token& t = tokens[i + n - 1];
-      if (n > 1) {
-        if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) break;
-        if (!Adjacent(text, tokens[i + n - 2], t)) break;
-        key.push_back(' ');
-      }
-      const size_t before = key.size() - (n > 1 ? 1 : 0);
-      FoldToken(t.span.Of(text), &key);
-      fnv = Extend(fnv, std::string_view(key).substr(before));
-      const Index::KeyInfo* info = table.Find(key, fnv);
-      if (info == nullptr) break;
-      if (info->full()) {
-        best = info;
-        best_n = n;
-      }
-      if (!info->prefix) break;
-    }
-    if (best == nullptr) {
-      ++i;
-      continue;
-    }
+    const auto [best, best_n] = LongestKey(table, text, tokens, i, &key);
+    if (best == nullptr) return 1;
     const size_t last = i + best_n - 1;
     const Span span{tokens[i].span.start, tokens[last].span.end};
     const std::string_view first = tokens[i].span.Of(text);
     const bool upper = IsUpper(FirstCodePoint(first));
     const bool cue = i > 0 && is_cue(i - 1);
     const bool initial = opens(i);
-    const bool next_word = last + 1 < tokens.size() &&
+    const bool next_word = tokens.Has(last + 1) &&
                            tokens[last + 1].kind == TokenKind::kWord &&
                            Adjacent(text, tokens[last], tokens[last + 1]);
 
@@ -805,7 +1030,98 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       m.value = std::move(*value);
       out->push_back(std::move(m));
     }
-    i += best_n;
+    return best_n;
+  }
+}
+
+}  // namespace
+
+void PlaceRecognizer::RecognizeEveryToken(std::string_view text, Span range,
+                                          std::vector<Mention>* out) const {
+  TokenWindow tokens(text, range);
+  for (size_t i = 0; tokens.Has(i);) {
+    // The context checks look two tokens back at most (after_name).
+    if (i >= 2) tokens.Forget(i - 2);
+    if (tokens[i].kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
+    i += MatchAt(*index_, text, tokens, i, out);
+  }
+}
+
+void PlaceRecognizer::Recognize(std::string_view text, Span range,
+                                std::vector<Mention>* out) const {
+  const Index& index = *index_;
+  const size_t end = std::min(range.end, text.size());
+  const size_t begin = std::min(range.start, end);
+  const std::string_view view = text.substr(0, end);
+  // Starts of the last two word tokens before `pos`: token boundaries from
+  // which a TokenWindow can be started with the two tokens of context a
+  // candidate needs.
+  size_t recent[2] = {0, 0};
+  size_t recent_count = 0;
+  auto remember = [&](size_t word_start) {
+    recent[0] = recent[1];
+    recent[1] = word_start;
+    ++recent_count;
+  };
+  TokenWindow ahead(text, Span{begin, begin});
+  TokenWindow context(text, Span{begin, begin});
+  std::string key;
+  size_t pos = begin;
+  while (pos < end) {
+    const PlainWord w = ScanPlainWord(view, pos);
+    if (w.end == w.start) {  // not a word: space, digit, punctuation, symbol
+      pos += w.skip;
+      continue;
+    }
+    if (!w.complex) {
+      const Index::FlatTable& table = w.upper ? index.all : index.lower;
+      const Index::KeyInfo* info = table.ProbeTag(w.hash);
+      if (info == nullptr || (!info->full() && !MayExtend(table, view, w))) {
+        remember(w.start);
+        pos = w.end;
+        continue;
+      }
+    }
+    // A candidate. Most lead to no name ("la", a prefix of "la Vila de
+    // Gràcia", then "Syrie"): look for the longest key first, from the word
+    // on, and tokenize the context only when there is one.
+    ahead.Reset(text, Span{w.start, end});
+    if (ahead.Has(0) && ahead[0].kind == TokenKind::kWord) {
+      const bool upper =
+          w.complex ? IsUpper(FirstCodePoint(ahead[0].span.Of(text))) : w.upper;
+      if (LongestKey(upper ? index.all : index.lower, text, ahead, 0, &key).info ==
+          nullptr) {
+        remember(w.start);
+        pos = ahead[0].span.end;
+        continue;
+      }
+    }
+    // A name: tokenize from two words back (or from the start of the range,
+    // which the context checks must know), then run the checks.
+    const size_t from = recent_count >= 2 ? recent[0] : begin;
+    TokenWindow& tokens = context;  // reused: its memory stays allocated
+    tokens.Reset(text, Span{from, end});
+    size_t i = 0;
+    while (tokens.Has(i) && tokens[i].span.start < w.start) ++i;
+    if (!tokens.Has(i) || tokens[i].span.start != w.start ||
+        tokens[i].kind != TokenKind::kWord) {
+      // Cannot happen if the scan cuts words as Tokenize() does (tests
+      // check it); should it ever, the plain way finishes the range.
+      std::vector<Mention> rest;
+      RecognizeEveryToken(text, Span{from, end}, &rest);
+      for (Mention& m : rest) {
+        if (m.span.start >= w.start) out->push_back(std::move(m));
+      }
+      return;
+    }
+    const size_t used = MatchAt(index, text, tokens, i, out);
+    for (size_t k = i; k < i + used; ++k) {
+      if (tokens[k].kind == TokenKind::kWord) remember(tokens[k].span.start);
+    }
+    pos = tokens[i + used - 1].span.end;
   }
 }
 

@@ -12,14 +12,19 @@
 // Matching: Create() builds one hash table from every name and variant,
 // folded to a key, to the best entry for that key (and marks every prefix of
 // a key at a space, so a run can stop as soon as it leads nowhere).
-// Recognize() tokenizes the range with Tokenize() and, at each word token,
+// At each word token of the range (as Tokenize() cuts them), Recognize()
 // extends the key token by token as long as it is a prefix of some name,
 // keeping the longest full name (greedy, longest first, left to right:
 // linear in the number of tokens times the longest name, at most
 // kMaxNameTokens). The table is flat (open addressing) behind a bit filter;
 // a word starting in lower case probes a second, small table of the keys a
-// lower-case word can start (demonyms, "bande de Gaza"), and most words are
-// turned away by the filter from a hash of their folded form alone.
+// lower-case word can start (demonyms, "bande de Gaza"). Most words lead to
+// no key: Recognize() cuts the words of ASCII and Latin-1 text itself,
+// hashing their folded form as it goes, turns them away with the filter and
+// the table's hash tags (and a prefix such as "la" with the next word's),
+// and runs the tokenizer only around the rest, with the two tokens before
+// them that the context checks read. RecognizeEveryToken() is the same
+// matching over every token, the reference that tests compare it with.
 //
 // Folding (the key of a name and of the text alike): each token is lower-cased
 // (Unicode case folding), stripped of diacritics (é -> e, ū -> u) and its
@@ -91,6 +96,13 @@ class PlaceRecognizer {
   // proves nothing). Ids are left empty.
   void Recognize(std::string_view text, Span range,
                  std::vector<Mention>* out) const;
+
+  // The same result as Recognize(), computed the plain way: every token of
+  // the range from Tokenize(), each word looked up. Recognize() scans the
+  // words of plain text itself and calls the tokenizer only around the
+  // words that may start a name; tests check that the two agree.
+  void RecognizeEveryToken(std::string_view text, Span range,
+                           std::vector<Mention>* out) const;
 
   size_t entry_count() const;
   size_t key_count() const;

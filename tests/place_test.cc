@@ -3,11 +3,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <variant>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "extractor/emit_json.h"
+#include "extractor/normalizer.h"
 #include "tests/test_util.h"
 
 namespace claimx {
@@ -112,6 +115,85 @@ TEST_CASE("the seed article yields its places, demonyms and no place in "
 }
 
 // Runs every case of corpora/fr/place/*.jsonl (format in its README).
+// Recognize() scans the words of plain text itself and tokenizes only
+// around the words that may start a name; RecognizeEveryToken() looks up
+// every token. They must agree mention for mention.
+std::vector<std::string> PlaceMentionsOf(const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions) {
+    const auto& v = std::get<PlaceValue>(m.value);
+    out.push_back(std::to_string(m.span.start) + "-" + std::to_string(m.span.end) + " " +
+                  m.rule + " " + v.name + " " + v.country.value_or("") + " " + v.type +
+                  " " + v.metonymy.value_or(""));
+  }
+  return out;
+}
+
+void CheckScanAgrees(const PlaceRecognizer& places, std::string_view text, Span range) {
+  std::vector<Mention> fast;
+  std::vector<Mention> plain;
+  places.Recognize(text, range, &fast);
+  places.RecognizeEveryToken(text, range, &plain);
+  CHECK(PlaceMentionsOf(fast) == PlaceMentionsOf(plain));
+}
+
+TEST_CASE("the word scan finds what looking up every token finds", "[place]") {
+  auto places = PlaceRecognizer::Load(GazetteerDir());
+  REQUIRE(places.ok());
+
+  SECTION("every line of the shared corpora, normalized") {
+    const fs::path corpora = fs::path(CLAIMX_SHARED_DIR) / "corpora";
+    REQUIRE(fs::is_directory(corpora));  // ../shared is part of the checkout CI runs
+    size_t lines = 0;
+    size_t mentions = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(corpora)) {
+      if (entry.path().extension() != ".txt") continue;
+      const std::string text = Normalize(ReadFile(entry.path().string())).text;
+      INFO(entry.path());
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        CheckScanAgrees(*places, text, Span{start, end});
+        std::vector<Mention> found;
+        places->Recognize(text, Span{start, end}, &found);
+        mentions += found.size();
+        ++lines;
+        start = end + 1;
+      }
+    }
+    CHECK(lines > 500);
+    CHECK(mentions > 500);
+  }
+
+  SECTION("random text of names, articles, marks and other scripts") {
+    const std::vector<std::string> pieces = {
+        "Paris", "France", "la", "La", "le", "Le", "Mans", "les", "Les", "l'", "L'",
+        "d'", "qu'", "Irak", "Syrie", "Barceloneta", "Vila", "de", "Gràcia", "à",
+        "au", "en", "Saint", "-", "Étienne", "États", "Unis", "Côte", "Ivoire",
+        "français", "française", "Français", "syriens", "est", "timorais", "Yabrūd",
+        "Москва", "Ελλάδα", "ß", "×", "\u0301", "\xFF", "\u00A0", "13", "2016",
+        "94 000", ",", ".", "«", "»", "'", "  ", "\n", "M.", "Washington", "ne",
+        "reconnaît", "Nice", "Amnesty", "International", "NICE", "Œ", "aujourd'hui"};
+    const std::vector<std::string> glue = {" ", " ", " ", "", "-", "'", ", "};
+    std::mt19937 rng(2026);
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      const int length = 1 + static_cast<int>(rng() % 12);
+      for (int k = 0; k < length; ++k) {
+        text += pieces[rng() % pieces.size()];
+        text += glue[rng() % glue.size()];
+      }
+      INFO("text: " << text);
+      CheckScanAgrees(*places, text, Span{0, text.size()});
+      // A range inside the text: its edges cut words and characters.
+      const size_t a = rng() % (text.size() + 1);
+      const size_t b = a + rng() % (text.size() - a + 1);
+      CheckScanAgrees(*places, text, Span{a, b});
+    }
+  }
+}
+
 TEST_CASE("place regression corpus", "[place][corpus]") {
   const Annotator& annotator = ProjectAnnotator();
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "place";
