@@ -446,17 +446,26 @@ struct PlaceRecognizer::Index {
       return (bloom[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
     }
 
-    // The key whose hash has the same upper 32 bits as Mix(fnv), without
-    // comparing strings: nullptr proves there is no such key; a non-null
-    // answer is a key or, one time in 2^32, another key's info.
-    const KeyInfo* ProbeTag(uint64_t fnv) const {
-      if (!MayContain(fnv)) return nullptr;
+    // What the keys whose hash matches Mix(fnv) in its upper 32 bits may
+    // be, without comparing strings: no match proves that no key hashes to
+    // `fnv`; `full` is set if any match is a full key (two keys can share
+    // a tag in one probe chain, so every match is looked at).
+    struct TagMatch {
+      bool any = false;
+      bool full = false;
+    };
+    TagMatch ProbeTag(uint64_t fnv) const {
+      TagMatch match;
+      if (!MayContain(fnv)) return match;
       const uint64_t h = Mix(fnv);
       const uint64_t tag = h & kTagMask;
       for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
         const uint64_t entry = slots[slot];
-        if (entry == 0) return nullptr;
-        if ((entry & kTagMask) == tag) return &infos[(entry & ~kTagMask) - 1];
+        if (entry == 0) return match;
+        if ((entry & kTagMask) == tag) {
+          match.any = true;
+          match.full = match.full || infos[(entry & ~kTagMask) - 1].full();
+        }
       }
     }
 
@@ -853,7 +862,7 @@ bool MayExtend(const Index::FlatTable& table, std::string_view view,
   if (view[next] >= '0' && view[next] <= '9') return true;
   const PlainWord second = ScanPlainWord(view, next, FnvStep(w.hash, ' '));
   if (second.end == second.start) return false;
-  return second.complex || table.ProbeTag(second.hash) != nullptr;
+  return second.complex || table.ProbeTag(second.hash).any;
 }
 
 // The longest full key starting at word token i, extended token by token
@@ -1078,8 +1087,8 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
     }
     if (!w.complex) {
       const Index::FlatTable& table = w.upper ? index.all : index.lower;
-      const Index::KeyInfo* info = table.ProbeTag(w.hash);
-      if (info == nullptr || (!info->full() && !MayExtend(table, view, w))) {
+      const Index::FlatTable::TagMatch match = table.ProbeTag(w.hash);
+      if (!match.any || (!match.full && !MayExtend(table, view, w))) {
         remember(w.start);
         pos = w.end;
         continue;
