@@ -801,11 +801,9 @@ bool OpensPhrase(std::string_view punct) {
 }
 
 // The tokens of a range, numbered from 0 as Tokenize() would return them,
-// read through a TokenCursor as the recognizer moves: it keeps the few
-// tokens behind the current one that the context checks look at, and reads
-// ahead only as far as a name goes. Most words are turned away by the
-// filter after one look, so building the whole vector cost more than
-// recognizing (a third of the stage).
+// read through a TokenCursor as the matcher asks for them: it reads ahead
+// only as far as a name goes and, with Forget(), keeps only the few tokens
+// behind the current one that the context checks look at.
 class TokenWindow {
  public:
   TokenWindow(std::string_view text, Span range) : cursor_(text, range) {}
@@ -845,10 +843,6 @@ class TokenWindow {
   std::vector<Token> tokens_;
   size_t base_ = 0;  // index of tokens_[0]
 };
-
-}  // namespace
-
-namespace {
 
 // Whether the key of word `w`, a prefix of some key ("la", "saint"), may go
 // on with the next token: false only when that token is not adjacent (one
@@ -947,100 +941,98 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
            !IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
   };
 
-  {
-    const std::string_view word = tokens[i].span.Of(text);
-    const Index::FlatTable& table =
-        IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
-    // Fast path for the bulk of a text: the filter turns most words away
-    // from a hash of their folded form, without writing that form.
-    if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
-      return 1;
-    }
-    const auto [best, best_n] = LongestKey(table, text, tokens, i, &key);
-    if (best == nullptr) return 1;
-    const size_t last = i + best_n - 1;
-    const Span span{tokens[i].span.start, tokens[last].span.end};
-    const std::string_view first = tokens[i].span.Of(text);
-    const bool upper = IsUpper(FirstCodePoint(first));
-    const bool cue = i > 0 && is_cue(i - 1);
-    const bool initial = opens(i);
-    const bool next_word = tokens.Has(last + 1) &&
-                           tokens[last + 1].kind == TokenKind::kWord &&
-                           Adjacent(text, tokens[last], tokens[last + 1]);
+  const std::string_view word = tokens[i].span.Of(text);
+  const Index::FlatTable& table =
+      IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
+  // Fast path for the bulk of a text: the filter turns most words away
+  // from a hash of their folded form, without writing that form.
+  if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
+    return 1;
+  }
+  const auto [best, best_n] = LongestKey(table, text, tokens, i, &key);
+  if (best == nullptr) return 1;
+  const size_t last = i + best_n - 1;
+  const Span span{tokens[i].span.start, tokens[last].span.end};
+  const std::string_view first = tokens[i].span.Of(text);
+  const bool upper = IsUpper(FirstCodePoint(first));
+  const bool cue = i > 0 && is_cue(i - 1);
+  const bool initial = opens(i);
+  const bool next_word = tokens.Has(last + 1) &&
+                         tokens[last + 1].kind == TokenKind::kWord &&
+                         Adjacent(text, tokens[last], tokens[last + 1]);
 
-    std::optional<PlaceValue> value;
-    std::string_view rule;
-    if (!best->not_place && best->place >= 0) {
-      bool ok = upper || best->lowercase_name;
-      if (IsAllCaps(first) && !best->caps_name) ok = false;
-      if (best->needs_cue && !cue) ok = false;
-      if (best->common_word && initial && !cue) ok = false;
-      if (after_name(i)) ok = false;
-      const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
-      if (!cue && e.type == "city" && e.country != "FR" &&
-          e.population < kBareCityMinPopulation && !e.hand_kept) {
+  std::optional<PlaceValue> value;
+  std::string_view rule;
+  if (!best->not_place && best->place >= 0) {
+    bool ok = upper || best->lowercase_name;
+    if (IsAllCaps(first) && !best->caps_name) ok = false;
+    if (best->needs_cue && !cue) ok = false;
+    if (best->common_word && initial && !cue) ok = false;
+    if (after_name(i)) ok = false;
+    const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
+    if (!cue && e.type == "city" && e.country != "FR" &&
+        e.population < kBareCityMinPopulation && !e.hand_kept) {
+      ok = false;
+    }
+    if (!cue) {
+      // Glued to another capitalized word: part of a longer proper name.
+      const Index::KeyInfo* next_info =
+          next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
+      if (next_word && is_upper_word(last + 1) &&
+          (next_info == nullptr || !next_info->full())) {
         ok = false;
       }
-      if (!cue) {
-        // Glued to another capitalized word: part of a longer proper name.
-        const Index::KeyInfo* next_info =
-            next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
-        if (next_word && is_upper_word(last + 1) &&
-            (next_info == nullptr || !next_info->full())) {
-          ok = false;
-        }
-        if (!initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
-            Adjacent(text, tokens[i - 1], tokens[i])) {
-          ok = false;
-        }
-      }
-      if (ok) {
-        PlaceValue v;
-        v.name = e.name;
-        if (!e.country.empty()) v.country = e.country;
-        v.type = e.type == "capital" ? "city" : e.type;
-        v.gazetteer_id = e.id;
-        v.lat = e.lat;
-        v.lon = e.lon;
-        if (!e.admin1.empty()) v.admin1 = e.admin1;
-        // "Washington ne reconnaît", "Washington et les autres capitales":
-        // a capital as the subject, not a location, stands for its
-        // government.
-        const bool subject =
-            initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
-                                  tokens[i - 1].span.Of(text) == ","));
-        if (e.type == "capital" && !cue && subject && next_word &&
-            !is_upper_word(last + 1)) {
-          v.metonymy = "government";
-        }
-        value = std::move(v);
-        rule = "fr.place.gazetteer";
+      if (!initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
+          Adjacent(text, tokens[i - 1], tokens[i])) {
+        ok = false;
       }
     }
-    if (!value && !best->not_place && best->demonym >= 0 &&
-        !IsAllCaps(first) && !IsLanguage(i, best_n)) {
-      const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
+    if (ok) {
       PlaceValue v;
-      auto country = index.country_names.find(e.country);
-      v.name = country != index.country_names.end() ? country->second : e.name;
-      v.country = e.country;
-      v.type = "demonym";
+      v.name = e.name;
+      if (!e.country.empty()) v.country = e.country;
+      v.type = e.type == "capital" ? "city" : e.type;
       v.gazetteer_id = e.id;
       v.lat = e.lat;
       v.lon = e.lon;
+      if (!e.admin1.empty()) v.admin1 = e.admin1;
+      // "Washington ne reconnaît", "Washington et les autres capitales":
+      // a capital as the subject, not a location, stands for its
+      // government.
+      const bool subject =
+          initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
+                                tokens[i - 1].span.Of(text) == ","));
+      if (e.type == "capital" && !cue && subject && next_word &&
+          !is_upper_word(last + 1)) {
+        v.metonymy = "government";
+      }
       value = std::move(v);
-      rule = "fr.place.demonym";
+      rule = "fr.place.gazetteer";
     }
-    if (value) {
-      Mention m;
-      m.kind = MentionKind::kPlace;
-      m.span = span;
-      m.rule = std::string(rule);
-      m.value = std::move(*value);
-      out->push_back(std::move(m));
-    }
-    return best_n;
   }
+  if (!value && !best->not_place && best->demonym >= 0 &&
+      !IsAllCaps(first) && !IsLanguage(i, best_n)) {
+    const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
+    PlaceValue v;
+    auto country = index.country_names.find(e.country);
+    v.name = country != index.country_names.end() ? country->second : e.name;
+    v.country = e.country;
+    v.type = "demonym";
+    v.gazetteer_id = e.id;
+    v.lat = e.lat;
+    v.lon = e.lon;
+    value = std::move(v);
+    rule = "fr.place.demonym";
+  }
+  if (value) {
+    Mention m;
+    m.kind = MentionKind::kPlace;
+    m.span = span;
+    m.rule = std::string(rule);
+    m.value = std::move(*value);
+    out->push_back(std::move(m));
+  }
+  return best_n;
 }
 
 }  // namespace
