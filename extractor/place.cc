@@ -1106,7 +1106,12 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
     TokenWindow& tokens = context;  // reused: its memory stays allocated
     tokens.Reset(text, Span{from, end});
     size_t i = 0;
-    while (tokens.Has(i) && tokens[i].span.start < w.start) ++i;
+    while (tokens.Has(i) && tokens[i].span.start < w.start) {
+      // Between two words there may be any number of other tokens
+      // ("« « « ..."): keep only the last few, as MatchAt needs.
+      if (i >= 2) tokens.Forget(i - 2);
+      ++i;
+    }
     if (!tokens.Has(i) || tokens[i].span.start != w.start ||
         tokens[i].kind != TokenKind::kWord) {
       // Cannot happen if the scan cuts words as Tokenize() does (tests
