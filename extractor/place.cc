@@ -24,11 +24,12 @@ namespace {
 // bits (tag, filter) are usable.
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 
+uint64_t FnvStep(uint64_t h, unsigned char c) {
+  return (h ^ c) * 0x100000001b3ULL;
+}
+
 uint64_t Extend(uint64_t h, std::string_view bytes) {
-  for (char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
+  for (char c : bytes) h = FnvStep(h, static_cast<unsigned char>(c));
   return h;
 }
 
@@ -145,8 +146,7 @@ std::optional<uint64_t> FoldedHash(std::string_view word) {
     } else if (c == '-') {
       c = ' ';
     }
-    h ^= c;
-    h *= 0x100000001b3ULL;
+    h = FnvStep(h, c);
   }
   return h;
 }
@@ -156,10 +156,6 @@ std::optional<uint64_t> FoldedHash(std::string_view word) {
 // with the hash of their folded form computed on the way, for words of ASCII
 // and Latin-1 letters. A word holding any other letter is "complex": the
 // scan stops there and the tokenizer takes over.
-
-uint64_t FnvStep(uint64_t h, unsigned char c) {
-  return (h ^ c) * 0x100000001b3ULL;
-}
 
 // The folded form of the ASCII or Latin-1 letter at view[i] in *folded, and
 // its length (1 or 2); 0 for anything else.
@@ -446,41 +442,47 @@ struct PlaceRecognizer::Index {
       return (bloom[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
     }
 
-    // What the keys whose hash matches Mix(fnv) in its upper 32 bits may
-    // be, without comparing strings: no match proves that no key hashes to
-    // `fnv`; `full` is set if any match is a full key (two keys can share
-    // a tag in one probe chain, so every match is looked at).
+    // Calls visit(index) for each key in the probe chain of `fnv` whose tag
+    // (the upper 32 bits of Mix(fnv)) matches, until visit returns true;
+    // returns whether it did. No match proves that no key hashes to `fnv`.
+    template <typename Visit>
+    bool VisitTagMatches(uint64_t fnv, Visit visit) const {
+      if (!MayContain(fnv)) return false;
+      const uint64_t h = Mix(fnv);
+      const uint64_t tag = h & kTagMask;
+      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        const uint64_t entry = slots[slot];
+        if (entry == 0) return false;
+        if ((entry & kTagMask) == tag && visit((entry & ~kTagMask) - 1)) return true;
+      }
+    }
+
+    // What the keys whose tag matches may be, without comparing strings:
+    // `full` is set if any match is a full key (two keys can share a tag in
+    // one probe chain, so every match is looked at).
     struct TagMatch {
       bool any = false;
       bool full = false;
     };
     TagMatch ProbeTag(uint64_t fnv) const {
       TagMatch match;
-      if (!MayContain(fnv)) return match;
-      const uint64_t h = Mix(fnv);
-      const uint64_t tag = h & kTagMask;
-      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        const uint64_t entry = slots[slot];
-        if (entry == 0) return match;
-        if ((entry & kTagMask) == tag) {
-          match.any = true;
-          match.full = match.full || infos[(entry & ~kTagMask) - 1].full();
-        }
-      }
+      VisitTagMatches(fnv, [&](size_t index) {
+        match.any = true;
+        match.full = match.full || infos[index].full();
+        return false;
+      });
+      return match;
     }
 
     // `fnv` is Extend(kFnvBasis, key), which callers build token by token.
     const KeyInfo* Find(std::string_view key, uint64_t fnv) const {
-      if (!MayContain(fnv)) return nullptr;
-      const uint64_t h = Mix(fnv);
-      const uint64_t tag = h & kTagMask;
-      for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        const uint64_t entry = slots[slot];
-        if (entry == 0) return nullptr;
-        if ((entry & kTagMask) != tag) continue;
-        const size_t index = (entry & ~kTagMask) - 1;
-        if (keys[index] == key) return &infos[index];
-      }
+      const KeyInfo* found = nullptr;
+      VisitTagMatches(fnv, [&](size_t index) {
+        if (keys[index] != key) return false;
+        found = &infos[index];
+        return true;
+      });
+      return found;
     }
     const KeyInfo* Find(std::string_view key) const {
       return Find(key, Extend(kFnvBasis, key));
