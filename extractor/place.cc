@@ -174,30 +174,6 @@ inline size_t PlainLetterAt(std::string_view view, size_t i, unsigned char* fold
   return 2;
 }
 
-enum class NonAsciiClass { kLetter, kMark, kOther };
-
-// The class of the non-ASCII character at view[i] as Tokenize() sees it
-// (letters and marks by Unicode category; bytes that do not decode are one
-// symbol), and its length.
-std::pair<NonAsciiClass, size_t> NonAsciiAt(std::string_view view, size_t i) {
-  utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t len = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(view.data() + i),
-      static_cast<utf8proc_ssize_t>(view.size() - i), &cp);
-  if (len <= 0) return {NonAsciiClass::kOther, 1};
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-      return {NonAsciiClass::kLetter, static_cast<size_t>(len)};
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-      return {NonAsciiClass::kMark, static_cast<size_t>(len)};
-    default:
-      return {NonAsciiClass::kOther, static_cast<size_t>(len)};
-  }
-}
-
 struct PlainWord {
   size_t start = 0;
   size_t end = 0;   // == start: no word starts here; skip `skip` bytes
@@ -220,13 +196,13 @@ PlainWord ScanPlainWord(std::string_view view, size_t pos,
   unsigned char folded = 0;
   if (PlainLetterAt(view, pos, &folded) == 0) {
     if (static_cast<unsigned char>(view[pos]) >= 0x80) {
-      const auto [cls, len] = NonAsciiAt(view, pos);
-      if (cls == NonAsciiClass::kLetter) {
+      const CharAt c = ClassifyAt(view, pos);
+      if (c.cls == CharClass::kLetter) {
         w.complex = true;
-        w.end = pos + len;
+        w.end = pos + c.len;
         return w;
       }
-      w.skip = len;
+      w.skip = c.len;
     }
     return w;
   }
@@ -252,9 +228,9 @@ PlainWord ScanPlainWord(std::string_view view, size_t pos,
         i += len;
         continue;
       }
-      if (static_cast<unsigned char>(view[i]) >= 0x80 &&
-          NonAsciiAt(view, i).first != NonAsciiClass::kOther) {
-        return complex_word();
+      if (static_cast<unsigned char>(view[i]) >= 0x80) {
+        const CharClass cls = ClassifyAt(view, i).cls;
+        if (cls == CharClass::kLetter || cls == CharClass::kMark) return complex_word();
       }
       break;
     }
@@ -273,7 +249,7 @@ PlainWord ScanPlainWord(std::string_view view, size_t pos,
         continue;
       }
       if (static_cast<unsigned char>(view[i + 1]) >= 0x80 &&
-          NonAsciiAt(view, i + 1).first == NonAsciiClass::kLetter) {
+          ClassifyAt(view, i + 1).cls == CharClass::kLetter) {
         return complex_word();
       }
     }

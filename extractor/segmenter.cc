@@ -33,20 +33,6 @@ namespace {
 // Character classes
 // ---------------------------------------------------------------------------
 
-enum class CharClass : uint8_t {
-  kSpace,
-  kLetter,
-  kMark,  // combining mark: continues a word, stands alone otherwise
-  kDigit,
-  kPunct,
-  kSymbol,
-};
-
-struct CharAt {
-  CharClass cls;
-  size_t len;  // bytes of the character, >= 1
-};
-
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' ||
          c == '\f';
@@ -129,8 +115,8 @@ utf8proc_ssize_t DecodeAt(std::string_view text, size_t i,
       static_cast<utf8proc_ssize_t>(text.size() - i), cp);
 }
 
-// The class and length of the character at text[i] (i < text.size()). Bytes
-// that do not decode are one-byte symbols, so no input can stall a scan.
+}  // namespace
+
 CharAt ClassifyAt(std::string_view text, size_t i) {
   const auto byte = static_cast<unsigned char>(text[i]);
   if (byte < 0x80) return {kAsciiClasses[byte], 1};
@@ -139,6 +125,8 @@ CharAt ClassifyAt(std::string_view text, size_t i) {
   if (len <= 0) return {CharClass::kSymbol, 1};
   return {ClassOfCodePoint(cp), static_cast<size_t>(len)};
 }
+
+namespace {
 
 bool IsLetterAt(std::string_view text, size_t i) {
   return i < text.size() && ClassifyAt(text, i).cls == CharClass::kLetter;

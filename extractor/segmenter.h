@@ -28,6 +28,8 @@
 #ifndef CLAIMX_EXTRACTOR_SEGMENTER_H_
 #define CLAIMX_EXTRACTOR_SEGMENTER_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -107,6 +109,27 @@ class Segmenter {
 // it. An ASCII fast path handles the common case; non-ASCII characters are
 // classified with utf8proc. Linear in the span's size.
 std::vector<Token> Tokenize(std::string_view text, Span span);
+
+// The character classes Tokenize() cuts by: ASCII by table ('%' is a
+// symbol), the rest by Unicode general category (L* letters, M* marks,
+// P* punctuation, Z* spaces, everything else one symbol).
+enum class CharClass : uint8_t {
+  kSpace,
+  kLetter,
+  kMark,  // combining mark: continues a word, stands alone otherwise
+  kDigit,
+  kPunct,
+  kSymbol,
+};
+
+struct CharAt {
+  CharClass cls;
+  size_t len;  // bytes of the character, >= 1
+};
+
+// The class and length of the character at text[i] (i < text.size()). Bytes
+// that do not decode are one-byte symbols, so no input can stall a scan.
+CharAt ClassifyAt(std::string_view text, size_t i);
 
 // Whether `word` (the letters before an apostrophe) is one of the elisions
 // that Tokenize() ends a word token at: l d j n s c m t qu lorsqu puisqu
