@@ -12,6 +12,9 @@ constexpr size_t kMaxAdverbsAfterAuxiliary = 3;  // "a pour sa part estimé"
 constexpr size_t kMaxSkipWords = 3;              // "de son côté"
 constexpr size_t kMaxEntities = 256;             // coreference memory
 constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
+constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
+constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
+constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
 
 struct Cue {
   Span span;
@@ -21,6 +24,7 @@ struct Cue {
   size_t end_token = 0;    // one past the cue
   std::optional<Gender> inverted;  // "a-t-il", "poursuit-elle"
   bool participle = false;
+  bool gerund = false;  // "en affirmant", ", affirmant"
 };
 
 struct Entity {
@@ -54,24 +58,58 @@ class LinkPass {
   LinkPass(const ClaimLinker& linker, std::string_view text,
            const std::vector<Quote>& quotes, const std::vector<Mention>& mentions)
       : linker_(linker), g_(linker.grammar_), text_(text), quotes_(quotes),
-        mentions_(mentions) {}
+        mentions_(mentions) {
+    for (const Mention& m : mentions_) {
+      if (m.kind == MentionKind::kDate) dates_.push_back(m.span);
+      if (m.kind == MentionKind::kPlace) places_.push_back(m.span);
+    }
+    auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
+    std::sort(dates_.begin(), dates_.end(), by_start);
+    std::sort(places_.begin(), places_.end(), by_start);
+  }
 
-  void Sentence(Span sentence) {
+  // `paragraph` is the index of the sentence's paragraph.
+  void Sentence(Span sentence, size_t paragraph) {
     sentence_ = sentence;
+    paragraph_ = paragraph;
     tokens_ = Tokenize(text_, sentence);
+    SkipDateline();
+    const size_t claims_before = out_.claims.size();
     RememberPeople();
     std::vector<Cue> cues = NonVerbalCues();
     std::vector<Cue> verbs = VerbalCues();
     cues.insert(cues.end(), verbs.begin(), verbs.end());
     std::sort(cues.begin(), cues.end(),
               [](const Cue& a, const Cue& b) { return a.span.start < b.span.start; });
-    for (const Cue& cue : cues) {
+    cues_ = std::move(cues);
+    sentence_claims_ = out_.claims.size();
+    for (const Cue& cue : cues_) {
       if (InsideQuote(cue.span)) continue;
       if (cue.rule.empty()) {
         LinkVerb(cue);
       } else {
         LinkNonVerbal(cue);
       }
+    }
+    if (out_.claims.size() == claims_before) NoteContextQuote();
+  }
+
+  // Bare quotes with no cue, given to the speaker quoted just before them in
+  // the same paragraph, unless a later cue attributed them.
+  void ContextQuotes() {
+    for (const ContextQuote& candidate : context_quotes_) {
+      bool claimed = std::any_of(out_.claims.begin(), out_.claims.end(), [&](const Claim& c) {
+        return c.type != ClaimType::kUnattributed && c.span.Overlaps(candidate.quote.content);
+      });
+      if (claimed) continue;
+      Claim claim;
+      claim.type = ClaimType::kDirect;
+      claim.span = candidate.quote.content;
+      claim.source = candidate.source;
+      claim.source->mention = std::nullopt;
+      claim.rule = "fr.claim.quote_context";
+      claim.confidence = linker_.Confidence(claim.rule);
+      out_.claims.push_back(std::move(claim));
     }
   }
 
@@ -197,7 +235,13 @@ class LinkPass {
       cue.inverted = inverted;
       cue.end_token = k + words;
       bool found = false;
-      if (verb->participle) {
+      if (verb->gerund && k > 0 && (Lower(k - 1) == "en" || Word(k - 1) == ",")) {
+        // "en affirmant que", ", affirmant que": the cue includes "en".
+        cue.first_token = Lower(k - 1) == "en" ? k - 1 : k;
+        cue.gerund = true;
+        found = true;
+      }
+      if (!found && verb->participle) {
         for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= k; ++back) {
           size_t j = k - back;
           if (!IsWord(j)) break;
@@ -233,22 +277,104 @@ class LinkPass {
     return span;
   }
 
-  // Skips "que", "ainsi", "de son côté"... from token i.
-  size_t SkipStatementWords(size_t i) const {
-    for (bool skipped = true; skipped && i < tokens_.size();) {
-      skipped = false;
-      for (size_t n = kMaxSkipWords; n >= 1; --n) {
-        if (i + n > tokens_.size()) continue;
-        std::string key;
-        for (size_t k = i; k < i + n; ++k) key += (k > i ? " " : "") + std::string(Word(k));
-        if (g_.IsStatementSkip(key)) {
-          i += n;
-          skipped = true;
-          break;
-        }
-      }
+  // Tokens [i, i + n) as a lexicon key: their text in lower case, so
+  // "l'AFP" is "l'afp" and "de son côté" keeps its spaces.
+  std::string Key(size_t i, size_t n) const {
+    return LowerWord(Span{tokens_[i].span.start, tokens_[i + n - 1].span.end}.Of(text_));
+  }
+
+  // One past the longest phrase of at most `max_words` tokens from token i
+  // that `in_lexicon` accepts; i when none does.
+  template <typename Lexicon>
+  size_t SkipPhrase(size_t i, size_t max_words, Lexicon in_lexicon) const {
+    for (size_t n = std::min(max_words, tokens_.size() - std::min(i, tokens_.size())); n >= 1;
+         --n) {
+      if (in_lexicon(Key(i, n))) return i + n;
     }
     return i;
+  }
+
+  // Skips "que", "ainsi", "de son côté"... from token i.
+  size_t SkipStatementWords(size_t i) const {
+    for (size_t next = i; i < tokens_.size(); i = next) {
+      next = SkipPhrase(i, kMaxSkipWords, [&](const std::string& key) {
+        return g_.IsStatementSkip(key);
+      });
+      if (next == i) break;
+    }
+    return i;
+  }
+
+  // Whether token i lies in one of `spans` (sorted by start, disjoint).
+  bool InSpans(const std::vector<Span>& spans, size_t i) const {
+    auto it = std::upper_bound(spans.begin(), spans.end(), tokens_[i].span.start,
+                               [](size_t p, const Span& s) { return p < s.start; });
+    return it != spans.begin() && std::prev(it)->Contains(tokens_[i].span);
+  }
+
+  // Skips what sets the scene of the speech from token i: date mentions and
+  // speech settings ("dimanche soir sur BFM TV", "à l'AFP", "dans un
+  // communiqué"), at most kMaxSettings of them.
+  size_t SkipSettings(size_t i) const {
+    for (size_t n = 0; n < kMaxSettings && i < tokens_.size(); ++n) {
+      size_t next = i;
+      while (next < tokens_.size() && InSpans(dates_, next)) ++next;
+      if (next == i) {
+        next = SkipPhrase(i, kMaxSettingWords, [&](const std::string& key) {
+          return g_.IsSpeechSetting(key);
+        });
+      }
+      if (next == i) break;
+      i = next;
+    }
+    return i;
+  }
+
+  // Where the content of a verb cue starts: after the settings, the words
+  // to skip and the complementizer ("a déclaré dimanche sur BFM TV que",
+  // "reconnaît tout de même qu'", "estime, de son côté, que").
+  size_t ContentStart(size_t i) const {
+    for (size_t round = 0; round < kMaxSettings && i < tokens_.size(); ++round) {
+      size_t next = SkipStatementWords(SkipSettings(i));
+      while (next < tokens_.size() && Word(next) == ",") ++next;
+      if (next == i) break;
+      i = next;
+    }
+    return i;
+  }
+
+  // "27 août 2012. - ", "PARIS, 3 mars 2016 (AFP) - ": the dateline opening
+  // a dispatch is nobody's statement. It is taken off the sentence: dates,
+  // places, upper-case words ("AFP") and punctuation, then a dash.
+  void SkipDateline() {
+    bool dated = false;
+    for (size_t k = 0; k < tokens_.size() && k < kMaxDatelineTokens; ++k) {
+      std::string_view w = Word(k);
+      bool dash = w == "-" || w == "\u2013" || w == "\u2014";
+      if (dash && dated && k > 0 && k + 1 < tokens_.size()) {
+        sentence_.start = tokens_[k + 1].span.start;
+        tokens_.erase(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(k + 1));
+        return;
+      }
+      if (InSpans(dates_, k)) {
+        dated = true;
+        continue;
+      }
+      bool punct = w == "," || w == "." || w == "(" || w == ")";
+      bool upper = IsWord(k) && w.size() >= 2 &&
+                   std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!punct && !upper && !InSpans(places_, k)) return;
+    }
+  }
+
+  // A sentence that is a quote and nothing else ("« ... ». "), with no cue:
+  // it may continue the speaker quoted before it in the paragraph.
+  void NoteContextQuote() {
+    if (!last_quoted_ || last_quoted_->paragraph != paragraph_) return;
+    const Quote* quote = QuoteStartingAt(sentence_.start);
+    if (!quote || quote->span.end > sentence_.end || quote->content.empty()) return;
+    if (!TrimEnd(Span{quote->span.end, sentence_.end}).empty()) return;
+    context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
   }
 
   // People named outside attributions ("Le ministre X s'est rendu sur
@@ -375,6 +501,9 @@ class LinkPass {
     claim.cue = ClaimCue{cue.span, cue.lemma};
     claim.confidence = linker_.Confidence(rule);
     claim.rule = std::move(rule);
+    if (type == ClaimType::kDirect || HoldsQuote(statement)) {
+      last_quoted_ = Quoted{paragraph_, source};
+    }
     out_.claims.push_back(std::move(claim));
   }
 
@@ -405,10 +534,15 @@ class LinkPass {
       pronoun.gender = *cue.inverted;
       return pronoun;
     }
-    return g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
+    size_t from = SkipSettings(cue.end_token);
+    return g_.ParsePhrase(text_, tokens_, from, PhraseEnd(from));
   }
 
   void LinkVerb(const Cue& cue) {
+    if (cue.gerund) {
+      LinkGerund(cue);
+      return;
+    }
     // «...», a déclaré X  /  «...», poursuit-elle
     if (const Quote* quote = QuoteEndingBefore(cue.span.start)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
@@ -450,22 +584,72 @@ class LinkPass {
     } else {
       phrase = Subject(cue.first_token);
     }
+    std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
+    // "X se dit « rassuré » et pense que …": the subject is shared.
+    if (!phrase && Coordinated(cue) && out_.claims.size() > sentence_claims_) {
+      source = out_.claims.back().source;
+    }
+    if (!source) return;
+    AddContentClaim(cue, *source, "fr.claim.reported_speech");
+  }
+
+  // "X apportait son soutien, en affirmant que …": the speaker is the
+  // clause's subject, the phrase that opens the sentence.
+  void LinkGerund(const Cue& cue) {
+    if (cue.first_token == 0) return;  // "En affirmant que …, X": not read
+    auto phrase = g_.ParsePhrase(text_, tokens_, 0, std::min(cue.first_token, PhraseEnd(0)));
+    if (!phrase) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
-    size_t first = SkipStatementWords(cue.end_token);
+    AddContentClaim(cue, *source, "fr.claim.gerund");
+  }
+
+  // Whether a cue follows "et" (clitics between): "… et pense que".
+  bool Coordinated(const Cue& cue) const {
+    size_t k = cue.first_token;
+    while (k > 0 && IsWord(k - 1) && g_.IsSubjectClitic(Word(k - 1))) --k;
+    return k > 0 && Lower(k - 1) == "et";
+  }
+
+  // Where the content of `cue` ends: the sentence end, or before the next
+  // cue that opens an attribution of its own (", affirmant que …", "… et
+  // pense que …").
+  size_t ContentEnd(const Cue& cue) const {
+    for (const Cue& next : cues_) {
+      if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
+      if (next.gerund) return tokens_[next.first_token].span.start;
+      if (Coordinated(next)) {
+        size_t k = next.first_token;
+        while (Lower(k - 1) != "et") --k;
+        return tokens_[k - 1].span.start;
+      }
+    }
+    return sentence_.end;
+  }
+
+  // The claim of a verb cue whose content follows it: a quote after a colon
+  // (direct), else the rest of the sentence (indirect, or mixed when it
+  // holds a quote).
+  void AddContentClaim(const Cue& cue, const ClaimSource& source, const std::string& rule) {
+    size_t first = ContentStart(cue.end_token);
     if (first >= tokens_.size()) return;
     size_t from = tokens_[first].span.start;
-    if (const Quote* quote = QuoteStartingAt(cue.span.end)) {
+    // "a déclaré : « … »", "a déclaré dimanche : « … »"; not "a déclaré
+    // qu'« … »", which is mixed.
+    size_t setting_end = SkipSettings(cue.end_token);
+    size_t quote_at = setting_end < tokens_.size() ? tokens_[setting_end].span.start
+                                                   : cue.span.end;
+    if (const Quote* quote = QuoteStartingAt(quote_at)) {
       Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
       if (rest.empty() || quote->span.end >= sentence_.end) {
-        AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
+        AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_colon");
         return;
       }
     }
-    Span statement = TrimEnd(Span{from, sentence_.end});
+    Span statement = TrimEnd(Span{from, std::max(from, ContentEnd(cue))});
     if (statement.size() < 3) return;
     AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-             *source, cue, "fr.claim.reported_speech");
+             source, cue, rule);
   }
 
   // The subject of the verb at token `verb`: the last comma-separated part
@@ -483,6 +667,8 @@ class LinkPass {
   }
   std::optional<SourcePhrase> Subject(size_t verb) const {
     size_t end = verb;
+    // "X se félicite", "X lui a dit".
+    while (end > 0 && IsWord(end - 1) && g_.IsSubjectClitic(Word(end - 1))) --end;
     for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
       size_t begin = end;
       const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
@@ -549,8 +735,11 @@ class LinkPass {
                     phrase->type == "person" || phrase->role ||
                     (!phrase->proper_name && phrase->type != "document");
       size_t after = TokenAtOrAfter(phrase->span.end);
-      bool comma = after < tokens_.size() && Word(after) == ",";
-      if (!strong || !comma || cue.first_token != 0) return;
+      // "Pour X, …", "Pour X : « … »", also after a title's rubric
+      // ("France : pour X, …").
+      bool comma = after < tokens_.size() && (Word(after) == "," || Word(after) == ":");
+      bool first = cue.first_token == 0 || Word(cue.first_token - 1) == ":";
+      if (!strong || !comma || !first) return;
     }
     // A document handing the attribution on: "un décompte diffusé par X".
     if (phrase->type == "document") {
@@ -609,9 +798,24 @@ class LinkPass {
   std::string_view text_;
   const std::vector<Quote>& quotes_;
   const std::vector<Mention>& mentions_;
+  struct Quoted {
+    size_t paragraph;
+    ClaimSource source;
+  };
+  struct ContextQuote {
+    Quote quote;
+    ClaimSource source;
+  };
+
   Span sentence_;
+  size_t paragraph_ = 0;
+  std::vector<Cue> cues_;       // the sentence's cues, in text order
+  size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
+  std::vector<Span> dates_, places_;  // mention spans, by start
   std::vector<Entity> entities_;
+  std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
+  std::vector<ContextQuote> context_quotes_;
   LinkedClaims out_;
 };
 
@@ -648,10 +852,16 @@ LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmen
   std::vector<Quote> quotes = FindQuotes(text, segmentation.paragraphs);
   LinkPass pass(*this, text, quotes, mentions);
   std::vector<Span> sentences;
+  size_t paragraph = 0;
+  const auto& paragraphs = segmentation.paragraphs;
   for (const Sentence& s : segmentation.sentences) {
-    pass.Sentence(s.span);
+    while (paragraph + 1 < paragraphs.size() && paragraphs[paragraph].end <= s.span.start) {
+      ++paragraph;
+    }
+    pass.Sentence(s.span, paragraph);
     sentences.push_back(s.span);
   }
+  pass.ContextQuotes();
   pass.Unattributed(sentences);
   return pass.Take();
 }

@@ -353,6 +353,34 @@ bool OpensSentence(std::string_view text, size_t pos) {
                    ahead.substr(0, end)) != std::end(kSentenceOpeners);
 }
 
+// Where a sentence that ICU ends at `pos` really ends: after the closing
+// quote marks that follow it. French sets a space before » ("pas. »"), and
+// ICU breaks before a mark that follows a space, making a sentence of ».
+// Returns `pos` when no closing mark follows.
+size_t AfterClosingMarks(std::string_view text, size_t pos) {
+  static constexpr std::string_view kClosers[] = {"\u00bb", "\u201d", "\u203a"};
+  for (size_t i = pos;;) {
+    size_t j = i;
+    while (j < text.size() && text[j] == ' ') ++j;
+    const auto closer = std::find_if(std::begin(kClosers), std::end(kClosers),
+                                     [&](std::string_view c) {
+                                       return text.substr(j, c.size()) == c;
+                                     });
+    if (closer == std::end(kClosers)) return i;
+    pos = i = j + closer->size();
+  }
+}
+
+// Whether the text at `pos` (after spaces) goes on with the same sentence:
+// a comma, a colon, a semicolon or a lower-case ASCII letter ("« Non. », a-t-il
+// dit").
+bool ContinuesSentence(std::string_view text, size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos >= text.size()) return false;
+  const char c = text[pos];
+  return c == ',' || c == ';' || c == ':' || (c >= 'a' && c <= 'z');
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -402,11 +430,17 @@ struct Segmenter::Impl {
     size_t previous = 0;
     for (int32_t next = sentences->next(); next != icu::BreakIterator::DONE;
          next = sentences->next()) {
-      const auto pos = static_cast<size_t>(next);
+      auto pos = static_cast<size_t>(next);
       if (pos < window.size() && FollowsAbbreviation(window, pos) &&
           !OpensSentence(window, pos)) {
         continue;
       }
+      if (pos < window.size()) {
+        const size_t closed = AfterClosingMarks(window, pos);
+        if (closed > pos && ContinuesSentence(window, closed)) continue;
+        pos = closed;
+      }
+      if (pos <= previous) continue;  // the marks ICU had broken before
       sink->Add(offset + previous, offset + pos);
       previous = pos;
     }

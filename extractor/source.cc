@@ -109,13 +109,22 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
+  CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
+  CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
-                 std::string_view kind) {
+                 std::string_view kind) -> Status {
+    if (kind != "finite" && kind != "participle" && kind != "both" && kind != "gerund") {
+      return InvalidArgument("source rules: verb form '" + form + "' of '" + lemma +
+                             "' has kind '" + std::string(kind) +
+                             "', not finite, participle, both or gerund");
+    }
     VerbForm& v = g.verbs_[form];
     if (v.lemma.empty()) v.lemma = Underscores(lemma);
     if (kind == "finite" || kind == "both") v.finite = true;
     if (kind == "participle" || kind == "both") v.participle = true;
+    if (kind == "gerund") v.gerund = true;
+    return Status::Ok();
   };
   for (const auto& [lemma, group] : lemmas) {
     if (group == "irregular") continue;
@@ -126,7 +135,9 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
                              " fits it");
     }
     std::string stem = lemma.substr(0, lemma.size() - group.size());
-    for (const auto& [ending, kind] : *endings) add(stem + ending, lemma, kind);
+    for (const auto& [ending, kind] : *endings) {
+      CLAIMX_RETURN_IF_ERROR(add(stem + ending, lemma, kind));
+    }
   }
   for (const auto& [form, value] : forms) {
     size_t slash = value.find('/');
@@ -134,7 +145,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       return InvalidArgument("source rules: reporting_verb_forms '" + form +
                              "' must be lemma/kind");
     }
-    add(form, value.substr(0, slash), std::string_view(value).substr(slash + 1));
+    CLAIMX_RETURN_IF_ERROR(
+        add(form, value.substr(0, slash), std::string_view(value).substr(slash + 1)));
   }
   for (const auto& [form, verb] : g.verbs_) {
     size_t space = form.find(' ');
@@ -201,6 +213,14 @@ bool SourceGrammar::IsDeterminer(std::string_view word) const {
 
 bool SourceGrammar::IsStatementSkip(std::string_view words) const {
   return In(statement_skips_, LowerWord(words));
+}
+
+bool SourceGrammar::IsSpeechSetting(std::string_view words) const {
+  return In(speech_settings_, LowerWord(words));
+}
+
+bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
+  return In(subject_clitics_, LowerWord(word));
 }
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(

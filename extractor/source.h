@@ -45,6 +45,8 @@ struct VerbForm {
   std::string lemma;  // "déclarer", "faire valoir"
   bool finite = false;
   bool participle = false;
+  bool gerund = false;  // "affirmant": a cue after "en" or a comma, whose
+                        // subject is the clause's
 };
 
 struct SourcePhrase {
@@ -90,6 +92,12 @@ class SourceGrammar {
   // A word before which a finite form is a noun ("le chiffre").
   bool BlocksVerb(std::string_view word) const;
   bool IsStatementSkip(std::string_view words) const;
+  // Words between a cue and its speaker or statement that say where, when
+  // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
+  // words joined by one space (none after an elision).
+  bool IsSpeechSetting(std::string_view words) const;
+  // A clitic between a subject and its verb ("se", "lui", "n'").
+  bool IsSubjectClitic(std::string_view word) const;
   // A title or determiner word (lower case or not), for the scan that
   // learns people's names outside attributions.
   bool IsTitle(std::string_view word) const;
@@ -112,7 +120,7 @@ class SourceGrammar {
   std::unordered_set<std::string> multi_word_starts_;
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
-      statement_skips_;
+      statement_skips_, speech_settings_, subject_clitics_;
 };
 
 // Lower case of a word for the lexicons (full case folding).

@@ -325,6 +325,22 @@ TEST_CASE("sentences end at periods and question and exclamation marks",
         Strings{"Qui ?", "Lui !", "Oui.", "«Non.»", "Il part."});
 }
 
+TEST_CASE("a closing mark after a space closes the sentence before it",
+          "[segmenter]") {
+  // French sets a space before »; ICU alone made a sentence of "»".
+  auto segmenter = MakeSegmenter();
+  CHECK(Sentences(*segmenter, "« Nous partons. » « Non ! » Il reste.") ==
+        Strings{"« Nous partons. »", "« Non ! »", "Il reste."});
+  CHECK(Sentences(*segmenter, "“ Fini. ” Puis rien. » Seul.") ==
+        Strings{"“ Fini. ”", "Puis rien. »", "Seul."});
+  // What follows in lower case or after a comma is the same sentence.
+  for (const std::string text : {"« C'est fini. », a-t-il dit.",
+                                 "« C'est fini. » a-t-il dit."}) {
+    CAPTURE(text);
+    CHECK(Sentences(*segmenter, text) == Strings{text});
+  }
+}
+
 TEST_CASE("a sentence never crosses a blank line", "[segmenter]") {
   auto segmenter = MakeSegmenter();
   const std::string text =
