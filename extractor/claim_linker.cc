@@ -15,6 +15,7 @@ constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
+constexpr size_t kMaxNameTokens = 10;            // "le colonel John J. Thomas"
 
 struct Cue {
   Span span;
@@ -39,6 +40,8 @@ std::string_view LastWord(std::string_view name) {
   size_t space = name.rfind(' ');
   return space == std::string_view::npos ? name : name.substr(space + 1);
 }
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool IsSentencePunct(char c) {
   return c == '.' || c == '!' || c == '?' || c == ' ' || c == '\n' || c == ';' ||
@@ -92,6 +95,27 @@ class LinkPass {
       }
     }
     if (out_.claims.size() == claims_before) NoteContextQuote();
+  }
+
+  // Sources named before the article says who they are (a title's "le
+  // maire de New York", "Montebourg"): once the whole article is read, the
+  // full name it gave them.
+  void ResolveLater() {
+    for (const Pending& pending : pending_) {
+      const Entity& was = pending.entity;
+      const Entity* e = was.role && was.name == *was.role ? ByRole(*was.role)
+                                                          : ByFullName(was.name);
+      if (!e) continue;
+      ClaimSource& source = *out_.claims[pending.claim].source;
+      source.name = e->name;
+      source.type = e->type;
+      if (e->role) source.role = e->role;
+      for (Mention& m : out_.mentions) {
+        if (source.mention && m.id == *source.mention) {
+          m.value = SourceValue{source.name, source.type, source.role};
+        }
+      }
+    }
   }
 
   // Bare quotes with no cue, given to the speaker quoted just before them in
@@ -235,8 +259,13 @@ class LinkPass {
       cue.inverted = inverted;
       cue.end_token = k + words;
       bool found = false;
-      if (verb->gerund && k > 0 && (Lower(k - 1) == "en" || Word(k - 1) == ",")) {
-        // "en affirmant que", ", affirmant que": the cue includes "en".
+      const bool content_follows =
+          k + words < tokens_.size() &&
+          (Word(k + words) == ":" || Lower(k + words) == "que" || Lower(k + words) == "qu'");
+      if (verb->gerund && k > 0 &&
+          (Lower(k - 1) == "en" || Word(k - 1) == "," || ClosesQuote(k - 1) || content_follows)) {
+        // "en affirmant que", ", affirmant que", "« … » évoquant", "l'idée
+        // affirmant : « … »": the cue includes "en".
         cue.first_token = Lower(k - 1) == "en" ? k - 1 : k;
         cue.gerund = true;
         found = true;
@@ -247,6 +276,13 @@ class LinkPass {
           if (!IsWord(j)) break;
           std::optional<Gender> aux_pronoun;
           if (Lower(j) == "été") break;  // a passive: "a été chiffré"
+          if (j > 0 && g_.IsReflexiveAuxiliary(Word(j)) &&
+              (Lower(j - 1) == "s'" || Lower(j - 1) == "se")) {
+            cue.first_token = j - 1;  // "s'est réjoui"
+            cue.participle = true;
+            found = true;
+            break;
+          }
           if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
             // "n'a pas confirmé": a denial of speech attributes nothing.
             if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne")) break;
@@ -271,10 +307,22 @@ class LinkPass {
     return cues;
   }
 
+  // Whether token k is the closing mark of a quote.
+  bool ClosesQuote(size_t k) const {
+    const Quote* quote = QuoteEndingBefore(tokens_[k].span.end);
+    return quote && quote->span.end == tokens_[k].span.end;
+  }
+
   Span TrimEnd(Span span) const {
     while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
     while (span.start < span.end && (text_[span.start] == ' ' || text_[span.start] == ',')) ++span.start;
     return span;
+  }
+
+  // The source phrase from token `first`, not past `limit`; place names
+  // complete the titles ("le maire de New York").
+  std::optional<SourcePhrase> Parse(size_t first, size_t limit) const {
+    return g_.ParsePhrase(text_, tokens_, first, limit, &places_);
   }
 
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
@@ -377,27 +425,54 @@ class LinkPass {
     context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
   }
 
-  // People named outside attributions ("Le ministre X s'est rendu sur
-  // place.") are remembered so that a later "il" or "selon lui" finds them.
+  // People named outside attributions are remembered so that a later "il"
+  // or "selon lui" finds them: after a title ("Le ministre X s'est rendu
+  // sur place."), or as the subject of a verb ("Gilles Simeoni a appris").
   void RememberPeople() {
     for (size_t k = 0; k < tokens_.size(); ++k) {
-      if (!IsWord(k) || !g_.IsTitle(Word(k))) continue;
-      size_t start = k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
-      auto phrase = g_.ParsePhrase(text_, tokens_, start, PhraseEnd(start));
+      if (!IsWord(k)) continue;
+      const bool titled = g_.IsTitle(Word(k));
+      const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
+      if (!titled && !name_start) continue;
+      size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
+      auto phrase = Parse(start, PhraseEnd(start));
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
           phrase->type != "person" || !phrase->proper_name) {
+        continue;
+      }
+      const size_t after = TokenAtOrAfter(phrase->span.end);
+      if (!titled && !(phrase->name.find(' ') != std::string::npos && StartsPredicate(after) &&
+                       !InSpans(places_, k))) {
         continue;
       }
       if (!ByName(phrase->name, true)) {
         Remember(Entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender});
       }
-      k = std::max(k, TokenAtOrAfter(phrase->span.end));
+      k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  bool IsUpperWord(size_t k) const {
+    if (!IsWord(k)) return false;
+    const auto first = static_cast<unsigned char>(Word(k)[0]);
+    return IsUpperAscii(Word(k)[0]) || (first == 0xC3 && Word(k).size() > 1 &&
+                                         static_cast<unsigned char>(Word(k)[1]) < 0x9F);
+  }
+
+  // Whether token k starts a verb group: an auxiliary ("a appris"), a
+  // reflexive clitic ("s'est rendu") or a reporting verb.
+  bool StartsPredicate(size_t k) const {
+    if (!IsWord(k)) return false;
+    std::optional<Gender> unused;
+    return g_.IsAuxiliary(Word(k), &unused) || g_.IsSubjectClitic(Word(k)) ||
+           Lower(k) == "s'" || Lower(k) == "est" || Lower(k) == "était" ||
+           g_.LookupVerb(Word(k)) != nullptr;
   }
 
   // Resolves a phrase to a source; registers named ones in the memory.
   std::optional<ClaimSource> Resolve(const std::optional<SourcePhrase>& phrase,
                                      const std::string& mention_rule) {
+    unresolved_.reset();
     if (!phrase) return std::nullopt;
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
@@ -409,13 +484,19 @@ class LinkPass {
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
-      if (const Entity* e = ByRole(*phrase->role)) entity = *e;
+      if (const Entity* e = ByRole(*phrase->role)) {
+        entity = *e;
+      } else {
+        unresolved_ = entity;  // "le maire de New York appelle…" in a title
+      }
     } else if (const Entity* e = ByName(phrase->name, phrase->proper_name)) {
       entity.name = e->name;
       entity.type = e->type;
       if (!entity.role) entity.role = e->role;
       if (!entity.alias) entity.alias = e->alias;
       if (entity.gender == Gender::kUnknown) entity.gender = e->gender;
+    } else if (phrase->proper_name && phrase->name.find(' ') == std::string::npos) {
+      unresolved_ = entity;  // "pour Montebourg" before "Arnaud Montebourg"
     }
     if (phrase->reference == SourcePhrase::Reference::kNamed && phrase->proper_name &&
         !phrase->role && entity.type != "person") {
@@ -475,6 +556,16 @@ class LinkPass {
     return nullptr;
   }
 
+  // A person whose full name ends with `surname`.
+  const Entity* ByFullName(std::string_view surname) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->type == "person" && it->name != surname && LastWord(it->name) == surname) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
   const Entity* ByName(std::string_view name, bool proper) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->name == name || (it->alias && *it->alias == name)) return &*it;
@@ -504,6 +595,8 @@ class LinkPass {
     if (type == ClaimType::kDirect || HoldsQuote(statement)) {
       last_quoted_ = Quoted{paragraph_, source};
     }
+    if (unresolved_) pending_.push_back(Pending{out_.claims.size(), *unresolved_});
+    unresolved_.reset();
     out_.claims.push_back(std::move(claim));
   }
 
@@ -535,7 +628,7 @@ class LinkPass {
       return pronoun;
     }
     size_t from = SkipSettings(cue.end_token);
-    return g_.ParsePhrase(text_, tokens_, from, PhraseEnd(from));
+    return Parse(from, PhraseEnd(from));
   }
 
   void LinkVerb(const Cue& cue) {
@@ -584,11 +677,10 @@ class LinkPass {
     } else {
       phrase = Subject(cue.first_token);
     }
+    // "X se dit « rassuré » et pense que …", "X a réagi et a nié …": the
+    // subject is shared with the verb before "et".
+    if (!phrase && !cue.inverted && Coordinated(cue)) phrase = SubjectOfPreviousVerb(cue);
     std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
-    // "X se dit « rassuré » et pense que …": the subject is shared.
-    if (!phrase && Coordinated(cue) && out_.claims.size() > sentence_claims_) {
-      source = out_.claims.back().source;
-    }
     if (!source) return;
     AddContentClaim(cue, *source, "fr.claim.reported_speech");
   }
@@ -597,11 +689,21 @@ class LinkPass {
   // clause's subject, the phrase that opens the sentence.
   void LinkGerund(const Cue& cue) {
     if (cue.first_token == 0) return;  // "En affirmant que …, X": not read
-    auto phrase = g_.ParsePhrase(text_, tokens_, 0, std::min(cue.first_token, PhraseEnd(0)));
+    // The subject of the verb before, else the phrase opening the sentence.
+    auto phrase = SubjectOfPreviousVerb(cue);
+    if (!phrase) phrase = Parse(0, std::min(cue.first_token, PhraseEnd(0)));
     if (!phrase) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
     AddContentClaim(cue, *source, "fr.claim.gerund");
+  }
+
+  std::optional<SourcePhrase> SubjectOfPreviousVerb(const Cue& cue) const {
+    for (auto it = cues_.rbegin(); it != cues_.rend(); ++it) {
+      if (it->span.start >= cue.span.start || !it->rule.empty() || it->gerund) continue;
+      return Subject(it->first_token);
+    }
+    return std::nullopt;
   }
 
   // Whether a cue follows "et" (clitics between): "… et pense que".
@@ -614,8 +716,19 @@ class LinkPass {
   // Where the content of `cue` ends: the sentence end, or before the next
   // cue that opens an attribution of its own (", affirmant que …", "… et
   // pense que …").
-  size_t ContentEnd(const Cue& cue) const {
+  size_t ContentEnd(const Cue& cue, size_t from) const {
+    size_t end = sentence_.end;
+    // "; cette option sera…": a semicolon ends the clause. ": « … »": a
+    // quote after a colon is a claim of its own.
+    for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {
+      if (InsideQuote(tokens_[k].span)) continue;
+      if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start))) {
+        end = tokens_[k].span.start;
+        break;
+      }
+    }
     for (const Cue& next : cues_) {
+      if (next.span.start >= end) break;
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
       if (Coordinated(next)) {
@@ -624,7 +737,7 @@ class LinkPass {
         return tokens_[k - 1].span.start;
       }
     }
-    return sentence_.end;
+    return end;
   }
 
   // The claim of a verb cue whose content follows it: a quote after a colon
@@ -641,15 +754,26 @@ class LinkPass {
                                                    : cue.span.end;
     if (const Quote* quote = QuoteStartingAt(quote_at)) {
       Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
-      if (rest.empty() || quote->span.end >= sentence_.end) {
+      if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
         AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_colon");
         return;
       }
     }
-    Span statement = TrimEnd(Span{from, std::max(from, ContentEnd(cue))});
-    if (statement.size() < 3) return;
-    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-             source, cue, rule);
+    const size_t end = std::max(from, ContentEnd(cue, from));
+    Span statement = TrimEnd(Span{from, end});
+    if (statement.size() >= 3) {
+      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+               source, cue, rule);
+    }
+    // "a précisé que … : « … »": the quote after the colon, same speaker.
+    if (end < sentence_.end && text_[end] == ':') {
+      const Quote* quote = QuoteStartingAt(end);
+      Span rest = quote ? TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
+                        : Span{};
+      if (quote && (rest.empty() || text_[rest.start] == ';')) {
+        AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_colon");
+      }
+    }
   }
 
   // The subject of the verb at token `verb`: the last comma-separated part
@@ -669,28 +793,28 @@ class LinkPass {
     size_t end = verb;
     // "X se félicite", "X lui a dit".
     while (end > 0 && IsWord(end - 1) && g_.IsSubjectClitic(Word(end - 1))) --end;
+    bool relative = false;  // the part after this one was "qui"
     for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
-      size_t begin = end;
-      const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
-      while (begin > floor && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
-             Word(begin - 1) != ":") {
-        --begin;
-      }
+      const size_t begin = PartStart(end);
       if (begin + 1 == end && Lower(begin) == "qui" && begin >= 2) {
         end = begin - 1;  // "X, qui a dit": the subject is X
+        relative = true;
         continue;
       }
-      if (begin < end) {
-        auto phrase = g_.ParsePhrase(text_, tokens_, begin, end);
-        // The phrase must reach the verb, or stop at a participle or a
-        // relative that qualifies it ("l'ONG Airwars basée à Londres").
-        if (phrase) {
-          size_t reached = TokenAtOrAfter(phrase->span.end);
-          bool adjacent = reached == end || (reached < end && !g_.LookupVerb(Word(reached)) &&
-                                             Lower(reached) != "," && reached + 4 >= end);
-          if (adjacent) return WithNameBefore(*phrase, begin);
-        }
+      if (end > begin + 1 && Lower(end - 1) == "qui") {
+        // "le quotidien Libération qui a accusé": the name before "qui".
+        auto phrase = PhraseEndingAt(begin, end - 1);
+        if (phrase) return WithNameBefore(*phrase, begin);
         return std::nullopt;
+      }
+      if (begin < end) {
+        auto phrase = PhraseReaching(begin, end);
+        // "…avec Bernard Bonnet, qui lui avait rétorqué".
+        if (!phrase && relative) phrase = PhraseEndingAt(begin, end);
+        if (phrase) return WithNameBefore(*phrase, begin);
+        // An incise between commas ("Le secrétaire général, encore en
+        // fonction, demande"): the subject is before it.
+        if (begin == 0 || Word(begin - 1) != "," || HasVerb(begin, end)) return std::nullopt;
       }
       if (begin == 0) break;
       end = begin - 1;
@@ -698,21 +822,79 @@ class LinkPass {
     return std::nullopt;
   }
 
+  // The first token of the comma-separated part that ends before token
+  // `end`, at most kMaxSubjectTokens back.
+  size_t PartStart(size_t end) const {
+    size_t begin = end;
+    const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
+    while (begin > floor && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
+           Word(begin - 1) != ":") {
+      --begin;
+    }
+    return begin;
+  }
+
+  bool HasVerb(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      std::optional<Gender> unused;
+      if (IsWord(k) && (g_.LookupVerb(Word(k)) || g_.IsAuxiliary(Word(k), &unused))) return true;
+    }
+    return false;
+  }
+
+  // A source phrase in tokens [begin, end) that reaches `end`, the verb, or
+  // stops at a participle or a relative that qualifies it ("l'ONG Airwars
+  // basée à Londres"); also after a relative or a conjunction inside the
+  // part ("chez PSA où les syndicats craignent").
+  std::optional<SourcePhrase> PhraseReaching(size_t begin, size_t end) const {
+    auto reaching = [&](size_t from) -> std::optional<SourcePhrase> {
+      auto phrase = Parse(from, end);
+      if (!phrase) return std::nullopt;
+      size_t reached = TokenAtOrAfter(phrase->span.end);
+      bool adjacent = reached == end || (reached < end && !g_.LookupVerb(Word(reached)) &&
+                                         Lower(reached) != "," && reached + 4 >= end);
+      return adjacent ? phrase : std::nullopt;
+    };
+    if (auto phrase = reaching(begin)) return phrase;
+    for (size_t k = end; k > begin + 1; --k) {
+      if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The longest proper name or title phrase in [first, end) that ends
+  // exactly at `end` ("…un violent clash avec Bernard Bonnet").
+  std::optional<SourcePhrase> PhraseEndingAt(size_t first, size_t end) const {
+    std::optional<SourcePhrase> best;
+    const size_t floor = std::max(first, end > kMaxNameTokens ? end - kMaxNameTokens : 0);
+    for (size_t k = end; k > floor; --k) {
+      auto phrase = Parse(k - 1, end);
+      bool fits = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
+                  phrase->proper_name && TokenAtOrAfter(phrase->span.end) == end;
+      if (!fits) {
+        if (best) break;
+        continue;
+      }
+      best = phrase;
+    }
+    return best;
+  }
+
   // "Arnaud Montebourg, le ministre du Redressement productif, qui a dit":
-  // a title alone takes the name in the part before its comma.
+  // a title alone takes the name that ends the part before its comma.
   SourcePhrase WithNameBefore(SourcePhrase phrase, size_t begin) const {
     if (phrase.reference != SourcePhrase::Reference::kRoleOnly || begin < 2 ||
         Word(begin - 1) != ",") {
       return phrase;
     }
-    size_t end = begin - 1, first = end;
-    const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
-    while (first > floor && Word(first - 1) != "," && Word(first - 1) != ";") --first;
-    auto name = g_.ParsePhrase(text_, tokens_, first, end);
-    if (!name || !name->proper_name || name->type != "person" || name->role ||
-        TokenAtOrAfter(name->span.end) != end) {
-      return phrase;
-    }
+    const size_t end = begin - 1;
+    auto name = PhraseEndingAt(PartStart(end), end);
+    if (!name || name->role) return phrase;
+    // A surname alone reads as an organization ("Barroso, le président").
+    bool one_word = name->name.find(' ') == std::string::npos;
+    bool acronym = name->name.size() >= 2 && IsUpperAscii(name->name[1]);
+    if (name->type != "person" && !(one_word && !acronym)) return phrase;
+    name->type = "person";
     name->role = phrase.role;
     name->span.end = phrase.span.end;
     if (name->gender == Gender::kUnknown) name->gender = phrase.gender;
@@ -727,7 +909,7 @@ class LinkPass {
       phrase->name = std::string(cue.span.Of(text_));
       phrase->type = "anonymous";
     } else {
-      phrase = g_.ParsePhrase(text_, tokens_, cue.end_token, PhraseEnd(cue.end_token));
+      phrase = Parse(cue.end_token, PhraseEnd(cue.end_token));
     }
     if (!phrase) return;
     if (cue.rule == "fr.source.pour") {
@@ -749,7 +931,7 @@ class LinkPass {
         if (Word(k) == ",") break;
         if (Lower(k) == "par" || Lower(k) == "de" || Lower(k) == "du" || Lower(k) == "des") {
           size_t from = Lower(k) == "par" || Lower(k) == "de" ? k + 1 : k;
-          auto inner = g_.ParsePhrase(text_, tokens_, from, PhraseEnd(from));
+          auto inner = Parse(from, PhraseEnd(from));
           if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
               inner->type != "document") {
             phrase = inner;
@@ -815,6 +997,12 @@ class LinkPass {
   std::vector<Span> dates_, places_;  // mention spans, by start
   std::vector<Entity> entities_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
+  struct Pending {
+    size_t claim;   // index in out_.claims
+    Entity entity;  // as the phrase gave it
+  };
+  std::optional<Entity> unresolved_;  // the last Resolve() found no one known
+  std::vector<Pending> pending_;
   std::vector<ContextQuote> context_quotes_;
   LinkedClaims out_;
 };
@@ -861,6 +1049,7 @@ LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmen
     pass.Sentence(s.span, paragraph);
     sentences.push_back(s.span);
   }
+  pass.ResolveLater();
   pass.ContextQuotes();
   pass.Unattributed(sentences);
   return pass.Take();

@@ -1,5 +1,7 @@
 #include "extractor/source.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 namespace claimx {
@@ -11,6 +13,8 @@ constexpr size_t kMaxAdjectives = 3;
 constexpr size_t kMaxComplementWords = 3;
 constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
+constexpr size_t kMaxNameTailWords = 5;
+constexpr size_t kMaxComplements = 2;  // "le président du directoire de PSA"  // "générale du travail" before "(CGT)"
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -111,6 +115,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
   CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
+  CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
+  CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
@@ -198,6 +204,14 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
   return true;
 }
 
+bool SourceGrammar::IsClauseOpener(std::string_view word) const {
+  return In(clause_openers_, LowerWord(word));
+}
+
+bool SourceGrammar::IsReflexiveAuxiliary(std::string_view word) const {
+  return In(reflexive_auxiliaries_, LowerWord(word));
+}
+
 bool SourceGrammar::BlocksVerb(std::string_view word) const {
   return In(verb_blockers_, LowerWord(word));
 }
@@ -225,8 +239,19 @@ bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     std::string_view text, const std::vector<Token>& tokens, size_t first,
-    size_t limit) const {
+    size_t limit, const std::vector<Span>* places) const {
   PhraseReader r(text, tokens, first, limit);
+  // Tokens the place name starting at the current token covers (0: none).
+  auto place_tokens = [&]() -> size_t {
+    if (!places || r.done()) return 0;
+    const Span word = r.TokenAt().span;
+    auto it = std::lower_bound(places->begin(), places->end(), word.start,
+                               [](const Span& p, size_t start) { return p.start < start; });
+    if (it == places->end() || it->start != word.start) return 0;
+    size_t n = 0;
+    while (r.IsWord(n) && it->Contains(r.TokenAt(n).span)) ++n;
+    return n;
+  };
   if (r.done()) return std::nullopt;
   SourcePhrase phrase;
   bool has_det = false;
@@ -286,9 +311,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       }
       r.Next();
     }
-    std::string prep = r.Lower();
-    if (prep == "de" || prep == "d'" || prep == "du" || prep == "des" ||
-        prep == "au" || prep == "aux") {
+    // Complements: "du directoire de PSA", "de la Défense", "de New York".
+    for (size_t complement = 0; complement < kMaxComplements; ++complement) {
+      std::string prep = r.Lower();
+      if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && prep != "au" &&
+          prep != "aux") {
+        break;
+      }
       size_t save = r.pos();
       r.Next();
       if (r.Lower() == "la" || r.Lower() == "l'" || r.Lower() == "le" ||
@@ -296,6 +325,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next();
       }
       size_t words = 0;
+      if (size_t n = place_tokens()) {
+        r.Next(n);
+        ++words;
+      }
+      const bool named = r.IsWord() && IsUpperStart(r.Word());
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
@@ -304,12 +338,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
             w == "aux" || w == "en") {
           break;
         }
-        if (words > 0 && upper) break;  // a name after the complement
+        if (words > 0 && upper) {
+          // "le successeur de Claude Erignac": one more capitalized word
+          // ends a person's name; two or more are a name after the
+          // complement ("le ministre de l'Intérieur Manuel Valls").
+          bool last_of_name = named && !(r.IsWord(1) && IsUpperStart(r.Word(1)));
+          if (last_of_name) {
+            r.Next();
+            ++words;
+          }
+          break;
+        }
         if (words == 0 && complement_upper_only && !upper) break;
         r.Next();
         ++words;
       }
-      if (words == 0) r.Seek(save);
+      if (words == 0) {
+        r.Seek(save);
+        break;
+      }
     }
     return r.pos();
   };
@@ -352,8 +399,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
     std::string_view w = r.Word();
     std::string lw = r.Lower();
-    if (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
-        !In(pronouns_, lw)) {
+    // A name after a head noun may open with its article: "le quotidien
+    // Le Figaro", "l'entreprise La Poste".
+    bool titled_article = name_words == 0 && !head_type.empty() && IsUpperStart(w) &&
+                          In(determiners_, lw) && r.IsWord(1) && IsUpperStart(r.Word(1));
+    if (titled_article ||
+        (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
+         !In(pronouns_, lw))) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
@@ -369,8 +421,20 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   size_t name_end = r.pos();
   if (name_words > 0) last = name_end;
-  // An acronym in parentheses: "(Centcom)".
+  // An acronym in parentheses: "(Centcom)", also after the lower-case
+  // words of a French name: "la Confédération générale du travail (CGT)".
   std::optional<std::string> acronym;
+  if (name_words > 0 && r.Word() != "(") {
+    size_t k = 0;
+    while (k < kMaxNameTailWords && r.IsWord(k) && !IsUpperStart(r.Word(k)) &&
+           !LookupVerb(r.Word(k)) && !In(phrase_stops_, LowerWord(r.Word(k)))) {
+      ++k;
+    }
+    if (k > 0 && r.Word(k) == "(" && r.IsWord(k + 1) && IsUpperStart(r.Word(k + 1))) {
+      r.Next(k);
+      name_end = r.pos();
+    }
+  }
   if (r.Word() == "(") {
     size_t open = r.pos();
     size_t k = 1;

@@ -89,6 +89,8 @@ class SourceGrammar {
   // An auxiliary ("a", "ont", "a-t-il"); *inverted set when it carries a
   // pronoun.
   bool IsAuxiliary(std::string_view word, std::optional<Gender>* inverted) const;
+  // "est", "sont": the auxiliary of a reflexive perfect ("s'est réjoui").
+  bool IsReflexiveAuxiliary(std::string_view word) const;
   // A word before which a finite form is a noun ("le chiffre").
   bool BlocksVerb(std::string_view word) const;
   bool IsStatementSkip(std::string_view words) const;
@@ -96,6 +98,8 @@ class SourceGrammar {
   // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
   // words joined by one space (none after an elision).
   bool IsSpeechSetting(std::string_view words) const;
+  // A word after which a new clause may start ("où", "et", "mais").
+  bool IsClauseOpener(std::string_view word) const;
   // A clitic between a subject and its verb ("se", "lui", "n'").
   bool IsSubjectClitic(std::string_view word) const;
   // A title or determiner word (lower case or not), for the scan that
@@ -105,11 +109,14 @@ class SourceGrammar {
   size_t verb_form_count() const { return verbs_.size(); }
 
   // Reads a source phrase starting at tokens[first], not past
-  // tokens[limit - 1] nor text offset `end`. nullopt when the words there
-  // are not a source ("les cas", "la seule Syrie", "que").
+  // tokens[limit - 1]. nullopt when the words there are not a source ("les
+  // cas", "la seule Syrie", "que"). `places`, when given, are the spans of
+  // place names in `text` (sorted by start): a title's complement takes a
+  // place name whole ("le maire de New York", not "York" as a name).
   std::optional<SourcePhrase> ParsePhrase(std::string_view text,
                                           const std::vector<Token>& tokens,
-                                          size_t first, size_t limit) const;
+                                          size_t first, size_t limit,
+                                          const std::vector<Span>* places = nullptr) const;
 
  private:
   using Words = std::map<std::string, std::string, std::less<>>;
@@ -120,7 +127,8 @@ class SourceGrammar {
   std::unordered_set<std::string> multi_word_starts_;
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
-      statement_skips_, speech_settings_, subject_clitics_;
+      statement_skips_, speech_settings_, subject_clitics_,
+      reflexive_auxiliaries_, clause_openers_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
