@@ -34,6 +34,7 @@ struct Entity {
   std::optional<std::string> role;
   std::optional<std::string> alias;
   Gender gender = Gender::kUnknown;
+  size_t paragraph = 0;  // where the article last named it
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -430,7 +431,8 @@ class LinkPass {
   // sur place."), or as the subject of a verb ("Gilles Simeoni a appris").
   void RememberPeople() {
     for (size_t k = 0; k < tokens_.size(); ++k) {
-      if (!IsWord(k)) continue;
+      // People a quote speaks of are not its speaker.
+      if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
       const bool titled = g_.IsTitle(Word(k));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
       if (!titled && !name_start) continue;
@@ -486,6 +488,12 @@ class LinkPass {
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
       if (const Entity* e = ByRole(*phrase->role)) {
         entity = *e;
+      } else if (auto body = BodyOfRole(*phrase)) {
+        // "un porte-parole de la police": the body speaks.
+        entity = Entity{body->name, body->type, phrase->role, body->alias, Gender::kUnknown};
+      } else if (const Entity* e = phrase->definite ? RecentPerson(phrase->gender) : nullptr) {
+        // "l'universitaire", "le même chercheur": the person just spoken of.
+        entity = *e;
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
@@ -528,21 +536,66 @@ class LinkPass {
     }
   }
 
+  // The source a pronoun names: the last one of its gender and number. A
+  // singular pronoun prefers a person ("explique-t-il" after a quote is a
+  // person far more often than a body), then a body of that gender.
   const Entity* ByPronoun(Gender gender) const {
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (gender == Gender::kPlural) {
+    if (gender == Gender::kPlural) {
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->gender == Gender::kPlural || it->type != "person") return &*it;
-        continue;
       }
-      if (it->type != "person" && it->type != "organization" && it->type != "government") continue;
-      if (it->gender == Gender::kPlural) continue;
-      if (it->type != "person" && gender == Gender::kUnknown) continue;
-      if (it->gender == Gender::kUnknown || it->gender == gender ||
-          gender == Gender::kUnknown) {
+      return nullptr;
+    }
+    auto fits = [&](const Entity& e) {
+      return e.gender != Gender::kPlural &&
+             (e.gender == Gender::kUnknown || e.gender == gender || gender == Gender::kUnknown);
+    };
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->type == "person" && fits(*it)) return &*it;
+    }
+    if (gender == Gender::kUnknown) return nullptr;
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if ((it->type == "organization" || it->type == "government") && fits(*it)) return &*it;
+    }
+    return nullptr;
+  }
+
+  // The last person named in this paragraph or the one before, of a
+  // compatible gender: who a definite title alone refers back to.
+  const Entity* RecentPerson(Gender gender) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->type != "person" || it->gender == Gender::kPlural) continue;
+      if (it->gender == Gender::kUnknown || gender == Gender::kUnknown || it->gender == gender) {
         return &*it;
       }
     }
     return nullptr;
+  }
+
+  // The body a role speaks for, named in its complement: "un porte-parole
+  // de la police madrilène" -> "police madrilène"; nullopt for a person or
+  // no complement ("le porte-parole").
+  std::optional<SourcePhrase> BodyOfRole(const SourcePhrase& phrase) const {
+    const size_t end = TokenAtOrAfter(phrase.span.end);
+    for (size_t k = TokenAtOrAfter(phrase.span.start) + 1; k < end; ++k) {
+      const std::string w = Lower(k);
+      if (w != "de" && w != "d'" && w != "du" && w != "des") continue;
+      auto body = Parse(k, end);
+      if (!body || body->reference != SourcePhrase::Reference::kNamed ||
+          body->type == "person" || body->type == "anonymous" || body->type == "document") {
+        return std::nullopt;
+      }
+      // A lone capitalized word is a portfolio ("le ministre de la
+      // Défense"), not a body; an acronym or a longer name is one.
+      const std::string& name = body->name;
+      bool acronym = name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
+      if (body->proper_name && name.find(' ') == std::string::npos && !acronym) {
+        return std::nullopt;
+      }
+      return body;
+    }
+    return std::nullopt;
   }
 
   const Entity* ByRole(std::string_view role) const {
@@ -577,9 +630,10 @@ class LinkPass {
     return nullptr;
   }
 
-  void Remember(const Entity& entity) {
+  void Remember(Entity entity) {
     if (entities_.size() == kMaxEntities) entities_.erase(entities_.begin());
-    entities_.push_back(entity);
+    entity.paragraph = paragraph_;
+    entities_.push_back(std::move(entity));
   }
 
   void AddClaim(ClaimType type, Span statement, const ClaimSource& source,

@@ -117,6 +117,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
   CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
   CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
+  CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
@@ -288,6 +289,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
       has_det = true;
+      const std::string det = r.Lower();
+      phrase.definite = det == "le" || det == "la" || det == "l'" || det == "ce" ||
+                        det == "cet" || det == "cette";
       r.Next();
     }
   }
@@ -411,8 +415,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       ++name_words;
       continue;
     }
+    // "Le", "La", "Di" inside a name: "Marine Le Pen", "Bruno Le Maire".
     bool particle = (lw == "de" || lw == "du" || lw == "von" || lw == "van" ||
-                     lw == "ben" || lw == "bin" || lw == "el" || lw == "al");
+                     lw == "ben" || lw == "bin" || lw == "el" || lw == "al" ||
+                     ((lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del") &&
+                      IsUpperStart(w)));
     if (particle && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
       r.Next();
       continue;
@@ -517,6 +524,15 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         organization = In(organization_words_, LowerWord(tokens[k].span.Of(text)));
       }
       phrase.type = organization ? "organization" : "person";
+    }
+    if (phrase.type == "person" && phrase.gender == Gender::kUnknown) {
+      // "Marine Le Pen", "Jean-Marie Le Pen": the first name tells.
+      std::string first = LowerWord(tokens[name_first].span.Of(text));
+      auto g = Find(first_names_, first);
+      if (!g && first.find('-') != std::string::npos) {
+        g = Find(first_names_, first.substr(0, first.find('-')));
+      }
+      if (g) phrase.gender = GenderOf(*g);
     }
     return phrase;
   }

@@ -63,6 +63,7 @@ struct SourcePhrase {
   Gender gender = Gender::kUnknown;
   Reference reference = Reference::kNamed;
   bool proper_name = false;  // the name is capitalized words, not a noun
+  bool definite = false;     // "le", "la", "l'", "ce": someone already known
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
 };
@@ -128,7 +129,7 @@ class SourceGrammar {
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
-      reflexive_auxiliaries_, clause_openers_;
+      reflexive_auxiliaries_, clause_openers_, first_names_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
