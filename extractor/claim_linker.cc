@@ -95,7 +95,39 @@ class LinkPass {
         LinkNonVerbal(cue);
       }
     }
+    if (out_.claims.size() == claims_before) LinkNameColonQuote();
     if (out_.claims.size() == claims_before) NoteContextQuote();
+  }
+
+  // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
+  // sentence end. Places are rubrics ("France : « … »"), not speakers.
+  void LinkNameColonQuote() {
+    size_t colon = 0;
+    while (colon < tokens_.size() && colon < kMaxNameTokens && Word(colon) != ":") ++colon;
+    if (colon == 0 || colon >= tokens_.size() || colon >= kMaxNameTokens) return;
+    const Quote* quote = QuoteStartingAt(tokens_[colon].span.start);
+    if (!quote || !TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
+                       .empty()) {
+      return;
+    }
+    auto phrase = Parse(0, colon);
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        !phrase->proper_name || TokenAtOrAfter(phrase->span.end) != colon) {
+      return;
+    }
+    for (size_t k = 0; k < colon; ++k) {
+      if (InSpans(places_, k)) return;
+    }
+    auto source = Resolve(phrase, "fr.source.name_colon");
+    if (!source) return;
+    Claim claim;
+    claim.type = ClaimType::kDirect;
+    claim.span = quote->content;
+    claim.source = *source;
+    claim.rule = "fr.claim.name_colon";
+    claim.confidence = linker_.Confidence(claim.rule);
+    last_quoted_ = Quoted{paragraph_, *source};
+    out_.claims.push_back(std::move(claim));
   }
 
   // Sources named before the article says who they are (a title's "le
@@ -271,6 +303,13 @@ class LinkPass {
         cue.gerund = true;
         found = true;
       }
+      if (!found && verb->infinitive && k >= 2 &&
+          (Lower(k - 1) == "de" || Lower(k - 1) == "d'") && Lower(k - 2) == "avant") {
+        // "…, avant de poursuivre : « … »": the clause's speaker goes on.
+        cue.first_token = k - 2;
+        cue.gerund = true;
+        found = true;
+      }
       if (!found && verb->participle) {
         for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= k; ++back) {
           size_t j = k - back;
@@ -316,7 +355,10 @@ class LinkPass {
 
   Span TrimEnd(Span span) const {
     while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
-    while (span.start < span.end && (text_[span.start] == ' ' || text_[span.start] == ',')) ++span.start;
+    while (span.start < span.end &&
+           (text_[span.start] == ' ' || text_[span.start] == ',' || text_[span.start] == '-')) {
+      ++span.start;
+    }
     return span;
   }
 
@@ -577,6 +619,12 @@ class LinkPass {
   // de la police madrilène" -> "police madrilène"; nullopt for a person or
   // no complement ("le porte-parole").
   std::optional<SourcePhrase> BodyOfRole(const SourcePhrase& phrase) const {
+    // "un responsable du ministère", "le porte-parole de la police"; not
+    // "le fondateur du parti", a person in their own right.
+    const size_t head = TokenAtOrAfter(phrase.span.start) + (phrase.definite ? 1 : 0);
+    if (phrase.definite && (head >= tokens_.size() || !g_.IsMemberTitle(Word(head)))) {
+      return std::nullopt;
+    }
     const size_t end = TokenAtOrAfter(phrase.span.end);
     for (size_t k = TokenAtOrAfter(phrase.span.start) + 1; k < end; ++k) {
       const std::string w = Lower(k);
@@ -700,7 +748,7 @@ class LinkPass {
       if (IsFragment(*quote)) {
         // "X est mort « des suites d'une maladie », a révélé Y": the
         // quoted words finish the reporter's sentence.
-        statement.start = sentence_.start;
+        statement = Span{sentence_.start, quote->span.end};
         type = ClaimType::kMixed;
       }
       // An incise: «A», a déclaré X, «B».
@@ -891,7 +939,9 @@ class LinkPass {
   bool HasVerb(size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
       std::optional<Gender> unused;
-      if (IsWord(k) && (g_.LookupVerb(Word(k)) || g_.IsAuxiliary(Word(k), &unused))) return true;
+      if (!IsWord(k)) continue;
+      const VerbForm* verb = g_.LookupVerb(Word(k));
+      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k), &unused)) return true;
     }
     return false;
   }

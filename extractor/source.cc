@@ -118,19 +118,22 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
   CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
+  CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
-    if (kind != "finite" && kind != "participle" && kind != "both" && kind != "gerund") {
+    if (kind != "finite" && kind != "participle" && kind != "both" && kind != "gerund" &&
+        kind != "infinitive") {
       return InvalidArgument("source rules: verb form '" + form + "' of '" + lemma +
                              "' has kind '" + std::string(kind) +
-                             "', not finite, participle, both or gerund");
+                             "', not finite, participle, both, gerund or infinitive");
     }
     VerbForm& v = g.verbs_[form];
     if (v.lemma.empty()) v.lemma = Underscores(lemma);
     if (kind == "finite" || kind == "both") v.finite = true;
     if (kind == "participle" || kind == "both") v.participle = true;
     if (kind == "gerund") v.gerund = true;
+    if (kind == "infinitive") v.infinitive = true;
     return Status::Ok();
   };
   for (const auto& [lemma, group] : lemmas) {
@@ -205,6 +208,10 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
   return true;
 }
 
+bool SourceGrammar::IsMemberTitle(std::string_view word) const {
+  return In(member_titles_, LowerWord(word));
+}
+
 bool SourceGrammar::IsClauseOpener(std::string_view word) const {
   return In(clause_openers_, LowerWord(word));
 }
@@ -243,14 +250,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     size_t limit, const std::vector<Span>* places) const {
   PhraseReader r(text, tokens, first, limit);
   // Tokens the place name starting at the current token covers (0: none).
-  auto place_tokens = [&]() -> size_t {
-    if (!places || r.done()) return 0;
-    const Span word = r.TokenAt().span;
+  auto place_tokens = [&](size_t ahead = 0) -> size_t {
+    if (!places || !r.IsWord(ahead)) return 0;
+    const Span word = r.TokenAt(ahead).span;
     auto it = std::lower_bound(places->begin(), places->end(), word.start,
                                [](const Span& p, size_t start) { return p.start < start; });
     if (it == places->end() || it->start != word.start) return 0;
     size_t n = 0;
-    while (r.IsWord(n) && it->Contains(r.TokenAt(n).span)) ++n;
+    while (r.IsWord(ahead + n) && it->Contains(r.TokenAt(ahead + n).span)) ++n;
     return n;
   };
   if (r.done()) return std::nullopt;
@@ -386,6 +393,18 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
                     title == "Monsieur" || title == "Madame" || title == "Mlle";
     if (!courtesy) Join(&role, ", ", title);
+    last = r.pos();
+  }
+  // A possessive or article, a noun the lexicons do not know, then a
+  // capitalized name: the noun is the person's role ("son agent Paul
+  // Meyer", "sa nièce Marion").
+  if (role.empty() && has_det && r.IsWord() && r.IsWord(1) && IsUpperStart(r.Word(1)) &&
+      !IsUpperStart(r.Word()) && !In(source_nouns_, r.Lower()) && !In(phrase_stops_, r.Lower()) &&
+      !In(determiners_, r.Lower()) && !LookupVerb(r.Word()) && !In(determiners_, r.Lower(1)) &&
+      !In(pronouns_, r.Lower(1)) && !In(prenominal_adjectives_, r.Lower()) &&
+      !place_tokens(1)) {
+    Join(&role, ", ", r.Word());
+    r.Next();
     last = r.pos();
   }
   // A head noun: "l'ONG", "les militaires américains", "une source policière".

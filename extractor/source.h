@@ -47,6 +47,7 @@ struct VerbForm {
   bool participle = false;
   bool gerund = false;  // "affirmant": a cue after "en" or a comma, whose
                         // subject is the clause's
+  bool infinitive = false;  // "poursuivre": a cue after "avant de"
 };
 
 struct SourcePhrase {
@@ -99,6 +100,8 @@ class SourceGrammar {
   // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
   // words joined by one space (none after an elision).
   bool IsSpeechSetting(std::string_view words) const;
+  // A title of someone speaking for a body ("porte-parole").
+  bool IsMemberTitle(std::string_view word) const;
   // A word after which a new clause may start ("où", "et", "mais").
   bool IsClauseOpener(std::string_view word) const;
   // A clitic between a subject and its verb ("se", "lui", "n'").
@@ -129,7 +132,8 @@ class SourceGrammar {
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
-      reflexive_auxiliaries_, clause_openers_, first_names_;
+      reflexive_auxiliaries_, clause_openers_, first_names_,
+      member_titles_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
