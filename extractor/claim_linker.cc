@@ -65,11 +65,14 @@ class LinkPass {
         mentions_(mentions) {
     for (const Mention& m : mentions_) {
       if (m.kind == MentionKind::kDate) dates_.push_back(m.span);
-      if (m.kind == MentionKind::kPlace) places_.push_back(m.span);
+      if (m.kind == MentionKind::kPlace) {
+        (std::get<PlaceValue>(m.value).type == "demonym" ? demonyms_ : places_).push_back(m.span);
+      }
     }
     auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
     std::sort(dates_.begin(), dates_.end(), by_start);
     std::sort(places_.begin(), places_.end(), by_start);
+    std::sort(demonyms_.begin(), demonyms_.end(), by_start);
   }
 
   // `paragraph` is the index of the sentence's paragraph.
@@ -347,6 +350,15 @@ class LinkPass {
     return cues;
   }
 
+  // The quote whose marks enclose byte `pos`, if any.
+  const Quote* QuoteAround(size_t pos) const {
+    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
+                               [](size_t p, const Quote& q) { return p < q.span.start; });
+    if (it == quotes_.begin()) return nullptr;
+    --it;
+    return it->span.end > pos + 1 ? &*it : nullptr;
+  }
+
   // Whether token k is the closing mark of a quote.
   bool ClosesQuote(size_t k) const {
     const Quote* quote = QuoteEndingBefore(tokens_[k].span.end);
@@ -365,7 +377,7 @@ class LinkPass {
   // The source phrase from token `first`, not past `limit`; place names
   // complete the titles ("le maire de New York").
   std::optional<SourcePhrase> Parse(size_t first, size_t limit) const {
-    return g_.ParsePhrase(text_, tokens_, first, limit, &places_);
+    return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_});
   }
 
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
@@ -419,6 +431,21 @@ class LinkPass {
       i = next;
     }
     return i;
+  }
+
+  // Where a statement that opens the sentence starts: after a dateline
+  // (already cut) and a sentence connector ("En effet, …", "Par ailleurs,").
+  size_t StatementStart() const {
+    size_t i = SkipStatementWords(0);
+    if (i > 0 && i < tokens_.size() && Word(i) == ",") return tokens_[i + 1 < tokens_.size() ? i + 1 : i].span.start;
+    return sentence_.start;
+  }
+
+  bool ContentAfterQue(const Cue& cue) const {
+    const size_t first = ContentStart(cue.end_token);
+    if (first == 0 || first > tokens_.size()) return false;
+    const std::string w = Lower(first - 1);
+    return w == "que" || w == "qu'";
   }
 
   // Where the content of a verb cue starts: after the settings, the words
@@ -477,16 +504,21 @@ class LinkPass {
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
       const bool titled = g_.IsTitle(Word(k));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
-      if (!titled && !name_start) continue;
+      const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Word(k)) &&
+                            IsUpperWord(k + 1) && !IsUpperWord(k);
+      if (!titled && !name_start && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
-          phrase->type != "person" || !phrase->proper_name) {
+          !phrase->proper_name) {
         continue;
       }
       const size_t after = TokenAtOrAfter(phrase->span.end);
-      if (!titled && !(phrase->name.find(' ') != std::string::npos && StartsPredicate(after) &&
-                       !InSpans(places_, k))) {
+      const bool person = phrase->type == "person";
+      // A body as a subject ("Les Talibans ont visé"), for "selon eux".
+      if (titled ? !person
+                 : !((!person || phrase->name.find(' ') != std::string::npos) &&
+                     StartsPredicate(after) && !InSpans(places_, k))) {
         continue;
       }
       if (!ByName(phrase->name, true)) {
@@ -528,14 +560,20 @@ class LinkPass {
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
+      auto body = BodyOfRole(*phrase);
+      // "le porte-parole de X": X when the article spoke of it, else the
+      // spokesperson it named just before.
+      const bool known_body = body && ByName(body->name, body->proper_name);
+      const Entity* recent =
+          phrase->definite && !known_body ? RecentPerson(phrase->gender) : nullptr;
       if (const Entity* e = ByRole(*phrase->role)) {
         entity = *e;
-      } else if (auto body = BodyOfRole(*phrase)) {
+      } else if (recent) {
+        // "l'universitaire", "le même chercheur": the person just spoken of.
+        entity = *recent;
+      } else if (body) {
         // "un porte-parole de la police": the body speaks.
         entity = Entity{body->name, body->type, phrase->role, body->alias, Gender::kUnknown};
-      } else if (const Entity* e = phrase->definite ? RecentPerson(phrase->gender) : nullptr) {
-        // "l'universitaire", "le même chercheur": the person just spoken of.
-        entity = *e;
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
@@ -571,6 +609,8 @@ class LinkPass {
       if (m.kind != MentionKind::kPlace || !m.span.Overlaps(*span)) continue;
       const auto& place = std::get<PlaceValue>(m.value);
       if (place.type != "country" && place.type != "city") continue;
+      // "Washington", "La République dominicaine"; not "Météo France".
+      if (m.span.Of(text_).find(entity->name) == std::string_view::npos) continue;
       entity->type = "government";
       entity->name = place.name;
       span->end = std::max(span->end, m.span.end);
@@ -763,7 +803,12 @@ class LinkPass {
       if (phrase) {
         auto source = Resolve(phrase, "fr.source.inverted");
         if (!source) return;
-        Span statement = TrimEnd(Span{sentence_.start, tokens_[cue.first_token - 1].span.start});
+        // "A, appuie-t-il, B": an incise inside the statement.
+        size_t resume = TokenAtOrAfter(cue.inverted || phrase->span.empty() ? cue.span.end
+                                                                            : phrase->span.end);
+        const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," && IsWord(resume + 1);
+        Span statement = TrimEnd(Span{StatementStart(), incise ? sentence_.end
+                                                               : tokens_[cue.first_token - 1].span.start});
         if (statement.size() < 3) return;
         AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
                  *source, cue, "fr.claim.inverted_speech");
@@ -782,6 +827,9 @@ class LinkPass {
     // "X se dit « rassuré » et pense que …", "X a réagi et a nié …": the
     // subject is shared with the verb before "et".
     if (!phrase && !cue.inverted && Coordinated(cue)) phrase = SubjectOfPreviousVerb(cue);
+    // "a prévu de revenir", "a relevé 27 degrés": these verbs report
+    // speech only with a que-clause.
+    if (g_.NeedsQue(cue.lemma) && !ContentAfterQue(cue)) return;
     std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
     AddContentClaim(cue, *source, "fr.claim.reported_speech");
@@ -808,12 +856,16 @@ class LinkPass {
     return std::nullopt;
   }
 
-  // Whether a cue follows "et" (clitics between): "… et pense que".
-  bool Coordinated(const Cue& cue) const {
+  // The conjunction before a cue (clitics between): "… et pense que",
+  // "…, mais précise que"; tokens_.size() when there is none.
+  size_t Conjunction(const Cue& cue) const {
     size_t k = cue.first_token;
     while (k > 0 && IsWord(k - 1) && g_.IsSubjectClitic(Word(k - 1))) --k;
-    return k > 0 && Lower(k - 1) == "et";
+    if (k == 0) return tokens_.size();
+    const std::string w = Lower(k - 1);
+    return w == "et" || w == "mais" || w == "puis" ? k - 1 : tokens_.size();
   }
+  bool Coordinated(const Cue& cue) const { return Conjunction(cue) < tokens_.size(); }
 
   // Where the content of `cue` ends: the sentence end, or before the next
   // cue that opens an attribution of its own (", affirmant que …", "… et
@@ -833,11 +885,7 @@ class LinkPass {
       if (next.span.start >= end) break;
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
-      if (Coordinated(next)) {
-        size_t k = next.first_token;
-        while (Lower(k - 1) != "et") --k;
-        return tokens_[k - 1].span.start;
-      }
+      if (Coordinated(next)) return tokens_[Conjunction(next)].span.start;
     }
     return end;
   }
@@ -861,7 +909,14 @@ class LinkPass {
         return;
       }
     }
-    const size_t end = std::max(from, ContentEnd(cue, from));
+    size_t end = std::max(from, ContentEnd(cue, from));
+    // "a indiqué que « … combattue. À défaut, … »": a quote the content
+    // opens runs on past the sentence break inside it.
+    if (end == sentence_.end && end > from) {
+      if (const Quote* open = QuoteAround(end - 1); open && open->span.start >= from) {
+        end = open->span.end;
+      }
+    }
     Span statement = TrimEnd(Span{from, end});
     if (statement.size() >= 3) {
       AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
@@ -1056,7 +1111,12 @@ class LinkPass {
     // cue is the statement.
     Span before = TrimEnd(Span{sentence_.start, cue.span.start});
     Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
-    if (!at_start && rest.size() > before.size() + 8 && text_[phrase->span.end] == ',') {
+    const bool comma_after = text_[phrase->span.end] == ',';
+    if (!at_start && rest.size() > before.size() + 8 && comma_after) at_start = true;
+    // "… car selon eux, il était …": a clause opens after the conjunction.
+    if (!at_start && comma_after && cue_token > 0 &&
+        (g_.IsClauseOpener(Word(cue_token - 1)) || Lower(cue_token - 1) == "que" ||
+         Lower(cue_token - 1) == "qu'")) {
       at_start = true;
     }
     if (at_start) {
@@ -1098,7 +1158,7 @@ class LinkPass {
   std::vector<Cue> cues_;       // the sentence's cues, in text order
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
-  std::vector<Span> dates_, places_;  // mention spans, by start
+  std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
   std::vector<Entity> entities_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
   struct Pending {

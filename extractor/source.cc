@@ -119,6 +119,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
+  CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
@@ -208,6 +209,10 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
   return true;
 }
 
+bool SourceGrammar::NeedsQue(std::string_view lemma) const {
+  return In(que_only_verbs_, lemma);
+}
+
 bool SourceGrammar::IsMemberTitle(std::string_view word) const {
   return In(member_titles_, LowerWord(word));
 }
@@ -247,19 +252,20 @@ bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     std::string_view text, const std::vector<Token>& tokens, size_t first,
-    size_t limit, const std::vector<Span>* places) const {
+    size_t limit, PhrasePlaces places) const {
   PhraseReader r(text, tokens, first, limit);
-  // Tokens the place name starting at the current token covers (0: none).
-  auto place_tokens = [&](size_t ahead = 0) -> size_t {
-    if (!places || !r.IsWord(ahead)) return 0;
+  // Tokens a mention of `spans` starting at token `ahead` covers (0: none).
+  auto covered = [&](const std::vector<Span>* spans, size_t ahead) -> size_t {
+    if (!spans || !r.IsWord(ahead)) return 0;
     const Span word = r.TokenAt(ahead).span;
-    auto it = std::lower_bound(places->begin(), places->end(), word.start,
+    auto it = std::lower_bound(spans->begin(), spans->end(), word.start,
                                [](const Span& p, size_t start) { return p.start < start; });
-    if (it == places->end() || it->start != word.start) return 0;
+    if (it == spans->end() || it->start != word.start) return 0;
     size_t n = 0;
     while (r.IsWord(ahead + n) && it->Contains(r.TokenAt(ahead + n).span)) ++n;
     return n;
   };
+  auto place_tokens = [&](size_t ahead = 0) { return covered(places.names, ahead); };
   if (r.done()) return std::nullopt;
   SourcePhrase phrase;
   bool has_det = false;
@@ -309,17 +315,26 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   size_t head_first = 0, head_end = 0;
   // Lower-case words after a title or head ("américain", "militaire"),
   // then a complement ("de la Défense", "au Moyen-Orient").
+  // A lower-case word that may qualify a head: not a function word, a
+  // title, a verb or a preposition.
+  auto IsModifier = [&](const std::string& w) {
+    return !(In(phrase_stops_, w) || In(determiners_, w) || In(titles_, w) || LookupVerb(w) ||
+             w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
+             w == "à" || w == "en");
+  };
   auto read_modifiers = [&](bool complement_upper_only) {
     for (size_t n = 0; n < kMaxAdjectives && !complement_upper_only && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par".
       bool participle = EndsWith(w, "é") || EndsWith(w, "ée") || EndsWith(w, "és") ||
                         EndsWith(w, "ées");
-      if (participle || IsUpperStart(r.Word()) || In(phrase_stops_, w) || In(determiners_, w) ||
-          In(titles_, w) || LookupVerb(w) || w == "de" || w == "d'" || w == "du" ||
-          w == "des" || w == "au" || w == "aux" || w == "à" || w == "en") {
-        break;
+      // "occidentaux et iraniens", "le plus récent": go on over them.
+      const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
+      if (((w == "et" && n > 0) || superlative) && r.IsWord(1) && IsModifier(r.Lower(1))) {
+        r.Next(w == "et" ? 2 : 1);
+        continue;
       }
+      if (!IsModifier(w) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
     // Complements: "du directoire de PSA", "de la Défense", "de New York".
@@ -416,6 +431,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       last = read_modifiers(false);
       head_end = r.pos();
     }
+  }
+  // A demonym before a name is a role: "l'Américain Pete Selleck".
+  if (size_t n = covered(places.demonyms, 0); n > 0 && r.IsWord(n) && IsUpperStart(r.Word(n))) {
+    Join(&role, ", ", r.Text(r.pos(), r.pos() + n));
+    r.Next(n);
+    last = r.pos();
   }
   // A proper name: capitalized words, initials, particles inside.
   size_t name_first = r.pos(), name_words = 0;

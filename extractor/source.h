@@ -69,6 +69,12 @@ struct SourcePhrase {
   std::optional<Span> handed_on_from;
 };
 
+// The place mentions of a text, for ParsePhrase(): spans sorted by start.
+struct PhrasePlaces {
+  const std::vector<Span>* names = nullptr;     // countries, cities...
+  const std::vector<Span>* demonyms = nullptr;  // "Américain", "syriens"
+};
+
 class SourceGrammar {
  public:
   // Fails when a lexicon of source.yaml is missing or a verb's conjugation
@@ -100,6 +106,8 @@ class SourceGrammar {
   // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
   // words joined by one space (none after an elision).
   bool IsSpeechSetting(std::string_view words) const;
+  // A verb that reports speech only with a que-clause ("prévoir que").
+  bool NeedsQue(std::string_view lemma) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
   // A word after which a new clause may start ("où", "et", "mais").
@@ -114,13 +122,14 @@ class SourceGrammar {
 
   // Reads a source phrase starting at tokens[first], not past
   // tokens[limit - 1]. nullopt when the words there are not a source ("les
-  // cas", "la seule Syrie", "que"). `places`, when given, are the spans of
-  // place names in `text` (sorted by start): a title's complement takes a
-  // place name whole ("le maire de New York", not "York" as a name).
+  // cas", "la seule Syrie", "que"). `places` are the spans of the place
+  // mentions in `text`, sorted by start: a title's complement takes a
+  // place name whole ("le maire de New York", not "York" as a name), and a
+  // demonym before a name is a role ("l'Américain Pete Selleck").
   std::optional<SourcePhrase> ParsePhrase(std::string_view text,
                                           const std::vector<Token>& tokens,
                                           size_t first, size_t limit,
-                                          const std::vector<Span>* places = nullptr) const;
+                                          PhrasePlaces places = {}) const;
 
  private:
   using Words = std::map<std::string, std::string, std::less<>>;
@@ -133,7 +142,7 @@ class SourceGrammar {
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
-      member_titles_;
+      member_titles_, que_only_verbs_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
