@@ -51,6 +51,13 @@ bool IsSentencePunct(char c) {
 
 }  // namespace
 
+// The form of an inverted verb the lexicon does not know, after a quote
+// ("sourit-il"); its lemma is the verb as written.
+const VerbForm& UnknownInvertedVerb() {
+  static const VerbForm* const form = new VerbForm{"", true, false, false, false};
+  return *form;
+}
+
 std::string ClaimRuleForCue(std::string_view cue_rule) {
   size_t dot = cue_rule.rfind('.');
   return "fr.claim." + std::string(cue_rule.substr(dot + 1));
@@ -283,26 +290,34 @@ class LinkPass {
         if (verb) words = 2;
       }
       std::optional<Gender> inverted;
+      std::string_view verb_part = Word(k);
       if (!verb) verb = g_.LookupLowerVerb(lower);
       if (!verb && lower.find('-') != std::string::npos) {
-        std::string_view verb_part = Word(k);
         inverted = g_.SplitInversion(Word(k), &verb_part);
         if (inverted) verb = g_.LookupVerb(verb_part);
+        // "« … », sourit-il", "tente-t-elle de corriger": an inverted
+        // pronoun right after a quote reports it, whatever the verb.
+        std::optional<Gender> unused;
+        if (inverted && !verb && !g_.IsAuxiliary(Word(k), &unused) &&
+            QuoteEndingBefore(tokens_[k].span.start)) {
+          verb = &UnknownInvertedVerb();
+        }
       }
       if (!verb) continue;
       Cue cue;
-      cue.lemma = verb->lemma;
+      cue.lemma = verb == &UnknownInvertedVerb() ? LowerWord(verb_part) : verb->lemma;
       cue.inverted = inverted;
       cue.end_token = k + words;
       bool found = false;
       const bool content_follows =
           k + words < tokens_.size() &&
           (Word(k + words) == ":" || Lower(k + words) == "que" || Lower(k + words) == "qu'");
-      if (verb->gerund && k > 0 &&
-          (Lower(k - 1) == "en" || Word(k - 1) == "," || ClosesQuote(k - 1) || content_follows)) {
+      if (verb->gerund && (k == 0 ? content_follows
+                                  : (Lower(k - 1) == "en" || Word(k - 1) == "," ||
+                                     ClosesQuote(k - 1) || content_follows))) {
         // "en affirmant que", ", affirmant que", "« … » évoquant", "l'idée
         // affirmant : « … »": the cue includes "en".
-        cue.first_token = Lower(k - 1) == "en" ? k - 1 : k;
+        cue.first_token = k > 0 && Lower(k - 1) == "en" ? k - 1 : k;
         cue.gerund = true;
         found = true;
       }
@@ -505,7 +520,7 @@ class LinkPass {
       const bool titled = g_.IsTitle(Word(k));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
       const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Word(k)) &&
-                            IsUpperWord(k + 1) && !IsUpperWord(k);
+                            IsUpperWord(k + 1);
       if (!titled && !name_start && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
@@ -515,10 +530,10 @@ class LinkPass {
       }
       const size_t after = TokenAtOrAfter(phrase->span.end);
       const bool person = phrase->type == "person";
-      // A body as a subject ("Les Talibans ont visé"), for "selon eux".
-      if (titled ? !person
-                 : !((!person || phrase->name.find(' ') != std::string::npos) &&
-                     StartsPredicate(after) && !InSpans(places_, k))) {
+      // A body as a subject ("Les Talibans ont visé"), for "selon eux";
+      // a person by full name ("Gilles Simeoni a appris").
+      const bool named_subject = person ? phrase->name.find(' ') != std::string::npos : det_name;
+      if (titled ? !person : !(named_subject && StartsPredicate(after) && !InSpans(places_, k))) {
         continue;
       }
       if (!ByName(phrase->name, true)) {
@@ -538,10 +553,10 @@ class LinkPass {
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu") or a reporting verb.
   bool StartsPredicate(size_t k) const {
+    while (IsWord(k) && g_.IsSubjectClitic(Word(k))) ++k;
     if (!IsWord(k)) return false;
     std::optional<Gender> unused;
-    return g_.IsAuxiliary(Word(k), &unused) || g_.IsSubjectClitic(Word(k)) ||
-           Lower(k) == "s'" || Lower(k) == "est" || Lower(k) == "était" ||
+    return g_.IsAuxiliary(Word(k), &unused) || g_.IsReflexiveAuxiliary(Word(k)) ||
            g_.LookupVerb(Word(k)) != nullptr;
   }
 
@@ -778,8 +793,10 @@ class LinkPass {
       LinkGerund(cue);
       return;
     }
-    // «...», a déclaré X  /  «...», poursuit-elle
-    if (const Quote* quote = QuoteEndingBefore(cue.span.start)) {
+    // «...», a déclaré X  /  «...», poursuit-elle  /  «...», lui a dit X
+    size_t lead = cue.first_token;
+    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    if (const Quote* quote = QuoteEndingBefore(tokens_[lead].span.start)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       auto source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;
@@ -798,7 +815,7 @@ class LinkPass {
       return;
     }
     // "12 morts, a affirmé X": the statement before the comma.
-    if (cue.first_token > 0 && Word(cue.first_token - 1) == ",") {
+    if (lead > 0 && Word(lead - 1) == ",") {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase) {
         auto source = Resolve(phrase, "fr.source.inverted");
@@ -808,7 +825,7 @@ class LinkPass {
                                                                             : phrase->span.end);
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," && IsWord(resume + 1);
         Span statement = TrimEnd(Span{StatementStart(), incise ? sentence_.end
-                                                               : tokens_[cue.first_token - 1].span.start});
+                                                               : tokens_[lead - 1].span.start});
         if (statement.size() < 3) return;
         AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
                  *source, cue, "fr.claim.inverted_speech");
@@ -838,7 +855,10 @@ class LinkPass {
   // "X apportait son soutien, en affirmant que …": the speaker is the
   // clause's subject, the phrase that opens the sentence.
   void LinkGerund(const Cue& cue) {
-    if (cue.first_token == 0) return;  // "En affirmant que …, X": not read
+    if (cue.first_token == 0) {
+      LinkOpeningGerund(cue);
+      return;
+    }
     // The subject of the verb before, else the phrase opening the sentence.
     auto phrase = SubjectOfPreviousVerb(cue);
     if (!phrase) phrase = Parse(0, std::min(cue.first_token, PhraseEnd(0)));
@@ -846,6 +866,26 @@ class LinkPass {
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
     AddContentClaim(cue, *source, "fr.claim.gerund");
+  }
+
+  // "Estimant que …, il a voté contre": the content runs to the comma, the
+  // speaker is the subject after it.
+  void LinkOpeningGerund(const Cue& cue) {
+    const size_t first = ContentStart(cue.end_token);
+    size_t comma = first;
+    while (comma < tokens_.size() && Word(comma) != "," && !InsideQuote(tokens_[comma].span)) {
+      ++comma;
+    }
+    while (comma < tokens_.size() && Word(comma) != ",") ++comma;
+    if (first >= comma || comma + 1 >= tokens_.size()) return;
+    auto phrase = Parse(comma + 1, PhraseEnd(comma + 1));
+    if (!phrase || !StartsPredicate(TokenAtOrAfter(phrase->span.end))) return;
+    auto source = Resolve(phrase, "fr.source.subject");
+    if (!source) return;
+    Span statement = TrimEnd(Span{tokens_[first].span.start, tokens_[comma].span.start});
+    if (statement.size() < 3) return;
+    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+             *source, cue, "fr.claim.gerund");
   }
 
   std::optional<SourcePhrase> SubjectOfPreviousVerb(const Cue& cue) const {
@@ -1072,8 +1112,10 @@ class LinkPass {
     }
     if (!phrase) return;
     if (cue.rule == "fr.source.pour") {
+      const std::string& name = phrase->name;
+      bool acronym = name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
       bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
-                    phrase->type == "person" || phrase->role ||
+                    phrase->type == "person" || phrase->role || acronym ||
                     (!phrase->proper_name && phrase->type != "document");
       size_t after = TokenAtOrAfter(phrase->span.end);
       // "Pour X, …", "Pour X : « … »", also after a title's rubric

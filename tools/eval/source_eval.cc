@@ -424,10 +424,15 @@ Result<SourceReport> EvaluateSources(const Annotator& annotator, const SourceGol
     ++line_number;
     if (line.empty()) continue;
     try {
+      // Wikinews writes "id" and "date"; French TimeBank "name" and
+      // "document_creation_time".
       json j = json::parse(line);
       IndexEntry e{j.at("file").get<std::string>(), std::nullopt};
-      if (j.contains("date") && !j.at("date").is_null()) e.date = j.at("date").get<std::string>();
-      index[j.at("id").get<std::string>()] = std::move(e);
+      const char* date_key = j.contains("date") ? "date" : "document_creation_time";
+      if (j.contains(date_key) && !j.at(date_key).is_null()) {
+        e.date = j.at(date_key).get<std::string>();
+      }
+      index[j.at(j.contains("id") ? "id" : "name").get<std::string>()] = std::move(e);
     } catch (const json::exception& e) {
       return InvalidArgument(index_path.string() + ":" + std::to_string(line_number) + ": " +
                              e.what());
