@@ -11,7 +11,6 @@ namespace {
 constexpr size_t kMaxAdverbsAfterAuxiliary = 3;  // "a pour sa part estimé"
 constexpr size_t kMaxSkipWords = 3;              // "de son côté"
 constexpr size_t kMaxEntities = 256;             // coreference memory
-constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
@@ -533,7 +532,11 @@ class LinkPass {
       // A body as a subject ("Les Talibans ont visé"), for "selon eux";
       // a person by full name ("Gilles Simeoni a appris").
       const bool named_subject = person ? phrase->name.find(' ') != std::string::npos : det_name;
-      if (titled ? !person : !(named_subject && StartsPredicate(after) && !InSpans(places_, k))) {
+      // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
+      const bool predicate =
+          StartsPredicate(after) || (after < tokens_.size() && Word(after) == "," &&
+                                     StartsPredicate(after + 1));
+      if (titled ? !person : !(named_subject && predicate && !InSpans(places_, k))) {
         continue;
       }
       if (!ByName(phrase->name, true)) {
@@ -757,17 +760,15 @@ class LinkPass {
     out_.claims.push_back(std::move(claim));
   }
 
-  // A short quote starting in lower case inside a sentence that began
-  // before it: a fragment, not a whole utterance.
+  // A quote starting in lower case inside a sentence that began before it:
+  // a fragment of the reporter's sentence, not a whole utterance ("La
+  // Yougoslavie «accepte …» et Belgrade «est d'accord …», a indiqué X").
   bool IsFragment(const Quote& quote) const {
     if (quote.span.start <= sentence_.start || quote.content.empty()) return false;
     unsigned char first = static_cast<unsigned char>(text_[quote.content.start]);
     bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;  // à é è ê...
     if (!lower) return false;
-    size_t words = 1;
-    for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
-    return words < kMaxFragmentWords &&
-           TrimEnd(Span{sentence_.start, quote.span.start}).size() > 0;
+    return TrimEnd(Span{StatementStart(), quote.span.start}).size() > 0;
   }
 
   bool HoldsQuote(Span span) const {
@@ -784,7 +785,12 @@ class LinkPass {
       pronoun.gender = *cue.inverted;
       return pronoun;
     }
-    size_t from = SkipSettings(cue.end_token);
+    // "a déclaré de son côté le secrétaire d'État", "déclare lundi à l'AFP X".
+    size_t from = ContentStart(cue.end_token);
+    // "…, a annoncé qu'il garderait": content, not a speaker.
+    if (from > 0 && from <= tokens_.size() && (Lower(from - 1) == "que" || Lower(from - 1) == "qu'")) {
+      return std::nullopt;
+    }
     return Parse(from, PhraseEnd(from));
   }
 
@@ -1050,8 +1056,10 @@ class LinkPass {
       auto phrase = Parse(from, end);
       if (!phrase) return std::nullopt;
       size_t reached = TokenAtOrAfter(phrase->span.end);
-      bool adjacent = reached == end || (reached < end && !g_.LookupVerb(Word(reached)) &&
-                                         Lower(reached) != "," && reached + 4 >= end);
+      // "l'envoyé spécial X qui s'est rendu à Belgrade, s'est déclaré".
+      bool adjacent = reached == end || (reached < end && Lower(reached) == "qui") ||
+                      (reached < end && !g_.LookupVerb(Word(reached)) &&
+                       Lower(reached) != "," && reached + 4 >= end);
       return adjacent ? phrase : std::nullopt;
     };
     if (auto phrase = reaching(begin)) return phrase;
@@ -1087,12 +1095,16 @@ class LinkPass {
       return phrase;
     }
     const size_t end = begin - 1;
-    auto name = PhraseEndingAt(PartStart(end), end);
+    const size_t part = PartStart(end);
+    auto name = PhraseEndingAt(part, end);
     if (!name || name->role) return phrase;
-    // A surname alone reads as an organization ("Barroso, le président").
+    // A surname alone reads as an organization ("Barroso, le président");
+    // it must then be the whole part ("Devant les membres du Parlement, la
+    // souveraine" is no apposition).
     bool one_word = name->name.find(' ') == std::string::npos;
     bool acronym = name->name.size() >= 2 && IsUpperAscii(name->name[1]);
-    if (name->type != "person" && !(one_word && !acronym)) return phrase;
+    bool whole_part = TokenAtOrAfter(name->span.start) == part;
+    if (name->type != "person" && !(one_word && !acronym && whole_part)) return phrase;
     name->type = "person";
     name->role = phrase.role;
     name->span.end = phrase.span.end;

@@ -319,6 +319,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // title, a verb or a preposition.
   auto IsModifier = [&](const std::string& w) {
     return !(In(phrase_stops_, w) || In(determiners_, w) || In(titles_, w) || LookupVerb(w) ||
+             In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en");
   };
@@ -359,9 +360,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
+        // A participle ends the phrase: "de la présidence diffusé hier".
+        bool participle = !upper && (EndsWith(w, "é") || EndsWith(w, "ée") ||
+                                     EndsWith(w, "és") || EndsWith(w, "ées"));
         if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
-            w == "aux" || w == "en") {
+            w == "aux" || w == "en" || participle) {
           break;
         }
         if (words > 0 && upper) {
@@ -391,11 +395,23 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     size_t title_start = r.pos();
     size_t words = 0;
     std::optional<std::string> g;
-    if (r.pos() + 1 < limit && (g = Find(titles_, r.Lower() + " " + r.Lower(1)))) {
+    // Titles of up to three tokens as written ("secrétaire d'état",
+    // "premier ministre"), a hyphen read as a space ("secrétaire-général").
+    auto title_of = [&](size_t n) -> std::optional<std::string> {
+      if (r.pos() + n > limit || !r.IsWord(n - 1)) return std::nullopt;
+      std::string key = LowerWord(r.Text(r.pos(), r.pos() + n));
+      if (auto found = Find(titles_, key)) return found;
+      if (key.find('-') == std::string::npos) return std::nullopt;
+      std::replace(key.begin(), key.end(), '-', ' ');
+      return Find(titles_, key);
+    };
+    if ((g = title_of(3))) {
+      words = 3;
+    } else if ((g = title_of(2))) {
       words = 2;
     } else if (r.Glued(0) && r.Word(1) == "." && (g = Find(titles_, r.Lower() + "."))) {
       words = 2;
-    } else if ((g = Find(titles_, r.Lower()))) {
+    } else if ((g = title_of(1))) {
       words = 1;
     }
     if (!words) break;
@@ -447,9 +463,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // Le Figaro", "l'entreprise La Poste".
     bool titled_article = name_words == 0 && !head_type.empty() && IsUpperStart(w) &&
                           In(determiners_, lw) && r.IsWord(1) && IsUpperStart(r.Word(1));
+    // "Effrayées, les filles…": a capitalized plural participle opening a
+    // sentence is not a name.
+    bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és");
     if (titled_article ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
-         !In(pronouns_, lw))) {
+         !In(pronouns_, lw) && !(participle && name_words == 0))) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
