@@ -536,7 +536,11 @@ class LinkPass {
       const bool predicate =
           StartsPredicate(after) || (after < tokens_.size() && Word(after) == "," &&
                                      StartsPredicate(after + 1));
-      if (titled ? !person : !(named_subject && predicate && !InSpans(places_, k))) {
+      // Anywhere, a full name with a known first name ("une étude menée
+      // par Gilles-Éric Séralini").
+      const bool known_person = person && phrase->first_name;
+      if (titled ? !person
+                 : !(known_person || (named_subject && predicate && !InSpans(places_, k)))) {
         continue;
       }
       if (!ByName(phrase->name, true)) {
@@ -578,23 +582,36 @@ class LinkPass {
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
+      // A title with a complement or an adjective names a function ("le
+      // maire de New York", "le président américain"); a bare one refers
+      // back ("l'universitaire", "le même chercheur").
+      const bool bare = phrase->role->find(' ') == std::string::npos;
       auto body = BodyOfRole(*phrase);
+      const size_t head = TokenAtOrAfter(phrase->span.start) + 1;
+      const bool member =
+          !phrase->definite || (head < tokens_.size() && g_.IsMemberTitle(Word(head)));
       // "le porte-parole de X": X when the article spoke of it, else the
       // spokesperson it named just before.
       const bool known_body = body && ByName(body->name, body->proper_name);
-      const Entity* recent =
-          phrase->definite && !known_body ? RecentPerson(phrase->gender) : nullptr;
+      const Entity* recent = phrase->definite && (bare || (member && body && !known_body))
+                                 ? RecentPerson(phrase->gender)
+                                 : nullptr;
       if (const Entity* e = ByRole(*phrase->role)) {
         entity = *e;
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
         entity = *recent;
-      } else if (body) {
-        // "un porte-parole de la police": the body speaks.
+      } else if (body && (member || body->proper_name)) {
+        // "un porte-parole de la police", "le candidat des Frères
+        // musulmans": the body speaks.
         entity = Entity{body->name, body->type, phrase->role, body->alias, Gender::kUnknown};
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
+    } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
+                               ? BodyOfRole(*phrase) : std::nullopt) {
+      // "les analystes du groupe Crédit Mutuel": the body they speak for.
+      entity = Entity{body->name, body->type, phrase->name, body->alias, Gender::kUnknown};
     } else if (const Entity* e = ByName(phrase->name, phrase->proper_name)) {
       entity.name = e->name;
       entity.type = e->type;
@@ -677,12 +694,6 @@ class LinkPass {
   // de la police madrilène" -> "police madrilène"; nullopt for a person or
   // no complement ("le porte-parole").
   std::optional<SourcePhrase> BodyOfRole(const SourcePhrase& phrase) const {
-    // "un responsable du ministère", "le porte-parole de la police"; not
-    // "le fondateur du parti", a person in their own right.
-    const size_t head = TokenAtOrAfter(phrase.span.start) + (phrase.definite ? 1 : 0);
-    if (phrase.definite && (head >= tokens_.size() || !g_.IsMemberTitle(Word(head)))) {
-      return std::nullopt;
-    }
     const size_t end = TokenAtOrAfter(phrase.span.end);
     for (size_t k = TokenAtOrAfter(phrase.span.start) + 1; k < end; ++k) {
       const std::string w = Lower(k);

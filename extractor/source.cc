@@ -591,7 +591,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       if (!g && first.find('-') != std::string::npos) {
         g = Find(first_names_, first.substr(0, first.find('-')));
       }
-      if (g) phrase.gender = GenderOf(*g);
+      if (g) {
+        phrase.gender = GenderOf(*g);
+        phrase.first_name = name_words > 1;
+      }
     }
     return phrase;
   }

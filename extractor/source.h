@@ -65,6 +65,7 @@ struct SourcePhrase {
   Reference reference = Reference::kNamed;
   bool proper_name = false;  // the name is capitalized words, not a noun
   bool definite = false;     // "le", "la", "l'", "ce": someone already known
+  bool first_name = false;   // a person's name opening with a known first name
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
 };
