@@ -940,6 +940,7 @@ class LinkPass {
     }
     for (const Cue& next : cues_) {
       if (next.span.start >= end) break;
+      if (!next.rule.empty()) continue;  // "et pour redéfinir": not a speaker's cue
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
       if (Coordinated(next)) return tokens_[Conjunction(next)].span.start;

@@ -24,6 +24,14 @@ bool IsUpperStart(std::string_view word) {
   return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+// The articles and demonstratives a source's name leaves out.
+bool IsArticle(std::string_view word) {
+  static constexpr std::string_view kArticles[] = {
+      "le", "la", "l'", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
+      "son", "sa", "ses", "leur", "leurs"};
+  return std::find(std::begin(kArticles), std::end(kArticles), word) != std::end(kArticles);
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -599,7 +607,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     return phrase;
   }
   if (!head_type.empty()) {
-    phrase.name = std::string(r.Text(head_first, head_end));
+    // "plusieurs partis d'opposition", "quelques associations": a group's
+    // quantifier is part of its description; an article is not.
+    const std::string det = has_det ? LowerWord(tokens[start].span.Of(text)) : "";
+    const bool quantifier = has_det && tokens[start].span.start < tokens[head_first].span.start &&
+                            !IsArticle(det);
+    phrase.name = std::string(r.Text(quantifier ? start : head_first, head_end));
     phrase.type = head_type;
     return phrase;
   }
