@@ -65,10 +65,10 @@ std::string ClaimRuleForCue(std::string_view cue_rule) {
 // One article's linking: the coreference memory and the output.
 class LinkPass {
  public:
-  LinkPass(const ClaimLinker& linker, std::string_view text,
+  LinkPass(const ClaimLinker& linker, std::string_view text, const std::vector<Span>& paragraphs,
            const std::vector<Quote>& quotes, const std::vector<Mention>& mentions)
-      : linker_(linker), g_(linker.grammar_), text_(text), quotes_(quotes),
-        mentions_(mentions) {
+      : linker_(linker), g_(linker.grammar_), text_(text), paragraphs_(paragraphs),
+        quotes_(quotes), mentions_(mentions) {
     for (const Mention& m : mentions_) {
       if (m.kind == MentionKind::kDate) dates_.push_back(m.span);
       if (m.kind == MentionKind::kPlace) {
@@ -105,7 +105,52 @@ class LinkPass {
       }
     }
     if (out_.claims.size() == claims_before) LinkNameColonQuote();
+    if (out_.claims.size() == claims_before) LinkSubjectQuote();
     if (out_.claims.size() == claims_before) NoteContextQuote();
+  }
+
+  // "Tony Blair est « heureux d'annoncer … »", "La chaîne met « tout en
+  // œuvre … »": no cue, but the sentence's subject is a source and its
+  // predicate quotes words of it (a clause of 3 words or more in lower
+  // case, not a quoted name or term).
+  void LinkSubjectQuote() {
+    auto phrase = Parse(0, PhraseEnd(0));
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        phrase->type == "anonymous" || phrase->type == "document") {
+      return;
+    }
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    if (!StartsPredicate(after)) return;  // "Indépendant depuis 2007, …"
+    for (size_t k = 0; k < after; ++k) {
+      if (InSpans(places_, k)) return;  // "La France a « … »": a rubric
+    }
+    const Span predicate{tokens_[after].span.start, sentence_.end};
+    const Quote* quote = nullptr;
+    for (const Quote& q : quotes_) {
+      if (q.span.start >= predicate.start && q.span.end <= predicate.end) {
+        quote = &q;
+        break;
+      }
+    }
+    if (!quote || !IsClauseQuote(*quote)) return;
+    auto source = Resolve(phrase, "fr.source.subject");
+    if (!source) return;
+    Claim claim;
+    claim.type = ClaimType::kMixed;
+    claim.span = TrimEnd(predicate);
+    claim.source = *source;
+    claim.rule = "fr.claim.subject_quote";
+    claim.confidence = linker_.Confidence(claim.rule);
+    out_.claims.push_back(std::move(claim));
+  }
+
+  // Quoted words that say something: three words or more, in lower case.
+  bool IsClauseQuote(const Quote& quote) const {
+    const std::string_view content = quote.content.Of(text_);
+    if (content.empty()) return false;
+    const auto first = static_cast<unsigned char>(content[0]);
+    const bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;
+    return lower && std::count(content.begin(), content.end(), ' ') >= 2;
   }
 
   // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
@@ -501,12 +546,36 @@ class LinkPass {
 
   // A sentence that is a quote and nothing else ("« ... ». "), with no cue:
   // it may continue the speaker quoted before it in the paragraph.
+  // It may run over several sentences ("« A. B »"), and be the whole of the
+  // paragraph after the one that quoted the speaker (the French way of
+  // giving a long quote its own paragraph).
   void NoteContextQuote() {
-    if (!last_quoted_ || last_quoted_->paragraph != paragraph_) return;
+    if (!last_quoted_) return;
     const Quote* quote = QuoteStartingAt(sentence_.start);
-    if (!quote || quote->span.end > sentence_.end || quote->content.empty()) return;
-    if (!TrimEnd(Span{quote->span.end, sentence_.end}).empty()) return;
+    if (!quote || quote->content.empty() || !EndsItsSentence(*quote)) return;
+    const Span paragraph = paragraphs_[paragraph_];
+    const bool whole_paragraph =
+        quote->span.start == paragraph.start &&
+        TrimEnd(Span{quote->span.end, std::max(quote->span.end, paragraph.end)}).empty();
+    if (last_quoted_->paragraph != paragraph_ &&
+        !(last_quoted_->paragraph + 1 == paragraph_ && whole_paragraph)) {
+      return;
+    }
     context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
+  }
+
+  // Whether only sentence punctuation follows `quote` before its sentence
+  // ends: « … ». « … »\n, not « … » dit-il.
+  bool EndsItsSentence(const Quote& quote) const {
+    size_t k = quote.span.end;
+    bool stop = quote.content.end > quote.content.start &&
+                std::string_view(".!?").find(text_[quote.content.end - 1]) != std::string_view::npos;
+    while (k < text_.size() && (text_[k] == ' ' || text_[k] == '.' || text_[k] == '!' ||
+                                text_[k] == '?')) {
+      stop = stop || text_[k] != ' ';
+      ++k;
+    }
+    return k >= text_.size() || text_[k] == '\n' || stop;
   }
 
   // People named outside attributions are remembered so that a later "il"
@@ -1208,6 +1277,7 @@ class LinkPass {
   const ClaimLinker& linker_;
   const SourceGrammar& g_;
   std::string_view text_;
+  const std::vector<Span>& paragraphs_;
   const std::vector<Quote>& quotes_;
   const std::vector<Mention>& mentions_;
   struct Quoted {
@@ -1268,7 +1338,7 @@ double ClaimLinker::Confidence(std::string_view rule) const {
 LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmentation,
                                const std::vector<Mention>& mentions) const {
   std::vector<Quote> quotes = FindQuotes(text, segmentation.paragraphs);
-  LinkPass pass(*this, text, quotes, mentions);
+  LinkPass pass(*this, text, segmentation.paragraphs, quotes, mentions);
   std::vector<Span> sentences;
   size_t paragraph = 0;
   const auto& paragraphs = segmentation.paragraphs;
