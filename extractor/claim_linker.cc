@@ -34,6 +34,7 @@ struct Entity {
   std::optional<std::string> alias;
   Gender gender = Gender::kUnknown;
   size_t paragraph = 0;  // where the article last named it
+  std::string head = {};  // the source noun it was named with ("agence")
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -587,8 +588,9 @@ class LinkPass {
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
       const bool titled = g_.IsTitle(Word(k));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
+      // "Les Talibans", "L'agence de notation Moody's".
       const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Word(k)) &&
-                            IsUpperWord(k + 1);
+                            (IsUpperWord(k + 1) || g_.IsSourceNoun(Word(k + 1)));
       if (!titled && !name_start && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
@@ -613,7 +615,9 @@ class LinkPass {
         continue;
       }
       if (!ByName(phrase->name, true)) {
-        Remember(Entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender});
+        Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
+        entity.head = phrase->head;
+        Remember(std::move(entity));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
@@ -649,6 +653,7 @@ class LinkPass {
       return source;
     }
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
+    entity.head = phrase->head;
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
       // A title with a complement or an adjective names a function ("le
@@ -665,7 +670,12 @@ class LinkPass {
       const Entity* recent = phrase->definite && (bare || (member && body && !known_body))
                                  ? RecentPerson(phrase->gender)
                                  : nullptr;
-      if (const Entity* e = ByRole(*phrase->role)) {
+      const Entity* owner = phrase->possessive && member ? LastBody() : nullptr;
+      if (owner) {
+        // "Son porte-parole affirme": the body just named speaks.
+        entity = *owner;
+        entity.role = phrase->role;
+      } else if (const Entity* e = ByRole(*phrase->role)) {
         entity = *e;
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
@@ -677,6 +687,11 @@ class LinkPass {
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
+    } else if (const Entity* e = !phrase->proper_name && phrase->definite && !phrase->head.empty()
+                                     ? ByHead(phrase->head)
+                                     : nullptr) {
+      // "l'agence" after "l'agence de notation Moody's".
+      entity = *e;
     } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
                                ? BodyOfRole(*phrase) : std::nullopt) {
       // "les analystes du groupe Crédit Mutuel": the body they speak for.
@@ -791,6 +806,22 @@ class LinkPass {
           LowerWord(*it->role).find(want) != std::string::npos) {
         return &*it;
       }
+    }
+    return nullptr;
+  }
+
+  // The last body named with the source noun `head`.
+  const Entity* ByHead(std::string_view head) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->head == head && it->name != head) return &*it;
+    }
+    return nullptr;
+  }
+
+  // The last organization or government named.
+  const Entity* LastBody() const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->type == "organization" || it->type == "government") return &*it;
     }
     return nullptr;
   }

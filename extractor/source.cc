@@ -217,6 +217,10 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
   return true;
 }
 
+bool SourceGrammar::IsSourceNoun(std::string_view word) const {
+  return In(source_nouns_, LowerWord(word));
+}
+
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
   return In(que_only_verbs_, lemma);
 }
@@ -313,6 +317,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       const std::string det = r.Lower();
       phrase.definite = det == "le" || det == "la" || det == "l'" || det == "ce" ||
                         det == "cet" || det == "cette";
+      phrase.possessive = det == "son" || det == "sa" || det == "ses" || det == "leur" ||
+                          det == "leurs";
       r.Next();
     }
   }
@@ -331,7 +337,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en");
   };
-  auto read_modifiers = [&](bool complement_upper_only) {
+  // `of_title`: after a title, one capitalized word ending the complement
+  // belongs to it ("le porte-parole de l'expérience CMS"); after a head
+  // noun it is the body's name ("l'agence de notation Moody's").
+  auto read_modifiers = [&](bool complement_upper_only, bool of_title) {
     for (size_t n = 0; n < kMaxAdjectives && !complement_upper_only && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par".
@@ -378,9 +387,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         }
         if (words > 0 && upper) {
           // "le successeur de Claude Erignac": one more capitalized word
-          // ends a person's name; two or more are a name after the
+          // ends a person's name; "de l'expérience CMS": one capitalized
+          // word names the thing; two or more are a name after the
           // complement ("le ministre de l'Intérieur Manuel Valls").
-          bool last_of_name = named && !(r.IsWord(1) && IsUpperStart(r.Word(1)));
+          bool last_of_name = (of_title || named) && !(r.IsWord(1) && IsUpperStart(r.Word(1)));
           if (last_of_name) {
             r.Next();
             ++words;
@@ -427,7 +437,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(words);
     bool abbreviation = r.Text(title_start, r.pos()).back() == '.' ||
                         r.Lower(0) == "." ;
-    if (!abbreviation) last = read_modifiers(false);
+    if (!abbreviation) last = read_modifiers(false, true);
     std::string_view title = r.Text(title_start, r.pos());
     bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
                     title == "Monsieur" || title == "Madame" || title == "Mlle";
@@ -450,9 +460,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (role.empty()) {
     if (auto type = Find(source_nouns_, r.Lower())) {
       head_type = *type;
+      phrase.head = r.Lower();
       head_first = r.pos();
       r.Next();
-      last = read_modifiers(false);
+      last = read_modifiers(false, false);
       head_end = r.pos();
     }
   }
@@ -537,7 +548,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return;
     }
     r.Next(words);
-    read_modifiers(true);
+    read_modifiers(true, true);
     Join(&role, ", ", r.Text(title_start, r.pos()));
     last = r.pos();
   };
@@ -614,6 +625,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                             !IsArticle(det);
     phrase.name = std::string(r.Text(quantifier ? start : head_first, head_end));
     phrase.type = head_type;
+    // "le Parti populaire", "la Commission européenne": a capitalized head
+    // names one body.
+    phrase.proper_name = IsUpperStart(tokens[head_first].span.Of(text));
     return phrase;
   }
   if (!role.empty()) {

@@ -65,7 +65,9 @@ struct SourcePhrase {
   Reference reference = Reference::kNamed;
   bool proper_name = false;  // the name is capitalized words, not a noun
   bool definite = false;     // "le", "la", "l'", "ce": someone already known
+  bool possessive = false;   // "son", "sa", "leur": someone's
   bool first_name = false;   // a person's name opening with a known first name
+  std::string head;          // the source noun heading it ("agence"), if any
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
 };
@@ -109,6 +111,8 @@ class SourceGrammar {
   bool IsSpeechSetting(std::string_view words) const;
   // A verb that reports speech only with a que-clause ("prévoir que").
   bool NeedsQue(std::string_view lemma) const;
+  // A head noun of sources ("agence", "ministère").
+  bool IsSourceNoun(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
   // A word after which a new clause may start ("où", "et", "mais").
