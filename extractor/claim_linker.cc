@@ -88,6 +88,9 @@ class LinkPass {
     paragraph_ = paragraph;
     tokens_ = Tokenize(text_, sentence);
     SkipDateline();
+    // Each token folded once: the rules below look at the same words often.
+    lower_.clear();
+    for (const Token& t : tokens_) lower_.push_back(LowerWord(t.span.Of(text_)));
     const size_t claims_before = out_.claims.size();
     RememberPeople();
     std::vector<Cue> cues = NonVerbalCues();
@@ -225,17 +228,36 @@ class LinkPass {
     }
   }
 
+  // Sentences with a quantity and no claim. Sorted spans and binary
+  // searches: a scan of every mention and claim per sentence made long
+  // articles quadratic.
   void Unattributed(const std::vector<Span>& sentences) {
+    auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
+    std::vector<Span> quantities;
+    for (const Mention& m : mentions_) {
+      if (m.kind == MentionKind::kQuantity) quantities.push_back(m.span);
+    }
+    std::sort(quantities.begin(), quantities.end(), by_start);
     std::vector<Span> covered;
     for (const Claim& c : out_.claims) covered.push_back(c.span);
+    std::sort(covered.begin(), covered.end(), by_start);
+    std::vector<size_t> reach(covered.size());  // max end of covered[0..i]
+    for (size_t i = 0; i < covered.size(); ++i) {
+      reach[i] = std::max(covered[i].end, i > 0 ? reach[i - 1] : 0);
+    }
     for (const Span& s : sentences) {
       bool has_quantity = false;
-      for (const Mention& m : mentions_) {
-        if (m.kind == MentionKind::kQuantity && s.Contains(m.span)) has_quantity = true;
+      for (auto q = std::lower_bound(quantities.begin(), quantities.end(), Span{s.start, s.start},
+                                     by_start);
+           q != quantities.end() && q->start < s.end && !has_quantity; ++q) {
+        has_quantity = s.Contains(*q);
       }
       if (!has_quantity) continue;
-      bool claimed = std::any_of(covered.begin(), covered.end(),
-                                 [&](const Span& c) { return c.Overlaps(s); });
+      // A claim overlaps s when one starting before s.end ends after s.start.
+      const size_t before = static_cast<size_t>(
+          std::lower_bound(covered.begin(), covered.end(), Span{s.end, s.end}, by_start) -
+          covered.begin());
+      const bool claimed = before > 0 && reach[before - 1] > s.start;
       if (claimed) continue;
       Claim claim;
       claim.type = ClaimType::kUnattributed;
@@ -260,7 +282,7 @@ class LinkPass {
 
  private:
   std::string_view Word(size_t i) const { return tokens_[i].span.Of(text_); }
-  std::string Lower(size_t i) const { return LowerWord(Word(i)); }
+  const std::string& Lower(size_t i) const { return lower_[i]; }
   bool IsWord(size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord;
   }
@@ -586,12 +608,20 @@ class LinkPass {
     for (size_t k = 0; k < tokens_.size(); ++k) {
       // People a quote speaks of are not its speaker.
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
-      const bool titled = g_.IsTitle(Word(k));
+      // "ministre", "première ministre".
+      const bool titled = g_.IsTitle(Word(k)) ||
+                          (k + 1 < tokens_.size() && IsWord(k + 1) &&
+                           g_.IsTitle(Lower(k) + " " + Lower(k + 1)));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
       // "Les Talibans", "L'agence de notation Moody's".
       const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Word(k)) &&
                             (IsUpperWord(k + 1) || g_.IsSourceNoun(Word(k + 1)));
-      if (!titled && !name_start && !det_name) continue;
+      // A person is remembered by two words or more ("Gilles Simeoni",
+      // "B. Obama"): a lone capitalized word needs no parse.
+      const bool long_name = name_start && k + 1 < tokens_.size() &&
+                             (IsUpperWord(k + 1) || Word(k + 1) == "." ||
+                              g_.IsTitle(Word(k + 1)));  // "Première ministre
+      if (!titled && !long_name && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
@@ -1325,6 +1355,7 @@ class LinkPass {
   std::vector<Cue> cues_;       // the sentence's cues, in text order
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
+  std::vector<std::string> lower_;  // tokens_ in lower case
   std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
   std::vector<Entity> entities_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone

@@ -969,15 +969,34 @@ const std::map<std::string, std::string>* RuleBook::Lexicon(
   return it == lexicons_.end() ? nullptr : &it->second;
 }
 
-std::string LexiconKey(std::string_view word) {
-  bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  if (ascii) {
-    std::string key(word);
-    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return key;
+namespace {
+
+// Case-folds ASCII and the Latin-1 letters of French (U+00C0..U+00FF,
+// UTF-8 C3 80..C3 BF) without utf8proc, as utf8proc's CASEFOLD does: A-Z
+// and À..Þ (but ×) to lower case. False, with `key` unspecified, when the
+// word holds anything else (ß folds to "ss", Œ, combining marks...): the
+// caller then asks utf8proc. Most words of French text take this path.
+bool FoldLatin1(std::string_view word, std::string* key) {
+  key->assign(word);
+  for (size_t i = 0; i < key->size(); ++i) {
+    auto c = static_cast<unsigned char>((*key)[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') (*key)[i] = static_cast<char>(c + ('a' - 'A'));
+      continue;
+    }
+    if (c != 0xC3 || i + 1 >= key->size()) return false;
+    auto next = static_cast<unsigned char>((*key)[++i]);
+    if (next < 0x80 || next > 0xBF || next == 0x9F) return false;
+    if (next <= 0x9E && next != 0x97) (*key)[i] = static_cast<char>(next + 0x20);
   }
+  return true;
+}
+
+}  // namespace
+
+std::string LexiconKey(std::string_view word) {
+  std::string key;
+  if (FoldLatin1(word, &key)) return key;
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
@@ -985,7 +1004,7 @@ std::string LexiconKey(std::string_view word) {
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                      UTF8PROC_CASEFOLD));
   if (n < 0) return std::string(word);
-  std::string key(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
+  key.assign(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
   std::free(folded);
   return key;
 }

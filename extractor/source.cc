@@ -96,9 +96,50 @@ class PhraseReader {
 
 std::string LowerWord(std::string_view word) { return LexiconKey(word); }
 
+namespace {
+
+// Whether LexiconKey(word) == word: ASCII without capitals and the lower
+// case Latin-1 letters (C3 A0..BF, and × C3 97). Most words of a text are,
+// and then a lookup needs no folded copy.
+bool IsFolded(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return false;
+      continue;
+    }
+    if (c != 0xC3 || i + 1 >= word.size()) return false;
+    const auto next = static_cast<unsigned char>(word[++i]);
+    if (!(next >= 0xA0 && next <= 0xBF) && next != 0x97) return false;
+  }
+  return true;
+}
+
+// A word as a lexicon key: itself when already folded, else a folded copy.
+class FoldedKey {
+ public:
+  explicit FoldedKey(std::string_view word) {
+    if (IsFolded(word)) {
+      view_ = word;
+    } else {
+      copy_ = LexiconKey(word);
+      view_ = copy_;
+    }
+  }
+  FoldedKey(const FoldedKey&) = delete;
+  FoldedKey& operator=(const FoldedKey&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  std::string copy_;
+  std::string_view view_;
+};
+
+}  // namespace
+
 Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   SourceGrammar g;
-  auto load = [&](std::string_view name, Words* out) -> Status {
+  auto load = [&](std::string_view name, auto* out) -> Status {
     const auto* lexicon = rules.Lexicon(name);
     if (!lexicon) {
       return InvalidArgument("source rules: lexicon '" + std::string(name) +
@@ -107,7 +148,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     out->insert(lexicon->begin(), lexicon->end());
     return Status::Ok();
   };
-  Words lemmas, forms;
+  std::map<std::string, std::string, std::less<>> lemmas, forms;  // sorted: one lemma order
   CLAIMX_RETURN_IF_ERROR(load("reporting_verbs", &lemmas));
   CLAIMX_RETURN_IF_ERROR(load("reporting_verb_forms", &forms));
   CLAIMX_RETURN_IF_ERROR(load("auxiliaries", &g.auxiliaries_));
@@ -178,15 +219,14 @@ bool SourceGrammar::In(const Words& words, std::string_view word) const {
   return words.find(word) != words.end();
 }
 
-std::optional<std::string> SourceGrammar::Find(const Words& words,
-                                               std::string_view key) const {
+const std::string* SourceGrammar::Find(const Words& words, std::string_view key) const {
   auto it = words.find(key);
-  if (it == words.end()) return std::nullopt;
-  return it->second;
+  return it == words.end() ? nullptr : &it->second;
 }
 
 const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
-  return LookupLowerVerb(LowerWord(word));
+  auto it = verbs_.find(FoldedKey(word).view());
+  return it == verbs_.end() ? nullptr : &it->second;
 }
 
 const VerbForm* SourceGrammar::LookupLowerVerb(const std::string& lower) const {
@@ -210,7 +250,7 @@ std::optional<Gender> SourceGrammar::SplitInversion(
 
 bool SourceGrammar::IsAuxiliary(std::string_view word,
                                 std::optional<Gender>* inverted) const {
-  auto value = Find(auxiliaries_, LowerWord(word));
+  auto value = Find(auxiliaries_, FoldedKey(word).view());
   if (!value) return false;
   *inverted = std::nullopt;
   if (!value->empty()) *inverted = GenderOf(*value);
@@ -218,7 +258,7 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
 }
 
 bool SourceGrammar::IsSourceNoun(std::string_view word) const {
-  return In(source_nouns_, LowerWord(word));
+  return In(source_nouns_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
@@ -226,28 +266,36 @@ bool SourceGrammar::NeedsQue(std::string_view lemma) const {
 }
 
 bool SourceGrammar::IsMemberTitle(std::string_view word) const {
-  return In(member_titles_, LowerWord(word));
+  return In(member_titles_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsClauseOpener(std::string_view word) const {
-  return In(clause_openers_, LowerWord(word));
+  return In(clause_openers_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsReflexiveAuxiliary(std::string_view word) const {
-  return In(reflexive_auxiliaries_, LowerWord(word));
+  return In(reflexive_auxiliaries_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::BlocksVerb(std::string_view word) const {
-  return In(verb_blockers_, LowerWord(word));
+  return In(verb_blockers_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsTitle(std::string_view word) const {
-  std::string lower = LowerWord(word);
-  return In(titles_, lower) || (lower.size() <= 3 && In(titles_, lower + "."));
+  FoldedKey key(word);
+  const std::string_view lower = key.view();
+  if (In(titles_, lower) || (lower.size() <= 3 && In(titles_, std::string(lower) + "."))) {
+    return true;
+  }
+  // "secrétaire-général" for "secrétaire général".
+  if (lower.find('-') == std::string_view::npos) return false;
+  std::string spaced(lower);
+  std::replace(spaced.begin(), spaced.end(), '-', ' ');
+  return In(titles_, spaced);
 }
 
 bool SourceGrammar::IsDeterminer(std::string_view word) const {
-  return In(determiners_, LowerWord(word));
+  return In(determiners_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsStatementSkip(std::string_view words) const {
@@ -259,7 +307,7 @@ bool SourceGrammar::IsSpeechSetting(std::string_view words) const {
 }
 
 bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
-  return In(subject_clitics_, LowerWord(word));
+  return In(subject_clitics_, FoldedKey(word).view());
 }
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
@@ -412,14 +460,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   for (size_t n = 0; n < kMaxTitles && !r.done(); ++n) {
     size_t title_start = r.pos();
     size_t words = 0;
-    std::optional<std::string> g;
+    const std::string* g = nullptr;
     // Titles of up to three tokens as written ("secrétaire d'état",
     // "premier ministre"), a hyphen read as a space ("secrétaire-général").
-    auto title_of = [&](size_t n) -> std::optional<std::string> {
-      if (r.pos() + n > limit || !r.IsWord(n - 1)) return std::nullopt;
+    auto title_of = [&](size_t n) -> const std::string* {
+      if (r.pos() + n > limit || !r.IsWord(n - 1)) return nullptr;
       std::string key = LowerWord(r.Text(r.pos(), r.pos() + n));
       if (auto found = Find(titles_, key)) return found;
-      if (key.find('-') == std::string::npos) return std::nullopt;
+      if (key.find('-') == std::string::npos) return nullptr;
       std::replace(key.begin(), key.end(), '-', ' ');
       return Find(titles_, key);
     };

@@ -137,11 +137,18 @@ class SourceGrammar {
                                           PhrasePlaces places = {}) const;
 
  private:
-  using Words = std::map<std::string, std::string, std::less<>>;
+  // Lexicons looked up by string_view without a copy (hashing, not the
+  // string comparisons of a tree: these lookups run for every word).
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  using Words = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
   bool In(const Words& words, std::string_view word) const;
-  std::optional<std::string> Find(const Words& words, std::string_view key) const;
+  // The value of `key`, or null.
+  const std::string* Find(const Words& words, std::string_view key) const;
 
-  std::unordered_map<std::string, VerbForm> verbs_;
+  std::unordered_map<std::string, VerbForm, WordHash, std::equal_to<>> verbs_;
   std::unordered_set<std::string> multi_word_starts_;
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,

@@ -6,7 +6,10 @@
 #include <fstream>
 #include <map>
 
+#include <random>
+
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 #include "extractor/annotator.h"
 #include "extractor/rule_check.h"
@@ -280,6 +283,37 @@ TEST_CASE("lexicon keys fold case with full Unicode", "[rules]") {
   CHECK(LexiconKey("Deux") == "deux");
   CHECK(LexiconKey("ÉTATS") == "états");
   CHECK(LexiconKey("Km²") == "km²");
+}
+
+TEST_CASE("LexiconKey's Latin-1 fast path folds as utf8proc does", "[rules]") {
+  // Every word of ASCII and U+00C0..U+00FF (plus a few others that must
+  // take utf8proc's path) against utf8proc's own CASEFOLD.
+  auto reference = [](const std::string& word) {
+    utf8proc_uint8_t* folded = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+        static_cast<utf8proc_ssize_t>(word.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    REQUIRE(n >= 0);
+    std::string key(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
+    std::free(folded);
+    return key;
+  };
+  std::vector<std::string> letters;
+  for (char c = 'A'; c <= 'Z'; ++c) letters.emplace_back(1, c);
+  for (char c = 'a'; c <= 'z'; ++c) letters.emplace_back(1, c);
+  for (int b = 0x80; b <= 0xBF; ++b) letters.push_back(std::string("\xC3") + static_cast<char>(b));
+  for (const char* other : {"-", "'", "\xC5\x92", "\xC5\x93", "e\xCC\x81", "\xE2\x80\x99"}) {
+    letters.emplace_back(other);
+  }
+  std::mt19937 random(20261203);
+  for (int i = 0; i < 20000; ++i) {
+    std::string word;
+    const int length = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < length; ++k) word += letters[random() % letters.size()];
+    CAPTURE(word);
+    CHECK(LexiconKey(word) == reference(word));
+  }
 }
 
 // FindAll finds each span with the alternation's DFA, then takes the groups
