@@ -310,6 +310,36 @@ TEST_CASE("the Wikinews source gold matches the corpus bytes", "[sources][eval][
   }
 }
 
+TEST_CASE("the development golds load and match their corpora's bytes",
+          "[sources][eval][gold]") {
+  // docs/eval/sources.md gives these counts.
+  struct Dev {
+    const char* file;
+    const char* corpus;
+    size_t documents;
+    size_t claims;
+  };
+  for (const Dev& dev : {Dev{"eval_dev_wikinews.jsonl", "wikinews", 30, 131},
+                         Dev{"eval_dev_ftib.jsonl", "ftib", 12, 49}}) {
+    INFO(dev.file);
+    auto gold = eval::LoadSourceGold(std::string(CLAIMX_CORPORA_DIR) + "/fr/source/" + dev.file);
+    REQUIRE(gold.ok());
+    CHECK(gold->documents.size() == dev.documents);
+    CHECK(gold->claims.size() == dev.claims);
+    const fs::path dir = fs::path(CLAIMX_SHARED_DIR) / "corpora" / "fr" / dev.corpus;
+    if (!fs::exists(dir / "index.jsonl")) {
+      WARN("no corpus at " << dir << ": byte check skipped");
+      continue;
+    }
+    for (const GoldClaim& c : gold->claims) {
+      INFO(c.id << " line " << c.line);
+      Status checked = eval::CheckGoldClaim(c, testing::ReadFile(dir / (c.doc + ".txt")));
+      INFO(checked.message());
+      CHECK(checked.ok());
+    }
+  }
+}
+
 TEST_CASE("the gold scores itself perfectly, and pronoun names as wrong speakers",
           "[sources][eval][gold]") {
   auto gold = eval::LoadSourceGold(GoldPath());
