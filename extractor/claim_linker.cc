@@ -44,6 +44,11 @@ std::string_view LastWord(std::string_view name) {
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
+// "ONU", "CMS", "ALN": two capitals first.
+bool LooksLikeAcronym(std::string_view name) {
+  return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
+}
+
 bool IsSentencePunct(char c) {
   return c == '.' || c == '!' || c == '?' || c == ' ' || c == '\n' || c == ';' ||
          c == ':' || c == ',';
@@ -296,27 +301,29 @@ class LinkPass {
     return static_cast<size_t>(it - tokens_.begin());
   }
 
-  bool InsideQuote(Span span) const {
-    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), span.start,
+  // The last quote starting at or before `pos` (quotes are in text order
+  // and do not nest), or null.
+  const Quote* QuoteStartingBy(size_t pos) const {
+    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
                                [](size_t p, const Quote& q) { return p < q.span.start; });
-    if (it == quotes_.begin()) return false;
-    --it;
-    return it->span.Contains(span);
+    return it == quotes_.begin() ? nullptr : &*std::prev(it);
+  }
+
+  bool InsideQuote(Span span) const {
+    const Quote* quote = QuoteStartingBy(span.start);
+    return quote && quote->span.Contains(span);
   }
 
   // The quote that ends right before `pos`, with only spaces, commas and
   // dashes between them.
   const Quote* QuoteEndingBefore(size_t pos) const {
-    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
-                               [](size_t p, const Quote& q) { return p < q.span.start; });
-    if (it == quotes_.begin()) return nullptr;
-    --it;
-    if (it->span.end > pos) return nullptr;
-    for (size_t k = it->span.end; k < pos; ++k) {
+    const Quote* quote = QuoteStartingBy(pos);
+    if (!quote || quote->span.end > pos) return nullptr;
+    for (size_t k = quote->span.end; k < pos; ++k) {
       char c = text_[k];
       if (c != ' ' && c != ',' && c != '-') return nullptr;
     }
-    return &*it;
+    return quote;
   }
 
   // The quote starting at `pos` after spaces, a colon or a comma.
@@ -434,11 +441,8 @@ class LinkPass {
 
   // The quote whose marks enclose byte `pos`, if any.
   const Quote* QuoteAround(size_t pos) const {
-    auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
-                               [](size_t p, const Quote& q) { return p < q.span.start; });
-    if (it == quotes_.begin()) return nullptr;
-    --it;
-    return it->span.end > pos + 1 ? &*it : nullptr;
+    const Quote* quote = QuoteStartingBy(pos);
+    return quote && quote->span.end > pos + 1 ? quote : nullptr;
   }
 
   // Whether token k is the closing mark of a quote.
@@ -820,7 +824,7 @@ class LinkPass {
       // A lone capitalized word is a portfolio ("le ministre de la
       // Défense"), not a body; an acronym or a longer name is one.
       const std::string& name = body->name;
-      bool acronym = name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
+      bool acronym = LooksLikeAcronym(name);
       if (body->proper_name && name.find(' ') == std::string::npos && !acronym) {
         return std::nullopt;
       }
@@ -1244,7 +1248,7 @@ class LinkPass {
     // it must then be the whole part ("Devant les membres du Parlement, la
     // souveraine" is no apposition).
     bool one_word = name->name.find(' ') == std::string::npos;
-    bool acronym = name->name.size() >= 2 && IsUpperAscii(name->name[1]);
+    bool acronym = LooksLikeAcronym(name->name);
     bool whole_part = TokenAtOrAfter(name->span.start) == part;
     if (name->type != "person" && !(one_word && !acronym && whole_part)) return phrase;
     name->type = "person";
@@ -1267,7 +1271,7 @@ class LinkPass {
     if (!phrase) return;
     if (cue.rule == "fr.source.pour") {
       const std::string& name = phrase->name;
-      bool acronym = name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
+      bool acronym = LooksLikeAcronym(name);
       bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
                     phrase->type == "person" || phrase->role || acronym ||
                     (!phrase->proper_name && phrase->type != "document");

@@ -13,8 +13,8 @@ constexpr size_t kMaxAdjectives = 3;
 constexpr size_t kMaxComplementWords = 3;
 constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
-constexpr size_t kMaxNameTailWords = 5;
-constexpr size_t kMaxComplements = 2;  // "le président du directoire de PSA"  // "générale du travail" before "(CGT)"
+constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
+constexpr size_t kMaxComplements = 2;    // "le président du directoire de PSA"
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -34,6 +34,12 @@ bool IsArticle(std::string_view word) {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A past participle by its ending ("basée", "diffusé"): it ends a phrase.
+bool LooksLikeParticiple(std::string_view lower) {
+  return EndsWith(lower, "é") || EndsWith(lower, "ée") || EndsWith(lower, "és") ||
+         EndsWith(lower, "ées");
 }
 
 std::string Underscores(std::string lemma) {
@@ -281,17 +287,19 @@ bool SourceGrammar::BlocksVerb(std::string_view word) const {
   return In(verb_blockers_, FoldedKey(word).view());
 }
 
+const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
+  if (const std::string* gender = Find(titles_, lower)) return gender;
+  // "secrétaire-général" for "secrétaire général".
+  if (lower.find('-') == std::string_view::npos) return nullptr;
+  std::string spaced(lower);
+  std::replace(spaced.begin(), spaced.end(), '-', ' ');
+  return Find(titles_, spaced);
+}
+
 bool SourceGrammar::IsTitle(std::string_view word) const {
   FoldedKey key(word);
   const std::string_view lower = key.view();
-  if (In(titles_, lower) || (lower.size() <= 3 && In(titles_, std::string(lower) + "."))) {
-    return true;
-  }
-  // "secrétaire-général" for "secrétaire général".
-  if (lower.find('-') == std::string_view::npos) return false;
-  std::string spaced(lower);
-  std::replace(spaced.begin(), spaced.end(), '-', ' ');
-  return In(titles_, spaced);
+  return FindTitle(lower) || (lower.size() <= 3 && In(titles_, std::string(lower) + "."));
 }
 
 bool SourceGrammar::IsDeterminer(std::string_view word) const {
@@ -392,8 +400,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     for (size_t n = 0; n < kMaxAdjectives && !complement_upper_only && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par".
-      bool participle = EndsWith(w, "é") || EndsWith(w, "ée") || EndsWith(w, "és") ||
-                        EndsWith(w, "ées");
+      bool participle = LooksLikeParticiple(w);
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
       if (((w == "et" && n > 0) || superlative) && r.IsWord(1) && IsModifier(r.Lower(1))) {
@@ -426,8 +433,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
         // A participle ends the phrase: "de la présidence diffusé hier".
-        bool participle = !upper && (EndsWith(w, "é") || EndsWith(w, "ée") ||
-                                     EndsWith(w, "és") || EndsWith(w, "ées"));
+        bool participle = !upper && LooksLikeParticiple(w);
         if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || participle) {
@@ -462,14 +468,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     size_t words = 0;
     const std::string* g = nullptr;
     // Titles of up to three tokens as written ("secrétaire d'état",
-    // "premier ministre"), a hyphen read as a space ("secrétaire-général").
+    // "premier ministre").
     auto title_of = [&](size_t n) -> const std::string* {
       if (r.pos() + n > limit || !r.IsWord(n - 1)) return nullptr;
-      std::string key = LowerWord(r.Text(r.pos(), r.pos() + n));
-      if (auto found = Find(titles_, key)) return found;
-      if (key.find('-') == std::string::npos) return nullptr;
-      std::replace(key.begin(), key.end(), '-', ' ');
-      return Find(titles_, key);
+      return FindTitle(LowerWord(r.Text(r.pos(), r.pos() + n)));
     };
     if ((g = title_of(3))) {
       words = 3;

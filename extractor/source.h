@@ -147,6 +147,8 @@ class SourceGrammar {
   bool In(const Words& words, std::string_view word) const;
   // The value of `key`, or null.
   const std::string* Find(const Words& words, std::string_view key) const;
+  // The gender of the title `lower` (a hyphen may stand for a space).
+  const std::string* FindTitle(std::string_view lower) const;
 
   std::unordered_map<std::string, VerbForm, WordHash, std::equal_to<>> verbs_;
   std::unordered_set<std::string> multi_word_starts_;
