@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kMaxAdverbsAfterAuxiliary = 3;  // "a pour sa part estimé"
 constexpr size_t kMaxSkipWords = 3;              // "de son côté"
 constexpr size_t kMaxEntities = 256;             // coreference memory
+constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
@@ -905,15 +906,23 @@ class LinkPass {
     out_.claims.push_back(std::move(claim));
   }
 
-  // A quote starting in lower case inside a sentence that began before it:
-  // a fragment of the reporter's sentence, not a whole utterance ("La
-  // Yougoslavie «accepte …» et Belgrade «est d'accord …», a indiqué X").
+  // A quote starting in lower case inside a sentence that began before it,
+  // short or after another quote of the sentence: a fragment of the
+  // reporter's sentence ("X est mort « des suites d'une maladie », a révélé
+  // Y"; "La Yougoslavie «accepte …» et Belgrade «est d'accord …», a indiqué
+  // X"), not a whole utterance. A longer one alone is the speaker's words,
+  // a direct quote ("les frappes «ont malheureusement probablement tué 64
+  // civils et blessé huit autres», a indiqué le Centcom").
   bool IsFragment(const Quote& quote) const {
     if (quote.span.start <= sentence_.start || quote.content.empty()) return false;
     unsigned char first = static_cast<unsigned char>(text_[quote.content.start]);
     bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;  // à é è ê...
     if (!lower) return false;
-    return TrimEnd(Span{StatementStart(), quote.span.start}).size() > 0;
+    const Span before = TrimEnd(Span{StatementStart(), quote.span.start});
+    if (before.empty()) return false;
+    size_t words = 1;
+    for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
+    return words < kMaxFragmentWords || HoldsQuote(before);
   }
 
   bool HoldsQuote(Span span) const {

