@@ -15,7 +15,7 @@ constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
-constexpr size_t kMaxNameTokens = 10;            // "le colonel John J. Thomas"
+constexpr size_t kMaxSpeakerNameTokens = 10;            // "le colonel John J. Thomas"
 
 struct Cue {
   Span span;
@@ -167,8 +167,8 @@ class LinkPass {
   // sentence end. Places are rubrics ("France : « … »"), not speakers.
   void LinkNameColonQuote() {
     size_t colon = 0;
-    while (colon < tokens_.size() && colon < kMaxNameTokens && Word(colon) != ":") ++colon;
-    if (colon == 0 || colon >= tokens_.size() || colon >= kMaxNameTokens) return;
+    while (colon < tokens_.size() && colon < kMaxSpeakerNameTokens && Word(colon) != ":") ++colon;
+    if (colon == 0 || colon >= tokens_.size() || colon >= kMaxSpeakerNameTokens) return;
     const Quote* quote = QuoteStartingAt(tokens_[colon].span.start);
     if (!quote || !TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
                        .empty()) {
@@ -1228,7 +1228,7 @@ class LinkPass {
   // exactly at `end` ("…un violent clash avec Bernard Bonnet").
   std::optional<SourcePhrase> PhraseEndingAt(size_t first, size_t end) const {
     std::optional<SourcePhrase> best;
-    const size_t floor = std::max(first, end > kMaxNameTokens ? end - kMaxNameTokens : 0);
+    const size_t floor = std::max(first, end > kMaxSpeakerNameTokens ? end - kMaxSpeakerNameTokens : 0);
     for (size_t k = end; k > floor; --k) {
       auto phrase = Parse(k - 1, end);
       bool fits = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
