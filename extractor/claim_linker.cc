@@ -145,13 +145,8 @@ class LinkPass {
     if (!quote || !IsClauseQuote(*quote)) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
-    Claim claim;
-    claim.type = ClaimType::kMixed;
-    claim.span = TrimEnd(predicate);
-    claim.source = *source;
-    claim.rule = "fr.claim.subject_quote";
-    claim.confidence = linker_.Confidence(claim.rule);
-    out_.claims.push_back(std::move(claim));
+    out_.claims.push_back(
+        MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
   }
 
   // Quoted words that say something: three words or more, in lower case.
@@ -184,14 +179,9 @@ class LinkPass {
     }
     auto source = Resolve(phrase, "fr.source.name_colon");
     if (!source) return;
-    Claim claim;
-    claim.type = ClaimType::kDirect;
-    claim.span = quote->content;
-    claim.source = *source;
-    claim.rule = "fr.claim.name_colon";
-    claim.confidence = linker_.Confidence(claim.rule);
     last_quoted_ = Quoted{paragraph_, *source};
-    out_.claims.push_back(std::move(claim));
+    out_.claims.push_back(
+        MakeClaim(ClaimType::kDirect, quote->content, *source, "fr.claim.name_colon"));
   }
 
   // Sources named before the article says who they are (a title's "le
@@ -223,14 +213,10 @@ class LinkPass {
         return c.type != ClaimType::kUnattributed && c.span.Overlaps(candidate.quote.content);
       });
       if (claimed) continue;
-      Claim claim;
-      claim.type = ClaimType::kDirect;
-      claim.span = candidate.quote.content;
-      claim.source = candidate.source;
-      claim.source->mention = std::nullopt;
-      claim.rule = "fr.claim.quote_context";
-      claim.confidence = linker_.Confidence(claim.rule);
-      out_.claims.push_back(std::move(claim));
+      ClaimSource source = candidate.source;
+      source.mention = std::nullopt;  // no words of the sentence name it
+      out_.claims.push_back(MakeClaim(ClaimType::kDirect, candidate.quote.content, source,
+                                      "fr.claim.quote_context"));
     }
   }
 
@@ -265,12 +251,8 @@ class LinkPass {
           covered.begin());
       const bool claimed = before > 0 && reach[before - 1] > s.start;
       if (claimed) continue;
-      Claim claim;
-      claim.type = ClaimType::kUnattributed;
-      claim.span = TrimEnd(s);
-      claim.rule = "fr.claim.unattributed";
-      claim.confidence = linker_.Confidence(claim.rule);
-      out_.claims.push_back(std::move(claim));
+      out_.claims.push_back(MakeClaim(ClaimType::kUnattributed, TrimEnd(s), std::nullopt,
+                                      "fr.claim.unattributed"));
     }
   }
 
@@ -888,16 +870,23 @@ class LinkPass {
     entities_.push_back(std::move(entity));
   }
 
-  void AddClaim(ClaimType type, Span statement, const ClaimSource& source,
-                const Cue& cue, std::string rule) {
-    if (statement.empty()) return;
+  // A claim with its rule's confidence; no cue, no linked mentions yet.
+  Claim MakeClaim(ClaimType type, Span statement, std::optional<ClaimSource> source,
+                  std::string rule) const {
     Claim claim;
     claim.type = type;
     claim.span = statement;
-    claim.source = source;
-    claim.cue = ClaimCue{cue.span, cue.lemma};
+    claim.source = std::move(source);
     claim.confidence = linker_.Confidence(rule);
     claim.rule = std::move(rule);
+    return claim;
+  }
+
+  void AddClaim(ClaimType type, Span statement, const ClaimSource& source,
+                const Cue& cue, std::string rule) {
+    if (statement.empty()) return;
+    Claim claim = MakeClaim(type, statement, source, std::move(rule));
+    claim.cue = ClaimCue{cue.span, cue.lemma};
     if (type == ClaimType::kDirect || HoldsQuote(statement)) {
       last_quoted_ = Quoted{paragraph_, source};
     }
