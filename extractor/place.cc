@@ -2,7 +2,12 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -157,14 +162,31 @@ std::optional<uint64_t> FoldedHash(std::string_view word) {
 // and Latin-1 letters. A word holding any other letter is "complex": the
 // scan stops there and the tokenizer takes over.
 
+// For each byte: the lower-case ASCII letter it folds to; 0 for a byte that
+// is no ASCII letter.
+constexpr std::array<unsigned char, 256> kAsciiFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int c = 'a'; c <= 'z'; ++c) {
+    fold[static_cast<size_t>(c)] = static_cast<unsigned char>(c);
+    fold[static_cast<size_t>(c - 'a' + 'A')] = static_cast<unsigned char>(c);
+  }
+  return fold;
+}();
+
+// An ASCII byte that is no letter (space, digit, punctuation): no word
+// token starts there, and the scan steps over it.
+inline bool IsAsciiNonLetter(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 0x80 && kAsciiFold[b] == 0;
+}
+
 // The folded form of the ASCII or Latin-1 letter at view[i] in *folded, and
 // its length (1 or 2); 0 for anything else.
 inline size_t PlainLetterAt(std::string_view view, size_t i, unsigned char* folded) {
   const auto c = static_cast<unsigned char>(view[i]);
   if (c < 0x80) {
-    const unsigned char lower = c | 0x20;
-    if (lower < 'a' || lower > 'z') return 0;
-    *folded = lower;
+    if (kAsciiFold[c] == 0) return 0;
+    *folded = kAsciiFold[c];
     return 1;
   }
   if (c != 0xC3 || i + 1 >= view.size()) return 0;
@@ -187,8 +209,8 @@ struct PlainWord {
 // ScanWord() in segmenter.cc: letters (and marks), inner hyphens and
 // apostrophes followed by a letter, an elision ending at its apostrophe.
 // place_test checks that Recognize() and RecognizeEveryToken() agree.
-PlainWord ScanPlainWord(std::string_view view, size_t pos,
-                        uint64_t seed = kFnvBasis) {
+inline PlainWord ScanPlainWord(std::string_view view, size_t pos,
+                               uint64_t seed = kFnvBasis) {
   PlainWord w;
   w.hash = seed;
   w.start = pos;
@@ -213,51 +235,175 @@ PlainWord ScanPlainWord(std::string_view view, size_t pos,
     const auto second = static_cast<unsigned char>(view[pos + 1]);
     w.upper = second <= 0x9E && second != 0x97;  // 97: ×, not a letter anyway
   }
+  // Locals, not w's fields, in the loops: they stay in registers.
+  const char* const data = view.data();
+  const size_t size = view.size();
+  uint64_t hash = seed;
   size_t i = pos;
   bool joined = false;
-  auto complex_word = [&] {
-    w.complex = true;
-    w.end = i + 1;
-    return w;
-  };
-  while (true) {
-    while (i < view.size()) {
-      const size_t len = PlainLetterAt(view, i, &folded);
-      if (len != 0) {
-        w.hash = FnvStep(w.hash, folded);
-        i += len;
-        continue;
-      }
-      if (static_cast<unsigned char>(view[i]) >= 0x80) {
-        const CharClass cls = ClassifyAt(view, i).cls;
-        if (cls == CharClass::kLetter || cls == CharClass::kMark) return complex_word();
+  while (i < size) {
+    // The bulk: ASCII letters, one table load each.
+    if (const unsigned char ascii = kAsciiFold[static_cast<unsigned char>(data[i])]) {
+      hash = FnvStep(hash, ascii);
+      ++i;
+      continue;
+    }
+    if (const size_t len = PlainLetterAt(view, i, &folded)) {  // Latin-1
+      hash = FnvStep(hash, folded);
+      i += len;
+      continue;
+    }
+    const char c = data[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const CharClass cls = ClassifyAt(view, i).cls;
+      if (cls == CharClass::kLetter || cls == CharClass::kMark) {
+        w.complex = true;
+        w.end = i + 1;
+        return w;
       }
       break;
     }
-    if (i >= view.size()) break;
-    const char c = view[i];
     if (c == '\'' && !joined && IsElision(view.substr(pos, i - pos))) {
-      w.hash = FnvStep(w.hash, '\'');
+      w.hash = FnvStep(hash, '\'');
       w.end = i + 1;
       return w;
     }
-    if ((c == '\'' || c == '-') && i + 1 < view.size()) {
-      if (PlainLetterAt(view, i + 1, &folded) != 0) {
-        joined = true;
-        w.hash = FnvStep(w.hash, c == '-' ? ' ' : '\'');
-        ++i;
-        continue;
-      }
-      if (static_cast<unsigned char>(view[i + 1]) >= 0x80 &&
-          ClassifyAt(view, i + 1).cls == CharClass::kLetter) {
-        return complex_word();
-      }
+    if ((c != '\'' && c != '-') || i + 1 >= size) break;
+    if (PlainLetterAt(view, i + 1, &folded) != 0) {
+      joined = true;
+      hash = FnvStep(hash, c == '-' ? ' ' : '\'');
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned char>(data[i + 1]) >= 0x80 &&
+        ClassifyAt(view, i + 1).cls == CharClass::kLetter) {
+      w.complex = true;
+      w.end = i + 1;
+      return w;
     }
     break;
   }
+  w.hash = hash;
   w.end = i;
   return w;
 }
+
+// The word tokens of a text in order, as ScanPlainWord() finds them, 64
+// bytes at a time: a bit mask of the bytes that are ASCII letters or not
+// ASCII (which may be letters) finds where the next word starts and where a
+// run of them ends without a branch per byte. A run of ASCII letters ended
+// by an ASCII byte other than an apostrophe or a hyphen is a word token as
+// it stands; any other run (accents, "l'", "Saint-", a run that crosses the
+// 64 bytes, the last 63 bytes of the text) goes to ScanPlainWord().
+//
+// `view` ends where the scan must end (a sentence, say); the masks may be
+// loaded from the bytes after it, up to `readable` bytes from view.data(),
+// and are cut at the view's end.
+class WordScanner {
+ public:
+  WordScanner(std::string_view view, size_t readable)
+      : view_(view), readable_(std::max(readable, view.size())) {}
+
+  // The next word token starting at or after `pos`; start == end ==
+  // view.size() when there is none.
+  PlainWord Next(size_t pos) {
+    const size_t size = view_.size();
+    while (pos < size) {
+      if (readable_ - pos < kBlock) {  // the tail, a byte at a time
+        if (IsAsciiNonLetter(view_[pos])) {
+          ++pos;
+          continue;
+        }
+        const PlainWord w = ScanPlainWord(view_, pos);
+        if (w.end != w.start) return w;
+        pos += w.skip;
+        continue;
+      }
+      if (!loaded_ || pos < base_ || pos - base_ >= kBlock) Load(pos);
+      const size_t offset = pos - base_;
+      const uint64_t wordish = wordish_ >> offset;
+      if (wordish == 0) {
+        pos = base_ + kBlock;
+        continue;
+      }
+      const size_t skip = static_cast<size_t>(__builtin_ctzll(wordish));
+      pos += skip;
+      const uint64_t non_ascii = non_ascii_ >> (pos - base_);
+      if ((non_ascii & 1) != 0) {  // maybe a letter, maybe NBSP: slow
+        const PlainWord w = ScanPlainWord(view_, pos);
+        if (w.end != w.start) return w;
+        pos += w.skip;
+        continue;
+      }
+      // The run of ASCII letters and non-ASCII bytes from pos (the shift
+      // brings in zeros: a run that reaches the block's end stops there).
+      const size_t length = static_cast<size_t>(__builtin_ctzll(~(wordish >> skip)));
+      if (pos - base_ + length >= kBlock ||
+          (non_ascii & ((uint64_t{1} << length) - 1)) != 0 ||
+          (pos + length < size &&
+           (view_[pos + length] == '\'' || view_[pos + length] == '-'))) {
+        return ScanPlainWord(view_, pos);  // a word: its first byte is a letter
+      }
+      PlainWord w;
+      w.start = pos;
+      w.end = pos + length;
+      w.upper = (static_cast<unsigned char>(view_[pos]) & 0x20) == 0;
+      uint64_t hash = kFnvBasis;
+      for (size_t k = pos; k < w.end; ++k) {
+        hash = FnvStep(hash, static_cast<unsigned char>(view_[k]) | 0x20);
+      }
+      w.hash = hash;
+      return w;
+    }
+    PlainWord none;
+    none.start = none.end = size;
+    return none;
+  }
+
+ private:
+  static constexpr size_t kBlock = 64;
+
+  // The masks of the 64 bytes from `pos`, which the caller has checked are
+  // readable, with the bits past the view's end cleared.
+  void Load(size_t pos) {
+    loaded_ = true;
+    base_ = pos;
+    const char* p = view_.data() + pos;
+#if defined(__SSE2__)
+    uint64_t letters = 0;
+    uint64_t high = 0;
+    for (size_t k = 0; k < kBlock; k += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+      // (byte | 0x20) in 'a'..'z', as a signed compare after a shift of the
+      // range to start at -128 (SSE2 has no unsigned byte compare).
+      const __m128i shifted = _mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)),
+                                           _mm_set1_epi8(static_cast<char>(0x80 - 'a')));
+      const __m128i letter = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+      letters |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(letter))) << k;
+      high |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(bytes))) << k;
+    }
+#else
+    uint64_t letters = 0;
+    uint64_t high = 0;
+    for (size_t k = 0; k < kBlock; ++k) {
+      const auto b = static_cast<unsigned char>(p[k]);
+      if (kAsciiFold[b] != 0) letters |= uint64_t{1} << k;
+      if (b >= 0x80) high |= uint64_t{1} << k;
+    }
+#endif
+    const size_t in_view = view_.size() - pos;
+    const uint64_t keep = in_view >= kBlock ? ~uint64_t{0} : (uint64_t{1} << in_view) - 1;
+    wordish_ = (letters | high) & keep;
+    non_ascii_ = high & keep;
+  }
+
+  std::string_view view_;
+  size_t readable_;
+  size_t base_ = 0;
+  uint64_t wordish_ = 0;    // bit k: byte base_ + k is an ASCII letter or not ASCII
+  uint64_t non_ascii_ = 0;  // bit k: byte base_ + k is not ASCII
+  bool loaded_ = false;
+};
 
 utf8proc_int32_t FirstCodePoint(std::string_view s) {
   if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0];
@@ -872,9 +1018,11 @@ KeyMatch LongestKey(const Index::FlatTable& table, std::string_view text,
 // whether the context lets it be a place or a demonym. Appends the mention
 // found, if any, to `out`; returns how many tokens were used (at least 1).
 // `tokens[i]` is a word token; the window holds at least the two tokens
-// before it (fewer only at the start of the range).
+// before it (fewer only at the start of the range). `known`, if given, is
+// the longest key from token i, which the caller has already looked up.
 size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
-               size_t i, std::vector<Mention>* out) {
+               size_t i, std::vector<Mention>* out,
+               const KeyMatch* known = nullptr) {
   std::string key;
   std::string scratch;
   auto fold = [&](const Token& t) -> const std::string& {
@@ -919,15 +1067,19 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
            !IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
   };
 
-  const std::string_view word = tokens[i].span.Of(text);
-  const Index::FlatTable& table =
-      IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
-  // Fast path for the bulk of a text: the filter turns most words away
-  // from a hash of their folded form, without writing that form.
-  if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
-    return 1;
-  }
-  const auto [best, best_n] = LongestKey(table, text, tokens, i, &key);
+  const auto longest_key = [&] {
+    if (known != nullptr) return *known;
+    const std::string_view word = tokens[i].span.Of(text);
+    const Index::FlatTable& table =
+        IsUpper(FirstCodePoint(word)) ? index.all : index.lower;
+    // Fast path for the bulk of a text: the filter turns most words away
+    // from a hash of their folded form, without writing that form.
+    if (std::optional<uint64_t> h = FoldedHash(word); h && !table.MayContain(*h)) {
+      return KeyMatch{};
+    }
+    return LongestKey(table, text, tokens, i, &key);
+  };
+  const auto [best, best_n] = longest_key();
   if (best == nullptr) return 1;
   const size_t last = i + best_n - 1;
   const Span span{tokens[i].span.start, tokens[last].span.end};
@@ -939,8 +1091,17 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
                          tokens[last + 1].kind == TokenKind::kWord &&
                          Adjacent(text, tokens[last], tokens[last + 1]);
 
-  std::optional<PlaceValue> value;
-  std::string_view rule;
+  // The mention is built in place in `out`: a Mention is large, and moving
+  // one (and its PlaceValue twice) cost a tenth of the recognizer's
+  // instructions on the bench corpus, whose sentences name many places.
+  auto emit = [&](std::string_view rule) -> PlaceValue& {
+    Mention& m = out->emplace_back();
+    m.kind = MentionKind::kPlace;
+    m.span = span;
+    m.rule = std::string(rule);
+    return m.value.emplace<PlaceValue>();
+  };
+  bool emitted = false;
   if (!best->not_place && best->place >= 0) {
     bool ok = upper || best->lowercase_name;
     if (IsAllCaps(first) && !best->caps_name) ok = false;
@@ -966,7 +1127,15 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       }
     }
     if (ok) {
-      PlaceValue v;
+      // "Washington ne reconnaît", "Washington et les autres capitales":
+      // a capital as the subject, not a location, stands for its
+      // government.
+      const bool subject =
+          initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
+                                tokens[i - 1].span.Of(text) == ","));
+      const bool government = e.type == "capital" && !cue && subject &&
+                              next_word && !is_upper_word(last + 1);
+      PlaceValue& v = emit("fr.place.gazetteer");
       v.name = e.name;
       if (!e.country.empty()) v.country = e.country;
       v.type = e.type == "capital" ? "city" : e.type;
@@ -974,41 +1143,21 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       v.lat = e.lat;
       v.lon = e.lon;
       if (!e.admin1.empty()) v.admin1 = e.admin1;
-      // "Washington ne reconnaît", "Washington et les autres capitales":
-      // a capital as the subject, not a location, stands for its
-      // government.
-      const bool subject =
-          initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
-                                tokens[i - 1].span.Of(text) == ","));
-      if (e.type == "capital" && !cue && subject && next_word &&
-          !is_upper_word(last + 1)) {
-        v.metonymy = "government";
-      }
-      value = std::move(v);
-      rule = "fr.place.gazetteer";
+      if (government) v.metonymy = "government";
+      emitted = true;
     }
   }
-  if (!value && !best->not_place && best->demonym >= 0 &&
+  if (!emitted && !best->not_place && best->demonym >= 0 &&
       !IsAllCaps(first) && !IsLanguage(i, best_n)) {
     const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
-    PlaceValue v;
     auto country = index.country_names.find(e.country);
+    PlaceValue& v = emit("fr.place.demonym");
     v.name = country != index.country_names.end() ? country->second : e.name;
     v.country = e.country;
     v.type = "demonym";
     v.gazetteer_id = e.id;
     v.lat = e.lat;
     v.lon = e.lon;
-    value = std::move(v);
-    rule = "fr.place.demonym";
-  }
-  if (value) {
-    Mention m;
-    m.kind = MentionKind::kPlace;
-    m.span = span;
-    m.rule = std::string(rule);
-    m.value = std::move(*value);
-    out->push_back(std::move(m));
   }
   return best_n;
 }
@@ -1045,16 +1194,13 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
     recent[1] = word_start;
     ++recent_count;
   };
-  TokenWindow ahead(text, Span{begin, begin});
   TokenWindow context(text, Span{begin, begin});
   std::string key;
   size_t pos = begin;
+  WordScanner scanner(view, text.size());
   while (pos < end) {
-    const PlainWord w = ScanPlainWord(view, pos);
-    if (w.end == w.start) {  // not a word: space, digit, punctuation, symbol
-      pos += w.skip;
-      continue;
-    }
+    const PlainWord w = scanner.Next(pos);
+    if (w.end == w.start) break;  // no word left
     if (!w.complex) {
       const Index::FlatTable& table = w.upper ? index.all : index.lower;
       const Index::FlatTable::TagMatch match = table.ProbeTag(w.hash);
@@ -1064,22 +1210,11 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
         continue;
       }
     }
-    // A candidate. Most lead to no name ("la", a prefix of "la Vila de
-    // Gràcia", then "Syrie"): look for the longest key first, from the word
-    // on, and tokenize the context only when there is one.
-    ahead.Reset(text, Span{w.start, end});
-    if (ahead.Has(0) && ahead[0].kind == TokenKind::kWord) {
-      const bool upper =
-          w.complex ? IsUpper(FirstCodePoint(ahead[0].span.Of(text))) : w.upper;
-      if (LongestKey(upper ? index.all : index.lower, text, ahead, 0, &key).info ==
-          nullptr) {
-        remember(w.start);
-        pos = ahead[0].span.end;
-        continue;
-      }
-    }
-    // A name: tokenize from two words back (or from the start of the range,
-    // which the context checks must know), then run the checks.
+    // A candidate: tokenize from two words back (or from the start of the
+    // range, which the context checks must know), look for the longest key
+    // from the word on, then run the checks. Nine candidates in ten are
+    // names on the bench corpus, so the context is tokenized once, not
+    // after a separate look-ahead for the key.
     const size_t from = recent_count >= 2 ? recent[0] : begin;
     TokenWindow& tokens = context;  // reused: its memory stays allocated
     tokens.Reset(text, Span{from, end});
@@ -1101,7 +1236,16 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       }
       return;
     }
-    const size_t used = MatchAt(index, text, tokens, i, out);
+    const bool upper =
+        w.complex ? IsUpper(FirstCodePoint(tokens[i].span.Of(text))) : w.upper;
+    const KeyMatch found =
+        LongestKey(upper ? index.all : index.lower, text, tokens, i, &key);
+    if (found.info == nullptr) {
+      remember(w.start);
+      pos = tokens[i].span.end;
+      continue;
+    }
+    const size_t used = MatchAt(index, text, tokens, i, out, &found);
     for (size_t k = i; k < i + used; ++k) {
       if (tokens[k].kind == TokenKind::kWord) remember(tokens[k].span.start);
     }
