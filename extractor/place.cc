@@ -328,31 +328,19 @@ class WordScanner {
       }
       const size_t skip = static_cast<size_t>(__builtin_ctzll(wordish));
       pos += skip;
-      const uint64_t non_ascii = non_ascii_ >> (pos - base_);
-      if ((non_ascii & 1) != 0) {  // maybe a letter, maybe NBSP: slow
-        const PlainWord w = ScanPlainWord(view_, pos);
+      // The run of ASCII letters and non-ASCII bytes from pos (the shift
+      // brings in zeros: a run that reaches the block's end stops there).
+      const size_t length = static_cast<size_t>(__builtin_ctzll(~(wordish >> skip)));
+      PlainWord w;
+      if (pos - base_ + length >= kBlock ||
+          (pos + length < size &&
+           (view_[pos + length] == '\'' || view_[pos + length] == '-')) ||
+          !HashLetters(pos, length, &w)) {
+        w = ScanPlainWord(view_, pos);  // NBSP, «, other scripts, "l'"...
         if (w.end != w.start) return w;
         pos += w.skip;
         continue;
       }
-      // The run of ASCII letters and non-ASCII bytes from pos (the shift
-      // brings in zeros: a run that reaches the block's end stops there).
-      const size_t length = static_cast<size_t>(__builtin_ctzll(~(wordish >> skip)));
-      if (pos - base_ + length >= kBlock ||
-          (non_ascii & ((uint64_t{1} << length) - 1)) != 0 ||
-          (pos + length < size &&
-           (view_[pos + length] == '\'' || view_[pos + length] == '-'))) {
-        return ScanPlainWord(view_, pos);  // a word: its first byte is a letter
-      }
-      PlainWord w;
-      w.start = pos;
-      w.end = pos + length;
-      w.upper = (static_cast<unsigned char>(view_[pos]) & 0x20) == 0;
-      uint64_t hash = kFnvBasis;
-      for (size_t k = pos; k < w.end; ++k) {
-        hash = FnvStep(hash, static_cast<unsigned char>(view_[k]) | 0x20);
-      }
-      w.hash = hash;
       return w;
     }
     PlainWord none;
@@ -362,6 +350,32 @@ class WordScanner {
 
  private:
   static constexpr size_t kBlock = 64;
+
+  // The word view_[pos, pos + length) if it is made of ASCII letters and
+  // Latin-1 letters only (as ScanPlainWord() would hash them); false for
+  // anything else in it.
+  bool HashLetters(size_t pos, size_t length, PlainWord* w) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(view_.data()) + pos;
+    uint64_t hash = kFnvBasis;
+    for (size_t k = 0; k < length; ++k) {
+      if (p[k] < 0x80) {  // an ASCII letter: the mask says so
+        hash = FnvStep(hash, p[k] | 0x20);
+        continue;
+      }
+      if (p[k] != 0xC3 || k + 1 == length || p[k + 1] < 0x80 || p[k + 1] > 0xBF ||
+          kLatin1Fold[p[k + 1] - 0x80] == 0) {
+        return false;
+      }
+      hash = FnvStep(hash, static_cast<unsigned char>(kLatin1Fold[p[k + 1] - 0x80]));
+      ++k;
+    }
+    w->start = pos;
+    w->end = pos + length;
+    // C3 80..9E is U+00C0..U+00DE, the Latin-1 capitals (97, ×, is no letter)
+    w->upper = p[0] < 0x80 ? (p[0] & 0x20) == 0 : p[1] <= 0x9E;
+    w->hash = hash;
+    return true;
+  }
 
   // The masks of the 64 bytes from `pos`, which the caller has checked are
   // readable, with the bits past the view's end cleared.

@@ -120,6 +120,14 @@ utf8proc_ssize_t DecodeAt(std::string_view text, size_t i,
 CharAt ClassifyAt(std::string_view text, size_t i) {
   const auto byte = static_cast<unsigned char>(text[i]);
   if (byte < 0x80) return {kAsciiClasses[byte], 1};
+  // U+00C0..U+00FF (C3 80..BF), French's accented letters, without a
+  // decode and a category lookup: all letters but × (D7) and ÷ (F7).
+  if (byte == 0xC3 && i + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next >= 0x80 && next <= 0xBF) {
+      return {next == 0x97 || next == 0xB7 ? CharClass::kSymbol : CharClass::kLetter, 2};
+    }
+  }
   utf8proc_int32_t cp = 0;
   const utf8proc_ssize_t len = DecodeAt(text, i, &cp);
   if (len <= 0) return {CharClass::kSymbol, 1};

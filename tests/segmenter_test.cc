@@ -3,6 +3,7 @@
 #include "extractor/segmenter.h"
 
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 #include <fstream>
 #include <sstream>
@@ -119,6 +120,26 @@ using Strings = std::vector<std::string>;
 // ---------------------------------------------------------------------------
 // Paragraphs
 // ---------------------------------------------------------------------------
+
+// ClassifyAt() answers for C3 80..BF (U+00C0..U+00FF) without utf8proc;
+// the answer must be utf8proc's.
+TEST_CASE("Latin-1 letters are classified as utf8proc classifies them", "[segmenter]") {
+  for (utf8proc_int32_t cp = 0xC0; cp <= 0xFF; ++cp) {
+    utf8proc_uint8_t bytes[4];
+    const auto len = utf8proc_encode_char(cp, bytes);
+    const std::string text(reinterpret_cast<const char*>(bytes), static_cast<size_t>(len));
+    const CharAt c = ClassifyAt(text, 0);
+    INFO("U+" << std::hex << cp);
+    CHECK(c.len == 2);
+    const utf8proc_category_t category = utf8proc_category(cp);
+    const bool letter = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL;
+    CHECK((c.cls == CharClass::kLetter) == letter);
+    if (!letter) CHECK(c.cls == CharClass::kSymbol);  // × and ÷ (Sm)
+  }
+  // A lead byte without its continuation is no letter.
+  CHECK(ClassifyAt(std::string("\xC3"), 0).cls == CharClass::kSymbol);
+  CHECK(ClassifyAt(std::string("\xC3" "a"), 0).cls == CharClass::kSymbol);
+}
 
 TEST_CASE("paragraphs are separated by blank lines", "[segmenter]") {
   auto segmenter = MakeSegmenter();
