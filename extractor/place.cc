@@ -950,6 +950,8 @@ class TokenWindow {
   void Reset(std::string_view text, Span range) {
     cursor_ = TokenCursor(text, range);
     tokens_.clear();
+    // One small allocation for most windows, not one per doubling.
+    tokens_.reserve(2 * kMaxNameTokens);
     base_ = 0;
   }
 
@@ -1044,9 +1046,10 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     FoldToken(t.span.Of(text), &scratch);
     return scratch;
   };
-  auto is_cue = [&](size_t i) {
-    return tokens[i].kind == TokenKind::kWord && index.cues.count(fold(tokens[i])) != 0;
-  };
+  // The token before, folded once: the cue, language and subject checks
+  // all read it.
+  std::string prev;
+  if (i > 0) FoldToken(tokens[i - 1].span.Of(text), &prev);
   auto is_upper_word = [&](size_t i) {
     return tokens[i].kind == TokenKind::kWord &&
            IsUpper(FirstCodePoint(tokens[i].span.Of(text)));
@@ -1071,7 +1074,6 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
   // the country. The masculine singular form is the demonym entry's name.
   auto IsLanguage = [&](size_t i, size_t n) {
     if (i == 0 || n != 1) return false;
-    const std::string prev = fold(tokens[i - 1]);
     if (index.language_before.count(prev) != 0) return true;
     if (index.language_article.count(prev) == 0) return false;
     const Index::KeyInfo* info = index.Find(fold(tokens[i]));
@@ -1099,7 +1101,9 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
   const Span span{tokens[i].span.start, tokens[last].span.end};
   const std::string_view first = tokens[i].span.Of(text);
   const bool upper = IsUpper(FirstCodePoint(first));
-  const bool cue = i > 0 && is_cue(i - 1);
+  const bool cue = i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+                   index.cues.count(prev) != 0;
+  const bool all_caps = IsAllCaps(first);
   const bool initial = opens(i);
   const bool next_word = tokens.Has(last + 1) &&
                          tokens[last + 1].kind == TokenKind::kWord &&
@@ -1118,7 +1122,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
   bool emitted = false;
   if (!best->not_place && best->place >= 0) {
     bool ok = upper || best->lowercase_name;
-    if (IsAllCaps(first) && !best->caps_name) ok = false;
+    if (all_caps && !best->caps_name) ok = false;
     if (best->needs_cue && !cue) ok = false;
     if (best->common_word && initial && !cue) ok = false;
     if (after_name(i)) ok = false;
@@ -1145,7 +1149,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       // a capital as the subject, not a location, stands for its
       // government.
       const bool subject =
-          initial || (i > 0 && (fold(tokens[i - 1]) == "et" ||
+          initial || (i > 0 && (prev == "et" ||
                                 tokens[i - 1].span.Of(text) == ","));
       const bool government = e.type == "capital" && !cue && subject &&
                               next_word && !is_upper_word(last + 1);
@@ -1162,7 +1166,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     }
   }
   if (!emitted && !best->not_place && best->demonym >= 0 &&
-      !IsAllCaps(first) && !IsLanguage(i, best_n)) {
+      !all_caps && !IsLanguage(i, best_n)) {
     const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
     auto country = index.country_names.find(e.country);
     PlaceValue& v = emit("fr.place.demonym");
