@@ -291,10 +291,11 @@ inline PlainWord ScanPlainWord(std::string_view view, size_t pos,
 // The word tokens of a text in order, as ScanPlainWord() finds them, 64
 // bytes at a time: a bit mask of the bytes that are ASCII letters or not
 // ASCII (which may be letters) finds where the next word starts and where a
-// run of them ends without a branch per byte. A run of ASCII letters ended
-// by an ASCII byte other than an apostrophe or a hyphen is a word token as
-// it stands; any other run (accents, "l'", "Saint-", a run that crosses the
-// 64 bytes, the last 63 bytes of the text) goes to ScanPlainWord().
+// run of them ends without a branch per byte. A run of ASCII and Latin-1
+// letters ended by an ASCII byte other than an apostrophe or a hyphen is a
+// word token as it stands; any other run (NBSP, other scripts, "l'",
+// "Saint-", a run that crosses the 64 bytes, the last 63 bytes of the text)
+// goes to ScanPlainWord().
 //
 // `view` ends where the scan must end (a sentence, say); the masks may be
 // loaded from the bytes after it, up to `readable` bytes from view.data(),
