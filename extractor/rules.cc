@@ -813,8 +813,8 @@ bool MatchAlone(const RE2& alone, std::string_view whole, size_t start, size_t e
 
 }  // namespace
 
-std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
-                                        Span range) const {
+std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, Span range,
+                                        DropFilter drop) const {
   std::vector<RuleMatch> matches;
   if (!combined_ || range.empty()) return matches;
   const RE2& regex = combined_->regex;
@@ -832,6 +832,12 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text,
                      RE2::UNANCHORED, &found, 1)) {
     const size_t found_start = found.data() - text.data();
     const size_t found_end = found_start + found.size();
+    if (drop != nullptr) {
+      if (const std::optional<Span> dropped = drop(whole, Span{found_start, found_end})) {
+        pos = std::max(pos + 1, dropped->end);
+        continue;
+      }
+    }
     // The winner is the first rule, in alternation order, that matches the
     // whole span: RE2's submatch pass would have kept that alternative.
     candidates.clear();

@@ -217,6 +217,29 @@ TEST_CASE("a match may use context before its range for the boundary",
   CHECK(set.FindAll(text, {16, 18}).empty());  // glued to 'x' before range
 }
 
+TEST_CASE("a drop filter steps over the spans it answers for, unreported",
+          "[rules]") {
+  RuleDir dir(Files{{"quantity.yaml", kGoodRule}});
+  auto book = RuleBook::Load(dir.path());
+  REQUIRE(book.ok());
+  const RuleSet& set = *(*book)->Dimension("quantity");
+  // Drops "12" (found with its boundary characters), keeps the rest; the
+  // scan goes on right after the dropped match.
+  RuleSet::DropFilter drop_twelve = [](std::string_view text,
+                                       Span found) -> std::optional<Span> {
+    const size_t at = text.substr(found.start, found.size()).find("12");
+    if (at == std::string_view::npos) return std::nullopt;
+    return Span{found.start + at, found.start + at + 2};
+  };
+  const std::string text = "12 34 (12) 56 12";
+  std::vector<std::string> kept;
+  for (const RuleMatch& m : set.FindAll(text, {0, text.size()}, drop_twelve)) {
+    kept.emplace_back(m.span.Of(text));
+  }
+  CHECK(kept == std::vector<std::string>{"34", "56"});
+  CHECK(MatchTexts(set, text) == std::vector<std::string>{"12", "34", "12", "56", "12"});
+}
+
 TEST_CASE("the longest match wins, then the higher priority, then file order",
           "[rules]") {
   RuleDir dir(Files{{"quantity.yaml", R"(dimension: quantity
