@@ -35,6 +35,8 @@ class JsonlSink : public DocumentSink {
 
   Result<std::optional<std::string>> StoredHash(std::string_view doc_id) override;
   Status Write(const std::vector<nlohmann::ordered_json>& batch) override;
+  bool StoresJsonText() const override { return true; }
+  Status WriteSerialized(const std::vector<SerializedDocument>& batch) override;
   Status Close() override;
 
   size_t resumed_documents() const { return resumed_; }

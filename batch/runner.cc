@@ -108,6 +108,7 @@ struct DoneItem {
   uint64_t seq = 0;
   size_t window_bytes = 0;
   std::optional<nlohmann::ordered_json> document;
+  std::optional<SerializedDocument> serialized;  // instead, for text sinks
   std::optional<QuarantineEntry> quarantine;
   uint64_t text_bytes = 0;
   uint64_t claims = 0;
@@ -126,7 +127,7 @@ nlohmann::ordered_json BatchDocumentJson(const AnnotatedDocument& doc, const Art
 }
 
 DoneItem AnnotateItem(const Annotator& annotator, WorkItem item,
-                      std::chrono::milliseconds timeout) {
+                      std::chrono::milliseconds timeout, bool serialize) {
   DoneItem done;
   done.seq = item.seq;
   done.window_bytes = item.window_bytes;
@@ -157,7 +158,17 @@ DoneItem AnnotateItem(const Annotator& annotator, WorkItem item,
   for (const Mention& m : doc->mentions) {
     ++done.mentions_by_kind[static_cast<size_t>(m.kind) % kKindSlots];
   }
-  done.document = BatchDocumentJson(*doc, article, item.content_hash);
+  nlohmann::ordered_json document = BatchDocumentJson(*doc, article, item.content_hash);
+  if (serialize) {
+    // Here, not in the writer: the dump runs in parallel, and the document's
+    // thousands of small blocks are freed by the thread that made them
+    // (handed to the writer, they made glibc's allocator the largest cost
+    // of a one-worker run).
+    done.serialized = SerializedDocument{DumpJson(document, -1), article.id,
+                                         std::move(item.content_hash)};
+  } else {
+    done.document = std::move(document);
+  }
   return done;
 }
 
@@ -271,6 +282,7 @@ Status BatchRunner::Run(InputReader* input, DocumentSink* sink, QuarantineSink* 
     work.Close();
   });
 
+  const bool serialize = sink->StoresJsonText();
   std::atomic<size_t> running_workers{options_.threads};
   std::vector<std::thread> workers;
   for (size_t i = 0; i < options_.threads; ++i) {
@@ -284,7 +296,7 @@ Status BatchRunner::Run(InputReader* input, DocumentSink* sink, QuarantineSink* 
           done.Push(std::move(dropped));
           continue;
         }
-        done.Push(AnnotateItem(*annotator, std::move(*item), options_.doc_timeout));
+        done.Push(AnnotateItem(*annotator, std::move(*item), options_.doc_timeout, serialize));
       }
       if (running_workers.fetch_sub(1) == 1) done.Close();
     });
@@ -294,30 +306,36 @@ Status BatchRunner::Run(InputReader* input, DocumentSink* sink, QuarantineSink* 
   Status writer_status;
   std::array<uint64_t, kKindSlots> mentions_by_kind{};
   std::vector<nlohmann::ordered_json> batch;
+  std::vector<SerializedDocument> serialized_batch;
   std::vector<size_t> batch_bytes;
   auto flush = [&] {
-    if (batch.empty()) return;
+    if (batch_bytes.empty()) return;
     if (writer_status.ok()) {
       std::lock_guard lock(sink_mutex);
-      writer_status = sink->Write(batch);
+      writer_status = serialize ? sink->WriteSerialized(serialized_batch) : sink->Write(batch);
     }
     if (writer_status.ok()) {
-      counters->documents.fetch_add(batch.size(), std::memory_order_relaxed);
+      counters->documents.fetch_add(batch_bytes.size(), std::memory_order_relaxed);
     } else {
       abort = true;
     }
     for (size_t bytes : batch_bytes) window.Release(bytes);
     batch.clear();
+    serialized_batch.clear();
     batch_bytes.clear();
   };
   auto emit = [&](DoneItem item) {
-    if (item.document && writer_status.ok()) {
-      batch.push_back(std::move(*item.document));
+    if ((item.document || item.serialized) && writer_status.ok()) {
+      if (item.serialized) {
+        serialized_batch.push_back(std::move(*item.serialized));
+      } else {
+        batch.push_back(std::move(*item.document));
+      }
       batch_bytes.push_back(item.window_bytes);
       counters->text_bytes.fetch_add(item.text_bytes, std::memory_order_relaxed);
       counters->claims.fetch_add(item.claims, std::memory_order_relaxed);
       for (size_t k = 0; k < kKindSlots; ++k) mentions_by_kind[k] += item.mentions_by_kind[k];
-      if (batch.size() >= options_.sink_batch) flush();
+      if (batch_bytes.size() >= options_.sink_batch) flush();
       return;
     }
     if (item.quarantine && writer_status.ok()) {

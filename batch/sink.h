@@ -28,9 +28,24 @@
 
 namespace claimx {
 
+// A document already serialized by the runner, for sinks that store JSON
+// text (StoresJsonText): `json` is DumpJson(document, -1), the line a JSONL
+// sink writes; `id` and `content_hash` are its doc.id and doc.content_hash.
+struct SerializedDocument {
+  std::string json;
+  std::string id;
+  std::string content_hash;
+};
+
 class DocumentSink {
  public:
   virtual ~DocumentSink() = default;
+
+  // Whether the sink stores each document as its JSON text. The runner then
+  // serializes documents in its worker threads, in parallel and where they
+  // were built (so their many small blocks are freed by the thread that
+  // allocated them), and calls WriteSerialized instead of Write.
+  virtual bool StoresJsonText() const { return false; }
 
   // The content hash stored for `doc_id` by an earlier (possibly killed) run,
   // or nullopt when the document is not stored.
@@ -41,6 +56,13 @@ class DocumentSink {
   // every document of the batch is stored or none is. Errors (disk full,
   // server gone) are returned, never swallowed; the sink stays consistent.
   virtual Status Write(const std::vector<nlohmann::ordered_json>& batch) = 0;
+
+  // Write, for documents the runner serialized (StoresJsonText() sinks only;
+  // the others are never called with it and refuse).
+  virtual Status WriteSerialized(const std::vector<SerializedDocument>& batch) {
+    (void)batch;
+    return Status(StatusCode::kInternal, "this sink takes documents, not their JSON text");
+  }
 
   // Flushes and releases the sink. Documents written before a failed Close
   // are still stored; the status says whether the run ended cleanly.

@@ -162,6 +162,50 @@ TEST_CASE("JsonlSink resumes: a torn last line is cut, stored ids answer with th
   fs::remove_all(dir);
 }
 
+// The runner serializes documents in its workers for a JSONL sink
+// (StoresJsonText); WriteSerialized must write the same lines as Write and
+// remember the same ids.
+TEST_CASE("JsonlSink writes serialized documents as Write writes documents", "[batch]") {
+  fs::path dir = TempDir("serialized");
+  auto doc = [](const std::string& id, const std::string& text) {
+    AnnotatedDocument d;
+    d.info.id = id;
+    d.info.bytes = text.size();
+    nlohmann::ordered_json json = DocumentToJson(d, text);
+    json["doc"]["content_hash"] = ContentHash(text);
+    return json;
+  };
+  const std::vector<nlohmann::ordered_json> documents = {doc("a", "un"), doc("b", "deux")};
+  std::vector<SerializedDocument> serialized;
+  for (const auto& d : documents) {
+    serialized.push_back({DumpJson(d, -1), d["doc"]["id"].get<std::string>(),
+                          d["doc"]["content_hash"].get<std::string>()});
+  }
+  const std::string by_document = (dir / "documents.jsonl").string();
+  const std::string by_text = (dir / "serialized.jsonl").string();
+  {
+    auto sink = JsonlSink::OpenFile(by_document);
+    REQUIRE(sink.ok());
+    REQUIRE((*sink)->Write(documents).ok());
+    REQUIRE((*sink)->Close().ok());
+  }
+  {
+    auto sink = JsonlSink::OpenFile(by_text);
+    REQUIRE(sink.ok());
+    CHECK((*sink)->StoresJsonText());
+    REQUIRE((*sink)->WriteSerialized(serialized).ok());
+    CHECK(*(*sink)->StoredHash("a") == ContentHash("un"));  // remembered at once
+    REQUIRE((*sink)->Close().ok());
+  }
+  CHECK(testing::ReadFile(by_text) == testing::ReadFile(by_document));
+  auto reopened = JsonlSink::OpenFile(by_text);
+  REQUIRE(reopened.ok());
+  CHECK((*reopened)->resumed_documents() == 2);
+  CHECK(*(*reopened)->StoredHash("b") == ContentHash("deux"));
+  REQUIRE((*reopened)->Close().ok());
+  fs::remove_all(dir);
+}
+
 // An in-memory DocumentSink, with documents "stored by an earlier run".
 class MemorySink : public DocumentSink {
  public:
