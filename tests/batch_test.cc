@@ -128,22 +128,25 @@ TEST_CASE("HtmlToText keeps the visible text as paragraphs", "[batch]") {
   CHECK(html.text == "Frappes\n\nSelon l'ONG, 1787\u00a0civils\ntués.\n\na  b\nc\n\nfin");
 }
 
+// An empty annotated document as a sink receives it: schema v1 with its
+// content hash.
+nlohmann::ordered_json SinkDocument(const std::string& id, const std::string& text) {
+  AnnotatedDocument d;
+  d.info.id = id;
+  d.info.bytes = text.size();
+  nlohmann::ordered_json json = DocumentToJson(d, text);
+  json["doc"]["content_hash"] = ContentHash(text);
+  return json;
+}
+
 TEST_CASE("JsonlSink resumes: a torn last line is cut, stored ids answer with their hash",
           "[batch]") {
   fs::path dir = TempDir("sink");
   std::string path = (dir / "out.jsonl").string();
-  auto doc = [](const std::string& id, const std::string& text) {
-    AnnotatedDocument d;
-    d.info.id = id;
-    d.info.bytes = text.size();
-    nlohmann::ordered_json json = DocumentToJson(d, text);
-    json["doc"]["content_hash"] = ContentHash(text);
-    return json;
-  };
   {
     auto sink = JsonlSink::OpenFile(path);
     REQUIRE(sink.ok());
-    REQUIRE((*sink)->Write({doc("a", "un"), doc("b", "deux")}).ok());
+    REQUIRE((*sink)->Write({SinkDocument("a", "un"), SinkDocument("b", "deux")}).ok());
     REQUIRE((*sink)->Close().ok());
   }
   { std::ofstream(path, std::ios::app) << R"({"schema":"claimx/1","doc":{"id":"c")"; }
@@ -167,15 +170,8 @@ TEST_CASE("JsonlSink resumes: a torn last line is cut, stored ids answer with th
 // remember the same ids.
 TEST_CASE("JsonlSink writes serialized documents as Write writes documents", "[batch]") {
   fs::path dir = TempDir("serialized");
-  auto doc = [](const std::string& id, const std::string& text) {
-    AnnotatedDocument d;
-    d.info.id = id;
-    d.info.bytes = text.size();
-    nlohmann::ordered_json json = DocumentToJson(d, text);
-    json["doc"]["content_hash"] = ContentHash(text);
-    return json;
-  };
-  const std::vector<nlohmann::ordered_json> documents = {doc("a", "un"), doc("b", "deux")};
+  const std::vector<nlohmann::ordered_json> documents = {SinkDocument("a", "un"),
+                                                         SinkDocument("b", "deux")};
   std::vector<SerializedDocument> serialized;
   for (const auto& d : documents) {
     serialized.push_back({DumpJson(d, -1), d["doc"]["id"].get<std::string>(),
