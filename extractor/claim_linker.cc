@@ -596,18 +596,20 @@ class LinkPass {
       // People a quote speaks of are not its speaker.
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
       // "ministre", "première ministre".
-      const bool titled = g_.IsTitle(Word(k)) ||
+      // Lower(k) is the folded word: the lookups need no copy of their own.
+      const bool titled = g_.IsTitle(Lower(k)) ||
                           (k + 1 < tokens_.size() && IsWord(k + 1) &&
+                           g_.StartsLongerTitle(Lower(k)) &&
                            g_.IsTitle(Lower(k) + " " + Lower(k + 1)));
       const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
       // "Les Talibans", "L'agence de notation Moody's".
-      const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Word(k)) &&
-                            (IsUpperWord(k + 1) || g_.IsSourceNoun(Word(k + 1)));
+      const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Lower(k)) &&
+                            (IsUpperWord(k + 1) || g_.IsSourceNoun(Lower(k + 1)));
       // A person is remembered by two words or more ("Gilles Simeoni",
       // "B. Obama"): a lone capitalized word needs no parse.
       const bool long_name = name_start && k + 1 < tokens_.size() &&
                              (IsUpperWord(k + 1) || Word(k + 1) == "." ||
-                              g_.IsTitle(Word(k + 1)));  // "Première ministre
+                              g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));

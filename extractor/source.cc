@@ -162,6 +162,14 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
   CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
+  for (const auto& [title, gender] : g.titles_) {
+    if (const size_t space = title.find(' '); space != std::string::npos) {
+      g.title_first_words_.emplace(title.substr(0, space), "");
+    }
+    if (!title.empty() && title.back() == '.') {
+      g.title_abbreviations_.emplace(title.substr(0, title.size() - 1), "");
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("source_nouns", &g.source_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("prenominal_adjectives", &g.prenominal_adjectives_));
   CLAIMX_RETURN_IF_ERROR(load("organization_words", &g.organization_words_));
@@ -299,7 +307,12 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
 bool SourceGrammar::IsTitle(std::string_view word) const {
   FoldedKey key(word);
   const std::string_view lower = key.view();
-  return FindTitle(lower) || (lower.size() <= 3 && In(titles_, std::string(lower) + "."));
+  // "M", "Mme", "Dr" without their dot ("Mme" is often written so).
+  return FindTitle(lower) || In(title_abbreviations_, lower);
+}
+
+bool SourceGrammar::StartsLongerTitle(std::string_view lower) const {
+  return In(title_first_words_, lower);
 }
 
 bool SourceGrammar::IsDeterminer(std::string_view word) const {

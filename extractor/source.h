@@ -123,6 +123,10 @@ class SourceGrammar {
   // learns people's names outside attributions.
   bool IsTitle(std::string_view word) const;
   bool IsDeterminer(std::string_view word) const;
+  // Whether a title of two words or more starts with `lower`, a folded
+  // word ("première" of "première ministre"): only then is a two-word
+  // title worth building and looking up.
+  bool StartsLongerTitle(std::string_view lower) const;
   size_t verb_form_count() const { return verbs_.size(); }
 
   // Reads a source phrase starting at tokens[first], not past
@@ -152,6 +156,8 @@ class SourceGrammar {
 
   std::unordered_map<std::string, VerbForm, WordHash, std::equal_to<>> verbs_;
   std::unordered_set<std::string> multi_word_starts_;
+  Words title_first_words_;  // the first words of the titles of several words
+  Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
