@@ -330,8 +330,11 @@ class WordScanner {
       const size_t skip = static_cast<size_t>(__builtin_ctzll(wordish));
       pos += skip;
       // The run of ASCII letters and non-ASCII bytes from pos (the shift
-      // brings in zeros: a run that reaches the block's end stops there).
-      const size_t length = static_cast<size_t>(__builtin_ctzll(~(wordish >> skip)));
+      // brings in zeros: a run that reaches the block's end stops there,
+      // and one that fills the whole block, from its first byte, is 64).
+      const uint64_t run = wordish >> skip;
+      const size_t length =
+          run == ~uint64_t{0} ? kBlock : static_cast<size_t>(__builtin_ctzll(~run));
       PlainWord w;
       if (pos - base_ + length >= kBlock ||
           (pos + length < size &&

@@ -166,6 +166,19 @@ TEST_CASE("the word scan finds what looking up every token finds", "[place]") {
     CHECK(mentions > 500);
   }
 
+  SECTION("words as long as the scan's 64-byte blocks, and longer") {
+    // A run of letters that fills a whole block from its first byte (the
+    // scan loads a block where a word starts), with names around it.
+    for (size_t n : {63, 64, 65, 127, 128, 200}) {
+      const std::string run(n, 'a');
+      for (const std::string& text :
+           {run + " Paris", "Paris " + run + " Syrie", run + "é Irak", "en " + run}) {
+        INFO("text: " << text);
+        CheckScanAgrees(*places, text, Span{0, text.size()});
+      }
+    }
+  }
+
   SECTION("random text of names, articles, marks and other scripts") {
     const std::vector<std::string> pieces = {
         "Paris", "France", "la", "La", "le", "Le", "Mans", "les", "Les", "l'", "L'",
