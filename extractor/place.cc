@@ -361,17 +361,14 @@ class WordScanner {
   bool HashLetters(size_t pos, size_t length, PlainWord* w) const {
     const auto* p = reinterpret_cast<const unsigned char*>(view_.data()) + pos;
     uint64_t hash = kFnvBasis;
-    for (size_t k = 0; k < length; ++k) {
-      if (p[k] < 0x80) {  // an ASCII letter: the mask says so
-        hash = FnvStep(hash, p[k] | 0x20);
-        continue;
-      }
-      if (p[k] != 0xC3 || k + 1 == length || p[k + 1] < 0x80 || p[k + 1] > 0xBF ||
-          kLatin1Fold[p[k + 1] - 0x80] == 0) {
-        return false;
-      }
-      hash = FnvStep(hash, static_cast<unsigned char>(kLatin1Fold[p[k + 1] - 0x80]));
-      ++k;
+    // A Latin-1 letter's second byte is not ASCII, so it is in the run too
+    // (or past the view, where PlainLetterAt says no letter).
+    for (size_t i = pos; i < pos + length;) {
+      unsigned char folded = 0;
+      const size_t letter = PlainLetterAt(view_, i, &folded);
+      if (letter == 0) return false;
+      hash = FnvStep(hash, folded);
+      i += letter;
     }
     w->start = pos;
     w->end = pos + length;
