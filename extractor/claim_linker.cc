@@ -15,7 +15,7 @@ constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
-constexpr size_t kMaxSpeakerNameTokens = 10;            // "le colonel John J. Thomas"
+constexpr size_t kMaxSpeakerNameTokens = 10;     // "le colonel John J. Thomas"
 
 struct Cue {
   Span span;
@@ -611,7 +611,7 @@ class LinkPass {
                              (IsUpperWord(k + 1) || Word(k + 1) == "." ||
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) continue;
-      size_t start = titled && k > 0 && g_.IsDeterminer(Word(k - 1)) ? k - 1 : k;
+      size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
           !phrase->proper_name) {

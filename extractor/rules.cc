@@ -1000,6 +1000,22 @@ bool FoldLatin1(std::string_view word, std::string* key) {
 
 }  // namespace
 
+bool IsLatin1LexiconKey(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return false;
+      continue;
+    }
+    // The lower-case Latin-1 letters C3 A0..BF, and x (C3 97), which
+    // FoldLatin1 leaves as they are.
+    if (c != 0xC3 || i + 1 >= word.size()) return false;
+    const auto next = static_cast<unsigned char>(word[++i]);
+    if (!(next >= 0xA0 && next <= 0xBF) && next != 0x97) return false;
+  }
+  return true;
+}
+
 std::string LexiconKey(std::string_view word) {
   std::string key;
   if (FoldLatin1(word, &key)) return key;

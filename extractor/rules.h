@@ -248,6 +248,12 @@ class RuleBook {
 // case folding), so "Deux", "DEUX" and "deux" find the same entry.
 std::string LexiconKey(std::string_view word);
 
+// Whether LexiconKey(word) == word, answered without a copy for words of
+// ASCII and Latin-1 letters (no capital: A-Z, C3 80..9E but x): most words
+// of French text, whose lookups then need no folded copy. False for any
+// other word, folded or not (the caller folds it).
+bool IsLatin1LexiconKey(std::string_view word);
+
 // Where the rules are when --rules is not given, in order: $CLAIMX_RULES,
 // <dir of the executable>/../share/claimx/rules/fr, the install data dir, the
 // source tree the binary was built from. Returns the first that exists.

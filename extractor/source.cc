@@ -104,28 +104,11 @@ std::string LowerWord(std::string_view word) { return LexiconKey(word); }
 
 namespace {
 
-// Whether LexiconKey(word) == word: ASCII without capitals and the lower
-// case Latin-1 letters (C3 A0..BF, and × C3 97). Most words of a text are,
-// and then a lookup needs no folded copy.
-bool IsFolded(std::string_view word) {
-  for (size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') return false;
-      continue;
-    }
-    if (c != 0xC3 || i + 1 >= word.size()) return false;
-    const auto next = static_cast<unsigned char>(word[++i]);
-    if (!(next >= 0xA0 && next <= 0xBF) && next != 0x97) return false;
-  }
-  return true;
-}
-
 // A word as a lexicon key: itself when already folded, else a folded copy.
 class FoldedKey {
  public:
   explicit FoldedKey(std::string_view word) {
-    if (IsFolded(word)) {
+    if (IsLatin1LexiconKey(word)) {
       view_ = word;
     } else {
       copy_ = LexiconKey(word);
@@ -239,11 +222,10 @@ const std::string* SourceGrammar::Find(const Words& words, std::string_view key)
 }
 
 const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
-  auto it = verbs_.find(FoldedKey(word).view());
-  return it == verbs_.end() ? nullptr : &it->second;
+  return LookupLowerVerb(FoldedKey(word).view());
 }
 
-const VerbForm* SourceGrammar::LookupLowerVerb(const std::string& lower) const {
+const VerbForm* SourceGrammar::LookupLowerVerb(std::string_view lower) const {
   auto it = verbs_.find(lower);
   return it == verbs_.end() ? nullptr : &it->second;
 }

@@ -87,7 +87,7 @@ class SourceGrammar {
   // The reporting verb this word (lower case or not) is a form of.
   const VerbForm* LookupVerb(std::string_view word) const;
   // The same for a word already in lower case (no folding: the hot path).
-  const VerbForm* LookupLowerVerb(const std::string& lower) const;
+  const VerbForm* LookupLowerVerb(std::string_view lower) const;
   // Whether some multi-word form starts with this lower-case word
   // ("fait" for "fait valoir").
   bool StartsMultiWordVerb(const std::string& lower) const {

@@ -308,7 +308,7 @@ TEST_CASE("lexicon keys fold case with full Unicode", "[rules]") {
   CHECK(LexiconKey("Km²") == "km²");
 }
 
-TEST_CASE("LexiconKey's Latin-1 fast path folds as utf8proc does", "[rules]") {
+TEST_CASE("LexiconKey's Latin-1 fast paths fold as utf8proc does", "[rules]") {
   // Every word of ASCII and U+00C0..U+00FF (plus a few others that must
   // take utf8proc's path) against utf8proc's own CASEFOLD.
   auto reference = [](const std::string& word) {
@@ -336,6 +336,15 @@ TEST_CASE("LexiconKey's Latin-1 fast path folds as utf8proc does", "[rules]") {
     for (int k = 0; k < length; ++k) word += letters[random() % letters.size()];
     CAPTURE(word);
     CHECK(LexiconKey(word) == reference(word));
+    // The no-copy test says "already a key" only of keys, and of every key
+    // made of ASCII and Latin-1 letters.
+    const std::string key = reference(word);
+    if (IsLatin1LexiconKey(word)) CHECK(key == word);
+    if (key == word && word.find('\xC5') == std::string::npos &&
+        word.find('\xCC') == std::string::npos && word.find('\xE2') == std::string::npos &&
+        word.find("\xC3\x9F") == std::string::npos) {
+      CHECK(IsLatin1LexiconKey(word));
+    }
   }
 }
 
