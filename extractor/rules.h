@@ -249,9 +249,10 @@ class RuleBook {
 std::string LexiconKey(std::string_view word);
 
 // Whether LexiconKey(word) == word, answered without a copy for words of
-// ASCII and Latin-1 letters (no capital: A-Z, C3 80..9E but x): most words
-// of French text, whose lookups then need no folded copy. False for any
-// other word, folded or not (the caller folds it).
+// ASCII, lower-case Latin-1 letters, œ and the common punctuation (Latin-1
+// signs but µ, U+2002..U+206F): most words and punctuation tokens of French
+// text, whose lookups then need no folded copy. False for any other word,
+// folded or not (the caller folds it).
 bool IsLatin1LexiconKey(std::string_view word);
 
 // Where the rules are when --rules is not given, in order: $CLAIMX_RULES,
