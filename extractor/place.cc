@@ -329,9 +329,10 @@ inline PlainWord ScanPlainWord(std::string_view view, size_t pos,
 // ASCII (which may be letters) finds where the next word starts and where a
 // run of them ends without a branch per byte. A run of ASCII and Latin-1
 // letters ended by an ASCII byte other than an apostrophe or a hyphen is a
-// word token as it stands; any other run (NBSP, other scripts, "l'",
-// "Saint-", a run that crosses the 64 bytes, the last 63 bytes of the text)
-// goes to ScanPlainWord().
+// word token as it stands (a run that reaches the end of the 64 bytes is
+// looked at again from a block that starts with it); any other run (NBSP,
+// other scripts, "l'", "Saint-", a run of 64 bytes or more, the last 63
+// bytes of the text) goes to ScanPlainWord().
 //
 // `view` ends where the scan must end (a sentence, say); the masks may be
 // loaded from the bytes after it, up to `readable` bytes from view.data(),
@@ -372,6 +373,10 @@ class WordScanner {
       const uint64_t run = wordish >> skip;
       const size_t length =
           run == ~uint64_t{0} ? kBlock : static_cast<size_t>(__builtin_ctzll(~run));
+      if (pos - base_ + length >= kBlock && pos != base_) {
+        Load(pos);  // a word across the block's end: a block from its start
+        continue;
+      }
       PlainWord w;
       if (pos - base_ + length >= kBlock ||
           (pos + length < size &&
