@@ -36,6 +36,12 @@ struct Entity {
   Gender gender = Gender::kUnknown;
   size_t paragraph = 0;  // where the article last named it
   std::string head = {};  // the source noun it was named with ("agence")
+  // An unnamed group seen as a subject ("Quelques associations étudiantes
+  // ont manifesté"), kept for "ces associations" (ByHead) only: pronouns
+  // and titles look for who has spoken or been named. From later
+  // sentences only: in its own, the phrase is its own speaker.
+  bool described = false;
+  size_t sentence_start = 0;  // where the sentence that named it starts
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -613,8 +619,12 @@ class LinkPass {
       if (!titled && !long_name && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
+      // A group without a name, as a subject ("Quelques associations
+      // étudiantes ont manifesté"): "ces associations" may speak next.
+      const bool described_group = phrase && !phrase->proper_name && det_name &&
+                                   phrase->type != "person" && !phrase->head.empty();
       if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
-          !phrase->proper_name) {
+          (!phrase->proper_name && !described_group)) {
         continue;
       }
       const size_t after = TokenAtOrAfter(phrase->span.end);
@@ -636,6 +646,7 @@ class LinkPass {
       if (!ByName(phrase->name, true)) {
         Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
         entity.head = phrase->head;
+        entity.described = described_group;
         Remember(std::move(entity));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
@@ -706,10 +717,13 @@ class LinkPass {
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
-    } else if (const Entity* e = !phrase->proper_name && phrase->definite && !phrase->head.empty()
+    } else if (const Entity* e = !phrase->proper_name &&
+                                         (phrase->definite || phrase->demonstrative_plural) &&
+                                         !phrase->head.empty()
                                      ? ByHead(phrase->head)
                                      : nullptr) {
-      // "l'agence" after "l'agence de notation Moody's".
+      // "l'agence" after "l'agence de notation Moody's"; "ces
+      // associations" after "quelques associations étudiantes".
       entity = *e;
     } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
                                ? BodyOfRole(*phrase) : std::nullopt) {
@@ -728,6 +742,7 @@ class LinkPass {
         !phrase->role && entity.type != "person") {
       NameAfterPlace(&entity, &source_span);
     }
+    entity.described = false;  // it has spoken: pronouns may refer to it now
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
@@ -762,6 +777,7 @@ class LinkPass {
   const Entity* ByPronoun(Gender gender) const {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->described) continue;
         if (it->gender == Gender::kPlural || it->type != "person") return &*it;
       }
       return nullptr;
@@ -775,6 +791,7 @@ class LinkPass {
     }
     if (gender == Gender::kUnknown) return nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->described) continue;
       if ((it->type == "organization" || it->type == "government") && fits(*it)) return &*it;
     }
     return nullptr;
@@ -832,6 +849,7 @@ class LinkPass {
   // The last body named with the source noun `head`.
   const Entity* ByHead(std::string_view head) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->described && it->sentence_start == sentence_.start) continue;
       if (it->head == head && it->name != head) return &*it;
     }
     return nullptr;
@@ -840,6 +858,7 @@ class LinkPass {
   // The last organization or government named.
   const Entity* LastBody() const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->described) continue;
       if (it->type == "organization" || it->type == "government") return &*it;
     }
     return nullptr;
@@ -869,6 +888,7 @@ class LinkPass {
   void Remember(Entity entity) {
     if (entities_.size() == kMaxEntities) entities_.erase(entities_.begin());
     entity.paragraph = paragraph_;
+    entity.sentence_start = sentence_.start;
     entities_.push_back(std::move(entity));
   }
 

@@ -370,6 +370,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                         det == "cet" || det == "cette";
       phrase.possessive = det == "son" || det == "sa" || det == "ses" || det == "leur" ||
                           det == "leurs";
+      phrase.demonstrative_plural = det == "ces";
       r.Next();
     }
   }

@@ -66,6 +66,7 @@ struct SourcePhrase {
   bool proper_name = false;  // the name is capitalized words, not a noun
   bool definite = false;     // "le", "la", "l'", "ce": someone already known
   bool possessive = false;   // "son", "sa", "leur": someone's
+  bool demonstrative_plural = false;  // "ces": a group already spoken of
   bool first_name = false;   // a person's name opening with a known first name
   std::string head;          // the source noun heading it ("agence"), if any
   // For a document head ("un décompte diffusé par X"): the phrase of X.
