@@ -51,6 +51,21 @@ std::string_view LastWord(std::string_view name) {
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Whether a word of `name` after the first starts with a capital (ASCII or
+// Latin-1): "ministère de la Santé" names a body, "associations
+// étudiantes" describes one.
+bool HasNamedComplement(std::string_view name) {
+  for (size_t space = name.find(' '); space != std::string_view::npos;
+       space = name.find(' ', space + 1)) {
+    if (space + 1 >= name.size()) break;
+    const auto first = static_cast<unsigned char>(name[space + 1]);
+    const bool latin1_capital = first == 0xC3 && space + 2 < name.size() &&
+                                static_cast<unsigned char>(name[space + 2]) <= 0x9E;
+    if (IsUpperAscii(name[space + 1]) || latin1_capital) return true;
+  }
+  return false;
+}
+
 // "ONU", "CMS", "ALN": two capitals first.
 bool LooksLikeAcronym(std::string_view name) {
   return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
@@ -646,7 +661,7 @@ class LinkPass {
       if (!ByName(phrase->name, true)) {
         Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
         entity.head = phrase->head;
-        entity.described = described_group;
+        entity.described = described_group && !HasNamedComplement(phrase->name);
         Remember(std::move(entity));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
