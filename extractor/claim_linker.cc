@@ -646,7 +646,12 @@ class LinkPass {
       const bool person = phrase->type == "person";
       // A body as a subject ("Les Talibans ont visé"), for "selon eux";
       // a person by full name ("Gilles Simeoni a appris").
-      const bool named_subject = person ? phrase->name.find(' ') != std::string::npos : det_name;
+      // A body by a name of two words or more, with or without article
+      // ("Amnesty International a publié").
+      const bool named_subject =
+          person ? phrase->name.find(' ') != std::string::npos
+                 : det_name || (phrase->proper_name && long_name &&
+                                phrase->name.find(' ') != std::string::npos);
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
       const bool predicate =
           StartsPredicate(after) || (after < tokens_.size() && Word(after) == "," &&
@@ -739,6 +744,12 @@ class LinkPass {
                                      : nullptr) {
       // "l'agence" after "l'agence de notation Moody's"; "ces
       // associations" after "quelques associations étudiantes".
+      entity = *e;
+    } else if (const Entity* e = phrase->definite && !phrase->head.empty() &&
+                                         LowerWord(phrase->name) == phrase->head
+                                     ? RecentNamedBody(phrase->type)
+                                     : nullptr) {
+      // "Selon l'ONG" after "Human Rights Watch a publié un rapport".
       entity = *e;
     } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
                                ? BodyOfRole(*phrase) : std::nullopt) {
@@ -866,6 +877,17 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->described && it->sentence_start == sentence_.start) continue;
       if (it->head == head && it->name != head) return &*it;
+    }
+    return nullptr;
+  }
+
+  // The last body of `type` named by its name (not described) in this
+  // paragraph or the one before.
+  const Entity* RecentNamedBody(std::string_view type) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->described || it->type != type) continue;
+      if (IsUpperAscii(it->name[0]) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
   }
