@@ -42,6 +42,7 @@ struct Entity {
   // sentences only: in its own, the phrase is its own speaker.
   bool described = false;
   size_t sentence_start = 0;  // where the sentence that named it starts
+  size_t named_at = 0;        // where the phrase that named it starts
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -667,6 +668,7 @@ class LinkPass {
         Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
         entity.head = phrase->head;
         entity.described = described_group && !HasNamedComplement(phrase->name);
+        entity.named_at = phrase->span.start;
         Remember(std::move(entity));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
@@ -720,8 +722,16 @@ class LinkPass {
       const Entity* recent = phrase->definite && (bare || (member && body && !known_body))
                                  ? RecentPerson(phrase->gender)
                                  : nullptr;
-      const Entity* owner = phrase->possessive && member ? LastBody() : nullptr;
-      if (owner) {
+      const bool relation =
+          phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
+      const Entity* owner = phrase->possessive && member && !relation ? LastBody() : nullptr;
+      const Entity* whose = relation ? PersonNamedBefore(phrase->span.start) : nullptr;
+      if (whose) {
+        // "a révélé son avocate" after "Mouss Diouf est mort": someone
+        // close to the person just spoken of, unnamed.
+        entity = Entity{*phrase->role + " de " + whose->name, "anonymous", phrase->role,
+                        std::nullopt, phrase->gender};
+      } else if (owner) {
         // "Son porte-parole affirme": the body just named speaks.
         entity = *owner;
         entity.role = phrase->role;
@@ -769,6 +779,7 @@ class LinkPass {
       NameAfterPlace(&entity, &source_span);
     }
     entity.described = false;  // it has spoken: pronouns may refer to it now
+    entity.named_at = source_span.start;
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
@@ -830,6 +841,19 @@ class LinkPass {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->type != "person" || it->gender == Gender::kPlural) continue;
       if (it->gender == Gender::kUnknown || gender == Gender::kUnknown || it->gender == gender) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
+  // The last person named before `pos` in this paragraph or the one
+  // before ("Mouss Diouf …, a révélé son avocate …, à la demande de sa
+  // veuve Sandrine Diouf": Mouss Diouf).
+  const Entity* PersonNamedBefore(size_t pos) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->type == "person" && it->gender != Gender::kPlural && it->named_at < pos) {
         return &*it;
       }
     }

@@ -116,6 +116,9 @@ class SourceGrammar {
   bool IsSourceNoun(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
+  // A title of someone close to a person ("avocate", "veuve"): after a
+  // possessive, that person's, not a body's.
+  bool IsRelationTitle(std::string_view word) const;
   // A word after which a new clause may start ("où", "et", "mais").
   bool IsClauseOpener(std::string_view word) const;
   // A clitic between a subject and its verb ("se", "lui", "n'").
@@ -163,7 +166,7 @@ class SourceGrammar {
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
-      member_titles_, que_only_verbs_;
+      member_titles_, relation_titles_, que_only_verbs_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
