@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "extractor/segmenter.h"
+#include "extractor/word_gate.h"
 
 namespace claimx {
 
@@ -203,42 +204,7 @@ struct PlainWord {
   uint64_t hash = kFnvBasis;  // FoldedHash() of the word (from `seed`)
   bool upper = false;         // starts with a capital
   bool complex = false;       // holds a letter that is not ASCII or Latin-1
-  bool gated = false;         // turned away by a StartGate: no key, `hash` unset
-};
-
-// The first three bytes of some (folded) words, as a 32 768-bit set (4
-// KiB): a word of ASCII letters whose first three letters start none of
-// them is turned away before its letters are hashed. Each byte counts by
-// its low 5 bits, a missing one (a word of one or two letters) as 0, so a
-// word and the key word it equals always agree; other bytes that share
-// bits only let more words through. Used for the lower-case words of a
-// text (most of them start no lower-case key: "les", "pour", "contre") and
-// for the word after a key's first word (see MayExtend).
-class StartGate {
- public:
-  StartGate() : bits_(kBits / 64, 0) {}
-
-  void Add(std::string_view key) {
-    const auto at = [&](size_t i) {
-      return i < key.size() ? static_cast<unsigned char>(key[i]) : 0;
-    };
-    const size_t bit = Index(at(0), at(1), at(2));
-    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-
-  // `p` points at a word of `length` ASCII letters (any case).
-  bool MayStart(const unsigned char* p, size_t length) const {
-    const size_t bit = Index(p[0] | 0x20, length > 1 ? p[1] | 0x20 : 0,
-                             length > 2 ? p[2] | 0x20 : 0);
-    return (bits_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0;
-  }
-
- private:
-  static constexpr size_t kBits = size_t{1} << 15;
-  static size_t Index(unsigned a, unsigned b, unsigned c) {
-    return ((a & 31U) << 10) | ((b & 31U) << 5) | (c & 31U);
-  }
-  std::vector<uint64_t> bits_;
+  bool gated = false;         // turned away by a WordStartGate: no key, `hash` unset
 };
 
 // The word token starting at view[pos], if one does (see PlainWord). Follows
@@ -340,7 +306,7 @@ inline PlainWord ScanPlainWord(std::string_view view, size_t pos,
 // `lower_gate` turns away comes back `gated`, unhashed.
 class WordScanner {
  public:
-  WordScanner(std::string_view view, size_t readable, const StartGate& lower_gate)
+  WordScanner(std::string_view view, size_t readable, const WordStartGate& lower_gate)
       : view_(view), readable_(std::max(readable, view.size())), lower_gate_(lower_gate) {}
 
   // The next word token starting at or after `pos`; start == end ==
@@ -388,7 +354,8 @@ class WordScanner {
       }
       const auto* p = reinterpret_cast<const unsigned char*>(view_.data()) + pos;
       const bool ascii = ((non_ascii_ >> (pos - base_)) & ((uint64_t{1} << length) - 1)) == 0;
-      if (ascii && (p[0] & 0x20) != 0 && !lower_gate_.MayStart(p, length)) {
+      if (ascii && (p[0] & 0x20) != 0 &&
+          !lower_gate_.MayStart(std::string_view(view_.data() + pos, length))) {
         w.start = pos;
         w.end = pos + length;
         w.gated = true;
@@ -469,7 +436,7 @@ class WordScanner {
 
   std::string_view view_;
   size_t readable_;
-  const StartGate& lower_gate_;
+  const WordStartGate& lower_gate_;
   size_t base_ = 0;
   uint64_t wordish_ = 0;    // bit k: byte base_ + k is an ASCII letter or not ASCII
   uint64_t non_ascii_ = 0;  // bit k: byte base_ + k is not ASCII
@@ -693,7 +660,7 @@ struct PlaceRecognizer::Index {
     // The first three bytes of the second word of the keys of several
     // words: MayExtend() turns most next words away with it, unhashed
     // ("la" and "le" start keys, "la France" and "le gouvernement" none).
-    StartGate second_word_gate;
+    WordStartGate second_word_gate;
   };
 
   // Every key, probed when a run starts with a capital; and the few keys a
@@ -705,7 +672,7 @@ struct PlaceRecognizer::Index {
   // In front of `lower`'s filter: most lower-case words are turned away
   // by their first three letters, unhashed (callgrind, 3 MB of the bench
   // corpus: 181 M -> 172 M instructions for Recognize()).
-  StartGate lower_gate;
+  WordStartGate lower_gate;
 
   void Freeze() {
     std::unordered_set<std::string> lower_keys;
@@ -1067,7 +1034,8 @@ bool MayExtend(const Index::FlatTable& table, std::string_view view,
   // length, so the gate's answer is the one its key would get.
   const auto* p = reinterpret_cast<const unsigned char*>(view.data()) + next;
   if (next + 3 <= view.size() && kAsciiFold[p[0]] != 0 && kAsciiFold[p[1]] != 0 &&
-      kAsciiFold[p[2]] != 0 && !table.second_word_gate.MayStart(p, 3)) {
+      kAsciiFold[p[2]] != 0 &&
+      !table.second_word_gate.MayStart(std::string_view(view.data() + next, 3))) {
     return false;
   }
   const PlainWord second = ScanPlainWord(view, next, FnvStep(w.hash, ' '));

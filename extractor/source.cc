@@ -209,6 +209,17 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   for (const auto& [form, verb] : g.verbs_) {
     size_t space = form.find(' ');
     if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
+    g.verb_gate_.Add(form);
+  }
+  // FindTitle() also looks a hyphenated word up with spaces: both spellings
+  // pass the gate.
+  for (const Words* titles : {&g.titles_, &g.title_abbreviations_}) {
+    for (const auto& [title, unused] : *titles) {
+      std::string hyphenated = title;
+      std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
+      g.title_gate_.Add(title);
+      g.title_gate_.Add(hyphenated);
+    }
   }
   return g;
 }
@@ -227,6 +238,7 @@ const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
 }
 
 const VerbForm* SourceGrammar::LookupLowerVerb(std::string_view lower) const {
+  if (!verb_gate_.MayStart(lower)) return nullptr;  // most words
   auto it = verbs_.find(lower);
   return it == verbs_.end() ? nullptr : &it->second;
 }
@@ -294,6 +306,7 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
 bool SourceGrammar::IsTitle(std::string_view word) const {
   FoldedKey key(word);
   const std::string_view lower = key.view();
+  if (!title_gate_.MayStart(lower)) return false;  // most words
   // "M", "Mme", "Dr" without their dot ("Mme" is often written so).
   return FindTitle(lower) || In(title_abbreviations_, lower);
 }

@@ -36,6 +36,7 @@
 #include "extractor/segmenter.h"
 #include "extractor/span.h"
 #include "extractor/status.h"
+#include "extractor/word_gate.h"
 
 namespace claimx {
 
@@ -167,6 +168,10 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, que_only_verbs_;
+  // In front of verbs_ and of the title lexicons: most words start no
+  // verb form and no title, and are turned away unhashed.
+  WordStartGate verb_gate_;
+  WordStartGate title_gate_;
 };
 
 // Lower case of a word for the lexicons (full case folding).
