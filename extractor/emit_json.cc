@@ -1,5 +1,7 @@
 #include "extractor/emit_json.h"
 
+#include <charconv>
+#include <cstdio>
 #include <variant>
 
 namespace claimx {
@@ -175,6 +177,321 @@ json DocumentToJson(const AnnotatedDocument& doc, std::string_view original) {
 std::string DumpJson(const json& value, int indent) {
   return value.dump(indent, ' ', /*ensure_ascii=*/false,
                     nlohmann::json::error_handler_t::replace);
+}
+
+// ---------------------------------------------------------------------------
+// AppendDocumentJsonLine: the same bytes as the tree above, dumped on one
+// line, written straight into a string.
+
+namespace {
+
+// Well-formed UTF-8 as nlohmann's decoder accepts it (RFC 3629: no
+// overlong forms, no surrogates, nothing past U+10FFFF).
+bool IsWellFormedUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + length > s.size()) return false;
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < low || second > high) return false;
+    for (size_t k = 2; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(s[i + k]);
+      if (next < 0x80 || next > 0xBF) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+class LineWriter {
+ public:
+  explicit LineWriter(std::string* out) : out_(*out) {}
+
+  void Open() { out_.push_back('{'); first_ = true; }
+  void Close() { out_.push_back('}'); first_ = false; }
+  void OpenArray() { out_.push_back('['); first_ = true; }
+  void CloseArray() { out_.push_back(']'); first_ = false; }
+
+  // The key of the next member; its value follows.
+  LineWriter& Key(std::string_view key) {
+    Separate();
+    String(key);
+    out_.push_back(':');
+    first_ = true;  // the value needs no comma
+    return *this;
+  }
+  // Before an array element or an object member.
+  void Separate() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+  }
+
+  void String(std::string_view s) {
+    first_ = false;
+    if (!IsWellFormedUtf8(s)) {
+      out_ += DumpJson(nlohmann::ordered_json(std::string(s)), -1);
+      return;
+    }
+    out_.push_back('"');
+    for (const char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(c));
+            out_ += escaped;
+          } else {
+            out_.push_back(c);
+          }
+      }
+    }
+    out_.push_back('"');
+  }
+  void StringOrNull(const std::optional<std::string>& s) {
+    if (s) {
+      String(*s);
+    } else {
+      Null();
+    }
+  }
+  void Null() { out_ += "null"; first_ = false; }
+  void Bool(bool b) { out_ += b ? "true" : "false"; first_ = false; }
+  template <typename T>
+  void Integer(T n) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), n);
+    out_.append(digits, end);
+    first_ = false;
+  }
+  // As Number() above: integers without a fraction, other values as
+  // nlohmann writes a double.
+  void Number(double value) { Json(claimx::Number(value)); }
+  void Number(const std::optional<double>& value) {
+    if (value) {
+      Number(*value);
+    } else {
+      Null();
+    }
+  }
+  void Json(const nlohmann::ordered_json& value) {
+    if (value.is_number_integer()) {
+      Integer(value.get<int64_t>());
+      return;
+    }
+    out_ += DumpJson(value, -1);
+    first_ = false;
+  }
+  void Strings(const std::vector<std::string>& values) {
+    OpenArray();
+    for (const std::string& v : values) {
+      Separate();
+      String(v);
+    }
+    CloseArray();
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+void WriteValueFields(const QuantityValue& q, LineWriter& w) {
+  w.Key("value").Number(q.value);
+  w.Key("unit").StringOrNull(q.unit);
+  w.Key("entity").StringOrNull(q.entity);
+  w.Key("entity_lemma").StringOrNull(q.entity_lemma);
+  w.Key("bound").String(BoundName(q.bound));
+  w.Key("low").Number(q.low);
+  w.Key("high").Number(q.high);
+  w.Key("approx").Bool(q.approx);
+}
+
+void WriteValueFields(const DateValue& d, LineWriter& w) {
+  w.Key("value").String(d.value);
+  w.Key("type").String(d.type);
+  w.Key("mod").StringOrNull(d.mod);
+  if (d.range) {
+    w.Key("range").Open();
+    w.Key("start").String(d.range->start);
+    w.Key("end").String(d.range->end);
+    w.Close();
+  }
+}
+
+void WriteValueFields(const PlaceValue& p, LineWriter& w) {
+  w.Key("name").String(p.name);
+  w.Key("country").StringOrNull(p.country);
+  w.Key("type").String(p.type);
+  if (p.gazetteer_id) w.Key("gazetteer_id").String(*p.gazetteer_id);
+  if (p.lat && p.lon) {
+    w.Key("lat").Number(*p.lat);
+    w.Key("lon").Number(*p.lon);
+  }
+  if (p.admin1) w.Key("admin1").String(*p.admin1);
+  if (p.metonymy) w.Key("metonymy").String(*p.metonymy);
+}
+
+void WriteValueFields(const SourceValue& s, LineWriter& w) {
+  w.Key("name").String(s.name);
+  w.Key("type").String(s.type);
+  w.Key("role").StringOrNull(s.role);
+}
+
+void WriteValueFields(const QuoteValue&, LineWriter&) {}
+
+void WriteMention(const Mention& mention, std::string_view original, LineWriter& w) {
+  w.Open();
+  w.Key("id").String(mention.id);
+  w.Key("kind").String(MentionKindName(mention.kind));
+  w.Key("start").Integer(mention.span.start);
+  w.Key("end").Integer(mention.span.end);
+  w.Key("text").String(mention.span.Of(original));
+  w.Key("rule").String(mention.rule);
+  if (mention.sentence) {
+    w.Key("sentence").Integer(*mention.sentence);
+  } else {
+    w.Key("sentence").Null();
+  }
+  std::visit([&](const auto& value) { WriteValueFields(value, w); }, mention.value);
+  if (mention.link) w.Key("link").String(*mention.link);
+  w.Close();
+}
+
+void WriteClaim(const Claim& claim, std::string_view original, LineWriter& w) {
+  w.Open();
+  w.Key("id").String(claim.id);
+  w.Key("type").String(ClaimTypeName(claim.type));
+  w.Key("start").Integer(claim.span.start);
+  w.Key("end").Integer(claim.span.end);
+  w.Key("statement").String(claim.span.Of(original));
+  if (claim.source) {
+    w.Key("source").Open();
+    w.Key("name").String(claim.source->name);
+    w.Key("type").String(claim.source->type);
+    w.Key("role").StringOrNull(claim.source->role);
+    w.Key("mention").StringOrNull(claim.source->mention);
+    w.Close();
+  } else {
+    w.Key("source").Null();
+  }
+  if (claim.cue) {
+    w.Key("cue").Open();
+    w.Key("text").String(claim.cue->span.Of(original));
+    w.Key("lemma").String(claim.cue->lemma);
+    w.Key("start").Integer(claim.cue->span.start);
+    w.Key("end").Integer(claim.cue->span.end);
+    w.Close();
+  } else {
+    w.Key("cue").Null();
+  }
+  w.Key("quantities").Strings(claim.quantities);
+  w.Key("dates").Strings(claim.dates);
+  w.Key("places").Strings(claim.places);
+  w.Key("rule").String(claim.rule);
+  w.Key("confidence").Json(nlohmann::ordered_json(claim.confidence));
+  w.Close();
+}
+
+void WriteComparison(const Comparison& comparison, LineWriter& w) {
+  w.Open();
+  w.Key("entity").String(comparison.entity);
+  w.Key("unit").StringOrNull(comparison.unit);
+  w.Key("disagreement").Bool(comparison.disagreement);
+  w.Key("items").OpenArray();
+  for (const ComparisonItem& item : comparison.items) {
+    w.Separate();
+    w.Open();
+    w.Key("claim").String(item.claim);
+    w.Key("quantity").String(item.quantity);
+    w.Key("source").StringOrNull(item.source);
+    w.Key("value").Number(item.value);
+    w.Key("bound").String(BoundName(item.bound));
+    w.Key("low").Number(item.low);
+    w.Key("high").Number(item.high);
+    w.Key("approx").Bool(item.approx);
+    w.Key("places").Strings(item.places);
+    w.Key("dates").Strings(item.dates);
+    w.Close();
+  }
+  w.CloseArray();
+  w.Close();
+}
+
+}  // namespace
+
+void AppendDocumentJsonLine(const AnnotatedDocument& doc, std::string_view original,
+                            const std::vector<ExtraDocField>& extra, std::string* line) {
+  const NormalizationStats& n = doc.info.normalization;
+  LineWriter w(line);
+  w.Open();
+  w.Key("schema").String(kSchemaVersion);
+  w.Key("doc").Open();
+  w.Key("id").String(doc.info.id);
+  w.Key("date").StringOrNull(doc.info.date);
+  w.Key("lang").String(doc.info.lang);
+  w.Key("bytes").Integer(doc.info.bytes);
+  w.Key("normalization").Open();
+  w.Key("invalid_utf8").Integer(n.invalid_utf8);
+  if (n.invalid_utf8 > 0) {
+    w.Key("first_invalid_offset").Integer(n.first_invalid_offset);
+  } else {
+    w.Key("first_invalid_offset").Null();
+  }
+  w.Key("removed").Integer(n.removed);
+  w.Key("spaces_unified").Integer(n.spaces_unified);
+  w.Key("nfc_runs").Integer(n.nfc_runs);
+  w.Key("bom").Bool(n.had_bom);
+  w.Close();
+  w.Key("paragraphs").Integer(doc.paragraphs.size());
+  w.Key("sentences").Integer(doc.sentences.size());
+  for (const ExtraDocField& field : extra) w.Key(field.key).String(field.value);
+  w.Close();
+  w.Key("mentions").OpenArray();
+  for (const Mention& m : doc.mentions) {
+    w.Separate();
+    WriteMention(m, original, w);
+  }
+  w.CloseArray();
+  w.Key("claims").OpenArray();
+  for (const Claim& c : doc.claims) {
+    w.Separate();
+    WriteClaim(c, original, w);
+  }
+  w.CloseArray();
+  w.Key("comparisons").OpenArray();
+  for (const Comparison& c : doc.comparisons) {
+    w.Separate();
+    WriteComparison(c, w);
+  }
+  w.CloseArray();
+  w.Close();
 }
 
 }  // namespace claimx

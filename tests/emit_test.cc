@@ -2,6 +2,8 @@
 #include "extractor/emit_text.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
@@ -62,6 +64,55 @@ TEST_CASE("invalid UTF-8 in a mention's text is replaced in JSON, offsets exact"
   auto parsed = nlohmann::json::parse(json);
   CHECK(parsed["text"] == "12\uFFFD");
   CHECK(parsed["end"] == 3);
+}
+
+// The direct JSONL writer must give the tree's bytes exactly: every corpus
+// text, texts with what JSON must escape or cannot carry (invalid UTF-8,
+// control characters, quotes, backslashes) and random mixes of them, with
+// and without the batch's extra doc fields.
+TEST_CASE("the direct JSON line writer gives the tree's bytes", "[emit]") {
+  const Annotator& annotator = ProjectAnnotator();
+  auto check = [&](const std::string& text, const std::optional<std::string>& date) {
+    auto doc = annotator.Annotate(text, {"id \"q\"\\", date});
+    REQUIRE(doc.ok());
+    nlohmann::ordered_json tree = DocumentToJson(*doc, text);
+    std::string direct;
+    AppendDocumentJsonLine(*doc, text, {}, &direct);
+    CHECK(direct == DumpJson(tree, -1));
+    tree["doc"]["content_hash"] = "ab\x01";
+    tree["doc"]["title"] = "Titre « \xC3";
+    std::string with_extra;
+    AppendDocumentJsonLine(*doc, text, {{"content_hash", "ab\x01"}, {"title", "Titre « \xC3"}},
+                           &with_extra);
+    CHECK(with_extra == DumpJson(tree, -1));
+  };
+  namespace fs = std::filesystem;
+  const fs::path corpora = fs::path(CLAIMX_SHARED_DIR) / "corpora";
+  REQUIRE(fs::is_directory(corpora));
+  size_t texts = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(corpora)) {
+    if (entry.path().extension() != ".txt") continue;
+    INFO(entry.path());
+    check(ReadFile(entry.path().string()), "2016-11-10");
+    ++texts;
+  }
+  CHECK(texts > 50);
+  check("« Il y a eu 12 morts\t\x01 », a déclaré \"le\\ préfet\" à Paris le 3 mars 2016.\r\n",
+        std::nullopt);
+  check("Selon l'ONU, 40 % des \xFF\xFE écoles \xC3\x28 sont fermées \xED\xA0\x80 depuis 2014.",
+        "2016-11-10");
+  const std::vector<std::string> pieces = {
+      "Selon l'ONU, ", "12 morts", " à Paris", " le 3 mars 2016", ", a déclaré Jean Dupont. ",
+      "« ", " »", "\"", "\\", "\x01", "\x1f", "\x7f", "\xC3", "\xE2\x80", "\xF0\x9F\x98\x80",
+      "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\n", "\t", "2,5 milliards d'euros", "é"};
+  std::mt19937 random(20261203);
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 24);
+    for (int k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    INFO(text);
+    check(text, "2016-11-10");
+  }
 }
 
 TEST_CASE("text view marks mentions without colour when asked", "[emit]") {
