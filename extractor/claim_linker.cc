@@ -911,6 +911,7 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->described || it->type != type) continue;
+      if (it->name.empty()) continue;
       if (IsUpperAscii(it->name[0]) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
