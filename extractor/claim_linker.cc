@@ -1284,6 +1284,7 @@ class LinkPass {
       auto phrase = Parse(from, end);
       if (!phrase) return std::nullopt;
       size_t reached = TokenAtOrAfter(phrase->span.end);
+      if (auto both = Coordinated(*phrase, reached, end)) return both;
       // "l'envoyé spécial X qui s'est rendu à Belgrade, s'est déclaré".
       bool adjacent = reached == end || (reached < end && Lower(reached) == "qui") ||
                       (reached < end && !g_.LookupVerb(Word(reached)) &&
@@ -1295,6 +1296,30 @@ class LinkPass {
       if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // "Paris et Bonn se sont déclarés": two names joined by "et" right
+  // before the verb speak together, under both names. `first` is the
+  // phrase of the first name, `reached` the token after it.
+  std::optional<SourcePhrase> Coordinated(const SourcePhrase& first, size_t reached,
+                                          size_t end) const {
+    const auto named = [](const SourcePhrase& p) {
+      return p.reference == SourcePhrase::Reference::kNamed && p.proper_name;
+    };
+    if (!named(first) || reached + 1 >= end || Lower(reached) != "et") return std::nullopt;
+    auto second = Parse(reached + 1, end);
+    if (!second || !named(*second) || TokenAtOrAfter(second->span.end) != end) {
+      return std::nullopt;
+    }
+    SourcePhrase both = first;
+    both.name = first.name + " et " + second->name;
+    both.span.end = second->span.end;
+    both.gender = Gender::kPlural;
+    both.role.reset();
+    both.alias.reset();
+    both.first_name = false;
+    if (first.type != second->type) both.type = "organization";
+    return both;
   }
 
   // The longest proper name or title phrase in [first, end) that ends
