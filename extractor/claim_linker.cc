@@ -699,6 +699,7 @@ class LinkPass {
     if (!phrase) return std::nullopt;
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
+      if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
       const Entity* e = ByPronoun(phrase->gender);
       if (!e) return std::nullopt;
       source = ClaimSource{e->name, e->type, e->role, std::nullopt};
@@ -1296,6 +1297,28 @@ class LinkPass {
       if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // "Quant au chef du Sinn Fein, il a estimé": a pronoun right after the
+  // comma of a sentence-initial "quant à X" is X. `pos` is where the
+  // pronoun starts.
+  std::optional<SourcePhrase> TopicBefore(size_t pos) const {
+    if (tokens_.size() < 5 || Lower(0) != "quant") return std::nullopt;
+    const std::string to = Lower(1);
+    if (to != "à" && to != "au" && to != "aux") return std::nullopt;
+    const size_t pronoun = TokenAtOrAfter(pos);
+    if (pronoun < 4 || pronoun >= tokens_.size() || Word(pronoun - 1) != ",") {
+      return std::nullopt;
+    }
+    for (size_t k = 2; k + 1 < pronoun; ++k) {
+      if (Word(k) == ",") return std::nullopt;  // the topic is the first part only
+    }
+    auto topic = Parse(2, pronoun - 1);
+    if (!topic || topic->reference == SourcePhrase::Reference::kPronoun ||
+        TokenAtOrAfter(topic->span.end) != pronoun - 1) {
+      return std::nullopt;
+    }
+    return topic;
   }
 
   // "Paris et Bonn se sont déclarés": two names joined by "et" right
