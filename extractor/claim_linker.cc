@@ -407,6 +407,21 @@ class LinkPass {
         cue.gerund = true;
         found = true;
       }
+      if (!found && verb->infinitive && k >= 2 &&
+          (Lower(k - 1) == "de" || Lower(k - 1) == "d'" || Lower(k - 1) == "à") &&
+          IsWord(k - 2) && g_.IsInfinitiveOpener(Word(k - 2))) {
+        // "L'UUP continue d'exiger", "a tenu à rappeler", "ne cesse de
+        // répéter": the cue starts at the opener, its auxiliary or "ne".
+        cue.first_token = k - 2;
+        std::optional<Gender> aux_pronoun;
+        if (k >= 3 && IsWord(k - 3) &&
+            (g_.IsAuxiliary(Word(k - 3), &aux_pronoun) || Lower(k - 3) == "ne" ||
+             Lower(k - 3) == "n'")) {
+          cue.first_token = k - 3;
+          cue.inverted = aux_pronoun;
+        }
+        found = true;
+      }
       if (!found && verb->participle) {
         for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= k; ++back) {
           size_t j = k - back;

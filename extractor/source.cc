@@ -166,6 +166,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
+  CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
 
   auto add = [&](const std::string& form, const std::string& lemma,
@@ -276,6 +277,10 @@ bool SourceGrammar::NeedsQue(std::string_view lemma) const {
 
 bool SourceGrammar::IsMemberTitle(std::string_view word) const {
   return In(member_titles_, FoldedKey(word).view());
+}
+
+bool SourceGrammar::IsInfinitiveOpener(std::string_view word) const {
+  return In(infinitive_openers_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsRelationTitle(std::string_view word) const {

@@ -120,6 +120,9 @@ class SourceGrammar {
   // A title of someone close to a person ("avocate", "veuve"): after a
   // possessive, that person's, not a body's.
   bool IsRelationTitle(std::string_view word) const;
+  // A verb before "de"/"à" and a reporting verb's infinitive that keeps it
+  // reporting ("continue d'exiger", "vient d'annoncer", "tenu à rappeler").
+  bool IsInfinitiveOpener(std::string_view word) const;
   // A word after which a new clause may start ("où", "et", "mais").
   bool IsClauseOpener(std::string_view word) const;
   // A clitic between a subject and its verb ("se", "lui", "n'").
@@ -167,7 +170,7 @@ class SourceGrammar {
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
-      member_titles_, relation_titles_, que_only_verbs_;
+      member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
