@@ -340,7 +340,10 @@ class WordScanner {
       const size_t length =
           run == ~uint64_t{0} ? kBlock : static_cast<size_t>(__builtin_ctzll(~run));
       if (pos - base_ + length >= kBlock && pos != base_) {
-        Load(pos);  // a word across the block's end: a block from its start
+        // A word across the block's end: a block from its start, loaded at
+        // the top of the loop, which first checks 64 bytes are readable
+        // there (else the tail path takes the word).
+        loaded_ = false;
         continue;
       }
       PlainWord w;

@@ -1,6 +1,10 @@
 #include "extractor/place.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -247,6 +251,50 @@ TEST_CASE("place regression corpus", "[place][corpus]") {
     }
   }, "eval_");
   CHECK(cases >= 25);
+}
+
+}  // namespace
+}  // namespace claimx
+
+namespace claimx {
+namespace {
+
+// The 64-byte scan must not read past the text: each text here ends right
+// before a page the process may not read, so an over-read crashes the test
+// in any build (ASan or not). Words of every length end there, crossing
+// the scan's block ends at every offset.
+TEST_CASE("the word scan reads nothing past the end of the text", "[place]") {
+  auto places = PlaceRecognizer::Load(GazetteerDir());
+  REQUIRE(places.ok());
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  void* mapped = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                      -1, 0);
+  REQUIRE(mapped != MAP_FAILED);
+  char* base = static_cast<char*>(mapped);
+  REQUIRE(mprotect(base + page, page, PROT_NONE) == 0);
+  const std::vector<std::string> words = {"la",    "Syrie",   "villes", "Saint-Étienne",
+                                          "d'Alep", "française", "Royaume-Uni", "au",
+                                          "constitutionnellement", "Moyen-Orient", "x"};
+  std::mt19937 random(64);
+  size_t mentions = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const size_t length = 20 + random() % 300;
+    while (text.size() < length) {
+      text += words[random() % words.size()];
+      text += random() % 7 == 0 ? ", " : " ";
+    }
+    text += words[random() % words.size()];  // the last word touches the end
+    if (text.size() > page) continue;
+    char* start = base + page - text.size();
+    std::memcpy(start, text.data(), text.size());
+    const std::string_view view(start, text.size());
+    std::vector<Mention> found;
+    places->Recognize(view, Span{0, view.size()}, &found);
+    mentions += found.size();
+  }
+  CHECK(mentions > 0);
+  munmap(mapped, 2 * page);
 }
 
 }  // namespace
