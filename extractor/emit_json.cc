@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <variant>
 
+#include "extractor/normalizer.h"
+
 namespace claimx {
 
 namespace {
@@ -186,39 +188,18 @@ std::string DumpJson(const json& value, int indent) {
 namespace {
 
 // Well-formed UTF-8 as nlohmann's decoder accepts it (RFC 3629: no
-// overlong forms, no surrogates, nothing past U+10FFFF).
+// overlong forms, no surrogates, nothing past U+10FFFF), decoded as the
+// normalizer decodes.
 bool IsWellFormedUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + length > s.size()) return false;
-    const auto second = static_cast<unsigned char>(s[i + 1]);
-    if (second < low || second > high) return false;
-    for (size_t k = 2; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(s[i + k]);
-      if (next < 0x80 || next > 0xBF) return false;
-    }
-    i += length;
+    const Utf8Char c = DecodeUtf8At(s, i);
+    if (!c.valid) return false;
+    i += c.length;
   }
   return true;
 }
