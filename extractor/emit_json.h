@@ -41,8 +41,8 @@ struct ExtraDocField {
 
 // Appends to `line` exactly the bytes of DumpJson(DocumentToJson(doc,
 // original), -1) with `extra` appended to its `doc` object, written
-// directly: no JSON tree is built, which made building and dumping the
-// document a third of a one-worker batch run. Strings that are not valid
+// directly: no JSON tree is built (building and dumping it was 22% of a
+// one-worker batch run). Strings that are not valid
 // UTF-8, and doubles, are still written by nlohmann (its U+FFFD
 // replacement and its shortest round-trip form); emit_test checks the two
 // ways agree on corpora and hostile texts.
