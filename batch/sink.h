@@ -29,8 +29,8 @@
 namespace claimx {
 
 // A document already serialized by the runner, for sinks that store JSON
-// text (StoresJsonText): `json` is DumpJson(document, -1), the line a JSONL
-// sink writes; `id` and `content_hash` are its doc.id and doc.content_hash.
+// text (StoresJsonText): `json` is the line a JSONL sink writes, the bytes
+// of DumpJson(document, -1) (AppendDocumentJsonLine writes them directly); `id` and `content_hash` are its doc.id and doc.content_hash.
 struct SerializedDocument {
   std::string json;
   std::string id;

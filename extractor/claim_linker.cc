@@ -41,8 +41,7 @@ struct Entity {
   // and titles look for who has spoken or been named. From later
   // sentences only: in its own, the phrase is its own speaker.
   bool described = false;
-  size_t sentence_start = 0;  // where the sentence that named it starts
-  size_t named_at = 0;        // where the phrase that named it starts
+  size_t named_at = 0;  // where the phrase that named it starts
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -52,17 +51,21 @@ std::string_view LastWord(std::string_view name) {
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Whether a word of `name` after the first starts with a capital (ASCII or
-// Latin-1): "ministère de la Santé" names a body, "associations
-// étudiantes" describes one.
+// Whether `word` starts with an ASCII or a Latin-1 capital (C3 80..9E).
+bool StartsWithCapital(std::string_view word) {
+  if (word.empty()) return false;
+  return IsUpperAscii(word[0]) || (static_cast<unsigned char>(word[0]) == 0xC3 &&
+                                   word.size() > 1 &&
+                                   static_cast<unsigned char>(word[1]) <= 0x9E);
+}
+
+// Whether a word of `name` after the first starts with a capital:
+// "ministère de la Santé" names a body, "associations étudiantes"
+// describes one.
 bool HasNamedComplement(std::string_view name) {
   for (size_t space = name.find(' '); space != std::string_view::npos;
        space = name.find(' ', space + 1)) {
-    if (space + 1 >= name.size()) break;
-    const auto first = static_cast<unsigned char>(name[space + 1]);
-    const bool latin1_capital = first == 0xC3 && space + 2 < name.size() &&
-                                static_cast<unsigned char>(name[space + 2]) <= 0x9E;
-    if (IsUpperAscii(name[space + 1]) || latin1_capital) return true;
+    if (StartsWithCapital(name.substr(space + 1))) return true;
   }
   return false;
 }
@@ -690,12 +693,7 @@ class LinkPass {
     }
   }
 
-  bool IsUpperWord(size_t k) const {
-    if (!IsWord(k)) return false;
-    const auto first = static_cast<unsigned char>(Word(k)[0]);
-    return IsUpperAscii(Word(k)[0]) || (first == 0xC3 && Word(k).size() > 1 &&
-                                         static_cast<unsigned char>(Word(k)[1]) < 0x9F);
-  }
+  bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
 
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu") or a reporting verb.
@@ -915,7 +913,8 @@ class LinkPass {
   // The last body named with the source noun `head`.
   const Entity* ByHead(std::string_view head) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->described && it->sentence_start == sentence_.start) continue;
+      // Named at or after the sentence's start: in this sentence.
+      if (it->described && it->named_at >= sentence_.start) continue;
       if (it->head == head && it->name != head) return &*it;
     }
     return nullptr;
@@ -966,7 +965,6 @@ class LinkPass {
   void Remember(Entity entity) {
     if (entities_.size() == kMaxEntities) entities_.erase(entities_.begin());
     entity.paragraph = paragraph_;
-    entity.sentence_start = sentence_.start;
     entities_.push_back(std::move(entity));
   }
 

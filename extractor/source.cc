@@ -145,12 +145,20 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
   CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
+  // IsTitle()'s gate holds each title, its hyphenated spelling (FindTitle()
+  // also looks a hyphenated word up with spaces) and its form without a dot.
   for (const auto& [title, gender] : g.titles_) {
     if (const size_t space = title.find(' '); space != std::string::npos) {
       g.title_first_words_.emplace(title.substr(0, space), "");
     }
+    std::string hyphenated = title;
+    std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
+    g.title_gate_.Add(title);
+    g.title_gate_.Add(hyphenated);
     if (!title.empty() && title.back() == '.') {
-      g.title_abbreviations_.emplace(title.substr(0, title.size() - 1), "");
+      const std::string without_dot = title.substr(0, title.size() - 1);
+      g.title_abbreviations_.emplace(without_dot, "");
+      g.title_gate_.Add(without_dot);
     }
   }
   CLAIMX_RETURN_IF_ERROR(load("source_nouns", &g.source_nouns_));
@@ -211,16 +219,6 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     size_t space = form.find(' ');
     if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
     g.verb_gate_.Add(form);
-  }
-  // FindTitle() also looks a hyphenated word up with spaces: both spellings
-  // pass the gate.
-  for (const Words* titles : {&g.titles_, &g.title_abbreviations_}) {
-    for (const auto& [title, unused] : *titles) {
-      std::string hyphenated = title;
-      std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
-      g.title_gate_.Add(title);
-      g.title_gate_.Add(hyphenated);
-    }
   }
   return g;
 }
