@@ -320,7 +320,9 @@ TEST_CASE("the development golds load and match their corpora's bytes",
     size_t claims;
   };
   for (const Dev& dev : {Dev{"eval_dev_wikinews.jsonl", "wikinews", 30, 131},
-                         Dev{"eval_dev_ftib.jsonl", "ftib", 12, 49}}) {
+                         Dev{"eval_dev_ftib.jsonl", "ftib", 12, 49},
+                         Dev{"eval_dev2_wikinews.jsonl", "wikinews", 21, 20},
+                         Dev{"eval_dev2_ftib.jsonl", "ftib", 17, 8}}) {
     INFO(dev.file);
     auto gold = eval::LoadSourceGold(std::string(CLAIMX_CORPORA_DIR) + "/fr/source/" + dev.file);
     REQUIRE(gold.ok());
