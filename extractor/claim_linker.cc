@@ -70,6 +70,18 @@ bool HasNamedComplement(std::string_view name) {
   return false;
 }
 
+// A lower-case infinitive by its ending ("porter", "être", "finir",
+// "devoir", "prendre", "dire", "suivre"); a few nouns share the endings
+// ("premier", "ordre"), but rarely right after a reporting verb's "de".
+bool LooksLikeInfinitive(std::string_view lower) {
+  static constexpr std::string_view kEndings[] = {"er", "ir", "dre", "tre", "ire", "vre"};
+  if (lower.size() < 4) return false;
+  for (std::string_view ending : kEndings) {
+    if (lower.substr(lower.size() - ending.size()) == ending) return true;
+  }
+  return false;
+}
+
 // "ONU", "CMS", "ALN": two capitals first.
 bool LooksLikeAcronym(std::string_view name) {
   return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
@@ -451,7 +463,11 @@ class LinkPass {
         }
       }
       if (!found && verb->finite) {
-        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1));
+        // "le précise" is a verb after "comme" ("comme le précise X"), a
+        // noun phrase's start otherwise.
+        const bool as_reported =
+            k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
+        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported;
         cue.first_token = k;
       }
       if (!found) continue;
@@ -566,6 +582,13 @@ class LinkPass {
       while (next < tokens_.size() && Word(next) == ",") ++next;
       if (next == i) break;
       i = next;
+    }
+    // "demandaient de porter …", "demande à être baptisée": the
+    // preposition before an infinitive is not part of the content.
+    if (i + 1 < tokens_.size() && IsWord(i + 1) && !IsUpperWord(i + 1) &&
+        (Lower(i) == "de" || Lower(i) == "d'" || Lower(i) == "à") &&
+        LooksLikeInfinitive(Lower(i + 1))) {
+      ++i;
     }
     return i;
   }
@@ -829,7 +852,12 @@ class LinkPass {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->described) continue;
-        if (it->gender == Gender::kPlural || it->type != "person") return &*it;
+        // "ils": a group, or a body whose number the text did not give
+        // ("Airwars", not "la Camerounaise").
+        if (it->gender == Gender::kPlural ||
+            (it->type != "person" && it->gender == Gender::kUnknown)) {
+          return &*it;
+        }
       }
       return nullptr;
     }
@@ -1071,14 +1099,19 @@ class LinkPass {
         size_t resume = TokenAtOrAfter(cue.inverted || phrase->span.empty() ? cue.span.end
                                                                             : phrase->span.end);
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," && IsWord(resume + 1);
-        Span statement = TrimEnd(Span{StatementStart(), incise ? sentence_.end
-                                                               : tokens_[lead - 1].span.start});
+        size_t start = StatementStart();
+        // "Par ailleurs, poursuit X, S": nothing but connectors before the
+        // incise; the statement is what follows it.
+        if (incise && start >= tokens_[lead - 1].span.start) start = tokens_[resume + 1].span.start;
+        Span statement = TrimEnd(Span{start, incise ? sentence_.end
+                                                    : tokens_[lead - 1].span.start});
         if (statement.size() < 3) return;
         AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
                  *source, cue, "fr.claim.inverted_speech");
         return;
       }
     }
+    if (LinkAsReported(cue)) return;
     // X a déclaré ... : the subject before the cue.
     std::optional<SourcePhrase> phrase;
     if (cue.inverted) {
@@ -1091,12 +1124,65 @@ class LinkPass {
     // "X se dit « rassuré » et pense que …", "X a réagi et a nié …": the
     // subject is shared with the verb before "et".
     if (!phrase && !cue.inverted && Coordinated(cue)) phrase = SubjectOfPreviousVerb(cue);
-    // "a prévu de revenir", "a relevé 27 degrés": these verbs report
-    // speech only with a que-clause.
-    if (g_.NeedsQue(cue.lemma) && !ContentAfterQue(cue)) return;
+    // Without a que-clause, some verbs report speech only in quoted words:
+    // "a relevé 27 degrés" is none, a quote after a colon is; after an
+    // object pronoun the content names someone ("le pape l'a déclarée
+    // vénérable"), speech only when quoted ("l'avait appelée la
+    // « châtelaine de Montretout »", "Pastor l'avait annoncé sur le réseau
+    // social : « … »").
+    QuotesNeeded needs = QuotesNeeded::kNone;
+    if (!ContentAfterQue(cue)) {
+      if (g_.NeedsQue(cue.lemma)) {
+        needs = QuotesNeeded::kColonQuote;
+      } else if (!cue.inverted && ObjectBefore(cue)) {
+        needs = QuotesNeeded::kAny;
+      }
+    }
+    if (needs != QuotesNeeded::kNone) {
+      const std::optional<Content> content = ReadContent(cue);
+      if (!content || (!content->quote && !content->quote_after &&
+                       (needs == QuotesNeeded::kColonQuote || !HoldsQuote(content->statement)))) {
+        return;
+      }
+    }
     std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
-    AddContentClaim(cue, *source, "fr.claim.reported_speech");
+    AddContentClaim(cue, *source, "fr.claim.reported_speech", needs);
+  }
+
+  // "S, comme l'a indiqué X" / "S comme le précise X : « … »": S is X's,
+  // and so is a quote after a colon that ends the sentence. False when the
+  // cue is not in this construction.
+  bool LinkAsReported(const Cue& cue) {
+    const size_t k = cue.first_token;
+    if (k < 3 || cue.inverted || Lower(k - 2) != "comme") return false;
+    if (Lower(k - 1) != "l'" && Lower(k - 1) != "le") return false;
+    std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
+    if (!phrase) return false;
+    auto source = Resolve(phrase, "fr.source.inverted");
+    if (!source) return true;
+    Span statement = TrimEnd(Span{StatementStart(), tokens_[k - 2].span.start});
+    if (statement.size() >= 3) {
+      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+               *source, cue, "fr.claim.inverted_speech");
+    }
+    size_t after = TokenAtOrAfter(phrase->span.end);
+    if (after < tokens_.size() && Word(after) == ":") {
+      const Quote* quote = QuoteStartingAt(tokens_[after].span.start);
+      if (quote && TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
+                       .empty()) {
+        AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
+      }
+    }
+    return true;
+  }
+
+  // Whether an object pronoun comes right before the cue's verb group
+  // ("l'a déclarée", "le dit", "les a qualifiés").
+  bool ObjectBefore(const Cue& cue) const {
+    if (cue.first_token == 0) return false;
+    const std::string& w = Lower(cue.first_token - 1);
+    return w == "l'" || w == "le" || w == "la" || w == "les";
   }
 
   // "X apportait son soutien, en affirmant que …": the speaker is the
@@ -1178,25 +1264,39 @@ class LinkPass {
     return end;
   }
 
-  // The claim of a verb cue whose content follows it: a quote after a colon
-  // (direct), else the rest of the sentence (indirect, or mixed when it
-  // holds a quote).
-  void AddContentClaim(const Cue& cue, const ClaimSource& source, const std::string& rule) {
-    size_t first = ContentStart(cue.end_token);
-    if (first >= tokens_.size()) return;
-    size_t from = tokens_[first].span.start;
-    // "a déclaré : « … »", "a déclaré dimanche : « … »"; not "a déclaré
-    // qu'« … »", which is mixed.
+  // The quote that is a verb cue's whole content: "a déclaré : « … »", "a
+  // déclaré dimanche : « … »", ending the sentence or a part of it before
+  // ';'. Not "a déclaré qu'« … »", which is mixed.
+  const Quote* QuoteAfterCue(const Cue& cue) const {
     size_t setting_end = SkipSettings(cue.end_token);
     size_t quote_at = setting_end < tokens_.size() ? tokens_[setting_end].span.start
                                                    : cue.span.end;
-    if (const Quote* quote = QuoteStartingAt(quote_at)) {
-      Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
-      if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
-        AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_colon");
-        return;
-      }
+    const Quote* quote = QuoteStartingAt(quote_at);
+    if (quote == nullptr) return nullptr;
+    Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
+    if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
+      return quote;
     }
+    return nullptr;
+  }
+
+  // Which quoted words make a verb cue's content speech.
+  enum class QuotesNeeded { kNone, kAny, kColonQuote };
+
+  // What follows a verb cue: a quote after a colon that is all of it
+  // (`quote`), else the rest of the sentence (`statement`), possibly ending
+  // at a colon before a quote (`quote_after`: "a précisé que … : « … »").
+  struct Content {
+    const Quote* quote = nullptr;
+    Span statement;
+    const Quote* quote_after = nullptr;
+  };
+  std::optional<Content> ReadContent(const Cue& cue) const {
+    size_t first = ContentStart(cue.end_token);
+    if (first >= tokens_.size()) return std::nullopt;
+    Content content;
+    if ((content.quote = QuoteAfterCue(cue))) return content;
+    size_t from = tokens_[first].span.start;
     size_t end = std::max(from, ContentEnd(cue, from));
     // "a indiqué que « … combattue. À défaut, … »": a quote the content
     // opens runs on past the sentence break inside it.
@@ -1205,19 +1305,38 @@ class LinkPass {
         end = open->span.end;
       }
     }
-    Span statement = TrimEnd(Span{from, end});
-    if (statement.size() >= 3) {
-      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-               source, cue, rule);
-    }
-    // "a précisé que … : « … »": the quote after the colon, same speaker.
+    content.statement = TrimEnd(Span{from, end});
     if (end < sentence_.end && text_[end] == ':') {
       const Quote* quote = QuoteStartingAt(end);
       Span rest = quote ? TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
                         : Span{};
-      if (quote && (rest.empty() || text_[rest.start] == ';')) {
-        AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_colon");
-      }
+      if (quote && (rest.empty() || text_[rest.start] == ';')) content.quote_after = quote;
+    }
+    return content;
+  }
+
+  // The claims of a verb cue whose content follows it: the quote after a
+  // colon (direct), else the rest of the sentence (indirect, or mixed when
+  // it holds a quote) and a quote after it; `needs` drops the statements
+  // without the quotes it asks for.
+  void AddContentClaim(const Cue& cue, const ClaimSource& source, const std::string& rule,
+                       QuotesNeeded needs = QuotesNeeded::kNone) {
+    const std::optional<Content> content = ReadContent(cue);
+    if (!content) return;
+    if (content->quote) {
+      AddClaim(ClaimType::kDirect, content->quote->content, source, cue, "fr.claim.quote_colon");
+      return;
+    }
+    const Span statement = content->statement;
+    const bool quoted_enough = needs == QuotesNeeded::kNone ||
+                               (needs == QuotesNeeded::kAny && HoldsQuote(statement));
+    if (statement.size() >= 3 && quoted_enough) {
+      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+               source, cue, rule);
+    }
+    if (content->quote_after) {
+      AddClaim(ClaimType::kDirect, content->quote_after->content, source, cue,
+               "fr.claim.quote_colon");
     }
   }
 
@@ -1262,6 +1381,9 @@ class LinkPass {
         if (begin == 0 || Word(begin - 1) != "," || HasVerb(begin, end)) return std::nullopt;
       }
       if (begin == 0) break;
+      // "Asie de l'Est : alerte au typhon": no subject before a colon or a
+      // semicolon; only an incise between commas is stepped over.
+      if (Word(begin - 1) != ",") break;
       end = begin - 1;
     }
     return std::nullopt;

@@ -155,6 +155,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
     g.title_gate_.Add(title);
     g.title_gate_.Add(hyphenated);
+    g.title_gate_.Add("ex-" + title);
     if (!title.empty() && title.back() == '.') {
       const std::string without_dot = title.substr(0, title.size() - 1);
       g.title_abbreviations_.emplace(without_dot, "");
@@ -299,6 +300,12 @@ bool SourceGrammar::BlocksVerb(std::string_view word) const {
 
 const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   if (const std::string* gender = Find(titles_, lower)) return gender;
+  // "l'ex-président", "l'ex-ministre de la Santé": a former holder is named
+  // by the title too.
+  constexpr std::string_view kFormer = "ex-";
+  if (lower.size() > kFormer.size() && lower.substr(0, kFormer.size()) == kFormer) {
+    return FindTitle(lower.substr(kFormer.size()));
+  }
   // "secrétaire-général" for "secrétaire général".
   if (lower.find('-') == std::string_view::npos) return nullptr;
   std::string spaced(lower);
@@ -430,8 +437,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // Complements: "du directoire de PSA", "de la Défense", "de New York".
     for (size_t complement = 0; complement < kMaxComplements; ++complement) {
       std::string prep = r.Lower();
+      // "l'ambassadeur de France en Afghanistan": "en" before a name.
+      const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
       if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && prep != "au" &&
-          prep != "aux") {
+          prep != "aux" && !en_place) {
         break;
       }
       size_t save = r.pos();
