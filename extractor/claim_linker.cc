@@ -82,6 +82,13 @@ bool LooksLikeInfinitive(std::string_view lower) {
   return false;
 }
 
+// An ASCII digit or punctuation byte ("« 12 morts »", "« … »"): a quote
+// opening so is neither a sentence's start nor a complement by its case.
+bool IsDigitOrPunct(char c) {
+  return (c >= '0' && c <= '9') || (c >= '!' && c <= '/') || c == '.' ||
+         static_cast<unsigned char>(c) == 0xE2;  // "…", dashes, inner quotes
+}
+
 // "ONU", "CMS", "ALN": two capitals first.
 bool LooksLikeAcronym(std::string_view name) {
   return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
@@ -1273,6 +1280,15 @@ class LinkPass {
                                                    : cue.span.end;
     const Quote* quote = QuoteStartingAt(quote_at);
     if (quote == nullptr) return nullptr;
+    // "a indiqué « vouloir … »", "a évoqué « une erreur »": without a
+    // colon, a quote opening in lower case is the verb's complement, the
+    // reporter's sentence quoting words (mixed), not an utterance.
+    const bool colon = text_.substr(quote_at, quote->span.start - quote_at).find(':') !=
+                       std::string_view::npos;
+    if (!colon && !quote->content.empty() && !StartsWithCapital(quote->content.Of(text_)) &&
+        !IsDigitOrPunct(text_[quote->content.start])) {
+      return nullptr;
+    }
     Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
     if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
       return quote;
