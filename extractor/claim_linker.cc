@@ -151,7 +151,10 @@ class LinkPass {
     cues_ = std::move(cues);
     sentence_claims_ = out_.claims.size();
     for (const Cue& cue : cues_) {
-      if (InsideQuote(cue.span)) continue;
+      if (InsideQuote(cue.span)) {
+        LinkIncise(cue);
+        continue;
+      }
       if (cue.rule.empty()) {
         LinkVerb(cue);
       } else {
@@ -403,6 +406,21 @@ class LinkPass {
             QuoteEndingBefore(tokens_[k].span.start)) {
           verb = &UnknownInvertedVerb();
         }
+      }
+      // "« … », a-t-elle souri": after a quote, an inverted auxiliary
+      // makes any participle a cue, as an inverted verb is.
+      std::optional<Gender> aux_pronoun;
+      if (!verb && k > 0 && IsWord(k - 1) && g_.IsAuxiliary(Word(k - 1), &aux_pronoun) &&
+          aux_pronoun && QuoteEndingBefore(tokens_[k - 1].span.start)) {
+        Cue cue;
+        cue.lemma = lower;
+        cue.inverted = aux_pronoun;
+        cue.participle = true;
+        cue.first_token = k - 1;
+        cue.end_token = k + 1;
+        cue.span = Span{tokens_[k - 1].span.start, tokens_[k].span.end};
+        cues.push_back(std::move(cue));
+        continue;
       }
       if (!verb) continue;
       Cue cue;
@@ -1184,6 +1202,40 @@ class LinkPass {
     return true;
   }
 
+  // "« A, a souligné X. B »", "« A, dit-elle, B »": an incise inside the
+  // quote marks, a comma before it and a comma or the sentence's end after
+  // its speaker; the quote is X's, incise included (EVAL.md). Other cues
+  // inside a quote are the speaker's words, not the article's.
+  void LinkIncise(const Cue& cue) {
+    const Quote* quote = QuoteStartingBy(cue.span.start);
+    if (quote == nullptr || cue.gerund || cue.first_token == 0 ||
+        Word(cue.first_token - 1) != ",") {
+      return;
+    }
+    std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
+    if (!phrase) return;
+    const size_t after = cue.inverted || phrase->span.empty()
+                             ? cue.end_token
+                             : TokenAtOrAfter(phrase->span.end);
+    const bool closes = after >= tokens_.size() || Word(after) == "," || Word(after) == "." ||
+                        tokens_[after].span.start >= quote->content.end;
+    if (!closes || quote == last_incise_quote_) return;  // one claim per quote
+    // "« … », ajoute Hassan. « Moi, dit-il, … »": a pronoun in the
+    // incise is whoever was quoted last in the paragraph.
+    if (phrase->reference == SourcePhrase::Reference::kPronoun && last_quoted_ &&
+        last_quoted_->paragraph == paragraph_) {
+      ClaimSource source = last_quoted_->source;
+      source.mention = std::nullopt;  // the pronoun is not a name
+      AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_incise");
+      last_incise_quote_ = quote;
+      return;
+    }
+    auto source = Resolve(phrase, "fr.source.inverted");
+    if (!source) return;
+    AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_incise");
+    last_incise_quote_ = quote;
+  }
+
   // Whether an object pronoun comes right before the cue's verb group
   // ("l'a déclarée", "le dit", "les a qualifiés").
   bool ObjectBefore(const Cue& cue) const {
@@ -1644,6 +1696,7 @@ class LinkPass {
   std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
   std::vector<Entity> entities_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
+  const Quote* last_incise_quote_ = nullptr;  // the last quote claimed by an incise
   struct Pending {
     size_t claim;   // index in out_.claims
     Entity entity;  // as the phrase gave it

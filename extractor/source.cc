@@ -439,8 +439,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       std::string prep = r.Lower();
       // "l'ambassadeur de France en Afghanistan": "en" before a name.
       const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
-      if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && prep != "au" &&
-          prep != "aux" && !en_place) {
+      // "au Moyen-Orient", "aux Transports"; not "a répondu le ministre aux
+      // journalistes", whose "aux" is the speech's audience.
+      const bool au_name = (prep == "au" || prep == "aux") && r.IsWord(1) &&
+                           IsUpperStart(r.Word(1));
+      if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
+          !en_place) {
         break;
       }
       size_t save = r.pos();
