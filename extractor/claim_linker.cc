@@ -42,6 +42,9 @@ struct Entity {
   // sentences only: in its own, the phrase is its own speaker.
   bool described = false;
   size_t named_at = 0;  // where the phrase that named it starts
+  // Named as a clause's subject or as a speaker, not in an object or a
+  // complement: what a pronoun of the next sentence most likely means.
+  bool subject = false;
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -134,6 +137,7 @@ class LinkPass {
 
   // `paragraph` is the index of the sentence's paragraph.
   void Sentence(Span sentence, size_t paragraph) {
+    previous_sentence_start_ = sentence_.start;
     sentence_ = sentence;
     paragraph_ = paragraph;
     tokens_ = Tokenize(text_, sentence);
@@ -730,12 +734,20 @@ class LinkPass {
                  : !(known_person || (named_subject && predicate && !InSpans(places_, k)))) {
         continue;
       }
-      if (!ByName(phrase->name, true)) {
+      const bool subject = named_subject && predicate;
+      if (const Entity* known = ByName(phrase->name, true); !known) {
         Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
         entity.head = phrase->head;
         entity.described = described_group && !HasNamedComplement(phrase->name);
         entity.named_at = phrase->span.start;
+        entity.subject = subject;
         Remember(std::move(entity));
+      } else if (subject && person) {
+        // Named again as a subject: the freshest of the article's people.
+        Entity again = *known;
+        again.named_at = phrase->span.start;
+        again.subject = true;
+        Remember(std::move(again));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
@@ -842,6 +854,7 @@ class LinkPass {
     }
     entity.described = false;  // it has spoken: pronouns may refer to it now
     entity.named_at = source_span.start;
+    entity.subject = true;
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
@@ -890,9 +903,22 @@ class LinkPass {
       return e.gender != Gender::kPlural &&
              (e.gender == Gender::kUnknown || e.gender == gender || gender == Gender::kUnknown);
     };
+    // The last person named; but a subject or speaker of this sentence or
+    // the one before beats a person named after it in an object or a
+    // complement ("Paul Roux a reçu Jean Martin. Il a affirmé …": Paul
+    // Roux).
+    const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->type == "person" && fits(*it)) return &*it;
+      if (it->type != "person" || !fits(*it)) continue;
+      if (last == nullptr) {
+        last = &*it;
+        if (last->subject) return last;
+        continue;
+      }
+      if (it->named_at < previous_sentence_start_) break;
+      if (it->subject) return &*it;
     }
+    if (last) return last;
     if (gender == Gender::kUnknown) return nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->described) continue;
@@ -1688,6 +1714,7 @@ class LinkPass {
   };
 
   Span sentence_;
+  size_t previous_sentence_start_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
