@@ -174,14 +174,27 @@ class LinkPass {
   // œuvre … »": no cue, but the sentence's subject is a source and its
   // predicate quotes words of it (a clause of 3 words or more in lower
   // case, not a quoted name or term).
+  //
+  // The quote may open the predicate itself ("La ministre « souhaite un
+  // accord … »", "Il « ne compte pas démissionner … »"); a pronoun subject
+  // is resolved as any pronoun speaker.
   void LinkSubjectQuote() {
     auto phrase = Parse(0, PhraseEnd(0));
-    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+    const bool pronoun = phrase && phrase->reference == SourcePhrase::Reference::kPronoun;
+    if (!phrase || (phrase->reference != SourcePhrase::Reference::kNamed && !pronoun) ||
         phrase->type == "anonymous" || phrase->type == "document") {
       return;
     }
     const size_t after = TokenAtOrAfter(phrase->span.end);
-    if (!StartsPredicate(after)) return;  // "Indépendant depuis 2007, …"
+    if (after >= tokens_.size()) return;
+    const Quote* opening = QuoteStartingAt(tokens_[after].span.start);
+    const bool quote_opens = opening && tokens_[after].span.start == opening->span.start &&
+                             IsClauseQuote(*opening);
+    // "Indépendant depuis 2007, …": no verb, no quote after the phrase. A
+    // pronoun only with the quote right after it: "Il est le conférencier
+    // du thème « … »" quotes a title, not his words.
+    if (pronoun ? !quote_opens : !StartsPredicate(after) && !quote_opens) return;
+    if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
     for (size_t k = 0; k < after; ++k) {
       if (InSpans(places_, k)) return;  // "La France a « … »": a rubric
     }
@@ -198,6 +211,18 @@ class LinkPass {
     if (!source) return;
     out_.claims.push_back(
         MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
+  }
+
+  // Whether quoted words after "il" make it impersonal ("il « n'y a que
+  // … »", "il « faut … »"): then "il" names nobody.
+  static bool ImpersonalStart(std::string_view quoted) {
+    static constexpr std::string_view kImpersonal[] = {
+        "y a ", "n'y a ", "y avait ", "n'y avait ", "faut ", "ne faut ", "fallait ",
+        "s'agit ", "semble ", "paraît ", "est ", "était ", "sera "};
+    for (std::string_view start : kImpersonal) {
+      if (quoted.substr(0, start.size()) == start) return true;
+    }
+    return false;
   }
 
   // Quoted words that say something: three words or more, in lower case.
