@@ -419,8 +419,13 @@ class LinkPass {
       size_t words = 1;
       const std::string lower = Lower(k);
       if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
-        verb = g_.LookupLowerVerb(lower + " " + Lower(k + 1));
-        if (verb) words = 2;
+        // Three words first ("fait état de"), then two ("fait valoir").
+        const std::string two = lower + " " + Lower(k + 1);
+        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + Lower(k + 2)))) {
+          words = 3;
+        } else if ((verb = g_.LookupLowerVerb(two))) {
+          words = 2;
+        }
       }
       std::optional<Gender> inverted;
       std::string_view verb_part = Word(k);
@@ -1714,8 +1719,21 @@ class LinkPass {
     } else {
       // "de source policière": the cue's "de" is not part of the statement.
       size_t end = cue.span.start;
-      if (cue.first_token > 0 && Lower(cue.first_token - 1) == "de") {
-        end = tokens_[cue.first_token - 1].span.start;
+      size_t first = cue.first_token;
+      if (first > 0 && Lower(first - 1) == "de") {
+        --first;
+        end = tokens_[first].span.start;
+      }
+      // "…, a-t-on appris de source policière", "…, apprend-on de sources
+      // diplomatiques": the impersonal verb group is the reporter's, not
+      // part of the statement.
+      for (size_t k = first; k > 0 && first - k < 3 && IsWord(k - 1); --k) {
+        const std::string& w = Lower(k - 1);
+        if (w.size() > 3 && w.compare(w.size() - 3, 3, "-on") == 0 && k >= 2 &&
+            Word(k - 2) == ",") {
+          end = tokens_[k - 2].span.start;
+          break;
+        }
       }
       statement = TrimEnd(Span{sentence_.start, end});
     }

@@ -389,7 +389,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       }
     }
   }
-  if (!has_det) {
+  // "rapporte Le Monde", "selon La Poste", "a déclaré Le Pen": a capitalized
+  // article inside a sentence, before a capitalized word, opens a name.
+  const std::string article = r.Lower();
+  const bool named_article = r.pos() > 0 && IsUpperStart(r.Word()) && r.IsWord(1) &&
+                             IsUpperStart(r.Word(1)) &&
+                             (article == "le" || article == "la" || article == "les" ||
+                              article == "l'");
+  if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
       has_det = true;
@@ -560,8 +567,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     std::string lw = r.Lower();
     // A name after a head noun may open with its article: "le quotidien
     // Le Figaro", "l'entreprise La Poste".
-    bool titled_article = name_words == 0 && !head_type.empty() && IsUpperStart(w) &&
-                          In(determiners_, lw) && r.IsWord(1) && IsUpperStart(r.Word(1));
+    bool titled_article = name_words == 0 && (!head_type.empty() || named_article) &&
+                          IsUpperStart(w) && In(determiners_, lw) && r.IsWord(1) &&
+                          IsUpperStart(r.Word(1));
     // "Effrayées, les filles…": a capitalized plural participle opening a
     // sentence is not a name.
     bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és");
