@@ -138,6 +138,8 @@ class LinkPass {
   // `paragraph` is the index of the sentence's paragraph.
   void Sentence(Span sentence, size_t paragraph) {
     previous_sentence_start_ = sentence_.start;
+    previous_sentence_ = sentence_;
+    previous_paragraph_ = paragraph_;
     sentence_ = sentence;
     paragraph_ = paragraph;
     tokens_ = Tokenize(text_, sentence);
@@ -165,6 +167,7 @@ class LinkPass {
         LinkNonVerbal(cue);
       }
     }
+    if (out_.claims.size() == claims_before) LinkSpeechNounAfter();
     if (out_.claims.size() == claims_before) LinkNameColonQuote();
     if (out_.claims.size() == claims_before) LinkSubjectQuote();
     if (out_.claims.size() == claims_before) NoteContextQuote();
@@ -1193,6 +1196,7 @@ class LinkPass {
       }
     }
     if (LinkAsReported(cue)) return;
+    if (LinkWhatWasSaid(cue)) return;
     // X a déclaré ... : the subject before the cue.
     std::optional<SourcePhrase> phrase;
     if (cue.inverted) {
@@ -1290,6 +1294,106 @@ class LinkPass {
     if (!source) return;
     AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_incise");
     last_incise_quote_ = quote;
+  }
+
+  // The sentence before this one when it is in the same paragraph: what
+  // a sentence pointing back at it ("C'est ce qu'a annoncé X") attributes.
+  std::optional<Span> StatementBefore() const {
+    if (previous_sentence_.empty() || previous_paragraph_ != paragraph_) return std::nullopt;
+    Span statement = TrimEnd(previous_sentence_);
+    if (statement.size() < 3) return std::nullopt;
+    return statement;
+  }
+
+  // Adds the claim of a sentence that points back at the one before it.
+  void AddClaimBefore(Span statement, const ClaimSource& source, const Cue& cue,
+                      std::string rule) {
+    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
+             source, cue, std::move(rule));
+  }
+
+  // "C'est ce qu'a annoncé mardi le ministère", "C'est ce qu'affirme X",
+  // "C'est ce que X a déclaré": the sentence before is X's. False when the
+  // cue is not in this construction.
+  bool LinkWhatWasSaid(const Cue& cue) {
+    const size_t k = cue.first_token;
+    if (Lower(0) != "c'" && Lower(0) != "voilà") return false;
+    const size_t ce = Lower(0) == "c'" ? 2 : 1;
+    if (k < ce + 2) return false;
+    if (Lower(0) == "c'" && Lower(1) != "est") return false;
+    if (Lower(ce) != "ce" || (Lower(ce + 1) != "qu'" && Lower(ce + 1) != "que")) return false;
+    std::optional<SourcePhrase> phrase;
+    if (k == ce + 2) {
+      phrase = SpeakerAfter(cue);  // inverted: "ce qu'a annoncé X"
+    } else {
+      phrase = Parse(ce + 2, k);   // "ce que X a déclaré"
+      if (phrase && TokenAtOrAfter(phrase->span.end) != k) phrase.reset();
+    }
+    const std::optional<Span> statement = StatementBefore();
+    if (!phrase || !statement) return true;
+    auto source = Resolve(phrase, "fr.source.inverted");
+    if (!source) return true;
+    AddClaimBefore(*statement, *source, cue, "fr.claim.said_before");
+    return true;
+  }
+
+  // "C'est la remarque de Kareyce Fotso.", "Le constat amer est du
+  // professeur X.", "Tel est l'avis de X.": a sentence that names what the
+  // one before it was (a speech noun) and whose it was.
+  void LinkSpeechNounAfter() {
+    // Where the speech noun is: "C'est (le|la|l') [adj] NOUN", "Tel(le)
+    // est (le|la|l') NOUN", "(Le|La|L') NOUN … est".
+    size_t noun = tokens_.size();
+    size_t after_noun = 0;
+    auto article = [&](size_t i) {
+      return i < tokens_.size() && (Lower(i) == "le" || Lower(i) == "la" || Lower(i) == "l'");
+    };
+    auto noun_at = [&](size_t i) { return i < tokens_.size() && g_.IsSpeechNoun(Lower(i)); };
+    if (tokens_.size() >= 5 && ((Lower(0) == "c'" && Lower(1) == "est") ||
+                                ((Lower(0) == "tel" || Lower(0) == "telle") && Lower(1) == "est"))) {
+      size_t i = 2;
+      if (!article(i)) return;
+      ++i;
+      if (!noun_at(i) && noun_at(i + 1)) ++i;  // "la principale doléance"
+      if (!noun_at(i)) return;
+      noun = i;
+      after_noun = i + 1;
+      // then "de X" right away, with an adjective at most between
+      if (after_noun < tokens_.size() && !IsPreposition(after_noun)) ++after_noun;
+    } else if (article(0) && noun_at(1)) {
+      noun = 1;
+      // "Le constat amer est du …", "Le constat de fierté est le récit de …"
+      size_t i = 2;
+      while (i < tokens_.size() && i < 6 && Lower(i) != "est") ++i;
+      if (i >= tokens_.size() || Lower(i) != "est") return;
+      ++i;
+      if (article(i) && noun_at(i + 1)) i += 2;  // "est le récit de"
+      after_noun = i;
+    } else {
+      return;
+    }
+    if (after_noun >= tokens_.size() || !IsPreposition(after_noun)) return;
+    auto phrase = Parse(after_noun, PhraseEnd(after_noun));
+    if (!phrase || phrase->reference == SourcePhrase::Reference::kPronoun) return;
+    // The phrase ends the sentence: "C'est la remarque de X." and not "C'est
+    // l'avis de X qui a changé la donne".
+    const size_t end = TokenAtOrAfter(phrase->span.end);
+    if (end < tokens_.size() && Word(end) != "." && Word(end) != ",") return;
+    const std::optional<Span> statement = StatementBefore();
+    if (!statement) return;
+    auto source = Resolve(phrase, "fr.source.subject");
+    if (!source) return;
+    Cue cue;
+    cue.span = tokens_[noun].span;
+    cue.lemma = Lower(noun);
+    cue.first_token = noun;
+    cue.end_token = noun + 1;
+    AddClaimBefore(*statement, *source, cue, "fr.claim.said_before");
+  }
+
+  bool IsPreposition(size_t i) const {
+    const std::string& w = Lower(i);
+    return w == "de" || w == "d'" || w == "du" || w == "des";
   }
 
   // Whether an object pronoun comes right before the cue's verb group
@@ -1757,6 +1861,8 @@ class LinkPass {
   };
 
   Span sentence_;
+  Span previous_sentence_;  // empty before the first sentence
+  size_t previous_paragraph_ = 0;
   size_t previous_sentence_start_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
