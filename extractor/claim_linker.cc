@@ -415,6 +415,8 @@ class LinkPass {
 
   std::vector<Cue> VerbalCues() const {
     std::vector<Cue> cues;
+    // The last inverted auxiliary right after a quote: its token and pronoun.
+    std::optional<std::pair<size_t, Gender>> inverted_auxiliary;
     for (size_t k = 0; k < tokens_.size(); ++k) {
       if (!IsWord(k)) continue;
       // Two-word forms first ("fait valoir").
@@ -438,17 +440,19 @@ class LinkPass {
         if (inverted) verb = g_.LookupVerb(verb_part);
         // "« … », sourit-il", "tente-t-elle de corriger": an inverted
         // pronoun right after a quote reports it, whatever the verb.
-        std::optional<Gender> unused;
-        if (inverted && !verb && !g_.IsAuxiliary(Word(k), &unused) &&
-            QuoteEndingBefore(tokens_[k].span.start)) {
+        std::optional<Gender> aux_pronoun;
+        const bool auxiliary = inverted && !verb && g_.IsAuxiliary(Word(k), &aux_pronoun);
+        if (inverted && !verb && !auxiliary && QuoteEndingBefore(tokens_[k].span.start)) {
           verb = &UnknownInvertedVerb();
         }
+        // "« … », a-t-elle souri": after a quote, an inverted auxiliary
+        // makes the next word a cue, whatever the participle.
+        if (auxiliary && aux_pronoun && QuoteEndingBefore(tokens_[k].span.start)) {
+          inverted_auxiliary = {k, *aux_pronoun};
+        }
       }
-      // "« … », a-t-elle souri": after a quote, an inverted auxiliary
-      // makes any participle a cue, as an inverted verb is.
-      std::optional<Gender> aux_pronoun;
-      if (!verb && k > 0 && IsWord(k - 1) && g_.IsAuxiliary(Word(k - 1), &aux_pronoun) &&
-          aux_pronoun && QuoteEndingBefore(tokens_[k - 1].span.start)) {
+      if (!verb && inverted_auxiliary && inverted_auxiliary->first + 1 == k) {
+        const Gender aux_pronoun = inverted_auxiliary->second;
         Cue cue;
         cue.lemma = lower;
         cue.inverted = aux_pronoun;
@@ -1216,13 +1220,12 @@ class LinkPass {
     // « châtelaine de Montretout »", "Pastor l'avait annoncé sur le réseau
     // social : « … »").
     QuotesNeeded needs = QuotesNeeded::kNone;
-    if (!ContentAfterQue(cue)) {
-      if (g_.NeedsQue(cue.lemma)) {
-        needs = QuotesNeeded::kColonQuote;
-      } else if (!cue.inverted && ObjectBefore(cue)) {
-        needs = QuotesNeeded::kAny;
-      }
+    if (g_.NeedsQue(cue.lemma)) {
+      needs = QuotesNeeded::kColonQuote;
+    } else if (!cue.inverted && ObjectBefore(cue)) {
+      needs = QuotesNeeded::kAny;
     }
+    if (needs != QuotesNeeded::kNone && ContentAfterQue(cue)) needs = QuotesNeeded::kNone;
     if (needs != QuotesNeeded::kNone) {
       const std::optional<Content> content = ReadContent(cue);
       if (!content || (!content->quote && !content->quote_after &&

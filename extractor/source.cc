@@ -396,11 +396,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   // "rapporte Le Monde", "selon La Poste", "a déclaré Le Pen": a capitalized
   // article inside a sentence, before a capitalized word, opens a name.
-  const std::string article = r.Lower();
-  const bool named_article = r.pos() > 0 && IsUpperStart(r.Word()) && r.IsWord(1) &&
-                             IsUpperStart(r.Word(1)) &&
-                             (article == "le" || article == "la" || article == "les" ||
-                              article == "l'");
+  const std::string_view article = r.Word();
+  const bool named_article = r.pos() > 0 &&
+                             (article == "Le" || article == "La" || article == "Les" ||
+                              article == "L'") &&
+                             r.IsWord(1) && IsUpperStart(r.Word(1));
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
