@@ -234,7 +234,14 @@ class LineWriter {
       return;
     }
     out_.push_back('"');
-    for (const char c : s) {
+    // Bytes that need no escape are copied a run at a time: most strings
+    // of the output (statements, names) have none.
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -243,16 +250,14 @@ class LineWriter {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(c));
-            out_ += escaped;
-          } else {
-            out_.push_back(c);
-          }
+        default: {
+          char escaped[8];
+          std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(c));
+          out_ += escaped;
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
   }
   void StringOrNull(const std::optional<std::string>& s) {
