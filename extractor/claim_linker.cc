@@ -1043,7 +1043,7 @@ class LinkPass {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->described || it->type != type) continue;
       if (it->name.empty()) continue;
-      if (IsUpperAscii(it->name[0]) || HasNamedComplement(it->name)) return &*it;
+      if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
   }
