@@ -867,7 +867,8 @@ class LinkPass {
       // associations" after "quelques associations étudiantes".
       entity = *e;
     } else if (const Entity* e = phrase->definite && !phrase->head.empty() &&
-                                         LowerWord(phrase->name) == phrase->head
+                                         LowerWord(phrase->name) == phrase->head &&
+                                         g_.IsAnaphoricHead(phrase->head)
                                      ? RecentNamedBody(phrase->type)
                                      : nullptr) {
       // "Selon l'ONG" after "Human Rights Watch a publié un rapport".

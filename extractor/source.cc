@@ -175,6 +175,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("speech_nouns", &g.speech_nouns_));
+  CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -273,6 +274,10 @@ bool SourceGrammar::IsSourceNoun(std::string_view word) const {
 
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
   return In(que_only_verbs_, lemma);
+}
+
+bool SourceGrammar::IsAnaphoricHead(std::string_view head) const {
+  return In(anaphoric_heads_, head);
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {

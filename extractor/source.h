@@ -120,6 +120,10 @@ class SourceGrammar {
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
+  // A source noun that, alone with a definite article, refers back to a
+  // body named before ("l'ONG", "l'entreprise"), unlike the names of
+  // unique institutions ("la police", "la gauche").
+  bool IsAnaphoricHead(std::string_view head) const;
   // A title of someone close to a person ("avocate", "veuve"): after a
   // possessive, that person's, not a body's.
   bool IsRelationTitle(std::string_view word) const;
@@ -173,7 +177,8 @@ class SourceGrammar {
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
-      member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_;
+      member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
+      anaphoric_heads_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
