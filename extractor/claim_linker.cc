@@ -1219,11 +1219,13 @@ class LinkPass {
     // object pronoun the content names someone ("le pape l'a déclarée
     // vénérable"), speech only when quoted ("l'avait appelée la
     // « châtelaine de Montretout »", "Pastor l'avait annoncé sur le réseau
-    // social : « … »").
+    // social : « … »"); verbs that name a topic say something only in
+    // quoted words ("a parlé de la crise" is a topic, "a parlé d'« une
+    // trahison »" a claim).
     QuotesNeeded needs = QuotesNeeded::kNone;
     if (g_.NeedsQue(cue.lemma)) {
       needs = QuotesNeeded::kColonQuote;
-    } else if (!cue.inverted && ObjectBefore(cue)) {
+    } else if ((!cue.inverted && ObjectBefore(cue)) || g_.NamesTopic(cue.lemma)) {
       needs = QuotesNeeded::kAny;
     }
     if (needs != QuotesNeeded::kNone && ContentAfterQue(cue)) needs = QuotesNeeded::kNone;

@@ -176,6 +176,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("speech_nouns", &g.speech_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
+  CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -274,6 +275,10 @@ bool SourceGrammar::IsSourceNoun(std::string_view word) const {
 
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
   return In(que_only_verbs_, lemma);
+}
+
+bool SourceGrammar::NamesTopic(std::string_view lemma) const {
+  return In(topic_verbs_, lemma);
 }
 
 bool SourceGrammar::IsAnaphoricHead(std::string_view head) const {

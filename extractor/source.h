@@ -124,6 +124,9 @@ class SourceGrammar {
   // body named before ("l'ONG", "l'entreprise"), unlike the names of
   // unique institutions ("la police", "la gauche").
   bool IsAnaphoricHead(std::string_view head) const;
+  // Lemmas whose complement is a topic ("parler de la crise"): speech only
+  // with a que-clause or quoted words.
+  bool NamesTopic(std::string_view lemma) const;
   // A title of someone close to a person ("avocate", "veuve"): after a
   // possessive, that person's, not a body's.
   bool IsRelationTitle(std::string_view word) const;
@@ -178,7 +181,7 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_;
+      anaphoric_heads_, topic_verbs_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
