@@ -945,9 +945,15 @@ class LinkPass {
     // the one before beats a person named after it in an object or a
     // complement ("Paul Roux a reçu Jean Martin. Il a affirmé …": Paul
     // Roux).
+    // An unnamed speaker known by a title ("le ministre a déclaré … Il a
+    // ajouté") is a person too.
+    auto person = [](const Entity& e) {
+      return e.type == "person" ||
+             (e.type == "anonymous" && e.role && e.name == *e.role && !e.described);
+    };
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->type != "person" || !fits(*it)) continue;
+      if (!person(*it) || !fits(*it)) continue;
       if (last == nullptr) {
         last = &*it;
         if (last->subject) return last;
