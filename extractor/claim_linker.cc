@@ -92,6 +92,17 @@ bool IsDigitOrPunct(char c) {
          static_cast<unsigned char>(c) == 0xE2;  // "…", dashes, inner quotes
 }
 
+// A past participle by its ending ("publiée", "diffusés").
+bool LooksLikeParticiple(std::string_view lower) {
+  for (std::string_view ending : {"é", "ée", "és", "ées"}) {
+    if (lower.size() > ending.size() &&
+        lower.substr(lower.size() - ending.size()) == ending) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "ONU", "CMS", "ALN": two capitals first.
 bool LooksLikeAcronym(std::string_view name) {
   return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);
@@ -1824,11 +1835,30 @@ class LinkPass {
          Lower(cue_token - 1) == "qu'")) {
       at_start = true;
     }
-    if (at_start) {
+    // "Le chômage a, selon l'Insee, baissé …", "Le chômage, d'après
+    // l'Insee, a baissé", "En 2009, selon X, le réseau comptait …": a cue
+    // between commas inside the sentence is an incise; the statement is the
+    // sentence, incise inside (EVAL.md), connectors that open it excluded.
+    const bool comma_before = cue_token > 0 && Word(cue_token - 1) == ",";
+    const bool incise = comma_before && comma_after && StatementStart() < cue.span.start &&
+                        !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
+                                             Lower(cue_token - 2) == "que" ||
+                                             Lower(cue_token - 2) == "qu'"));
+    if (incise) {
+      statement = TrimEnd(Span{StatementStart(), sentence_.end});
+    } else if (at_start) {
       size_t after = TokenAtOrAfter(phrase->span.end);
       while (after < tokens_.size() && tokens_[after].kind == TokenKind::kPunct &&
              Word(after) != "«" && Word(after) != "\"" && Word(after) != "“") {
         ++after;
+      }
+      // "Selon l'étude, publiée mardi, 60 % …": the source's participle
+      // apposition is not the statement.
+      if (after + 1 < tokens_.size() && IsWord(after) && !IsUpperWord(after) &&
+          LooksLikeParticiple(Lower(after))) {
+        size_t comma = after + 1;
+        while (comma < tokens_.size() && comma < after + 8 && Word(comma) != ",") ++comma;
+        if (comma + 1 < tokens_.size() && Word(comma) == ",") after = comma + 1;
       }
       if (after >= tokens_.size()) return;
       statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
