@@ -1204,7 +1204,15 @@ class LinkPass {
         // "A, appuie-t-il, B": an incise inside the statement.
         size_t resume = TokenAtOrAfter(cue.inverted || phrase->span.empty() ? cue.span.end
                                                                             : phrase->span.end);
-        const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," && IsWord(resume + 1);
+        // Not "…, a estimé X, avant d'ajouter …" / ", en rappelant …" /
+        // ", précisant …": what follows is the speaker's next act.
+        auto next_act = [&](size_t k) {
+          const std::string& w = Lower(k);
+          return w == "avant" || w == "après" || w == "en" ||
+                 (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
+        };
+        const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
+                            IsWord(resume + 1) && !next_act(resume + 1);
         size_t start = StatementStart();
         // "Par ailleurs, poursuit X, S": nothing but connectors before the
         // incise; the statement is what follows it.
@@ -1434,6 +1442,16 @@ class LinkPass {
       LinkOpeningGerund(cue);
       return;
     }
+    // "…, a estimé X, avant d'ajouter que …", "…, a dit X, précisant que":
+    // the speaker of the sentence's last claim goes on.
+    for (size_t c = out_.claims.size(); c > sentence_claims_; --c) {
+      const Claim& before = out_.claims[c - 1];
+      if (!before.source || !before.cue || before.cue->span.start >= cue.span.start) continue;
+      ClaimSource source = *before.source;
+      source.mention = std::nullopt;  // the speaker is not named again here
+      AddContentClaim(cue, source, "fr.claim.gerund");
+      return;
+    }
     // The subject of the verb before, else the phrase opening the sentence.
     auto phrase = SubjectOfPreviousVerb(cue);
     if (!phrase) phrase = Parse(0, std::min(cue.first_token, PhraseEnd(0)));
@@ -1502,8 +1520,27 @@ class LinkPass {
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
       if (Coordinated(next)) return tokens_[Conjunction(next)].span.start;
+      if (const std::optional<size_t> opener = ContrastBefore(next)) {
+        return tokens_[*opener].span.start;
+      }
     }
     return end;
+  }
+
+  // "…, tandis que l'opposition juge …", "mais le syndicat estime …": the
+  // token that opens a contrasting clause whose subject speaks with the cue
+  // `next`; that clause is not the earlier cue's content.
+  std::optional<size_t> ContrastBefore(const Cue& next) const {
+    if (next.inverted) return std::nullopt;
+    std::optional<SourcePhrase> subject = Subject(next.first_token);
+    if (!subject) return std::nullopt;
+    const size_t s = TokenAtOrAfter(subject->span.start);
+    if (s >= 1 && Lower(s - 1) == "mais") return s - 1;
+    if (s >= 2 && (Lower(s - 1) == "que" || Lower(s - 1) == "qu'") &&
+        (Lower(s - 2) == "tandis" || Lower(s - 2) == "alors")) {
+      return s - 2;
+    }
+    return std::nullopt;
   }
 
   // The quote that is a verb cue's whole content: "a déclaré : « … »", "a
@@ -1679,7 +1716,7 @@ class LinkPass {
       return adjacent ? phrase : std::nullopt;
     };
     if (auto phrase = reaching(begin)) return phrase;
-    for (size_t k = end; k > begin + 1; --k) {
+    for (size_t k = end; k > begin; --k) {
       if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
     }
     return std::nullopt;
