@@ -1505,11 +1505,17 @@ class LinkPass {
   // pense que …").
   size_t ContentEnd(const Cue& cue, size_t from) const {
     size_t end = sentence_.end;
+    // "la CGT, qui demandait une hausse, a dénoncé …": the content of a cue
+    // in a relative clause ends with the clause, at the next comma.
+    size_t lead = cue.first_token;
+    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    const bool relative = lead > 0 && Lower(lead - 1) == "qui";
     // "; cette option sera…": a semicolon ends the clause. ": « … »": a
     // quote after a colon is a claim of its own.
     for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {
       if (InsideQuote(tokens_[k].span)) continue;
-      if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start))) {
+      if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
+          (relative && Word(k) == ",")) {
         end = tokens_[k].span.start;
         break;
       }
@@ -1654,8 +1660,17 @@ class LinkPass {
         continue;
       }
       if (end > begin + 1 && Lower(end - 1) == "qui") {
-        // "le quotidien Libération qui a accusé": the name before "qui".
+        // "le quotidien Libération qui a accusé": the name before "qui";
+        // "la CGT et Solidaires qui demandaient": both names.
         auto phrase = PhraseEndingAt(begin, end - 1);
+        if (phrase) {
+          const size_t second = TokenAtOrAfter(phrase->span.start);
+          if (second >= begin + 2 && Lower(second - 1) == "et") {
+            if (auto first = PhraseEndingAt(begin, second - 1)) {
+              if (auto both = Coordinated(*first, second - 1, end - 1)) phrase = both;
+            }
+          }
+        }
         if (phrase) return WithNameBefore(*phrase, begin);
         return std::nullopt;
       }
