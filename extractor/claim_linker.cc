@@ -193,7 +193,18 @@ class LinkPass {
   // accord … »", "Il « ne compte pas démissionner … »"); a pronoun subject
   // is resolved as any pronoun speaker.
   void LinkSubjectQuote() {
+    // The subject opens the sentence, or follows a fronted phrase ("Dans
+    // une lettre signée de sa main, Tony Blair est « heureux … »").
+    size_t subject = 0;
     auto phrase = Parse(0, PhraseEnd(0));
+    if (!phrase) {
+      while (subject < tokens_.size() && subject < kMaxSubjectTokens && Word(subject) != ",") {
+        ++subject;
+      }
+      if (subject + 1 >= tokens_.size() || Word(subject) != ",") return;
+      ++subject;
+      phrase = Parse(subject, PhraseEnd(subject));
+    }
     const bool pronoun = phrase && phrase->reference == SourcePhrase::Reference::kPronoun;
     if (!phrase || (phrase->reference != SourcePhrase::Reference::kNamed && !pronoun) ||
         phrase->type == "anonymous" || phrase->type == "document") {
@@ -209,7 +220,7 @@ class LinkPass {
     // du thème « … »" quotes a title, not his words.
     if (pronoun ? !quote_opens : !StartsPredicate(after) && !quote_opens) return;
     if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
-    for (size_t k = 0; k < after; ++k) {
+    for (size_t k = subject; k < after; ++k) {
       if (InSpans(places_, k)) return;  // "La France a « … »": a rubric
     }
     const Span predicate{tokens_[after].span.start, sentence_.end};
