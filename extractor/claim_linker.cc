@@ -92,17 +92,6 @@ bool IsDigitOrPunct(char c) {
          static_cast<unsigned char>(c) == 0xE2;  // "…", dashes, inner quotes
 }
 
-// A past participle by its ending ("publiée", "diffusés").
-bool LooksLikeParticiple(std::string_view lower) {
-  for (std::string_view ending : {"é", "ée", "és", "ées"}) {
-    if (lower.size() > ending.size() &&
-        lower.substr(lower.size() - ending.size()) == ending) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // "ONU", "CMS", "ALN": two capitals first.
 bool LooksLikeAcronym(std::string_view name) {
   return name.size() >= 2 && IsUpperAscii(name[0]) && IsUpperAscii(name[1]);

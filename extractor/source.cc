@@ -36,12 +36,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// A past participle by its ending ("basée", "diffusé"): it ends a phrase.
-bool LooksLikeParticiple(std::string_view lower) {
-  return EndsWith(lower, "é") || EndsWith(lower, "ée") || EndsWith(lower, "és") ||
-         EndsWith(lower, "ées");
-}
-
 std::string Underscores(std::string lemma) {
   for (char& c : lemma) {
     if (c == '_') c = ' ';
@@ -101,6 +95,11 @@ class PhraseReader {
 }  // namespace
 
 std::string LowerWord(std::string_view word) { return LexiconKey(word); }
+
+bool LooksLikeParticiple(std::string_view lower) {
+  return EndsWith(lower, "é") || EndsWith(lower, "ée") || EndsWith(lower, "és") ||
+         EndsWith(lower, "ées");
+}
 
 namespace {
 

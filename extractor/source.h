@@ -191,6 +191,10 @@ class SourceGrammar {
 // Lower case of a word for the lexicons (full case folding).
 std::string LowerWord(std::string_view word);
 
+// A past participle by its ending ("basée", "diffusé", "publiées"), for a
+// word already in lower case: it ends a source phrase, or is an apposition.
+bool LooksLikeParticiple(std::string_view lower);
+
 }  // namespace claimx
 
 #endif  // CLAIMX_EXTRACTOR_SOURCE_H_
