@@ -1114,6 +1114,13 @@ class LinkPass {
     return claim;
   }
 
+  // A reported statement: indirect, or mixed when it holds a quote.
+  void AddStatementClaim(Span statement, const ClaimSource& source, const Cue& cue,
+                         std::string rule) {
+    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement, source,
+             cue, std::move(rule));
+  }
+
   void AddClaim(ClaimType type, Span statement, const ClaimSource& source,
                 const Cue& cue, std::string rule) {
     if (statement.empty()) return;
@@ -1220,8 +1227,7 @@ class LinkPass {
         Span statement = TrimEnd(Span{start, incise ? sentence_.end
                                                     : tokens_[lead - 1].span.start});
         if (statement.size() < 3) return;
-        AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-                 *source, cue, "fr.claim.inverted_speech");
+        AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
         return;
       }
     }
@@ -1279,8 +1285,7 @@ class LinkPass {
     if (!source) return true;
     Span statement = TrimEnd(Span{StatementStart(), tokens_[k - 2].span.start});
     if (statement.size() >= 3) {
-      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-               *source, cue, "fr.claim.inverted_speech");
+      AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
     }
     size_t after = TokenAtOrAfter(phrase->span.end);
     if (after < tokens_.size() && Word(after) == ":") {
@@ -1336,12 +1341,6 @@ class LinkPass {
     return statement;
   }
 
-  // Adds the claim of a sentence that points back at the one before it.
-  void AddClaimBefore(Span statement, const ClaimSource& source, const Cue& cue,
-                      std::string rule) {
-    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-             source, cue, std::move(rule));
-  }
 
   // "C'est ce qu'a annoncé mardi le ministère", "C'est ce qu'affirme X",
   // "C'est ce que X a déclaré": the sentence before is X's. False when the
@@ -1364,7 +1363,7 @@ class LinkPass {
     if (!phrase || !statement) return true;
     auto source = Resolve(phrase, "fr.source.inverted");
     if (!source) return true;
-    AddClaimBefore(*statement, *source, cue, "fr.claim.said_before");
+    AddStatementClaim(*statement, *source, cue, "fr.claim.said_before");
     return true;
   }
 
@@ -1419,7 +1418,7 @@ class LinkPass {
     cue.lemma = Lower(noun);
     cue.first_token = noun;
     cue.end_token = noun + 1;
-    AddClaimBefore(*statement, *source, cue, "fr.claim.said_before");
+    AddStatementClaim(*statement, *source, cue, "fr.claim.said_before");
   }
 
   bool IsPreposition(size_t i) const {
@@ -1477,8 +1476,7 @@ class LinkPass {
     if (!source) return;
     Span statement = TrimEnd(Span{tokens_[first].span.start, tokens_[comma].span.start});
     if (statement.size() < 3) return;
-    AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-             *source, cue, "fr.claim.gerund");
+    AddStatementClaim(statement, *source, cue, "fr.claim.gerund");
   }
 
   std::optional<SourcePhrase> SubjectOfPreviousVerb(const Cue& cue) const {
@@ -1625,8 +1623,7 @@ class LinkPass {
     const bool quoted_enough = needs == QuotesNeeded::kNone ||
                                (needs == QuotesNeeded::kAny && HoldsQuote(statement));
     if (statement.size() >= 3 && quoted_enough) {
-      AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement,
-               source, cue, rule);
+      AddStatementClaim(statement, source, cue, rule);
     }
     if (content->quote_after) {
       AddClaim(ClaimType::kDirect, content->quote_after->content, source, cue,
