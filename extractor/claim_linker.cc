@@ -1260,8 +1260,12 @@ class LinkPass {
       needs = QuotesNeeded::kAny;
     }
     if (needs != QuotesNeeded::kNone && ContentAfterQue(cue)) needs = QuotesNeeded::kNone;
+    // The content is read once, before the speaker only when it decides
+    // whether there is a claim: reading it costs a pass to the sentence's
+    // end, which a sentence of cues with no speaker must not pay per cue.
+    std::optional<Content> content;
     if (needs != QuotesNeeded::kNone) {
-      const std::optional<Content> content = ReadContent(cue);
+      content = ReadContent(cue);
       if (!content || (!content->quote && !content->quote_after &&
                        (needs == QuotesNeeded::kColonQuote || !HoldsQuote(content->statement)))) {
         return;
@@ -1269,7 +1273,8 @@ class LinkPass {
     }
     std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
-    AddContentClaim(cue, *source, "fr.claim.reported_speech", needs);
+    if (!content) content = ReadContent(cue);
+    if (content) AddContentClaim(*content, cue, *source, "fr.claim.reported_speech", needs);
   }
 
   // "S, comme l'a indiqué X" / "S comme le précise X : « … »": S is X's,
@@ -1448,7 +1453,9 @@ class LinkPass {
       if (!before.source || !before.cue || before.cue->span.start >= cue.span.start) continue;
       ClaimSource source = *before.source;
       source.mention = std::nullopt;  // the speaker is not named again here
-      AddContentClaim(cue, source, "fr.claim.gerund");
+      if (const std::optional<Content> content = ReadContent(cue)) {
+        AddContentClaim(*content, cue, source, "fr.claim.gerund");
+      }
       return;
     }
     // The subject of the verb before, else the phrase opening the sentence.
@@ -1457,7 +1464,9 @@ class LinkPass {
     if (!phrase) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
-    AddContentClaim(cue, *source, "fr.claim.gerund");
+    if (const std::optional<Content> content = ReadContent(cue)) {
+      AddContentClaim(*content, cue, *source, "fr.claim.gerund");
+    }
   }
 
   // "Estimant que …, il a voté contre": the content runs to the comma, the
@@ -1611,22 +1620,20 @@ class LinkPass {
   // colon (direct), else the rest of the sentence (indirect, or mixed when
   // it holds a quote) and a quote after it; `needs` drops the statements
   // without the quotes it asks for.
-  void AddContentClaim(const Cue& cue, const ClaimSource& source, const std::string& rule,
-                       QuotesNeeded needs = QuotesNeeded::kNone) {
-    const std::optional<Content> content = ReadContent(cue);
-    if (!content) return;
-    if (content->quote) {
-      AddClaim(ClaimType::kDirect, content->quote->content, source, cue, "fr.claim.quote_colon");
+  void AddContentClaim(const Content& content, const Cue& cue, const ClaimSource& source,
+                       const std::string& rule, QuotesNeeded needs = QuotesNeeded::kNone) {
+    if (content.quote) {
+      AddClaim(ClaimType::kDirect, content.quote->content, source, cue, "fr.claim.quote_colon");
       return;
     }
-    const Span statement = content->statement;
+    const Span statement = content.statement;
     const bool quoted_enough = needs == QuotesNeeded::kNone ||
                                (needs == QuotesNeeded::kAny && HoldsQuote(statement));
     if (statement.size() >= 3 && quoted_enough) {
       AddStatementClaim(statement, source, cue, rule);
     }
-    if (content->quote_after) {
-      AddClaim(ClaimType::kDirect, content->quote_after->content, source, cue,
+    if (content.quote_after) {
+      AddClaim(ClaimType::kDirect, content.quote_after->content, source, cue,
                "fr.claim.quote_colon");
     }
   }
