@@ -31,15 +31,22 @@ json NumberOrNull(const std::optional<double>& value) {
   return value ? Number(*value) : json(nullptr);
 }
 
+// The bound group of a figure (a quantity, or one compared across
+// documents): bound, low, high, approx, in the schema's order.
+template <typename Figure>
+void AddBoundFields(const Figure& f, json* out) {
+  (*out)["bound"] = BoundName(f.bound);
+  (*out)["low"] = NumberOrNull(f.low);
+  (*out)["high"] = NumberOrNull(f.high);
+  (*out)["approx"] = f.approx;
+}
+
 void AddValueFields(const QuantityValue& q, json* out) {
   (*out)["value"] = Number(q.value);
   (*out)["unit"] = OrNull(q.unit);
   (*out)["entity"] = OrNull(q.entity);
   (*out)["entity_lemma"] = OrNull(q.entity_lemma);
-  (*out)["bound"] = BoundName(q.bound);
-  (*out)["low"] = NumberOrNull(q.low);
-  (*out)["high"] = NumberOrNull(q.high);
-  (*out)["approx"] = q.approx;
+  AddBoundFields(q, out);
 }
 
 void AddValueFields(const DateValue& d, json* out) {
@@ -112,10 +119,7 @@ json ComparisonToJson(const Comparison& comparison, bool with_doc) {
     out["quantity"] = item.quantity;
     out["source"] = OrNull(item.source);
     out["value"] = Number(item.value);
-    out["bound"] = BoundName(item.bound);
-    out["low"] = NumberOrNull(item.low);
-    out["high"] = NumberOrNull(item.high);
-    out["approx"] = item.approx;
+    AddBoundFields(item, &out);
     out["places"] = item.places;
     out["dates"] = item.dates;
     items.push_back(std::move(out));
@@ -308,15 +312,21 @@ class LineWriter {
   bool first_ = true;
 };
 
+// AddBoundFields() for the line writer.
+template <typename Figure>
+void WriteBoundFields(const Figure& f, LineWriter& w) {
+  w.Key("bound").String(BoundName(f.bound));
+  w.Key("low").Number(f.low);
+  w.Key("high").Number(f.high);
+  w.Key("approx").Bool(f.approx);
+}
+
 void WriteValueFields(const QuantityValue& q, LineWriter& w) {
   w.Key("value").Number(q.value);
   w.Key("unit").StringOrNull(q.unit);
   w.Key("entity").StringOrNull(q.entity);
   w.Key("entity_lemma").StringOrNull(q.entity_lemma);
-  w.Key("bound").String(BoundName(q.bound));
-  w.Key("low").Number(q.low);
-  w.Key("high").Number(q.high);
-  w.Key("approx").Bool(q.approx);
+  WriteBoundFields(q, w);
 }
 
 void WriteValueFields(const DateValue& d, LineWriter& w) {
@@ -418,10 +428,7 @@ void WriteComparison(const Comparison& comparison, LineWriter& w) {
     w.Key("quantity").String(item.quantity);
     w.Key("source").StringOrNull(item.source);
     w.Key("value").Number(item.value);
-    w.Key("bound").String(BoundName(item.bound));
-    w.Key("low").Number(item.low);
-    w.Key("high").Number(item.high);
-    w.Key("approx").Bool(item.approx);
+    WriteBoundFields(item, w);
     w.Key("places").Strings(item.places);
     w.Key("dates").Strings(item.dates);
     w.Close();
