@@ -826,6 +826,13 @@ class LinkPass {
       source = ClaimSource{e->name, e->type, e->role, std::nullopt};
       return source;
     }
+    if (auto host = HostOfOrgan(*phrase)) {
+      // A body ("Chez Bouygues Telecom": no first name tells it from a
+      // person), with the organ as its role.
+      if (host->type == "person") host->type = "organization";
+      host->role = phrase->name;
+      return Resolve(host, mention_rule);
+    }
     Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
     entity.head = phrase->head;
     Span source_span = phrase->span;
@@ -877,12 +884,9 @@ class LinkPass {
       // "l'agence" after "l'agence de notation Moody's"; "ces
       // associations" after "quelques associations étudiantes".
       entity = *e;
-    } else if (const Entity* e = phrase->definite && !phrase->head.empty() &&
-                                         LowerWord(phrase->name) == phrase->head &&
-                                         g_.IsAnaphoricHead(phrase->head)
-                                     ? RecentNamedBody(phrase->type)
-                                     : nullptr) {
-      // "Selon l'ONG" after "Human Rights Watch a publié un rapport".
+    } else if (const Entity* e = BodyReferredTo(*phrase)) {
+      // "Selon l'ONG" after "Human Rights Watch a publié un rapport"; "La
+      // direction explique" after "Renault a publié ses comptes".
       entity = *e;
     } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
                                ? BodyOfRole(*phrase) : std::nullopt) {
@@ -1054,12 +1058,56 @@ class LinkPass {
     return nullptr;
   }
 
-  // The last body of `type` named by its name (not described) in this
-  // paragraph or the one before.
+  // The body a source noun alone refers back to: "l'ONG", "l'agence",
+  // "son parti" (a body of its type); "la direction", "sa rédaction", "la
+  // direction du groupe" (any body); none for a noun with a name or
+  // words of its own ("l'agence de presse Reuters", "la direction générale
+  // de la santé").
+  const Entity* BodyReferredTo(const SourcePhrase& phrase) const {
+    // The head alone may be capitalized ("l'ONG"): the name tells.
+    if (!(phrase.definite || phrase.possessive) || phrase.head.empty()) return nullptr;
+    const auto anaphora = g_.AnaphoraOf(phrase.head);
+    if (anaphora == SourceGrammar::Anaphora::kNone) return nullptr;
+    std::string name = LowerWord(phrase.name);
+    if (name != phrase.head && !IsReferringComplement(name, phrase.head)) return nullptr;
+    return RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
+  }
+
+  // An organ after a sentence-initial "Chez X," speaks for X.
+  std::optional<SourcePhrase> HostOfOrgan(const SourcePhrase& phrase) const {
+    if (phrase.proper_name || phrase.head.empty() ||
+        g_.AnaphoraOf(phrase.head) != SourceGrammar::Anaphora::kAnyBody) {
+      return std::nullopt;
+    }
+    auto host = HostBefore(phrase.span.start);
+    if (!host || host->reference != SourcePhrase::Reference::kNamed || !host->proper_name) {
+      return std::nullopt;
+    }
+    return host;
+  }
+
+  // Whether `name` is `head` and a complement that refers back in turn:
+  // "direction du groupe", "direction de l'entreprise".
+  bool IsReferringComplement(std::string_view name, std::string_view head) const {
+    if (name.substr(0, head.size()) != head) return false;
+    std::string_view rest = name.substr(head.size());
+    for (std::string_view prep : {" du ", " de la ", " de l'", " des "}) {
+      if (rest.substr(0, prep.size()) == prep) {
+        return g_.AnaphoraOf(rest.substr(prep.size())) != SourceGrammar::Anaphora::kNone;
+      }
+    }
+    return false;
+  }
+
+  // The last body of `type` ("": organization, government or media)
+  // named by its name (not described) in this paragraph or the one before.
   const Entity* RecentNamedBody(std::string_view type) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
-      if (it->described || it->type != type) continue;
+      const bool body = type.empty() ? it->type == "organization" || it->type == "government" ||
+                                           it->type == "media"
+                                     : it->type == type;
+      if (it->described || !body) continue;
       if (it->name.empty()) continue;
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
     }
@@ -1748,19 +1796,32 @@ class LinkPass {
     if (tokens_.size() < 5 || Lower(0) != "quant") return std::nullopt;
     const std::string to = Lower(1);
     if (to != "à" && to != "au" && to != "aux") return std::nullopt;
-    const size_t pronoun = TokenAtOrAfter(pos);
-    if (pronoun < 4 || pronoun >= tokens_.size() || Word(pronoun - 1) != ",") {
+    return FrontedPhrase(2, pos);
+  }
+
+  // "Chez Bouygues Telecom, la direction a confirmé": the body an organ
+  // right after the comma of a sentence-initial "chez X" belongs to.
+  std::optional<SourcePhrase> HostBefore(size_t pos) const {
+    if (tokens_.size() < 4 || Lower(0) != "chez") return std::nullopt;
+    return FrontedPhrase(1, pos);
+  }
+
+  // The phrase from token `first` to the comma right before `pos`, alone
+  // between them (no other comma, nothing after it).
+  std::optional<SourcePhrase> FrontedPhrase(size_t first, size_t pos) const {
+    const size_t after = TokenAtOrAfter(pos);
+    if (after < first + 2 || after >= tokens_.size() || Word(after - 1) != ",") {
       return std::nullopt;
     }
-    for (size_t k = 2; k + 1 < pronoun; ++k) {
-      if (Word(k) == ",") return std::nullopt;  // the topic is the first part only
+    for (size_t k = first; k + 1 < after; ++k) {
+      if (Word(k) == ",") return std::nullopt;  // the phrase is the first part only
     }
-    auto topic = Parse(2, pronoun - 1);
-    if (!topic || topic->reference == SourcePhrase::Reference::kPronoun ||
-        TokenAtOrAfter(topic->span.end) != pronoun - 1) {
+    auto phrase = Parse(first, after - 1);
+    if (!phrase || phrase->reference == SourcePhrase::Reference::kPronoun ||
+        TokenAtOrAfter(phrase->span.end) != after - 1) {
       return std::nullopt;
     }
-    return topic;
+    return phrase;
   }
 
   // "Paris et Bonn se sont déclarés": two names joined by "et" right

@@ -175,6 +175,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("speech_nouns", &g.speech_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
+  for (const auto& [head, target] : g.anaphoric_heads_) {
+    if (!target.empty() && target != "body") {
+      return InvalidArgument("source rules: anaphoric head '" + head + "' refers back to '" +
+                             target + "', not \"\" (its own type) or \"body\"");
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
@@ -280,8 +286,10 @@ bool SourceGrammar::NamesTopic(std::string_view lemma) const {
   return In(topic_verbs_, lemma);
 }
 
-bool SourceGrammar::IsAnaphoricHead(std::string_view head) const {
-  return In(anaphoric_heads_, head);
+SourceGrammar::Anaphora SourceGrammar::AnaphoraOf(std::string_view head) const {
+  const std::string* target = Find(anaphoric_heads_, head);
+  if (!target) return Anaphora::kNone;
+  return *target == "body" ? Anaphora::kAnyBody : Anaphora::kSameType;
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {
@@ -430,10 +438,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   size_t head_first = 0, head_end = 0;
   // Lower-case words after a title or head ("américain", "militaire"),
   // then a complement ("de la Défense", "au Moyen-Orient").
-  // A lower-case word that may qualify a head: not a function word, a
-  // title, a verb or a preposition.
-  auto IsModifier = [&](const std::string& w) {
-    return !(In(phrase_stops_, w) || In(determiners_, w) || In(titles_, w) || LookupVerb(w) ||
+  // A lower-case word that may qualify a head: not a function word, a verb
+  // or a preposition; nor a title after a title ("le ministre président"),
+  // though after a head noun one is an adjective ("la direction
+  // générale").
+  auto IsModifier = [&](const std::string& w, bool of_title) {
+    return !(In(phrase_stops_, w) || In(determiners_, w) || (of_title && In(titles_, w)) ||
+             LookupVerb(w) ||
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en");
@@ -448,11 +459,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       bool participle = LooksLikeParticiple(w);
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
-      if (((w == "et" && n > 0) || superlative) && r.IsWord(1) && IsModifier(r.Lower(1))) {
+      if (((w == "et" && n > 0) || superlative) && r.IsWord(1) && IsModifier(r.Lower(1), of_title)) {
         r.Next(w == "et" ? 2 : 1);
         continue;
       }
-      if (!IsModifier(w) || participle || IsUpperStart(r.Word())) break;
+      if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
     // Complements: "du directoire de PSA", "de la Défense", "de New York".
@@ -483,8 +494,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
-        // A participle ends the phrase: "de la présidence diffusé hier".
-        bool participle = !upper && LooksLikeParticiple(w);
+        // A participle ends the phrase: "de la présidence diffusé hier";
+        // the word right after the preposition is a noun ("de la santé").
+        bool participle = words > 0 && !upper && LooksLikeParticiple(w);
         if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || participle) {
@@ -730,6 +742,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // "le Parti populaire", "la Commission européenne": a capitalized head
     // names one body.
     phrase.proper_name = IsUpperStart(tokens[head_first].span.Of(text));
+    // "La Direction générale de la santé": a capitalized organ is a body.
+    if (phrase.proper_name && phrase.type == "anonymous") phrase.type = "organization";
     return phrase;
   }
   if (!role.empty()) {

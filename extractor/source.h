@@ -120,10 +120,13 @@ class SourceGrammar {
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
-  // A source noun that, alone with a definite article, refers back to a
-  // body named before ("l'ONG", "l'entreprise"), unlike the names of
-  // unique institutions ("la police", "la gauche").
-  bool IsAnaphoricHead(std::string_view head) const;
+  // What a source noun refers back to when it stands alone after a definite
+  // article or a possessive: a body of its own type named before ("l'ONG",
+  // "l'entreprise"), or any body for an organ of one ("la direction", "sa
+  // rédaction": the company or paper just named). Names of unique
+  // institutions ("la police", "la gauche") do not refer back.
+  enum class Anaphora { kNone, kSameType, kAnyBody };
+  Anaphora AnaphoraOf(std::string_view head) const;
   // Lemmas whose complement is a topic ("parler de la crise"): speech only
   // with a que-clause or quoted words.
   bool NamesTopic(std::string_view lemma) const;
