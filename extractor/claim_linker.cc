@@ -848,9 +848,15 @@ class LinkPass {
       // "le porte-parole de X": X when the article spoke of it, else the
       // spokesperson it named just before.
       const bool known_body = body && ByName(body->name, body->proper_name);
-      const Entity* recent = phrase->definite && (bare || (member && body && !known_body))
-                                 ? RecentPerson(phrase->gender)
-                                 : nullptr;
+      // "Le porte-parole", "un porte-parole" alone speak for the body just
+      // spoken of, not for the last person (a minister is not his own
+      // spokesperson).
+      const bool bare_member = bare && head < tokens_.size() && g_.IsMemberTitle(Word(head));
+      const Entity* spoken_for = bare_member ? RecentBody() : nullptr;
+      const Entity* recent =
+          phrase->definite && !bare_member && (bare || (member && body && !known_body))
+              ? RecentPerson(phrase->gender)
+              : nullptr;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
       const Entity* owner = phrase->possessive && member && !relation ? LastBody() : nullptr;
@@ -866,6 +872,9 @@ class LinkPass {
         entity.role = phrase->role;
       } else if (const Entity* e = ByRole(*phrase->role)) {
         entity = *e;
+      } else if (spoken_for) {
+        entity = *spoken_for;
+        entity.role = phrase->role;
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
         entity = *recent;
@@ -1110,6 +1119,21 @@ class LinkPass {
       if (it->described || !body) continue;
       if (it->name.empty()) continue;
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
+    }
+    return nullptr;
+  }
+
+  // The last organization, government or media named in this paragraph or
+  // the one before: by its name ("Amnesty International") or as a unique
+  // institution ("la police"), not by a description ("quelques
+  // associations").
+  const Entity* RecentBody() const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->described && g_.AnaphoraOf(it->head) != SourceGrammar::Anaphora::kNone) continue;
+      if (it->type == "organization" || it->type == "government" || it->type == "media") {
+        return &*it;
+      }
     }
     return nullptr;
   }
