@@ -45,6 +45,9 @@ struct Entity {
   // Named as a clause's subject or as a speaker, not in an object or a
   // complement: what a pronoun of the next sentence most likely means.
   bool subject = false;
+  // The country its role names, by name or demonym ("président des
+  // États-Unis", "président américain": US), ISO 3166-1.
+  std::optional<std::string> role_country = std::nullopt;
 };
 
 std::string_view LastWord(std::string_view name) {
@@ -126,10 +129,16 @@ class LinkPass {
     for (const Mention& m : mentions_) {
       if (m.kind == MentionKind::kDate) dates_.push_back(m.span);
       if (m.kind == MentionKind::kPlace) {
-        (std::get<PlaceValue>(m.value).type == "demonym" ? demonyms_ : places_).push_back(m.span);
+        const auto& place = std::get<PlaceValue>(m.value);
+        (place.type == "demonym" ? demonyms_ : places_).push_back(m.span);
+        if ((place.type == "demonym" || place.type == "country") && place.country) {
+          nations_.push_back({m.span, *place.country});
+        }
       }
     }
     auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
+    std::sort(nations_.begin(), nations_.end(),
+              [&](const Nation& a, const Nation& b) { return by_start(a.span, b.span); });
     std::sort(dates_.begin(), dates_.end(), by_start);
     std::sort(places_.begin(), places_.end(), by_start);
     std::sort(demonyms_.begin(), demonyms_.end(), by_start);
@@ -280,7 +289,7 @@ class LinkPass {
   void ResolveLater() {
     for (const Pending& pending : pending_) {
       const Entity& was = pending.entity;
-      const Entity* e = was.role && was.name == *was.role ? ByRole(*was.role)
+      const Entity* e = was.role && was.name == *was.role ? ByRole(*was.role, was.role_country)
                                                           : ByFullName(was.name);
       if (!e) continue;
       ClaimSource& source = *out_.claims[pending.claim].source;
@@ -784,8 +793,7 @@ class LinkPass {
       }
       const bool subject = named_subject && predicate;
       if (const Entity* known = ByName(phrase->name, true); !known) {
-        Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
-        entity.head = phrase->head;
+        Entity entity = EntityOf(*phrase);
         entity.described = described_group && !HasNamedComplement(phrase->name);
         entity.named_at = phrase->span.start;
         entity.subject = subject;
@@ -833,8 +841,7 @@ class LinkPass {
       host->role = phrase->name;
       return Resolve(host, mention_rule);
     }
-    Entity entity{phrase->name, phrase->type, phrase->role, phrase->alias, phrase->gender};
-    entity.head = phrase->head;
+    Entity entity = EntityOf(*phrase);
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
       // A title with a complement or an adjective names a function ("le
@@ -870,7 +877,7 @@ class LinkPass {
         // "Son porte-parole affirme": the body just named speaks.
         entity = *owner;
         entity.role = phrase->role;
-      } else if (const Entity* e = ByRole(*phrase->role)) {
+      } else if (const Entity* e = ByRole(*phrase->role, RoleCountry(*phrase))) {
         entity = *e;
       } else if (spoken_for) {
         entity = *spoken_for;
@@ -1046,15 +1053,46 @@ class LinkPass {
     return std::nullopt;
   }
 
-  const Entity* ByRole(std::string_view role) const {
-    std::string want = LowerWord(role);
+  // The last named source whose role holds `role` ("le ministre de
+  // l'Intérieur" after "Pierre Martin, ministre de l'Intérieur"), synonyms
+  // read as their role ("le chef de l'État" after "le président de la
+  // République François Hollande"), or whose role has the same title for
+  // the same country ("le président américain" after "Barack Obama,
+  // président des États-Unis").
+  const Entity* ByRole(std::string_view role, const std::optional<std::string>& country) const {
+    const std::string want = g_.CanonicalRole(role);
+    const std::string_view want_title = g_.TitleOf(want);
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->role && it->name != *it->role &&
-          LowerWord(*it->role).find(want) != std::string::npos) {
+      if (!it->role || it->name == *it->role) continue;
+      const std::string have = g_.CanonicalRole(*it->role);
+      if (have.find(want) != std::string::npos) return &*it;
+      if (country && it->role_country == country && !want_title.empty() &&
+          g_.TitleOf(have) == want_title) {
         return &*it;
       }
     }
     return nullptr;
+  }
+
+  Entity EntityOf(const SourcePhrase& phrase) const {
+    Entity entity{phrase.name, phrase.type, phrase.role, phrase.alias, phrase.gender};
+    entity.head = phrase.head;
+    entity.role_country = RoleCountry(phrase);
+    return entity;
+  }
+
+  // The country a phrase's role names: a country or demonym mention in the
+  // phrase whose words are in the role ("président des États-Unis"), not
+  // in the name ("le ministre Jean de France").
+  std::optional<std::string> RoleCountry(const SourcePhrase& phrase) const {
+    if (!phrase.role) return std::nullopt;
+    auto it = std::lower_bound(
+        nations_.begin(), nations_.end(), phrase.span.start,
+        [](const Nation& n, size_t start) { return n.span.start < start; });
+    for (; it != nations_.end() && it->span.start < phrase.span.end; ++it) {
+      if (phrase.role->find(it->span.Of(text_)) != std::string::npos) return it->country;
+    }
+    return std::nullopt;
   }
 
   // The last body named with the source noun `head`.
@@ -2053,6 +2091,11 @@ class LinkPass {
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
   std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
+  struct Nation {
+    Span span;
+    std::string country;
+  };
+  std::vector<Nation> nations_;  // countries and demonyms, by start
   std::vector<Entity> entities_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
   const Quote* last_incise_quote_ = nullptr;  // the last quote claimed by an incise

@@ -182,6 +182,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     }
   }
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -290,6 +291,36 @@ SourceGrammar::Anaphora SourceGrammar::AnaphoraOf(std::string_view head) const {
   const std::string* target = Find(anaphoric_heads_, head);
   if (!target) return Anaphora::kNone;
   return *target == "body" ? Anaphora::kAnyBody : Anaphora::kSameType;
+}
+
+std::string SourceGrammar::CanonicalRole(std::string_view role) const {
+  std::string lower = LowerWord(role);
+  for (const auto& [synonym, meaning] : role_synonyms_) {
+    if (lower.compare(0, synonym.size(), synonym) != 0) continue;
+    if (lower.size() > synonym.size() && lower[synonym.size()] != ' ' &&
+        lower[synonym.size()] != ',') {
+      continue;  // "chef de l'état-major" is not "chef de l'état"
+    }
+    return meaning + lower.substr(synonym.size());
+  }
+  return lower;
+}
+
+std::string_view SourceGrammar::TitleOf(std::string_view canonical_role) const {
+  constexpr size_t kMaxTitleWords = 3;
+  size_t ends[kMaxTitleWords] = {};  // where the first 1, 2, 3 words end
+  size_t words = 0;
+  for (size_t i = 0; i <= canonical_role.size() && words < kMaxTitleWords; ++i) {
+    if (i == canonical_role.size() || canonical_role[i] == ' ' || canonical_role[i] == ',') {
+      ends[words++] = i;
+      if (i < canonical_role.size() && canonical_role[i] == ',') break;
+    }
+  }
+  for (size_t n = words; n > 0; --n) {
+    std::string_view prefix = canonical_role.substr(0, ends[n - 1]);
+    if (FindTitle(prefix)) return prefix;
+  }
+  return {};
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {

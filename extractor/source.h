@@ -117,6 +117,13 @@ class SourceGrammar {
   bool IsSourceNoun(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
+  // A role in lower case with a synonym at its start read as the role it
+  // stands for ("chef de l'État" -> "président de la république"; the
+  // role_synonyms lexicon).
+  std::string CanonicalRole(std::string_view role) const;
+  // The longest title a lower-case role starts with ("président" of
+  // "président des états-unis", "premier ministre"), empty if none.
+  std::string_view TitleOf(std::string_view canonical_role) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
@@ -184,7 +191,7 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_, topic_verbs_;
+      anaphoric_heads_, topic_verbs_, role_synonyms_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
