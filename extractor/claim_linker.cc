@@ -762,6 +762,10 @@ class LinkPass {
       if (!titled && !long_name && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
+      if (titled && phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly) {
+        RememberTitledSubject(*phrase);
+        continue;
+      }
       // A group without a name, as a subject ("Quelques associations
       // étudiantes ont manifesté"): "ces associations" may speak next.
       const bool described_group = phrase && !phrase->proper_name && det_name &&
@@ -807,6 +811,23 @@ class LinkPass {
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // "Le chanteur a quitté la scène": a definite title as a subject is who
+  // "il" most likely means next; the person it refers back to when there
+  // is one ("Le ministre a quitté la salle" after "le ministre Paul
+  // Roux"), else an unnamed speaker known by the title.
+  void RememberTitledSubject(const SourcePhrase& phrase) {
+    const size_t after = TokenAtOrAfter(phrase.span.end);
+    if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
+    const bool bare = phrase.role->find(' ') == std::string::npos;
+    const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
+    if (!known && bare) known = RecentPerson(phrase.gender);
+    Entity entity = known ? *known : EntityOf(phrase);
+    if (!known) entity.type = "anonymous";
+    entity.named_at = phrase.span.start;
+    entity.subject = true;
+    Remember(std::move(entity));
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
