@@ -547,6 +547,14 @@ class LinkPass {
           }
           if (g_.LookupVerb(Word(j))) break;
         }
+        // "a affirmé que …, et ajouté que …": the auxiliary of the verb
+        // before "et" serves both.
+        if (!found && k > 0 && Lower(k - 1) == "et" && !cues.empty() && cues.back().participle &&
+            !cues.back().inverted) {
+          cue.first_token = k;
+          cue.participle = true;
+          found = true;
+        }
       }
       if (!found && verb->finite) {
         // "le précise" is a verb after "comme" ("comme le précise X"), a
@@ -1792,6 +1800,14 @@ class LinkPass {
       if (begin + 1 == end && Lower(begin) == "qui" && begin >= 2) {
         end = begin - 1;  // "X, qui a dit": the subject is X
         relative = true;
+        continue;
+      }
+      // "Peter Higgs, qui a travaillé au CERN, a déclaré", "X, dont le
+      // mandat expire, a déclaré": a relative clause between commas is
+      // stepped over to the subject before it.
+      if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
+          (Lower(begin) == "qui" || Lower(begin) == "dont")) {
+        end = begin - 1;
         continue;
       }
       if (end > begin + 1 && Lower(end - 1) == "qui") {
