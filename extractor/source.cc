@@ -483,8 +483,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
   // noun it is the body's name ("l'agence de notation Moody's").
-  auto read_modifiers = [&](bool complement_upper_only, bool of_title) {
-    for (size_t n = 0; n < kMaxAdjectives && !complement_upper_only && r.IsWord(); ++n) {
+  auto read_modifiers = [&](bool of_title) {
+    for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par".
       bool participle = LooksLikeParticiple(w);
@@ -545,7 +545,6 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           }
           break;
         }
-        if (words == 0 && complement_upper_only && !upper) break;
         r.Next();
         ++words;
       }
@@ -581,7 +580,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(words);
     bool abbreviation = r.Text(title_start, r.pos()).back() == '.' ||
                         r.Lower(0) == "." ;
-    if (!abbreviation) last = read_modifiers(false, true);
+    if (!abbreviation) last = read_modifiers(true);
     std::string_view title = r.Text(title_start, r.pos());
     bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
                     title == "Monsieur" || title == "Madame" || title == "Mlle";
@@ -607,7 +606,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       phrase.head = r.Lower();
       head_first = r.pos();
       r.Next();
-      last = read_modifiers(false, false);
+      last = read_modifiers(false);
       head_end = r.pos();
     }
   }
@@ -693,7 +692,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return;
     }
     r.Next(words);
-    read_modifiers(true, true);
+    read_modifiers(true);
     Join(&role, ", ", r.Text(title_start, r.pos()));
     last = r.pos();
   };
