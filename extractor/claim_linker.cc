@@ -229,9 +229,21 @@ class LinkPass {
         break;
       }
     }
-    if (!quote || !IsClauseQuote(*quote)) return;
+    if (!quote) return;
+    // "Le ministre n'a pas caché sa satisfaction : « C'est une victoire »":
+    // a quote after a colon that ends the sentence is the subject's words.
+    const size_t open = TokenAtOrAfter(quote->span.start);
+    const bool after_colon =
+        open > after && Word(open - 1) == ":" && RestOfSentence(*quote).empty();
+    if (!after_colon && !IsClauseQuote(*quote)) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
+    if (after_colon) {
+      last_quoted_ = Quoted{paragraph_, *source};
+      out_.claims.push_back(
+          MakeClaim(ClaimType::kDirect, quote->content, *source, "fr.claim.subject_colon"));
+      return;
+    }
     out_.claims.push_back(
         MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
   }
@@ -264,10 +276,7 @@ class LinkPass {
     while (colon < tokens_.size() && colon < kMaxSpeakerNameTokens && Word(colon) != ":") ++colon;
     if (colon == 0 || colon >= tokens_.size() || colon >= kMaxSpeakerNameTokens) return;
     const Quote* quote = QuoteStartingAt(tokens_[colon].span.start);
-    if (!quote || !TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
-                       .empty()) {
-      return;
-    }
+    if (!quote || !RestOfSentence(*quote).empty()) return;
     auto phrase = Parse(0, colon);
     if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
         !phrase->proper_name || TokenAtOrAfter(phrase->span.end) != colon) {
@@ -584,6 +593,12 @@ class LinkPass {
     return quote && quote->span.end == tokens_[k].span.end;
   }
 
+  // What follows `quote` in its sentence, punctuation trimmed: empty when
+  // the quote ends the sentence.
+  Span RestOfSentence(const Quote& quote) const {
+    return TrimEnd(Span{quote.span.end, std::max(quote.span.end, sentence_.end)});
+  }
+
   Span TrimEnd(Span span) const {
     while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
     while (span.start < span.end &&
@@ -843,6 +858,7 @@ class LinkPass {
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu") or a reporting verb.
   bool StartsPredicate(size_t k) const {
+    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;  // "n'a pas caché"
     while (IsWord(k) && g_.IsSubjectClitic(Word(k))) ++k;
     if (!IsWord(k)) return false;
     std::optional<Gender> unused;
@@ -1434,8 +1450,7 @@ class LinkPass {
     size_t after = TokenAtOrAfter(phrase->span.end);
     if (after < tokens_.size() && Word(after) == ":") {
       const Quote* quote = QuoteStartingAt(tokens_[after].span.start);
-      if (quote && TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
-                       .empty()) {
+      if (quote && RestOfSentence(*quote).empty()) {
         AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
       }
     }
@@ -1713,7 +1728,7 @@ class LinkPass {
         !IsDigitOrPunct(text_[quote->content.start])) {
       return nullptr;
     }
-    Span rest = TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)});
+    Span rest = RestOfSentence(*quote);
     if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
       return quote;
     }
@@ -1748,8 +1763,7 @@ class LinkPass {
     content.statement = TrimEnd(Span{from, end});
     if (end < sentence_.end && text_[end] == ':') {
       const Quote* quote = QuoteStartingAt(end);
-      Span rest = quote ? TrimEnd(Span{quote->span.end, std::max(quote->span.end, sentence_.end)})
-                        : Span{};
+      Span rest = quote ? RestOfSentence(*quote) : Span{};
       if (quote && (rest.empty() || text_[rest.start] == ';')) content.quote_after = quote;
     }
     return content;

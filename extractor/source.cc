@@ -528,7 +528,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // A participle ends the phrase: "de la présidence diffusé hier";
         // the word right after the preposition is a noun ("de la santé").
         bool participle = words > 0 && !upper && LooksLikeParticiple(w);
-        if (In(phrase_stops_, w) || LookupVerb(w) || In(titles_, w) ||
+        // A title opens another phrase ("l'avocat du président Jacques
+        // Roux"), unless it is the complement's only noun ("la famille de
+        // la victime").
+        const bool title = In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
+        if (In(phrase_stops_, w) || LookupVerb(w) || title ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || participle) {
           break;
