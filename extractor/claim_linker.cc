@@ -845,7 +845,7 @@ class LinkPass {
     if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
     const bool bare = phrase.role->find(' ') == std::string::npos;
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
-    if (!known && bare) known = RecentPerson(phrase.gender);
+    if (!known && bare) known = PersonReferredTo(phrase.gender);
     Entity entity = known ? *known : EntityOf(phrase);
     if (!known) entity.type = "anonymous";
     entity.named_at = phrase.span.start;
@@ -907,7 +907,7 @@ class LinkPass {
       const Entity* spoken_for = bare_member ? RecentBody() : nullptr;
       const Entity* recent =
           phrase->definite && !bare_member && (bare || (member && body && !known_body))
-              ? RecentPerson(phrase->gender)
+              ? PersonReferredTo(phrase->gender)
               : nullptr;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
@@ -1047,15 +1047,32 @@ class LinkPass {
     return nullptr;
   }
 
+  // Who a definite title alone refers back to ("l'universitaire", "le même
+  // chercheur"): the last person of a compatible gender named in this
+  // paragraph or the one before, else the only such person the article
+  // has named (its subject, however far back).
+  const Entity* PersonReferredTo(Gender gender) const {
+    if (const Entity* recent = RecentPerson(gender)) return recent;
+    const Entity* sole = nullptr;
+    for (const Entity& e : entities_) {
+      if (!IsPersonOf(e, gender)) continue;
+      if (sole && sole->name != e.name) return nullptr;
+      sole = &e;
+    }
+    return sole;
+  }
+
+  static bool IsPersonOf(const Entity& e, Gender gender) {
+    return e.type == "person" && e.gender != Gender::kPlural &&
+           (e.gender == Gender::kUnknown || gender == Gender::kUnknown || e.gender == gender);
+  }
+
   // The last person named in this paragraph or the one before, of a
-  // compatible gender: who a definite title alone refers back to.
+  // compatible gender.
   const Entity* RecentPerson(Gender gender) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
-      if (it->type != "person" || it->gender == Gender::kPlural) continue;
-      if (it->gender == Gender::kUnknown || gender == Gender::kUnknown || it->gender == gender) {
-        return &*it;
-      }
+      if (IsPersonOf(*it, gender)) return &*it;
     }
     return nullptr;
   }
