@@ -874,7 +874,7 @@ class LinkPass {
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
-      const Entity* e = ByPronoun(phrase->gender);
+      const Entity* e = ByPronoun(phrase->gender, phrase->latest);
       if (!e) return std::nullopt;
       source = ClaimSource{e->name, e->type, e->role, std::nullopt};
       return source;
@@ -1000,7 +1000,8 @@ class LinkPass {
   // The source a pronoun names: the last one of its gender and number. A
   // singular pronoun prefers a person ("explique-t-il" after a quote is a
   // person far more often than a body), then a body of that gender.
-  const Entity* ByPronoun(Gender gender) const {
+  // `latest` ("ce dernier"): the last one named, whatever its place.
+  const Entity* ByPronoun(Gender gender, bool latest) const {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->described) continue;
@@ -1032,7 +1033,7 @@ class LinkPass {
       if (!person(*it) || !fits(*it)) continue;
       if (last == nullptr) {
         last = &*it;
-        if (last->subject) return last;
+        if (last->subject || latest) return last;
         continue;
       }
       if (it->named_at < previous_sentence_start_) break;

@@ -166,6 +166,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("organization_words", &g.organization_words_));
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("latest_pronouns", &g.latest_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
   CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
@@ -435,6 +436,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         if (*g == "-") return std::nullopt;  // "on" names nobody
         phrase.reference = SourcePhrase::Reference::kPronoun;
         phrase.gender = GenderOf(*g);
+        phrase.latest = In(latest_pronouns_, key);
         phrase.span.end = r.End(r.pos() + words - 1);
         phrase.name = std::string(r.Text(r.pos(), r.pos() + words));
         phrase.type = "person";

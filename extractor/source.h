@@ -69,6 +69,7 @@ struct SourcePhrase {
   bool possessive = false;   // "son", "sa", "leur": someone's
   bool demonstrative_plural = false;  // "ces": a group already spoken of
   bool first_name = false;   // a person's name opening with a known first name
+  bool latest = false;       // "ce dernier", "celle-ci": the last one named
   std::string head;          // the source noun heading it ("agence"), if any
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
@@ -191,7 +192,7 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_, topic_verbs_, role_synonyms_;
+      anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
