@@ -492,6 +492,20 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
+      if (!verb && IsQuoteAuxiliary(k - 1) &&
+          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+        // "« … », a souri Paul Roux", "…, a plaisanté le ministre": after a
+        // quote and a comma, an auxiliary makes the next word a cue before
+        // its speaker, whatever the participle.
+        Cue cue;
+        cue.lemma = lower;
+        cue.participle = true;
+        cue.first_token = k - 1;
+        cue.end_token = k + 1;
+        cue.span = Span{tokens_[k - 1].span.start, tokens_[k].span.end};
+        cues.push_back(std::move(cue));
+        continue;
+      }
       if (!verb) continue;
       Cue cue;
       cue.lemma = verb == &UnknownInvertedVerb() ? LowerWord(verb_part) : verb->lemma;
@@ -854,6 +868,14 @@ class LinkPass {
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
+
+  // Whether token k (wrapping below 0: none) is an auxiliary right after a
+  // quote and a comma ("« … », a souri").
+  bool IsQuoteAuxiliary(size_t k) const {
+    std::optional<Gender> unused;
+    return k >= 1 && k < tokens_.size() && IsWord(k) && Word(k - 1) == "," &&
+           g_.IsAuxiliary(Word(k), &unused) && QuoteEndingBefore(tokens_[k].span.start);
+  }
 
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu") or a reporting verb.
