@@ -746,18 +746,36 @@ class LinkPass {
   // paragraph after the one that quoted the speaker (the French way of
   // giving a long quote its own paragraph).
   void NoteContextQuote() {
-    if (!last_quoted_) return;
     const Quote* quote = QuoteStartingAt(sentence_.start);
     if (!quote || quote->content.empty() || !EndsItsSentence(*quote)) return;
     const Span paragraph = paragraphs_[paragraph_];
     const bool whole_paragraph =
         quote->span.start == paragraph.start &&
         TrimEnd(Span{quote->span.end, std::max(quote->span.end, paragraph.end)}).empty();
-    if (last_quoted_->paragraph != paragraph_ &&
-        !(last_quoted_->paragraph + 1 == paragraph_ && whole_paragraph)) {
+    // The speaker quoted last in this paragraph, or in the one before when
+    // the quote is a paragraph of its own.
+    if (last_quoted_ && (last_quoted_->paragraph == paragraph_ ||
+                         (last_quoted_->paragraph + 1 == paragraph_ && whole_paragraph))) {
+      context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
       return;
     }
-    context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
+    // Else the speaker of the sentence just before, in this paragraph: "X a
+    // estimé que le texte était mauvais. « Nous voterons contre. »"
+    if (auto source = PreviousSentenceSpeaker()) {
+      context_quotes_.push_back(ContextQuote{*quote, *source});
+    }
+  }
+
+  // The source of the last attributed claim of the previous sentence, when
+  // it is in this paragraph.
+  std::optional<ClaimSource> PreviousSentenceSpeaker() const {
+    if (previous_paragraph_ != paragraph_ || previous_sentence_.empty()) return std::nullopt;
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+      if (it->span.end <= previous_sentence_.start) break;
+      if (it->type == ClaimType::kUnattributed || !it->source) continue;
+      if (previous_sentence_.Contains(it->span)) return *it->source;
+    }
+    return std::nullopt;
   }
 
   // Whether only sentence punctuation follows `quote` before its sentence
