@@ -2076,8 +2076,16 @@ class LinkPass {
     if (cue.rule == "fr.source.pour") {
       const std::string& name = phrase->name;
       bool acronym = LooksLikeAcronym(name);
+      // A lone capitalized word that no recognizer took for a place or a
+      // date is a name ("pour Montebourg", resolved later to the full
+      // name; "Pour Airbus"), not "Pour Paris" or "Pour Noël".
+      bool lone_name = phrase->proper_name && name.find(' ') == std::string::npos;
+      for (size_t k = TokenAtOrAfter(phrase->span.start);
+           lone_name && k < tokens_.size() && tokens_[k].span.start < phrase->span.end; ++k) {
+        lone_name = !InSpans(places_, k) && !InSpans(demonyms_, k) && !InSpans(dates_, k);
+      }
       bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
-                    phrase->type == "person" || phrase->role || acronym ||
+                    phrase->type == "person" || phrase->role || acronym || lone_name ||
                     (!phrase->proper_name && phrase->type != "document");
       size_t after = TokenAtOrAfter(phrase->span.end);
       // "Pour X, …", "Pour X : « … »", also after a title's rubric
