@@ -844,10 +844,15 @@ class LinkPass {
           StartsPredicate(after) || (after < tokens_.size() && Word(after) == "," &&
                                      StartsPredicate(after + 1));
       // Anywhere, a full name with a known first name ("une étude menée
-      // par Gilles-Éric Séralini").
+      // par Gilles-Éric Séralini"), or a body by its head noun and a named
+      // complement ("devant le tribunal correctionnel de Belfort", for
+      // "le tribunal" later).
       const bool known_person = person && phrase->first_name;
+      const bool known_body = described_group && !phrase->head.empty() &&
+                              HasNamedComplement(phrase->name);
       if (titled ? !person
-                 : !(known_person || (named_subject && predicate && !InSpans(places_, k)))) {
+                 : !(known_person || known_body ||
+                     (named_subject && predicate && !InSpans(places_, k)))) {
         continue;
       }
       const bool subject = named_subject && predicate;

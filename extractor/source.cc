@@ -14,7 +14,7 @@ constexpr size_t kMaxComplementWords = 3;
 constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
 constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
-constexpr size_t kMaxComplements = 2;    // "le président du directoire de PSA"
+constexpr size_t kMaxComplements = 3;    // "un responsable de l'Organisation du traité de l'Atlantique nord"
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
