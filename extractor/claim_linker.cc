@@ -50,9 +50,12 @@ struct Entity {
   std::optional<std::string> role_country = std::nullopt;
 };
 
-std::string_view LastWord(std::string_view name) {
-  size_t space = name.rfind(' ');
-  return space == std::string_view::npos ? name : name.substr(space + 1);
+// Whether `full` is a longer name ending with the words of `surname`:
+// "Marine Le Pen" and "Le Pen" or "Pen", not "Lepen".
+bool EndsWithSurname(std::string_view full, std::string_view surname) {
+  return full.size() > surname.size() + 1 &&
+         full.substr(full.size() - surname.size()) == surname &&
+         full[full.size() - surname.size() - 1] == ' ';
 }
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -1004,8 +1007,10 @@ class LinkPass {
       if (!entity.role) entity.role = e->role;
       if (!entity.alias) entity.alias = e->alias;
       if (entity.gender == Gender::kUnknown) entity.gender = e->gender;
-    } else if (phrase->proper_name && phrase->name.find(' ') == std::string::npos) {
-      unresolved_ = entity;  // "pour Montebourg" before "Arnaud Montebourg"
+    } else if (phrase->proper_name &&
+               (phrase->name.find(' ') == std::string::npos || phrase->type == "person")) {
+      // "pour Montebourg" before "Arnaud Montebourg", "pour Van Rompuy".
+      unresolved_ = entity;
     }
     if (phrase->reference == SourcePhrase::Reference::kNamed && phrase->proper_name &&
         !phrase->role && entity.type != "person") {
@@ -1293,10 +1298,10 @@ class LinkPass {
     return nullptr;
   }
 
-  // A person whose full name ends with `surname`.
+  // A person whose full name ends with `surname` ("Le Pen").
   const Entity* ByFullName(std::string_view surname) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->type == "person" && it->name != surname && LastWord(it->name) == surname) {
+      if (it->type == "person" && EndsWithSurname(it->name, surname)) {
         return &*it;
       }
     }
@@ -1306,8 +1311,8 @@ class LinkPass {
   const Entity* ByName(std::string_view name, bool proper) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->name == name || (it->alias && *it->alias == name)) return &*it;
-      if (proper && name.find(' ') == std::string_view::npos && it->type == "person" &&
-          it->name != name && LastWord(it->name) == name) {
+      // "Le Pen", "Van Rompuy", "Montebourg": the surname of a full name.
+      if (proper && it->type == "person" && EndsWithSurname(it->name, name)) {
         return &*it;
       }
     }
