@@ -50,6 +50,11 @@ struct Entity {
   std::optional<std::string> role_country = std::nullopt;
 };
 
+std::string_view LastWord(std::string_view name) {
+  size_t space = name.rfind(' ');
+  return space == std::string_view::npos ? name : name.substr(space + 1);
+}
+
 // Whether `full` is a longer name ending with the words of `surname`:
 // "Marine Le Pen" and "Le Pen" or "Pen", not "Lepen".
 bool EndsWithSurname(std::string_view full, std::string_view surname) {
@@ -883,7 +888,7 @@ class LinkPass {
   void RememberTitledSubject(const SourcePhrase& phrase) {
     const size_t after = TokenAtOrAfter(phrase.span.end);
     if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
-    const bool bare = phrase.role->find(' ') == std::string::npos;
+    const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
     if (!known && bare) known = PersonReferredTo(phrase.gender);
     Entity entity = known ? *known : EntityOf(phrase);
@@ -894,6 +899,18 @@ class LinkPass {
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
+
+  // A role without a complement or a country, which describes rather than
+  // names a function: "universitaire", "leader frontiste"; not "maire de
+  // New York", "président américain", "ministre de l'Intérieur".
+  bool IsDescriptiveRole(const SourcePhrase& phrase) const {
+    const std::string& role = *phrase.role;
+    if (role.find(' ') == std::string::npos) return true;
+    for (std::string_view link : {" de ", " d'", " du ", " des ", " au ", " aux ", " en ", ", "}) {
+      if (role.find(link) != std::string::npos) return false;
+    }
+    return !RoleCountry(phrase) && !StartsWithCapital(LastWord(role));
+  }
 
   // Whether token k (wrapping below 0: none) is an auxiliary right after a
   // quote and a comma ("« … », a souri").
@@ -937,10 +954,11 @@ class LinkPass {
     Entity entity = EntityOf(*phrase);
     Span source_span = phrase->span;
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
-      // A title with a complement or an adjective names a function ("le
+      // A title with a complement or a country names a function ("le
       // maire de New York", "le président américain"); a bare one refers
-      // back ("l'universitaire", "le même chercheur").
-      const bool bare = phrase->role->find(' ') == std::string::npos;
+      // back ("l'universitaire", "le même chercheur"), as does one with
+      // other adjectives ("l'ancien leader frontiste").
+      const bool bare = IsDescriptiveRole(*phrase);
       auto body = BodyOfRole(*phrase);
       const size_t head = TokenAtOrAfter(phrase->span.start) + 1;
       const bool member =
