@@ -691,10 +691,18 @@ class LinkPass {
 
   // Where a statement that opens the sentence starts: after a dateline
   // (already cut) and a sentence connector ("En effet, …", "Par ailleurs,").
+  // Where a statement that runs from its sentence's start begins: after
+  // the connectors and dates that open it, each closed by a comma ("En
+  // effet, …", "Plus récemment, mi-juin, …").
   size_t StatementStart() const {
-    size_t i = SkipStatementWords(0);
-    if (i > 0 && i < tokens_.size() && Word(i) == ",") return tokens_[i + 1 < tokens_.size() ? i + 1 : i].span.start;
-    return sentence_.start;
+    size_t start = 0;
+    for (size_t round = 0; round < kMaxSettings; ++round) {
+      size_t i = SkipStatementWords(start);
+      while (i < tokens_.size() && InSpans(dates_, i)) ++i;
+      if (i == start || i + 1 >= tokens_.size() || Word(i) != ",") break;
+      start = i + 1;
+    }
+    return start == 0 ? sentence_.start : tokens_[start].span.start;
   }
 
   bool ContentAfterQue(const Cue& cue) const {
@@ -857,7 +865,7 @@ class LinkPass {
       // "le tribunal" later).
       const bool known_person = person && phrase->first_name;
       const bool known_body = described_group && !phrase->head.empty() &&
-                              HasNamedComplement(phrase->name);
+                              phrase->type != "anonymous" && HasNamedComplement(phrase->name);
       if (titled ? !person
                  : !(known_person || known_body ||
                      (named_subject && predicate && !InSpans(places_, k)))) {
@@ -1172,11 +1180,12 @@ class LinkPass {
           body->type == "person" || body->type == "anonymous" || body->type == "document") {
         return std::nullopt;
       }
-      // A lone capitalized word is a portfolio ("le ministre de la
-      // Défense"), not a body; an acronym or a longer name is one.
+      // After a title, a lone capitalized word is a portfolio ("le
+      // ministre de la Défense"), not a body; an acronym or a longer name
+      // is one, as is any name after a noun ("la direction de Renault").
       const std::string& name = body->name;
       bool acronym = LooksLikeAcronym(name);
-      if (body->proper_name && name.find(' ') == std::string::npos && !acronym) {
+      if (phrase.role && body->proper_name && name.find(' ') == std::string::npos && !acronym) {
         return std::nullopt;
       }
       return body;
@@ -1827,6 +1836,22 @@ class LinkPass {
   // What follows a verb cue: a quote after a colon that is all of it
   // (`quote`), else the rest of the sentence (`statement`), possibly ending
   // at a colon before a quote (`quote_after`: "a précisé que … : « … »").
+  // Where the content after an object starts: the infinitive after its
+  // "de" or "à", within a few words of `first` ("le ministre de
+  // l'Intérieur d'avoir menti", "au gouvernement de ne pas avoir …", "les
+  // élus à voter"); none for an object alone ("accuse une baisse de 3 %").
+  std::optional<size_t> ContentAfterObject(size_t first) const {
+    constexpr size_t kMaxObjectTokens = 8;
+    for (size_t k = first; k + 1 < tokens_.size() && k < first + kMaxObjectTokens; ++k) {
+      if (!IsWord(k) || InsideQuote(tokens_[k].span)) break;
+      const std::string& w = Lower(k);
+      if (w != "de" && w != "d'" && w != "à") continue;
+      const std::string& next = Lower(k + 1);
+      if (LooksLikeInfinitive(next) || next == "ne" || next == "n'") return k + 1;
+    }
+    return std::nullopt;
+  }
+
   struct Content {
     const Quote* quote = nullptr;
     Span statement;
@@ -1834,6 +1859,17 @@ class LinkPass {
   };
   std::optional<Content> ReadContent(const Cue& cue) const {
     size_t first = ContentStart(cue.end_token);
+    const auto object_first = g_.ObjectFirstOf(cue.lemma);
+    // Not when the content follows the verb ("appelle à voter", "que …").
+    if (object_first != SourceGrammar::ObjectFirst::kNo && first > 0 &&
+        first < tokens_.size() && first == SkipSettings(cue.end_token) &&
+        !ContentAfterQue(cue) && !QuoteAfterCue(cue)) {
+      if (std::optional<size_t> content = ContentAfterObject(first)) {
+        first = *content;
+      } else if (object_first == SourceGrammar::ObjectFirst::kRequired) {
+        return std::nullopt;  // "HP accuse une baisse de 3 %": an object, no content
+      }
+    }
     if (first >= tokens_.size()) return std::nullopt;
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;

@@ -184,6 +184,13 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   }
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
+  CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
+  for (const auto& [lemma, how] : g.object_first_verbs_) {
+    if (!how.empty() && how != "required") {
+      return InvalidArgument("source rules: object_first_verbs: '" + lemma + "' is '" + how +
+                             "', not \"\" or \"required\"");
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -322,6 +329,12 @@ std::string_view SourceGrammar::TitleOf(std::string_view canonical_role) const {
     if (FindTitle(prefix)) return prefix;
   }
   return {};
+}
+
+SourceGrammar::ObjectFirst SourceGrammar::ObjectFirstOf(std::string_view lemma) const {
+  const std::string* how = Find(object_first_verbs_, lemma);
+  if (!how) return ObjectFirst::kNo;
+  return *how == "required" ? ObjectFirst::kRequired : ObjectFirst::kOptional;
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {

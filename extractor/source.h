@@ -138,6 +138,12 @@ class SourceGrammar {
   // Lemmas whose complement is a topic ("parler de la crise"): speech only
   // with a que-clause or quoted words.
   bool NamesTopic(std::string_view lemma) const;
+  // Lemmas whose object may come before their content ("accuse le
+  // ministre d'avoir menti", "reproche au gouvernement de …"): the content
+  // is the infinitive clause after the object. kRequired: without one
+  // there is no content ("HP accuse une baisse").
+  enum class ObjectFirst { kNo, kOptional, kRequired };
+  ObjectFirst ObjectFirstOf(std::string_view lemma) const;
   // A title of someone close to a person ("avocate", "veuve"): after a
   // possessive, that person's, not a body's.
   bool IsRelationTitle(std::string_view word) const;
@@ -192,7 +198,8 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_;
+      anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
+      object_first_verbs_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
