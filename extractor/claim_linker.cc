@@ -898,7 +898,7 @@ class LinkPass {
     if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
-    if (!known && bare) known = PersonReferredTo(phrase.gender);
+    if (!known && bare) known = PersonReferredTo(phrase.gender, *phrase.role);
     Entity entity = known ? *known : EntityOf(phrase);
     if (!known) entity.type = "anonymous";
     entity.named_at = phrase.span.start;
@@ -981,7 +981,7 @@ class LinkPass {
       const Entity* spoken_for = bare_member ? RecentBody() : nullptr;
       const Entity* recent =
           phrase->definite && !bare_member && (bare || (member && body && !known_body))
-              ? PersonReferredTo(phrase->gender)
+              ? PersonReferredTo(phrase->gender, *phrase->role)
               : nullptr;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
@@ -1125,33 +1125,38 @@ class LinkPass {
   }
 
   // Who a definite title alone refers back to ("l'universitaire", "le même
-  // chercheur"): the last person of a compatible gender named in this
-  // paragraph or the one before, else the only such person the article
-  // has named (its subject, however far back).
-  const Entity* PersonReferredTo(Gender gender) const {
-    if (const Entity* recent = RecentPerson(gender)) return recent;
+  // chercheur"): the last person of a compatible gender and title named
+  // in this paragraph or the one before, else the only such person the
+  // article has named (its subject, however far back).
+  const Entity* PersonReferredTo(Gender gender, std::string_view role) const {
+    const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(role)));
+    auto fits = [&](const Entity& e) { return IsPersonOf(e, gender) && TitleFits(e, want); };
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (fits(*it)) return &*it;
+    }
     const Entity* sole = nullptr;
     for (const Entity& e : entities_) {
-      if (!IsPersonOf(e, gender)) continue;
+      if (!fits(e)) continue;
       if (sole && sole->name != e.name) return nullptr;
       sole = &e;
     }
     return sole;
   }
 
+  // Whether a person may be described by the title `want`: no title known
+  // for them, or a compatible one ("l'universitaire" and "le professeur
+  // X"; not "le ministre Y").
+  bool TitleFits(const Entity& e, std::string_view want) const {
+    if (!e.role || want.empty()) return true;
+    const std::string canonical = g_.CanonicalRole(*e.role);
+    const std::string_view have = g_.TitleOf(canonical);
+    return have.empty() || g_.TitlesCompatible(have, want);
+  }
+
   static bool IsPersonOf(const Entity& e, Gender gender) {
     return e.type == "person" && e.gender != Gender::kPlural &&
            (e.gender == Gender::kUnknown || gender == Gender::kUnknown || e.gender == gender);
-  }
-
-  // The last person named in this paragraph or the one before, of a
-  // compatible gender.
-  const Entity* RecentPerson(Gender gender) const {
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->paragraph + 1 < paragraph_) break;
-      if (IsPersonOf(*it, gender)) return &*it;
-    }
-    return nullptr;
   }
 
   // The last person named before `pos` in this paragraph or the one

@@ -185,6 +185,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
   for (const auto& [lemma, how] : g.object_first_verbs_) {
     if (!how.empty() && how != "required") {
       return InvalidArgument("source rules: object_first_verbs: '" + lemma + "' is '" + how +
@@ -335,6 +336,13 @@ SourceGrammar::ObjectFirst SourceGrammar::ObjectFirstOf(std::string_view lemma) 
   const std::string* how = Find(object_first_verbs_, lemma);
   if (!how) return ObjectFirst::kNo;
   return *how == "required" ? ObjectFirst::kRequired : ObjectFirst::kOptional;
+}
+
+bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) const {
+  if (a == b) return true;
+  const std::string* family_a = Find(title_families_, a);
+  const std::string* family_b = Find(title_families_, b);
+  return !family_a || !family_b || *family_a == *family_b;
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {

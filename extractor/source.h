@@ -125,6 +125,10 @@ class SourceGrammar {
   // The longest title a lower-case role starts with ("président" of
   // "président des états-unis", "premier ministre"), empty if none.
   std::string_view TitleOf(std::string_view canonical_role) const;
+  // Whether two lower-case titles may describe one person: unless both are
+  // in the title_families lexicon, in different families ("universitaire"
+  // and "professeur" may, "universitaire" and "ministre" may not).
+  bool TitlesCompatible(std::string_view a, std::string_view b) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
@@ -199,7 +203,7 @@ class SourceGrammar {
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
-      object_first_verbs_;
+      object_first_verbs_, title_families_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
