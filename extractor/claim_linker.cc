@@ -885,8 +885,28 @@ class LinkPass {
         again.subject = true;
         Remember(std::move(again));
       }
+      if (person) RememberCouple(*phrase, after);
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // "Paul Roux et Anne Petit ont signé": two people joined by "et" as a
+  // subject are who "ils" means next. `after` is the token after `first`.
+  void RememberCouple(const SourcePhrase& first, size_t after) {
+    if (after + 1 >= tokens_.size() || Lower(after) != "et") return;
+    auto second = Parse(after + 1, PhraseEnd(after + 1));
+    if (!second || second->reference != SourcePhrase::Reference::kNamed ||
+        second->type != "person") {
+      return;
+    }
+    const size_t verb = TokenAtOrAfter(second->span.end);
+    if (!StartsPredicate(verb)) return;
+    auto both = Coordinated(first, after, verb);
+    if (!both) return;
+    Entity couple = EntityOf(*both);
+    couple.named_at = both->span.start;
+    couple.subject = true;
+    Remember(std::move(couple));
   }
 
   // "Le chanteur a quitté la scène": a definite title as a subject is who
@@ -1080,7 +1100,9 @@ class LinkPass {
   const Entity* ByPronoun(Gender gender, bool latest) const {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-        if (it->described) continue;
+        // A group described as a subject ("Les syndicats ont manifesté.
+        // Ils réclament …") may be "ils"; one described elsewhere not.
+        if (it->described && !(it->subject && it->gender == Gender::kPlural)) continue;
         // "ils": a group, or a body whose number the text did not give
         // ("Airwars", not "la Camerounaise").
         if (it->gender == Gender::kPlural ||
@@ -1333,7 +1355,8 @@ class LinkPass {
   // A person whose full name ends with `surname` ("Le Pen").
   const Entity* ByFullName(std::string_view surname) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->type == "person" && EndsWithSurname(it->name, surname)) {
+      if (it->type == "person" && it->gender != Gender::kPlural &&
+          EndsWithSurname(it->name, surname)) {
         return &*it;
       }
     }
@@ -1344,7 +1367,8 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->name == name || (it->alias && *it->alias == name)) return &*it;
       // "Le Pen", "Van Rompuy", "Montebourg": the surname of a full name.
-      if (proper && it->type == "person" && EndsWithSurname(it->name, name)) {
+      if (proper && it->type == "person" && it->gender != Gender::kPlural &&
+          EndsWithSurname(it->name, name)) {
         return &*it;
       }
     }

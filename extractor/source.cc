@@ -555,7 +555,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // Roux"), unless it is the complement's only noun ("la famille de
         // la victime").
         const bool title = In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
-        if (In(phrase_stops_, w) || LookupVerb(w) || title ||
+        if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
+            In(reflexive_auxiliaries_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || participle) {
           break;
