@@ -864,8 +864,12 @@ class LinkPass {
       // complement ("devant le tribunal correctionnel de Belfort", for
       // "le tribunal" later).
       const bool known_person = person && phrase->first_name;
-      const bool known_body = described_group && !phrase->head.empty() &&
-                              phrase->type != "anonymous" && HasNamedComplement(phrase->name);
+      // Or a body by a capitalized head ("dirige le Parti populaire", for
+      // "son parti" later).
+      const bool known_body =
+          !phrase->head.empty() && phrase->type != "anonymous" &&
+          ((described_group && HasNamedComplement(phrase->name)) ||
+           (phrase->proper_name && LowerWord(phrase->name) != phrase->head));
       if (titled ? !person
                  : !(known_person || known_body ||
                      (named_subject && predicate && !InSpans(places_, k)))) {
