@@ -489,15 +489,7 @@ class LinkPass {
         }
       }
       if (!verb && inverted_auxiliary && inverted_auxiliary->first + 1 == k) {
-        const Gender aux_pronoun = inverted_auxiliary->second;
-        Cue cue;
-        cue.lemma = lower;
-        cue.inverted = aux_pronoun;
-        cue.participle = true;
-        cue.first_token = k - 1;
-        cue.end_token = k + 1;
-        cue.span = Span{tokens_[k - 1].span.start, tokens_[k].span.end};
-        cues.push_back(std::move(cue));
+        cues.push_back(AnyParticipleCue(k, inverted_auxiliary->second));
         continue;
       }
       if (!verb && IsQuoteAuxiliary(k - 1) &&
@@ -505,13 +497,7 @@ class LinkPass {
         // "« … », a souri Paul Roux", "…, a plaisanté le ministre": after a
         // quote and a comma, an auxiliary makes the next word a cue before
         // its speaker, whatever the participle.
-        Cue cue;
-        cue.lemma = lower;
-        cue.participle = true;
-        cue.first_token = k - 1;
-        cue.end_token = k + 1;
-        cue.span = Span{tokens_[k - 1].span.start, tokens_[k].span.end};
-        cues.push_back(std::move(cue));
+        cues.push_back(AnyParticipleCue(k, std::nullopt));
         continue;
       }
       if (!verb) continue;
@@ -942,6 +928,20 @@ class LinkPass {
       if (role.find(link) != std::string::npos) return false;
     }
     return !RoleCountry(phrase) && !StartsWithCapital(LastWord(role));
+  }
+
+  // The cue of the auxiliary at k - 1 and the word at k, a participle
+  // whatever it is ("a-t-elle souri", "a souri"); `inverted`: the
+  // auxiliary's pronoun.
+  Cue AnyParticipleCue(size_t k, std::optional<Gender> inverted) const {
+    Cue cue;
+    cue.lemma = Lower(k);
+    cue.inverted = inverted;
+    cue.participle = true;
+    cue.first_token = k - 1;
+    cue.end_token = k + 1;
+    cue.span = Span{tokens_[k - 1].span.start, tokens_[k].span.end};
+    return cue;
   }
 
   // Whether token k (wrapping below 0: none) is an auxiliary right after a
