@@ -675,11 +675,9 @@ class LinkPass {
     return i;
   }
 
-  // Where a statement that opens the sentence starts: after a dateline
-  // (already cut) and a sentence connector ("En effet, …", "Par ailleurs,").
-  // Where a statement that runs from its sentence's start begins: after
-  // the connectors and dates that open it, each closed by a comma ("En
-  // effet, …", "Plus récemment, mi-juin, …").
+  // Where a statement that runs from its sentence's start begins: after a
+  // dateline (already cut) and the connectors and dates that open it, each
+  // closed by a comma ("En effet, …", "Plus récemment, mi-juin, …").
   size_t StatementStart() const {
     size_t start = 0;
     for (size_t round = 0; round < kMaxSettings; ++round) {
@@ -909,8 +907,7 @@ class LinkPass {
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
     if (!known && bare) known = PersonReferredTo(phrase.gender, *phrase.role);
-    Entity entity = known ? *known : EntityOf(phrase);
-    if (!known) entity.type = "anonymous";
+    Entity entity = known ? *known : EntityOf(phrase);  // else "anonymous", by its title
     entity.named_at = phrase.span.start;
     entity.subject = true;
     Remember(std::move(entity));
@@ -1866,9 +1863,6 @@ class LinkPass {
   // Which quoted words make a verb cue's content speech.
   enum class QuotesNeeded { kNone, kAny, kColonQuote };
 
-  // What follows a verb cue: a quote after a colon that is all of it
-  // (`quote`), else the rest of the sentence (`statement`), possibly ending
-  // at a colon before a quote (`quote_after`: "a précisé que … : « … »").
   // Where the content after an object starts: the infinitive after its
   // "de" or "à", within a few words of `first` ("le ministre de
   // l'Intérieur d'avoir menti", "au gouvernement de ne pas avoir …", "les
@@ -1885,6 +1879,9 @@ class LinkPass {
     return std::nullopt;
   }
 
+  // What follows a verb cue: a quote after a colon that is all of it
+  // (`quote`), else the rest of the sentence (`statement`), possibly ending
+  // at a colon before a quote (`quote_after`: "a précisé que … : « … »").
   struct Content {
     const Quote* quote = nullptr;
     Span statement;

@@ -14,7 +14,8 @@ constexpr size_t kMaxComplementWords = 3;
 constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
 constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
-constexpr size_t kMaxComplements = 3;    // "un responsable de l'Organisation du traité de l'Atlantique nord"
+// "un responsable de l'Organisation du traité de l'Atlantique Nord"
+constexpr size_t kMaxComplements = 3;
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -185,13 +186,13 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
-  CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
   for (const auto& [lemma, how] : g.object_first_verbs_) {
     if (!how.empty() && how != "required") {
       return InvalidArgument("source rules: object_first_verbs: '" + lemma + "' is '" + how +
                              "', not \"\" or \"required\"");
     }
   }
+  CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -513,7 +514,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       bool participle = LooksLikeParticiple(w);
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
-      if (((w == "et" && n > 0) || superlative) && r.IsWord(1) && IsModifier(r.Lower(1), of_title)) {
+      if (((w == "et" && n > 0) || superlative) && r.IsWord(1) &&
+          IsModifier(r.Lower(1), of_title)) {
         r.Next(w == "et" ? 2 : 1);
         continue;
       }
@@ -554,7 +556,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // A title opens another phrase ("l'avocat du président Jacques
         // Roux"), unless it is the complement's only noun ("la famille de
         // la victime").
-        const bool title = In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
+        const bool title =
+            In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
         if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
             In(reflexive_auxiliaries_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
