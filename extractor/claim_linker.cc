@@ -216,15 +216,33 @@ class LinkPass {
         phrase->type == "anonymous" || phrase->type == "document") {
       return;
     }
-    const size_t after = TokenAtOrAfter(phrase->span.end);
+    size_t after = TokenAtOrAfter(phrase->span.end);
     if (after >= tokens_.size()) return;
+    // "La chaîne met « tout en œuvre … »": a lower-case word right before
+    // the quote is the verb, even one the phrase took for an adjective.
+    bool verb_before_quote = false;
+    if (!pronoun) {
+      if (after >= subject + 2 && OpensQuote(after) && IsLowerVerbLike(after - 1)) {
+        auto shorter = Parse(subject, after - 1);
+        if (shorter && shorter->reference == SourcePhrase::Reference::kNamed &&
+            TokenAtOrAfter(shorter->span.end) == after - 1) {
+          phrase = shorter;
+          --after;
+          verb_before_quote = true;
+        }
+      } else if (after + 1 < tokens_.size() && OpensQuote(after + 1) && IsLowerVerbLike(after)) {
+        verb_before_quote = true;
+      }
+    }
     const Quote* opening = QuoteStartingAt(tokens_[after].span.start);
     const bool quote_opens = opening && tokens_[after].span.start == opening->span.start &&
                              IsClauseQuote(*opening);
     // "Indépendant depuis 2007, …": no verb, no quote after the phrase. A
     // pronoun only with the quote right after it: "Il est le conférencier
     // du thème « … »" quotes a title, not his words.
-    if (pronoun ? !quote_opens : !StartsPredicate(after) && !quote_opens) return;
+    if (pronoun ? !quote_opens : !StartsPredicate(after) && !quote_opens && !verb_before_quote) {
+      return;
+    }
     if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
     for (size_t k = subject; k < after; ++k) {
       if (InSpans(places_, k)) return;  // "La France a « … »": a rubric
@@ -258,6 +276,22 @@ class LinkPass {
 
   // Whether quoted words after "il" make it impersonal ("il « n'y a que
   // … »", "il « faut … »"): then "il" names nobody.
+  // Whether a quote opens at token k.
+  bool OpensQuote(size_t k) const {
+    const Quote* quote = QuoteStartingAt(tokens_[k].span.start);
+    return quote && quote->span.start == tokens_[k].span.start;
+  }
+
+  // Whether token k may be a verb the lexicons do not know: a lower-case
+  // word that is no title, determiner, preposition or function word.
+  bool IsLowerVerbLike(size_t k) const {
+    if (!IsWord(k) || IsUpperWord(k)) return false;
+    const std::string& w = Lower(k);
+    return !g_.IsTitle(w) && !g_.IsDeterminer(w) && !g_.IsClauseOpener(w) &&
+           w != "de" && w != "d'" && w != "du" && w != "des" && w != "à" && w != "au" &&
+           w != "aux" && w != "en" && w != "comme" && w != "pour" && w != "par";
+  }
+
   static bool ImpersonalStart(std::string_view quoted) {
     static constexpr std::string_view kImpersonal[] = {
         "y a ", "n'y a ", "y avait ", "n'y avait ", "faut ", "ne faut ", "fallait ",
