@@ -222,7 +222,7 @@ class LinkPass {
     // the quote is the verb, even one the phrase took for an adjective.
     bool verb_before_quote = false;
     if (!pronoun) {
-      if (after >= subject + 2 && OpensQuote(after) && IsLowerVerbLike(after - 1)) {
+      if (after >= subject + 2 && QuoteOpeningAt(after) && IsLowerVerbLike(after - 1)) {
         auto shorter = Parse(subject, after - 1);
         if (shorter && shorter->reference == SourcePhrase::Reference::kNamed &&
             TokenAtOrAfter(shorter->span.end) == after - 1) {
@@ -230,13 +230,13 @@ class LinkPass {
           --after;
           verb_before_quote = true;
         }
-      } else if (after + 1 < tokens_.size() && OpensQuote(after + 1) && IsLowerVerbLike(after)) {
+      } else if (after + 1 < tokens_.size() && QuoteOpeningAt(after + 1) &&
+                 IsLowerVerbLike(after)) {
         verb_before_quote = true;
       }
     }
-    const Quote* opening = QuoteStartingAt(tokens_[after].span.start);
-    const bool quote_opens = opening && tokens_[after].span.start == opening->span.start &&
-                             IsClauseQuote(*opening);
+    const Quote* opening = QuoteOpeningAt(after);
+    const bool quote_opens = opening && IsClauseQuote(*opening);
     // "Indépendant depuis 2007, …": no verb, no quote after the phrase. A
     // pronoun only with the quote right after it: "Il est le conférencier
     // du thème « … »" quotes a title, not his words.
@@ -276,10 +276,10 @@ class LinkPass {
 
   // Whether quoted words after "il" make it impersonal ("il « n'y a que
   // … »", "il « faut … »"): then "il" names nobody.
-  // Whether a quote opens at token k.
-  bool OpensQuote(size_t k) const {
+  // The quote that opens at token k, or null.
+  const Quote* QuoteOpeningAt(size_t k) const {
     const Quote* quote = QuoteStartingAt(tokens_[k].span.start);
-    return quote && quote->span.start == tokens_[k].span.start;
+    return quote && quote->span.start == tokens_[k].span.start ? quote : nullptr;
   }
 
   // Whether token k may be a verb the lexicons do not know: a lower-case
@@ -287,9 +287,9 @@ class LinkPass {
   bool IsLowerVerbLike(size_t k) const {
     if (!IsWord(k) || IsUpperWord(k)) return false;
     const std::string& w = Lower(k);
-    return !g_.IsTitle(w) && !g_.IsDeterminer(w) && !g_.IsClauseOpener(w) &&
-           w != "de" && w != "d'" && w != "du" && w != "des" && w != "à" && w != "au" &&
-           w != "aux" && w != "en" && w != "comme" && w != "pour" && w != "par";
+    return !g_.IsTitle(w) && !g_.IsDeterminer(w) && !g_.IsClauseOpener(w) && !IsPreposition(k) &&
+           w != "à" && w != "au" && w != "aux" && w != "en" && w != "comme" && w != "pour" &&
+           w != "par";
   }
 
   static bool ImpersonalStart(std::string_view quoted) {
@@ -1353,14 +1353,16 @@ class LinkPass {
   const Entity* RecentNamedBody(std::string_view type) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
-      const bool body = type.empty() ? it->type == "organization" || it->type == "government" ||
-                                           it->type == "media"
-                                     : it->type == type;
+      const bool body = type.empty() ? IsBodyType(it->type) : it->type == type;
       if (it->described || !body) continue;
       if (it->name.empty()) continue;
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
+  }
+
+  static bool IsBodyType(std::string_view type) {
+    return type == "organization" || type == "government" || type == "media";
   }
 
   // The last organization, government or media named in this paragraph or
@@ -1371,9 +1373,7 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->described && g_.AnaphoraOf(it->head) != SourceGrammar::Anaphora::kNone) continue;
-      if (it->type == "organization" || it->type == "government" || it->type == "media") {
-        return &*it;
-      }
+      if (IsBodyType(it->type)) return &*it;
     }
     return nullptr;
   }
@@ -1923,20 +1923,20 @@ class LinkPass {
   };
   std::optional<Content> ReadContent(const Cue& cue) const {
     size_t first = ContentStart(cue.end_token);
+    if (first >= tokens_.size()) return std::nullopt;
+    Content content;
+    if ((content.quote = QuoteAfterCue(cue))) return content;
+    // "accuse le ministre d'avoir menti": the content follows the object;
+    // not when ContentStart stepped over more than settings to reach it
+    // ("appelle à voter", "a indiqué que …").
     const auto object_first = g_.ObjectFirstOf(cue.lemma);
-    // Not when the content follows the verb ("appelle à voter", "que …").
-    if (object_first != SourceGrammar::ObjectFirst::kNo && first > 0 &&
-        first < tokens_.size() && first == SkipSettings(cue.end_token) &&
-        !ContentAfterQue(cue) && !QuoteAfterCue(cue)) {
-      if (std::optional<size_t> content = ContentAfterObject(first)) {
-        first = *content;
+    if (object_first != SourceGrammar::ObjectFirst::kNo && first == SkipSettings(cue.end_token)) {
+      if (std::optional<size_t> after_object = ContentAfterObject(first)) {
+        first = *after_object;
       } else if (object_first == SourceGrammar::ObjectFirst::kRequired) {
         return std::nullopt;  // "HP accuse une baisse de 3 %": an object, no content
       }
     }
-    if (first >= tokens_.size()) return std::nullopt;
-    Content content;
-    if ((content.quote = QuoteAfterCue(cue))) return content;
     size_t from = tokens_[first].span.start;
     size_t end = std::max(from, ContentEnd(cue, from));
     // "a indiqué que « … combattue. À défaut, … »": a quote the content

@@ -176,22 +176,23 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("speech_nouns", &g.speech_nouns_));
-  CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
-  for (const auto& [head, target] : g.anaphoric_heads_) {
-    if (!target.empty() && target != "body") {
-      return InvalidArgument("source rules: anaphoric head '" + head + "' refers back to '" +
-                             target + "', not \"\" (its own type) or \"body\"");
+  // A lexicon whose values are "" or `other`.
+  auto only_values = [](std::string_view name, const Words& words,
+                        std::string_view other) -> Status {
+    for (const auto& [key, value] : words) {
+      if (!value.empty() && value != other) {
+        return InvalidArgument("source rules: " + std::string(name) + ": '" + key + "' is '" +
+                               value + "', not \"\" or \"" + std::string(other) + "\"");
+      }
     }
-  }
+    return Status::Ok();
+  };
+  CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
+  CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
-  for (const auto& [lemma, how] : g.object_first_verbs_) {
-    if (!how.empty() && how != "required") {
-      return InvalidArgument("source rules: object_first_verbs: '" + lemma + "' is '" + how +
-                             "', not \"\" or \"required\"");
-    }
-  }
+  CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
   CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
