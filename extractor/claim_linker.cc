@@ -940,7 +940,7 @@ class LinkPass {
     if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
-    if (!known && bare) known = PersonReferredTo(phrase.gender, *phrase.role);
+    if (!known && bare) known = PersonReferredTo(phrase);
     Entity entity = known ? *known : EntityOf(phrase);  // else "anonymous", by its title
     entity.named_at = phrase.span.start;
     entity.subject = true;
@@ -1032,12 +1032,17 @@ class LinkPass {
       // "Le porte-parole", "un porte-parole" alone speak for the body just
       // spoken of, not for the last person (a minister is not his own
       // spokesperson).
+      // Unless someone known by a title of its family was just named ("le
+      // responsable" after "Philippe Martinez, le dirigeant de la CGT").
       const bool bare_member = bare && head < tokens_.size() && g_.IsMemberTitle(Word(head));
-      const Entity* spoken_for = bare_member ? RecentBody() : nullptr;
+      const Entity* titled = bare_member && phrase->definite
+                                 ? PersonReferredTo(*phrase, /*titled_only=*/true)
+                                 : nullptr;
+      const Entity* spoken_for = bare_member && !titled ? RecentBody() : nullptr;
       const Entity* recent =
           phrase->definite && !bare_member && (bare || (member && body && !known_body))
-              ? PersonReferredTo(phrase->gender, *phrase->role)
-              : nullptr;
+              ? PersonReferredTo(*phrase)
+              : titled;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
       const Entity* owner = phrase->possessive && member && !relation ? LastBody() : nullptr;
@@ -1157,10 +1162,7 @@ class LinkPass {
     // Roux).
     // An unnamed speaker known by a title ("le ministre a déclaré … Il a
     // ajouté") is a person too.
-    auto person = [](const Entity& e) {
-      return e.type == "person" ||
-             (e.type == "anonymous" && e.role && e.name == *e.role && !e.described);
-    };
+    auto person = [](const Entity& e) { return e.type == "person" || IsUnnamedPerson(e); };
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!person(*it) || !fits(*it)) continue;
@@ -1182,12 +1184,22 @@ class LinkPass {
   }
 
   // Who a definite title alone refers back to ("l'universitaire", "le même
-  // chercheur"): the last person of a compatible gender and title named
-  // in this paragraph or the one before, else the only such person the
-  // article has named (its subject, however far back).
-  const Entity* PersonReferredTo(Gender gender, std::string_view role) const {
-    const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(role)));
-    auto fits = [&](const Entity& e) { return IsPersonOf(e, gender) && TitleFits(e, want); };
+  // chercheur"): the last person (or one known by a title only) of a
+  // compatible gender and title named in this paragraph or the one before,
+  // else the only such person the article has named (its subject, however
+  // far back). `titled_only`: only people whose title is known.
+  const Entity* PersonReferredTo(const SourcePhrase& phrase, bool titled_only = false) const {
+    const Gender gender = phrase.gender;
+    const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
+    // "Selon le magistrat" after "le procureur a requis"; not the title
+    // itself, remembered as a subject.
+    auto fits = [&](const Entity& e) {
+      return (IsPersonOf(e, gender) || (IsUnnamedPerson(e) && e.gender != Gender::kPlural &&
+                                        e.named_at < phrase.span.start)) &&
+             (titled_only ? e.role && !g_.TitleOf(g_.CanonicalRole(*e.role)).empty()
+                          : true) &&
+             TitleFits(e, want);
+    };
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (fits(*it)) return &*it;
@@ -1214,6 +1226,11 @@ class LinkPass {
   static bool IsPersonOf(const Entity& e, Gender gender) {
     return e.type == "person" && e.gender != Gender::kPlural &&
            (e.gender == Gender::kUnknown || gender == Gender::kUnknown || e.gender == gender);
+  }
+
+  // Someone known only by a title ("le procureur a requis").
+  static bool IsUnnamedPerson(const Entity& e) {
+    return e.type == "anonymous" && e.role && e.name == *e.role && !e.described;
   }
 
   // The last person named before `pos` in this paragraph or the one
@@ -1516,8 +1533,10 @@ class LinkPass {
       AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
       return;
     }
-    // "12 morts, a affirmé X": the statement before the comma.
-    if (lead > 0 && Word(lead - 1) == ",") {
+    // "12 morts, a affirmé X": the statement before the comma; not the
+    // subject and its apposition ("La ministre, Élisabeth Borne, a appelé
+    // les syndicats à …").
+    if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase) {
         auto source = Resolve(phrase, "fr.source.inverted");
@@ -1589,6 +1608,24 @@ class LinkPass {
     if (!source) return;
     if (!content) content = ReadContent(cue);
     if (content) AddContentClaim(*content, cue, *source, "fr.claim.reported_speech", needs);
+  }
+
+  // Whether all that comes before the comma ending at the cue is the cue's
+  // subject: "Le préfet, Jean Roux, a annoncé les résultats".
+  // Each comma-separated part there is a whole source phrase.
+  bool SubjectBeforeComma(const Cue& cue) const {
+    if (cue.inverted || cue.first_token == 0) return false;
+    const size_t first = TokenAtOrAfter(StatementStart());
+    constexpr int kMaxParts = 3;
+    size_t end = cue.first_token - 1;  // the comma
+    for (int part = 0; part < kMaxParts && end > first; ++part) {
+      const size_t begin = std::max(PartStart(end), first);
+      auto phrase = Parse(begin, end);
+      if (!phrase || TokenAtOrAfter(phrase->span.end) != end) return false;
+      if (begin == first) return true;
+      end = begin - 1;
+    }
+    return false;
   }
 
   // "S, comme l'a indiqué X" / "S comme le précise X : « … »": S is X's,
@@ -1909,6 +1946,11 @@ class LinkPass {
       if (w != "de" && w != "d'" && w != "à") continue;
       const std::string& next = Lower(k + 1);
       if (LooksLikeInfinitive(next) || next == "ne" || next == "n'") return k + 1;
+      // "appelle les syndicats à « reprendre … »": the quote is the content.
+      if (k + 2 < tokens_.size() && QuoteOpeningAt(k + 1) && IsWord(k + 2) &&
+          LooksLikeInfinitive(Lower(k + 2))) {
+        return k + 1;
+      }
     }
     return std::nullopt;
   }

@@ -194,6 +194,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
   CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
   CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
+  for (const auto& [title, family] : g.title_families_) {
+    if (family.empty() || !g.FindTitle(title)) {
+      return InvalidArgument("source rules: title_families: '" + title +
+                             "' needs a family and must be in titles");
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -331,6 +337,12 @@ std::string_view SourceGrammar::TitleOf(std::string_view canonical_role) const {
     std::string_view prefix = canonical_role.substr(0, ends[n - 1]);
     if (FindTitle(prefix)) return prefix;
   }
+  // "ancien maire de Nice", "nouveau directeur": the title after the
+  // adjective.
+  if (words > 1 && canonical_role[ends[0]] == ' ' &&
+      In(prenominal_adjectives_, canonical_role.substr(0, ends[0]))) {
+    return TitleOf(canonical_role.substr(ends[0] + 1));
+  }
   return {};
 }
 
@@ -341,10 +353,14 @@ SourceGrammar::ObjectFirst SourceGrammar::ObjectFirstOf(std::string_view lemma) 
 }
 
 bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) const {
+  // "l'ex-sénateur" is the senator named before.
+  constexpr std::string_view kFormer = "ex-";
+  if (a.substr(0, kFormer.size()) == kFormer) a.remove_prefix(kFormer.size());
+  if (b.substr(0, kFormer.size()) == kFormer) b.remove_prefix(kFormer.size());
   if (a == b) return true;
   const std::string* family_a = Find(title_families_, a);
   const std::string* family_b = Find(title_families_, b);
-  return !family_a || !family_b || *family_a == *family_b;
+  return family_a && family_b && *family_a == *family_b;
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {
@@ -532,6 +548,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // journalistes", whose "aux" is the speech's audience.
       const bool au_name = (prep == "au" || prep == "aux") && r.IsWord(1) &&
                            IsUpperStart(r.Word(1));
+      // "l'adjoint au maire Jean-Pierre Morin": the name after a function
+      // "au" another is the first title's holder.
+      if (of_title && prep == "au" && r.IsWord(1) && In(titles_, r.Lower(1))) {
+        r.Next(2);
+        continue;
+      }
       if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
           !en_place) {
         break;
@@ -713,11 +735,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next();
     if (In(determiners_, r.Lower())) r.Next();
     size_t title_start = r.pos();
+    // ", ancien maire de Nice": the adjective is part of the role.
+    size_t adjective = In(prenominal_adjectives_, r.Lower()) ? 1 : 0;
     size_t words = 0;
-    if (r.pos() + 1 < limit && In(titles_, r.Lower() + " " + r.Lower(1))) {
-      words = 2;
-    } else if (In(titles_, r.Lower())) {
-      words = 1;
+    if (r.pos() + adjective + 1 < limit &&
+        In(titles_, r.Lower(adjective) + " " + r.Lower(adjective + 1))) {
+      words = adjective + 2;
+    } else if (r.pos() + adjective < limit && In(titles_, r.Lower(adjective))) {
+      words = adjective + 1;
     }
     if (!words) {
       r.Seek(save);

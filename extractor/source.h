@@ -123,11 +123,13 @@ class SourceGrammar {
   // role_synonyms lexicon).
   std::string CanonicalRole(std::string_view role) const;
   // The longest title a lower-case role starts with ("président" of
-  // "président des états-unis", "premier ministre"), empty if none.
+  // "président des états-unis", "premier ministre"; "maire" of "ancien
+  // maire de nice", past a prenominal adjective), empty if none.
   std::string_view TitleOf(std::string_view canonical_role) const;
-  // Whether two lower-case titles may describe one person: unless both are
-  // in the title_families lexicon, in different families ("universitaire"
-  // and "professeur" may, "universitaire" and "ministre" may not).
+  // Whether two lower-case titles may describe one person: the same title,
+  // or two of one family in the title_families lexicon ("universitaire"
+  // and "professeur" may; "universitaire" and "ministre", "préfet" and
+  // "procureur" may not).
   bool TitlesCompatible(std::string_view a, std::string_view b) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
