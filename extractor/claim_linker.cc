@@ -1016,6 +1016,7 @@ class LinkPass {
     }
     Entity entity = EntityOf(*phrase);
     Span source_span = phrase->span;
+    const bool inverted = mention_rule == "fr.source.inverted";  // after its verb
     if (phrase->reference == SourcePhrase::Reference::kRoleOnly) {
       // A title with a complement or a country names a function ("le
       // maire de New York", "le président américain"); a bare one refers
@@ -1064,6 +1065,15 @@ class LinkPass {
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
         entity = *recent;
+      } else if (const Entity* topic = inverted && !bare && !member && phrase->definite
+                                             ? TopicPerson(*phrase)
+                                             : nullptr) {
+        // "Benzema a parlé. « … », a expliqué l'attaquant du Real Madrid":
+        // after the verb, a description of the person the text is about
+        // (as a subject, "Le président chilien a déclaré" names someone
+        // new).
+        entity = *topic;
+        if (!entity.role) entity.role = phrase->role;
       } else if (body && (member || body->proper_name)) {
         // "un porte-parole de la police", "le candidat des Frères
         // musulmans": the body speaks.
@@ -1193,16 +1203,25 @@ class LinkPass {
     const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
     // "Selon le magistrat" after "le procureur a requis"; not the title
     // itself, remembered as a subject.
-    auto fits = [&](const Entity& e) {
+    auto candidate = [&](const Entity& e) {
       return (IsPersonOf(e, gender) || (IsUnnamedPerson(e) && e.gender != Gender::kPlural &&
                                         e.named_at < phrase.span.start)) &&
              (titled_only ? e.role && !g_.TitleOf(g_.CanonicalRole(*e.role)).empty()
-                          : true) &&
-             TitleFits(e, want);
+                          : true);
     };
+    auto fits = [&](const Entity& e) { return candidate(e) && TitleFits(e, want); };
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (fits(*it)) return &*it;
+    }
+    // "Corinne Le Quéré, la présidente de l'instance. La climatologue …":
+    // with no one of its family near, a trade describes an office holder.
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (candidate(*it) && it->role &&
+          g_.TradeDescribes(want, g_.TitleOf(g_.CanonicalRole(*it->role)))) {
+        return &*it;
+      }
     }
     const Entity* sole = nullptr;
     for (const Entity& e : entities_) {
@@ -1221,6 +1240,21 @@ class LinkPass {
     const std::string canonical = g_.CanonicalRole(*e.role);
     const std::string_view have = g_.TitleOf(canonical);
     return have.empty() || g_.TitlesCompatible(have, want);
+  }
+
+  // The last person subject of this paragraph or of the sentence before,
+  // named before `phrase` with no title or one of the phrase's family ("le
+  // footballeur Karim Benzema", then "l'attaquant du Real Madrid").
+  const Entity* TopicPerson(const SourcePhrase& phrase) const {
+    const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->named_at < previous_sentence_start_ && it->paragraph != paragraph_) break;
+      if (it->named_at >= phrase.span.start) continue;
+      if (it->subject && IsPersonOf(*it, phrase.gender)) {
+        return TitleFits(*it, want) ? &*it : nullptr;
+      }
+    }
+    return nullptr;
   }
 
   static bool IsPersonOf(const Entity& e, Gender gender) {

@@ -200,6 +200,15 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
                              "' needs a family and must be in titles");
     }
   }
+  CLAIMX_RETURN_IF_ERROR(load("trade_families", &g.trade_families_));
+  for (const auto& [family, unused] : g.trade_families_) {
+    const bool used = std::any_of(g.title_families_.begin(), g.title_families_.end(),
+                                  [&](const auto& entry) { return entry.second == family; });
+    if (!used) {
+      return InvalidArgument("source rules: trade_families: '" + family +
+                             "' is no family of title_families");
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -363,6 +372,13 @@ bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) con
   return family_a && family_b && *family_a == *family_b;
 }
 
+bool SourceGrammar::TradeDescribes(std::string_view trade, std::string_view office) const {
+  const std::string* trade_family = Find(title_families_, trade);
+  if (!trade_family || !In(trade_families_, *trade_family) || office.empty()) return false;
+  const std::string* office_family = Find(title_families_, office);
+  return !office_family || !In(trade_families_, *office_family);
+}
+
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {
   return In(speech_nouns_, FoldedKey(word).view());
 }
@@ -503,7 +519,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();
     }
   }
-  for (size_t n = 0; n < 2 && has_det && In(prenominal_adjectives_, r.Lower()); ++n) r.Next();
+  // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is
+  // part of a name.
+  for (size_t n = 0; n < 2 && has_det && !IsUpperStart(r.Word()) &&
+                     In(prenominal_adjectives_, r.Lower());
+       ++n) {
+    r.Next();
+  }
   size_t last = r.pos();  // one past the last token of the phrase
   std::string role;
   std::string head_type;

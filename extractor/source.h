@@ -131,6 +131,11 @@ class SourceGrammar {
   // and "professeur" may; "universitaire" and "ministre", "préfet" and
   // "procureur" may not).
   bool TitlesCompatible(std::string_view a, std::string_view b) const;
+  // Whether the title `trade`, of a family of the trade_families lexicon,
+  // may describe someone known by the title `office`, of a family that is
+  // not a trade ("climatologue" and "présidente"; not "chanteur" and
+  // "footballeur", nor "ministre" and "préfet").
+  bool TradeDescribes(std::string_view trade, std::string_view office) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
@@ -205,7 +210,7 @@ class SourceGrammar {
       reflexive_auxiliaries_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
-      object_first_verbs_, title_families_;
+      object_first_verbs_, title_families_, trade_families_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;

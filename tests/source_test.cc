@@ -100,6 +100,28 @@ TEST_CASE("reporting verbs are generated from lemmas and endings", "[source]") {
   CHECK(verb == "poursuit");
 }
 
+// source.yaml with `from` replaced by `to` (once), loaded as one file.
+Status GrammarWith(std::string_view from, std::string_view to) {
+  std::string yaml = testing::ReadFile(std::string(CLAIMX_RULES_DIR) + "/fr/source.yaml");
+  const size_t at = yaml.find(from);
+  REQUIRE(at != std::string::npos);
+  yaml.replace(at, from.size(), to);
+  auto book = RuleBook::LoadFromText(yaml, "source.yaml");
+  REQUIRE(book.ok());
+  return SourceGrammar::Create(**book).status();
+}
+
+TEST_CASE("title families: each key a title, each trade a family", "[source][bad_input]") {
+  CHECK(GrammarWith("  title_families:\n", "  title_families:\n").ok());
+  Status not_a_title =
+      GrammarWith("  title_families:\n", "  title_families:\n    plombier: artisan\n");
+  CHECK_FALSE(not_a_title.ok());
+  CHECK_THAT(not_a_title.message(), Catch::Contains("'plombier'"));
+  Status no_family = GrammarWith("  trade_families:\n", "  trade_families:\n    marine: \"\"\n");
+  CHECK_FALSE(no_family.ok());
+  CHECK_THAT(no_family.message(), Catch::Contains("'marine'"));
+}
+
 const json* FindClaim(const json& claims, const nlohmann::json& want) {
   for (const auto& c : claims) {
     if (want.contains("statement") && c["statement"] != want["statement"]) continue;
