@@ -874,9 +874,7 @@ class LinkPass {
                  : det_name || (phrase->proper_name && long_name &&
                                 phrase->name.find(' ') != std::string::npos);
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
-      const bool predicate =
-          StartsPredicate(after) || (after < tokens_.size() && Word(after) == "," &&
-                                     StartsPredicate(after + 1));
+      const bool predicate = PredicateAfter(after);
       // Anywhere, a full name with a known first name ("une étude menée
       // par Gilles-Éric Séralini"), or a body by its head noun and a named
       // complement ("devant le tribunal correctionnel de Belfort", for
@@ -983,6 +981,21 @@ class LinkPass {
            g_.IsAuxiliary(Word(k), &unused) && QuoteEndingBefore(tokens_[k].span.start);
   }
 
+  // Whether the verb group of a subject ending before token k follows, maybe
+  // after an apposition or a relative clause between commas ("Un ancien de
+  // la Gestapo, Alfons Goetzfrid, a été condamné", "Rachida Dati, qui
+  // mène la liste, a critiqué").
+  bool PredicateAfter(size_t k) const {
+    if (StartsPredicate(k)) return true;
+    if (k + 1 >= tokens_.size() || Word(k) != ",") return false;
+    if (StartsPredicate(k + 1)) return true;
+    if (Lower(k + 1) != "qui" && Lower(k + 1) != "dont") return false;
+    for (size_t j = k + 2; j < tokens_.size(); ++j) {
+      if (Word(j) == ",") return StartsPredicate(j + 1);
+    }
+    return false;
+  }
+
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu") or a reporting verb.
   bool StartsPredicate(size_t k) const {
@@ -1006,6 +1019,15 @@ class LinkPass {
       if (!e) return std::nullopt;
       source = ClaimSource{e->name, e->type, e->role, std::nullopt};
       return source;
+    }
+    if (phrase->same && !phrase->head.empty() && phrase->reference == SourcePhrase::Reference::kNamed) {
+      // "selon la même source": whoever the last claim was attributed to.
+      for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+        if (!it->source) continue;
+        ClaimSource same = *it->source;
+        same.mention = std::nullopt;  // the words do not name it
+        return same;
+      }
     }
     if (auto host = HostOfOrgan(*phrase)) {
       // A body ("Chez Bouygues Telecom": no first name tells it from a
@@ -1065,13 +1087,15 @@ class LinkPass {
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
         entity = *recent;
-      } else if (const Entity* topic = inverted && !bare && !member && phrase->definite
-                                             ? TopicPerson(*phrase)
+      } else if (const Entity* topic = !bare && !member && phrase->definite
+                                             ? TopicPerson(*phrase, inverted || Former(*phrase))
                                              : nullptr) {
         // "Benzema a parlé. « … », a expliqué l'attaquant du Real Madrid":
-        // after the verb, a description of the person the text is about
-        // (as a subject, "Le président chilien a déclaré" names someone
-        // new).
+        // after the verb, or with "ancien", a description of the person the
+        // text is about; as a subject, only one that adds to a title they
+        // are known by ("le chef de l'État ukrainien" after "le président
+        // Volodymyr Zelensky"): "Le président chilien a déclaré" after
+        // "Arnaud Morel a reçu une délégation" names someone new.
         entity = *topic;
         if (!entity.role) entity.role = phrase->role;
       } else if (body && (member || body->proper_name)) {
@@ -1245,16 +1269,39 @@ class LinkPass {
   // The last person subject of this paragraph or of the sentence before,
   // named before `phrase` with no title or one of the phrase's family ("le
   // footballeur Karim Benzema", then "l'attaquant du Real Madrid").
-  const Entity* TopicPerson(const SourcePhrase& phrase) const {
-    const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
+  // `described`: any fitting title will do; else the person must be known
+  // by the phrase's title, without a complement ("président"), or by the
+  // phrase's title alone.
+  const Entity* TopicPerson(const SourcePhrase& phrase, bool described) const {
+    const std::string canonical = g_.CanonicalRole(*phrase.role);
+    const std::string want = std::string(g_.TitleOf(canonical));
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->named_at < previous_sentence_start_ && it->paragraph != paragraph_) break;
       if (it->named_at >= phrase.span.start) continue;
-      if (it->subject && IsPersonOf(*it, phrase.gender)) {
-        return TitleFits(*it, want) ? &*it : nullptr;
-      }
+      if (!it->subject || !IsPersonOf(*it, phrase.gender)) continue;
+      if (described) return TitleFits(*it, want) ? &*it : nullptr;
+      if (!it->role || want.empty()) return nullptr;
+      // "le président chilien" is not "Barack Obama, président des États-Unis".
+      const auto country = RoleCountry(phrase);
+      if (country && it->role_country && it->role_country != country) return nullptr;
+      const std::string have = g_.CanonicalRole(*it->role);
+      const std::string_view have_title = g_.TitleOf(have);
+      const bool bare = have == have_title || canonical == want;
+      return bare && !have_title.empty() && g_.TitlesCompatible(have_title, want) ? &*it
+                                                                                  : nullptr;
     }
     return nullptr;
+  }
+
+  // "l'ancienne ministre", "l'ex-président": a former holder, someone the
+  // text already knows.
+  bool Former(const SourcePhrase& phrase) const {
+    const size_t first = TokenAtOrAfter(phrase.span.start);
+    for (size_t k = first; k < first + 2 && k < tokens_.size(); ++k) {
+      const std::string& w = Lower(k);
+      if (w == "ancien" || w == "ancienne" || w.rfind("ex-", 0) == 0) return true;
+    }
+    return false;
   }
 
   static bool IsPersonOf(const Entity& e, Gender gender) {
@@ -1654,6 +1701,11 @@ class LinkPass {
     size_t end = cue.first_token - 1;  // the comma
     for (int part = 0; part < kMaxParts && end > first; ++part) {
       const size_t begin = std::max(PartStart(end), first);
+      // "Rachida Dati, qui mène la liste, a critiqué": a relative clause.
+      if (begin > first && (Lower(begin) == "qui" || Lower(begin) == "dont")) {
+        end = begin - 1;
+        continue;
+      }
       auto phrase = Parse(begin, end);
       if (!phrase || TokenAtOrAfter(phrase->span.end) != end) return false;
       if (begin == first) return true;

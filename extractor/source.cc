@@ -524,6 +524,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   for (size_t n = 0; n < 2 && has_det && !IsUpperStart(r.Word()) &&
                      In(prenominal_adjectives_, r.Lower());
        ++n) {
+    if (phrase.definite && (r.Lower() == "même" || r.Lower() == "mêmes")) phrase.same = true;
     r.Next();
   }
   size_t last = r.pos();  // one past the last token of the phrase
