@@ -212,8 +212,11 @@ class LinkPass {
       phrase = Parse(subject, PhraseEnd(subject));
     }
     const bool pronoun = phrase && phrase->reference == SourcePhrase::Reference::kPronoun;
-    if (!phrase || (phrase->reference != SourcePhrase::Reference::kNamed && !pronoun) ||
-        phrase->type == "anonymous" || phrase->type == "document") {
+    // "Le ministre de la Santé a été clair : « … »": a definite title.
+    const bool title = phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly &&
+                       phrase->definite;
+    if (!phrase || (phrase->reference != SourcePhrase::Reference::kNamed && !pronoun && !title) ||
+        (phrase->type == "anonymous" && !title) || phrase->type == "document") {
       return;
     }
     size_t after = TokenAtOrAfter(phrase->span.end);
@@ -1073,7 +1076,7 @@ class LinkPass {
       if (whose) {
         // "a révélé son avocate" after "Mouss Diouf est mort": someone
         // close to the person just spoken of, unnamed.
-        entity = Entity{*phrase->role + " de " + whose->name, "anonymous", phrase->role,
+        entity = Entity{*phrase->role + OfWhom(*whose), "anonymous", phrase->role,
                         std::nullopt, phrase->gender};
       } else if (owner) {
         // "Son porte-parole affirme": the body just named speaks.
@@ -1309,6 +1312,18 @@ class LinkPass {
            (e.gender == Gender::kUnknown || gender == Gender::kUnknown || e.gender == gender);
   }
 
+  // " de Mouss Diouf"; " du ministre", " de la ministre", " de l'avocat"
+  // for someone known by a title only.
+  static std::string OfWhom(const Entity& e) {
+    if (!IsUnnamedPerson(e)) return " de " + e.name;
+    const unsigned char first = e.name.empty() ? 0 : static_cast<unsigned char>(e.name[0]);
+    const bool vowel = std::string_view("aeiouhAEIOUH").find(static_cast<char>(first)) !=
+                           std::string_view::npos ||
+                       first == 0xC3;  // é, É, â...
+    if (vowel) return " de l'" + e.name;
+    return e.gender == Gender::kFeminine ? " de la " + e.name : " du " + e.name;
+  }
+
   // Someone known only by a title ("le procureur a requis").
   static bool IsUnnamedPerson(const Entity& e) {
     return e.type == "anonymous" && e.role && e.name == *e.role && !e.described;
@@ -1316,11 +1331,13 @@ class LinkPass {
 
   // The last person named before `pos` in this paragraph or the one
   // before ("Mouss Diouf …, a révélé son avocate …, à la demande de sa
-  // veuve Sandrine Diouf": Mouss Diouf).
+  // veuve Sandrine Diouf": Mouss Diouf), or known by a title only ("Le
+  // ministre a été clair … Selon son entourage").
   const Entity* PersonNamedBefore(size_t pos) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
-      if (it->type == "person" && it->gender != Gender::kPlural && it->named_at < pos) {
+      if ((it->type == "person" || IsUnnamedPerson(*it)) && it->gender != Gender::kPlural &&
+          it->named_at < pos) {
         return &*it;
       }
     }
@@ -2340,8 +2357,11 @@ class LinkPass {
            lone_name && k < tokens_.size() && tokens_[k].span.start < phrase->span.end; ++k) {
         lone_name = !InSpans(places_, k) && !InSpans(demonyms_, k) && !InSpans(dates_, k);
       }
+      // Or a name after a source noun ("Pour le syndicat Urgences de
+      // France").
       bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
                     phrase->type == "person" || phrase->role || acronym || lone_name ||
+                    (!phrase->head.empty() && phrase->type != "document") ||
                     (!phrase->proper_name && phrase->type != "document");
       size_t after = TokenAtOrAfter(phrase->span.end);
       // "Pour X, …", "Pour X : « … »", also after a title's rubric
