@@ -1200,8 +1200,16 @@ class LinkPass {
     // An unnamed speaker known by a title ("le ministre a déclaré … Il a
     // ajouté") is a person too.
     auto person = [](const Entity& e) { return e.type == "person" || IsUnnamedPerson(e); };
+    // A body whose article gave the pronoun's gender, subject of this
+    // sentence or the one before, beats a person who was not ("La police a
+    // publié un communiqué. Elle affirme …").
+    auto subject_body = [&](const Entity& e) {
+      return IsBodyType(e.type) && e.subject && gender != Gender::kUnknown &&
+             e.gender == gender && e.named_at >= previous_sentence_start_;
+    };
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (subject_body(*it)) return &*it;
       if (!person(*it) || !fits(*it)) continue;
       if (last == nullptr) {
         last = &*it;
