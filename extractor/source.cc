@@ -717,6 +717,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // "Le", "La", "Di" inside a name: "Marine Le Pen", "Bruno Le Maire".
     bool particle = (lw == "de" || lw == "du" || lw == "von" || lw == "van" ||
                      lw == "ben" || lw == "bin" || lw == "el" || lw == "al" ||
+                     lw == "for" || lw == "of" ||  // "Life for Paris", "Bank of America"
                      ((lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del") &&
                       IsUpperStart(w)));
     if (particle && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
@@ -782,6 +783,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (!role.empty() && name_words == 0 && !acronym && r.Word() == "," &&
       r.IsWord(1) && IsUpperStart(r.Word(1)) && !In(determiners_, r.Lower(1))) {
     r.Next();
+    // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
+    if (r.Glued(0) && r.Word(1) == "." && In(titles_, r.Lower() + ".") && r.IsWord(2) &&
+        IsUpperStart(r.Word(2))) {
+      r.Next(2);  // "M. Jean Roux"
+    } else if (r.IsWord(1) && IsUpperStart(r.Word(1)) && In(titles_, r.Lower())) {
+      r.Next();  // "Me Antoine Casubolo", "Mme Roux"
+    }
     name_first = r.pos();
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
            IsUpperStart(r.Word())) {
