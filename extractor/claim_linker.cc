@@ -1716,6 +1716,43 @@ class LinkPass {
     if (content) AddContentClaim(*content, cue, *source, "fr.claim.reported_speech", needs);
   }
 
+  // "D'après Pôle emploi, …", "Selon Force ouvrière, …": one or two
+  // lower-case words between a proper name and the comma that ends the
+  // cue's phrase are the rest of the name, unless they are function words,
+  // verbs, dates or connectors ("Selon Amnesty aussi, …").
+  void ExtendNameToComma(SourcePhrase* phrase) const {
+    constexpr size_t kMaxTailWords = 2;
+    if (phrase->reference != SourcePhrase::Reference::kNamed || !phrase->proper_name ||
+        phrase->role) {
+      return;
+    }
+    const size_t first = TokenAtOrAfter(phrase->span.end);
+    // "Selon Paul Martin lui-même, …": the phrase reaches the comma, the
+    // name stays.
+    static constexpr std::string_view kEmphatic[] = {"lui-même", "elle-même", "eux-mêmes",
+                                                     "elles-mêmes"};
+    if (first + 1 < tokens_.size() && Word(first + 1) == "," &&
+        std::find(std::begin(kEmphatic), std::end(kEmphatic), Lower(first)) !=
+            std::end(kEmphatic)) {
+      phrase->span.end = tokens_[first].span.end;
+      return;
+    }
+    size_t k = first;
+    while (k < tokens_.size() && k < first + kMaxTailWords && IsWord(k) && !IsUpperWord(k)) {
+      const std::string& w = Lower(k);
+      if (g_.IsDeterminer(w) || g_.IsClauseOpener(w) || g_.IsStatementSkip(w) ||
+          g_.IsSpeechSetting(w) || g_.LookupLowerVerb(w) || InSpans(dates_, k) ||
+          IsFunctionWord(w)) {
+        return;
+      }
+      ++k;
+    }
+    if (k == first || k >= tokens_.size() || Word(k) != ",") return;
+    phrase->name += " ";
+    phrase->name += Span{tokens_[first].span.start, tokens_[k - 1].span.end}.Of(text_);
+    phrase->span.end = tokens_[k - 1].span.end;
+  }
+
   // Whether all that comes before the comma ending at the cue is the cue's
   // subject: "Le préfet, Jean Roux, a annoncé les résultats".
   // Each comma-separated part there is a whole source phrase.
@@ -1885,6 +1922,16 @@ class LinkPass {
     cue.first_token = noun;
     cue.end_token = noun + 1;
     AddStatementClaim(*statement, *source, cue, "fr.claim.said_before");
+  }
+
+  // Prepositions and adverbs that follow a name in a clause, not in it.
+  static bool IsFunctionWord(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "de", "d'", "du", "des", "à", "au", "aux", "en", "sur", "pour", "par", "dans",
+        "avec", "sans", "chez", "contre", "vers", "selon", "après", "avant", "depuis",
+        "lors", "pendant", "comme", "lui", "elle", "eux", "même", "aussi", "non", "pas",
+        "ne", "n'", "y", "on", "il", "ils", "elles", "qui", "que", "qu'", "dont", "où"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   bool IsPreposition(size_t i) const {
@@ -2354,6 +2401,7 @@ class LinkPass {
       phrase = Parse(cue.end_token, PhraseEnd(cue.end_token));
     }
     if (!phrase) return;
+    ExtendNameToComma(&*phrase);
     if (cue.rule == "fr.source.pour") {
       const std::string& name = phrase->name;
       bool acronym = LooksLikeAcronym(name);
@@ -2375,7 +2423,9 @@ class LinkPass {
       // "Pour X, …", "Pour X : « … »", also after a title's rubric
       // ("France : pour X, …").
       bool comma = after < tokens_.size() && (Word(after) == "," || Word(after) == ":");
-      bool first = cue.first_token == 0 || Word(cue.first_token - 1) == ":";
+      // "Mais pour les économistes, …": after a conjunction too.
+      bool first = cue.first_token == 0 || Word(cue.first_token - 1) == ":" ||
+                   (cue.first_token == 1 && g_.IsClauseOpener(Word(0)));
       if (!strong || !comma || !first) return;
     }
     // A document handing the attribution on: "un décompte diffusé par X".
@@ -2420,7 +2470,15 @@ class LinkPass {
     // between commas inside the sentence is an incise; the statement is the
     // sentence, incise inside (EVAL.md), connectors that open it excluded.
     const bool comma_before = cue_token > 0 && Word(cue_token - 1) == ",";
+    // Not after a whole clause ("Le nombre … a reculé de 1,2 %, selon les
+    // chiffres publiés par la Dares, le service statistique …"): its verb
+    // before the cue, other than right before it ("Le chômage a, selon
+    // l'Insee, baissé").
+    const size_t first_token = TokenAtOrAfter(StatementStart());
+    const bool clause_before =
+        cue_token >= 2 && first_token + 2 <= cue_token && HasVerb(first_token, cue_token - 2);
     const bool incise = comma_before && comma_after && StatementStart() < cue.span.start &&
+                        !clause_before &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
                                              Lower(cue_token - 2) == "que" ||
                                              Lower(cue_token - 2) == "qu'"));
