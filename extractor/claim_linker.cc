@@ -1753,6 +1753,19 @@ class LinkPass {
     phrase->span.end = tokens_[k - 1].span.end;
   }
 
+  // Whether what follows `pos` is a comma and a source phrase that ends the
+  // sentence: "…, selon les chiffres publiés par la Dares, le service
+  // statistique du ministère." is the source's apposition, not the rest of
+  // the statement as in "…, selon la police, lors d'une fusillade".
+  bool AppositionEndsSentence(size_t pos) const {
+    const size_t comma = TokenAtOrAfter(pos);
+    if (comma + 1 >= tokens_.size() || Word(comma) != ",") return false;
+    auto apposition = Parse(comma + 1, PhraseEnd(comma + 1));
+    if (!apposition) return false;
+    const size_t after = TokenAtOrAfter(apposition->span.end);
+    return after >= tokens_.size() || (after + 1 == tokens_.size() && Word(after) == ".");
+  }
+
   // Whether all that comes before the comma ending at the cue is the cue's
   // subject: "Le préfet, Jean Roux, a annoncé les résultats".
   // Each comma-separated part there is a whole source phrase.
@@ -2470,15 +2483,8 @@ class LinkPass {
     // between commas inside the sentence is an incise; the statement is the
     // sentence, incise inside (EVAL.md), connectors that open it excluded.
     const bool comma_before = cue_token > 0 && Word(cue_token - 1) == ",";
-    // Not after a whole clause ("Le nombre … a reculé de 1,2 %, selon les
-    // chiffres publiés par la Dares, le service statistique …"): its verb
-    // before the cue, other than right before it ("Le chômage a, selon
-    // l'Insee, baissé").
-    const size_t first_token = TokenAtOrAfter(StatementStart());
-    const bool clause_before =
-        cue_token >= 2 && first_token + 2 <= cue_token && HasVerb(first_token, cue_token - 2);
     const bool incise = comma_before && comma_after && StatementStart() < cue.span.start &&
-                        !clause_before &&
+                        !AppositionEndsSentence(phrase->span.end) &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
                                              Lower(cue_token - 2) == "que" ||
                                              Lower(cue_token - 2) == "qu'"));
