@@ -26,6 +26,7 @@ struct Cue {
   std::optional<Gender> inverted;  // "a-t-il", "poursuit-elle"
   bool participle = false;
   bool gerund = false;  // "en affirmant", ", affirmant"
+  bool narrative = false;  // "Et d'ajouter : « … »": the last speaker goes on
 };
 
 struct Entity {
@@ -553,6 +554,13 @@ class LinkPass {
         // affirmant : « … »": the cue includes "en".
         cue.first_token = k > 0 && Lower(k - 1) == "en" ? k - 1 : k;
         cue.gerund = true;
+        found = true;
+      }
+      if (!found && verb->infinitive && k == 2 && Lower(0) == "et" &&
+          (Lower(1) == "de" || Lower(1) == "d'")) {
+        // "Et d'ajouter : « … »", "Et de préciser que …".
+        cue.first_token = 0;
+        cue.narrative = true;
         found = true;
       }
       if (!found && verb->infinitive && k >= 2 &&
@@ -1090,9 +1098,11 @@ class LinkPass {
       } else if (recent) {
         // "l'universitaire", "le même chercheur": the person just spoken of.
         entity = *recent;
-      } else if (const Entity* topic = !bare && !member && phrase->definite
-                                             ? TopicPerson(*phrase, inverted || Former(*phrase))
-                                             : nullptr) {
+      } else if (const Entity* topic =
+                     !bare && !member && phrase->definite &&
+                             !(head < tokens_.size() && g_.IsRelationTitle(Word(head)))
+                         ? TopicPerson(*phrase, inverted || Former(*phrase))
+                         : nullptr) {
         // "Benzema a parlé. « … », a expliqué l'attaquant du Real Madrid":
         // after the verb, or with "ancien", a description of the person the
         // text is about; as a subject, only one that adds to a title they
@@ -1566,6 +1576,7 @@ class LinkPass {
     if (type == ClaimType::kDirect || HoldsQuote(statement)) {
       last_quoted_ = Quoted{paragraph_, source};
     }
+    last_speaker_ = Quoted{paragraph_, source};
     if (unresolved_) pending_.push_back(Pending{out_.claims.size(), *unresolved_});
     unresolved_.reset();
     out_.claims.push_back(std::move(claim));
@@ -1598,6 +1609,7 @@ class LinkPass {
   // The speaker of an inverted cue: its pronoun ("poursuit-elle"), else
   // the phrase after the verb ("a déclaré le colonel X").
   std::optional<SourcePhrase> SpeakerAfter(const Cue& cue) const {
+    if (cue.inverted && ImpersonalInversion(cue)) return WhereOnSays(cue);
     if (cue.inverted) {
       SourcePhrase pronoun;
       pronoun.reference = SourcePhrase::Reference::kPronoun;
@@ -1614,6 +1626,10 @@ class LinkPass {
   }
 
   void LinkVerb(const Cue& cue) {
+    if (cue.narrative) {
+      LinkNarrative(cue);
+      return;
+    }
     if (cue.gerund) {
       LinkGerund(cue);
       return;
@@ -1764,6 +1780,30 @@ class LinkPass {
     if (!apposition) return false;
     const size_t after = TokenAtOrAfter(apposition->span.end);
     return after >= tokens_.size() || (after + 1 == tokens_.size() && Word(after) == ".");
+  }
+
+  // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
+  bool ImpersonalInversion(const Cue& cue) const {
+    const std::string_view verb = cue.span.Of(text_);
+    return verb.size() > 3 && verb.substr(verb.size() - 3) == "-on";
+  }
+
+  // Who "on" stands for: the body or circle named right after the
+  // inversion ("explique-t-on chez Renault", "indique-t-on dans
+  // l'entourage du ministre", "précise-t-on à l'Élysée"); none otherwise.
+  std::optional<SourcePhrase> WhereOnSays(const Cue& cue) const {
+    size_t k = cue.end_token;
+    while (k < tokens_.size() && InSpans(dates_, k)) ++k;
+    if (k + 1 >= tokens_.size()) return std::nullopt;
+    const std::string& w = Lower(k);
+    size_t from = k + 1;
+    if (w != "chez" && w != "dans" && w != "à" && w != "au" && w != "auprès") return std::nullopt;
+    if (w == "auprès" && from < tokens_.size() && (Lower(from) == "de" || Lower(from) == "d'")) {
+      ++from;
+    }
+    auto phrase = Parse(from, PhraseEnd(from));
+    if (!phrase || phrase->reference == SourcePhrase::Reference::kPronoun) return std::nullopt;
+    return phrase;
   }
 
   // Whether all that comes before the comma ending at the cue is the cue's
@@ -1987,6 +2027,31 @@ class LinkPass {
     if (!source) return;
     if (const std::optional<Content> content = ReadContent(cue)) {
       AddContentClaim(*content, cue, *source, "fr.claim.gerund");
+    }
+  }
+
+  // "Et d'ajouter : « … »": the speaker of the sentence before goes on, or
+  // its subject ("Paul Roux a salué l'accord. Et de préciser que …"), or
+  // the speaker of the last claim of this paragraph or the one before.
+  void LinkNarrative(const Cue& cue) {
+    std::optional<ClaimSource> before = PreviousSentenceSpeaker();
+    if (!before) {
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->named_at < previous_sentence_start_) break;
+        if (it->subject && it->named_at < sentence_.start) {
+          before = ClaimSource{it->name, it->type, it->role, std::nullopt};
+          break;
+        }
+      }
+    }
+    if (!before && last_speaker_ && last_speaker_->paragraph + 1 >= paragraph_) {
+      before = last_speaker_->source;
+    }
+    if (!before) return;
+    ClaimSource source = *before;
+    source.mention = std::nullopt;  // not named again here
+    if (const std::optional<Content> content = ReadContent(cue)) {
+      AddContentClaim(*content, cue, source, "fr.claim.narrative");
     }
   }
 
@@ -2568,6 +2633,7 @@ class LinkPass {
     size_t claim;   // index in out_.claims
     Entity entity;  // as the phrase gave it
   };
+  std::optional<Quoted> last_speaker_;  // of the last claim with a cue
   std::optional<Entity> unresolved_;  // the last Resolve() found no one known
   std::vector<Pending> pending_;
   std::vector<ContextQuote> context_quotes_;

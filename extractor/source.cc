@@ -559,6 +559,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(w == "et" ? 2 : 1);
         continue;
       }
+      if (of_title && w == "par" && r.Lower(1) == "intérim") {  // "la directrice par intérim"
+        r.Next(2);
+        continue;
+      }
       if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
