@@ -188,6 +188,7 @@ class LinkPass {
     if (out_.claims.size() == claims_before) LinkSpeechNounAfter();
     if (out_.claims.size() == claims_before) LinkNameColonQuote();
     if (out_.claims.size() == claims_before) LinkSubjectQuote();
+    if (out_.claims.size() == claims_before) LinkQuoteColonSpeaker();
     if (out_.claims.size() == claims_before) NoteContextQuote();
   }
 
@@ -243,8 +244,12 @@ class LinkPass {
     const bool quote_opens = opening && IsClauseQuote(*opening);
     // "Indépendant depuis 2007, …": no verb, no quote after the phrase. A
     // pronoun only with the quote right after it: "Il est le conférencier
-    // du thème « … »" quotes a title, not his words.
-    if (pronoun ? !quote_opens : !StartsPredicate(after) && !quote_opens && !verb_before_quote) {
+    // du thème « … »" quotes a title, not his words. A name, whatever its
+    // verb, with a quote after a colon ending the sentence: "Jean Dupont ne
+    // décolère pas : « … »".
+    if (pronoun ? !quote_opens
+                : !StartsPredicate(after) && !quote_opens && !verb_before_quote &&
+                      !(phrase->proper_name && ColonQuoteEnds(after))) {
       return;
     }
     if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
@@ -278,6 +283,55 @@ class LinkPass {
         MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
   }
 
+  // "« Nous irons jusqu'au bout » : Jean Dupont maintient sa candidature",
+  // "« … » : le cri d'alarme de l'ONG Airwars" (a headline): a quote opening
+  // the sentence, a colon, then its speaker as the subject or after "de".
+  void LinkQuoteColonSpeaker() {
+    if (tokens_.empty()) return;
+    const Quote* quote = QuoteOpeningAt(0);
+    if (!quote || !IsSentenceQuote(*quote)) return;
+    const size_t colon = TokenAtOrAfter(quote->span.end);
+    if (colon + 1 >= tokens_.size() || Word(colon) != ":") return;
+    auto named = [](const std::optional<SourcePhrase>& p) {
+      return p && p->reference == SourcePhrase::Reference::kNamed && p->proper_name;
+    };
+    auto phrase = Parse(colon + 1, PhraseEnd(colon + 1));
+    if (!named(phrase) || !StartsPredicate(TokenAtOrAfter(phrase->span.end))) {
+      // "le cri d'alarme de X": a few words, then "de".
+      constexpr size_t kMaxNounTokens = 6;
+      phrase.reset();
+      for (size_t k = colon + 2; k < tokens_.size() && k <= colon + kMaxNounTokens; ++k) {
+        if (!IsWord(k)) break;
+        if (Lower(k) != "de" && Lower(k) != "d'" && Lower(k) != "du") continue;
+        phrase = Parse(k, PhraseEnd(k));
+        if (named(phrase)) break;
+      }
+      if (!named(phrase)) return;
+    }
+    for (size_t k = TokenAtOrAfter(phrase->span.start);
+         k < tokens_.size() && tokens_[k].span.start < phrase->span.end; ++k) {
+      if (InSpans(places_, k)) return;  // "« … » : la France …" is a rubric
+    }
+    auto source = Resolve(phrase, "fr.source.after_colon");
+    if (!source) return;
+    last_quoted_ = Quoted{paragraph_, *source};
+    out_.claims.push_back(
+        MakeClaim(ClaimType::kDirect, quote->content, *source, "fr.claim.quote_colon_speaker"));
+  }
+
+  // Whether a colon within a few words after token k opens a quote that
+  // ends the sentence, with no other quote or comma before it.
+  bool ColonQuoteEnds(size_t k) const {
+    constexpr size_t kMaxPredicateTokens = 8;
+    for (size_t j = k; j < tokens_.size() && j < k + kMaxPredicateTokens; ++j) {
+      if (Word(j) == "," || QuoteOpeningAt(j)) return false;
+      if (Word(j) != ":") continue;
+      const Quote* quote = j + 1 < tokens_.size() ? QuoteOpeningAt(j + 1) : nullptr;
+      return quote && RestOfSentence(*quote).empty();
+    }
+    return false;
+  }
+
   // Whether quoted words after "il" make it impersonal ("il « n'y a que
   // … »", "il « faut … »"): then "il" names nobody.
   // The quote that opens at token k, or null.
@@ -307,6 +361,17 @@ class LinkPass {
   }
 
   // Quoted words that say something: three words or more, in lower case.
+  // Three words or more, one in lower case: a sentence, not a title or a
+  // name (« Le Monde », « Les Misérables »).
+  bool IsSentenceQuote(const Quote& quote) const {
+    const std::string_view content = quote.content.Of(text_);
+    if (std::count(content.begin(), content.end(), ' ') < 2) return false;
+    for (size_t i = 1; i < content.size(); ++i) {
+      if (content[i - 1] == ' ' && content[i] >= 'a' && content[i] <= 'z') return true;
+    }
+    return false;
+  }
+
   bool IsClauseQuote(const Quote& quote) const {
     const std::string_view content = quote.content.Of(text_);
     if (content.empty()) return false;
@@ -525,9 +590,35 @@ class LinkPass {
         if (auxiliary && aux_pronoun && QuoteEndingBefore(tokens_[k].span.start)) {
           inverted_auxiliary = {k, *aux_pronoun};
         }
+        // "« … », s'est-il agacé".
+        if (inverted && !verb && k >= 1 && Lower(k - 1) == "s'" &&
+            g_.IsReflexiveAuxiliary(verb_part) && QuoteEndingBefore(tokens_[k - 1].span.start)) {
+          inverted_auxiliary = {k, *inverted};
+        }
       }
       if (!verb && inverted_auxiliary && inverted_auxiliary->first + 1 == k) {
         cues.push_back(AnyParticipleCue(k, inverted_auxiliary->second));
+        continue;
+      }
+      if (!verb && k >= 2 && IsWord(k) && (Lower(k - 1) == "s'" || Lower(k - 1) == "se") &&
+          IsQuoteAuxiliary(k - 1, /*reflexive=*/true) &&
+          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+        // "« … ? », s'interroge Jean Dupont", "…, s'agace le ministre":
+        // after a quote and a comma, a reflexive verb before its speaker.
+        Cue cue = AnyParticipleCue(k, std::nullopt);
+        cue.participle = false;
+        cues.push_back(std::move(cue));
+        continue;
+      }
+      if (!verb && k >= 3 && IsWord(k) && g_.IsReflexiveAuxiliary(Word(k - 1)) &&
+          (Lower(k - 2) == "s'" || Lower(k - 2) == "se") &&
+          IsQuoteAuxiliary(k - 2, /*reflexive=*/true) &&
+          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+        // "« … », s'est agacé le ministre".
+        Cue cue = AnyParticipleCue(k, std::nullopt);
+        cue.first_token = k - 2;
+        cue.span.start = tokens_[k - 2].span.start;
+        cues.push_back(std::move(cue));
         continue;
       }
       if (!verb && IsQuoteAuxiliary(k - 1) &&
@@ -597,6 +688,18 @@ class LinkPass {
             cue.participle = true;
             found = true;
             break;
+          }
+          std::string_view reflexive_part;
+          if (j > 0 && Lower(j - 1) == "s'") {
+            // "s'est-elle indignée": the inverted pronoun is the speaker.
+            if (auto pronoun = g_.SplitInversion(Word(j), &reflexive_part);
+                pronoun && g_.IsReflexiveAuxiliary(reflexive_part)) {
+              cue.first_token = j - 1;
+              cue.inverted = pronoun;
+              cue.participle = true;
+              found = true;
+              break;
+            }
           }
           if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
             // "n'a pas confirmé": a denial of speech attributes nothing.
@@ -808,6 +911,24 @@ class LinkPass {
     // estimé que le texte était mauvais. « Nous voterons contre. »"
     if (auto source = PreviousSentenceSpeaker()) {
       context_quotes_.push_back(ContextQuote{*quote, *source});
+      return;
+    }
+    // Else, for a paragraph of its own, the person subject of the sentence
+    // just before, which introduced them without a claim: "Jean Dupont est
+    // inquiet.\n\n« Nous n'avons plus … »" (after "X a estimé que …", the
+    // next paragraph's quote may be anyone's).
+    if (!whole_paragraph || previous_paragraph_ + 1 != paragraph_) return;
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+      if (it->span.end <= previous_sentence_.start) break;
+      if (it->type != ClaimType::kUnattributed) return;
+    }
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->named_at < previous_sentence_.start) break;
+      if (it->subject && it->type == "person" && it->named_at < sentence_.start) {
+        context_quotes_.push_back(
+            ContextQuote{*quote, ClaimSource{it->name, it->type, it->role, std::nullopt}});
+        return;
+      }
     }
   }
 
@@ -985,11 +1106,13 @@ class LinkPass {
   }
 
   // Whether token k (wrapping below 0: none) is an auxiliary right after a
-  // quote and a comma ("« … », a souri").
-  bool IsQuoteAuxiliary(size_t k) const {
+  // quote and a comma ("« … », a souri"); `reflexive`: the pronoun of a
+  // reflexive verb there ("« … », s'interroge").
+  bool IsQuoteAuxiliary(size_t k, bool reflexive = false) const {
     std::optional<Gender> unused;
     return k >= 1 && k < tokens_.size() && IsWord(k) && Word(k - 1) == "," &&
-           g_.IsAuxiliary(Word(k), &unused) && QuoteEndingBefore(tokens_[k].span.start);
+           (reflexive || g_.IsAuxiliary(Word(k), &unused)) &&
+           QuoteEndingBefore(tokens_[k].span.start);
   }
 
   // Whether the verb group of a subject ending before token k follows, maybe
