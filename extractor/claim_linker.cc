@@ -799,6 +799,16 @@ class LinkPass {
   }
 
   // Whether token i lies in one of `spans` (sorted by start, disjoint).
+  // Whether the phrase starting at token k is a place's name ("La France
+  // a …"), not a person's whose first name is a place too ("Dominique de
+  // Villepin": la Dominique): the place must reach the phrase's end.
+  bool IsPlaceName(const SourcePhrase& phrase, size_t k) const {
+    auto it = std::upper_bound(places_.begin(), places_.end(), tokens_[k].span.start,
+                               [](size_t p, const Span& s) { return p < s.start; });
+    if (it == places_.begin() || !std::prev(it)->Contains(tokens_[k].span)) return false;
+    return phrase.type != "person" || std::prev(it)->end >= phrase.span.end;
+  }
+
   bool InSpans(const std::vector<Span>& spans, size_t i) const {
     auto it = std::upper_bound(spans.begin(), spans.end(), tokens_[i].span.start,
                                [](size_t p, const Span& s) { return p < s.start; });
@@ -979,6 +989,7 @@ class LinkPass {
       // "B. Obama"): a lone capitalized word needs no parse.
       const bool long_name = name_start && k + 1 < tokens_.size() &&
                              (IsUpperWord(k + 1) || Word(k + 1) == "." ||
+                              ParticleBeforeName(k + 1) ||  // "Ursula von der Leyen"
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) continue;
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
@@ -1020,7 +1031,7 @@ class LinkPass {
            (phrase->proper_name && LowerWord(phrase->name) != phrase->head));
       if (titled ? !person
                  : !(known_person || known_body ||
-                     (named_subject && predicate && !InSpans(places_, k)))) {
+                     (named_subject && predicate && !IsPlaceName(*phrase, k)))) {
         continue;
       }
       const bool subject = named_subject && predicate;
@@ -1078,6 +1089,19 @@ class LinkPass {
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
+
+  // Whether token k is a lower-case particle inside a name: "de Villepin",
+  // "von der Leyen", "bin Salman".
+  bool ParticleBeforeName(size_t k) const {
+    if (!IsWord(k) || k + 1 >= tokens_.size()) return false;
+    const std::string& w = Lower(k);
+    const bool particle = w == "de" || w == "du" || w == "von" || w == "van" || w == "ben" ||
+                          w == "bin" || w == "el" || w == "al";
+    if (!particle) return false;
+    if (IsUpperWord(k + 1)) return true;
+    return (w == "von" || w == "van") && (Lower(k + 1) == "der" || Lower(k + 1) == "den") &&
+           IsUpperWord(k + 2);
+  }
 
   // A role without a complement or a country, which describes rather than
   // names a function: "universitaire", "leader frontiste"; not "maire de

@@ -724,8 +724,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                      lw == "for" || lw == "of" ||  // "Life for Paris", "Bank of America"
                      ((lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del") &&
                       IsUpperStart(w)));
-    if (particle && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
+    // "der"/"den" after "von"/"van": "Alexander Van der Bellen".
+    const std::string before = name_words > 0 ? LowerWord(r.Text(r.pos() - 1, r.pos())) : "";
+    const bool von_der = (lw == "der" || lw == "den") && (before == "von" || before == "van");
+    if ((particle || von_der) && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
       r.Next();
+      continue;
+    }
+    // "Ursula von der Leyen".
+    if ((lw == "von" || lw == "van") && name_words > 0 &&
+        (r.Lower(1) == "der" || r.Lower(1) == "den") && r.IsWord(2) && IsUpperStart(r.Word(2))) {
+      r.Next(2);
       continue;
     }
     break;
