@@ -2177,6 +2177,34 @@ class LinkPass {
     }
   }
 
+  void LinkRelativeCue(const Cue& cue) {
+    size_t end = cue.first_token;
+    if (end > 0 && Word(end - 1) == ",") --end;
+    std::optional<SourcePhrase> antecedent;
+    constexpr size_t kMaxAntecedentTokens = 8;
+    for (size_t k = end; k > 0 && end - k < kMaxAntecedentTokens; --k) {
+      if (Word(k - 1) == ",") break;
+      auto phrase = Parse(k - 1, end);
+      if (phrase && phrase->reference != SourcePhrase::Reference::kPronoun &&
+          phrase->type != "document" && TokenAtOrAfter(phrase->span.end) == end) {
+        antecedent = phrase;  // the longest wins: keep going back
+      }
+    }
+    if (!antecedent) return;
+    const size_t first = cue.end_token + 1;
+    if (first >= tokens_.size()) return;
+    // To the comma closing the relative, or the sentence's end.
+    size_t last = first;
+    while (last < tokens_.size() && Word(last) != "," && !InsideQuote(tokens_[last].span)) ++last;
+    while (last < tokens_.size() && Word(last) != ",") ++last;
+    const size_t stop = last < tokens_.size() ? tokens_[last].span.start : sentence_.end;
+    Span statement = TrimEnd(Span{tokens_[first].span.start, stop});
+    if (statement.size() < 3) return;
+    auto source = Resolve(antecedent, cue.rule);
+    if (!source) return;
+    AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
+  }
+
   // "Et d'ajouter : « … »": the speaker of the sentence before goes on, or
   // its subject ("Paul Roux a salué l'accord. Et de préciser que …"), or
   // the speaker of the last claim of this paragraph or the one before.
@@ -2616,6 +2644,13 @@ class LinkPass {
   }
 
   void LinkNonVerbal(const Cue& cue) {
+    // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
+    // Dupont, selon qui la crise est finie": the source is the relative's
+    // antecedent, the statement the relative clause.
+    if (cue.end_token < tokens_.size() && Lower(cue.end_token) == "qui") {
+      LinkRelativeCue(cue);
+      return;
+    }
     std::optional<SourcePhrase> phrase;
     if (cue.rule == "fr.source.de_source") {
       phrase = SourcePhrase{};
