@@ -600,7 +600,7 @@ class LinkPass {
         cues.push_back(AnyParticipleCue(k, inverted_auxiliary->second));
         continue;
       }
-      if (!verb && k >= 2 && IsWord(k) && (Lower(k - 1) == "s'" || Lower(k - 1) == "se") &&
+      if (!verb && k >= 2 && IsReflexivePronoun(k - 1) && IsWord(k) &&
           IsQuoteAuxiliary(k - 1, /*reflexive=*/true) &&
           (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
         // "« … ? », s'interroge Jean Dupont", "…, s'agace le ministre":
@@ -610,8 +610,8 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
-      if (!verb && k >= 3 && IsWord(k) && g_.IsReflexiveAuxiliary(Word(k - 1)) &&
-          (Lower(k - 2) == "s'" || Lower(k - 2) == "se") &&
+      if (!verb && k >= 3 && IsReflexivePronoun(k - 2) && IsWord(k) &&
+          g_.IsReflexiveAuxiliary(Word(k - 1)) &&
           IsQuoteAuxiliary(k - 2, /*reflexive=*/true) &&
           (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
         // "« … », s'est agacé le ministre".
@@ -1090,10 +1090,16 @@ class LinkPass {
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
 
+  // "s'", "se" (a size test first: this runs for every word).
+  bool IsReflexivePronoun(size_t k) const {
+    const std::string& w = Lower(k);
+    return w.size() == 2 && w[0] == 's' && (w[1] == '\'' || w[1] == 'e');
+  }
+
   // Whether token k is a lower-case particle inside a name: "de Villepin",
   // "von der Leyen", "bin Salman".
   bool ParticleBeforeName(size_t k) const {
-    if (!IsWord(k) || k + 1 >= tokens_.size()) return false;
+    if (!IsWord(k) || k + 1 >= tokens_.size() || Lower(k).size() > 3) return false;
     const std::string& w = Lower(k);
     const bool particle = w == "de" || w == "du" || w == "von" || w == "van" || w == "ben" ||
                           w == "bin" || w == "el" || w == "al";
