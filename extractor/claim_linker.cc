@@ -2469,6 +2469,14 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
+      // "Jean Dupont, du Parti socialiste, a estimé": an affiliation between
+      // commas is stepped over too.
+      if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
+          (Lower(begin) == "du" || Lower(begin) == "de" || Lower(begin) == "d'" ||
+           Lower(begin) == "des")) {
+        end = begin - 1;
+        continue;
+      }
       if (end > begin + 1 && Lower(end - 1) == "qui") {
         // "le quotidien Libération qui a accusé": the name before "qui";
         // "la CGT et Solidaires qui demandaient": both names.

@@ -791,6 +791,27 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     last = r.pos();
   };
   if (name_words > 0 || acronym) read_apposition_title();
+  // ", de l'hôpital Bichat,", ", du Parti socialiste,": an affiliation
+  // between commas after a name belongs to the phrase (its span, not its
+  // name); a capitalized word in it and no verb tell it from a statement
+  // ("Selon X, de nombreux civils …").
+  auto read_affiliation = [&]() {
+    constexpr size_t kMaxAffiliationTokens = 8;
+    if (r.Word() != ",") return;
+    const std::string first = r.Lower(1);
+    if (first != "de" && first != "du" && first != "des" && first != "d'") return;
+    bool capital = false;
+    size_t k = 2;
+    for (; k <= kMaxAffiliationTokens && r.IsWord(k); ++k) {
+      const std::string w = r.Lower(k);
+      if (LookupVerb(w) || In(auxiliaries_, w) || In(reflexive_auxiliaries_, w)) return;
+      capital = capital || IsUpperStart(r.Word(k));
+    }
+    if (!capital || r.Word(k) != ",") return;
+    r.Next(k);
+    last = r.pos();
+  };
+  if (name_words > 0 && !acronym) read_affiliation();
   // A title without a name, then the name in apposition: "le ministre de
   // l'Intérieur, Bernard Cazeneuve,".
   if (!role.empty() && name_words == 0 && !acronym && r.Word() == "," &&
