@@ -2199,10 +2199,13 @@ class LinkPass {
     if (!antecedent) return;
     const size_t first = cue.end_token + 1;
     if (first >= tokens_.size()) return;
-    // To the comma closing the relative, or the sentence's end.
+    // To the comma closing the relative, the next cue or the sentence's end
+    // (bounded by the next cue, a sentence of cues stays linear).
+    auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
+                                 [](size_t pos, const Cue& c) { return pos < c.span.start; });
+    const size_t limit = next == cues_.end() ? tokens_.size() : next->first_token;
     size_t last = first;
-    while (last < tokens_.size() && Word(last) != "," && !InsideQuote(tokens_[last].span)) ++last;
-    while (last < tokens_.size() && Word(last) != ",") ++last;
+    while (last < limit && (Word(last) != "," || InsideQuote(tokens_[last].span))) ++last;
     const size_t stop = last < tokens_.size() ? tokens_[last].span.start : sentence_.end;
     Span statement = TrimEnd(Span{tokens_[first].span.start, stop});
     if (statement.size() < 3) return;

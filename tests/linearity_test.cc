@@ -132,6 +132,12 @@ TEST_CASE("repeated cue verbs take linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("a d\u00E9clar\u00E9 ", n); });
 }
 
+TEST_CASE("repeated 'pour qui' relatives take linear time", "[linearity]") {
+  // Each relative cue's statement ends at the next cue, not the sentence's
+  // end (it did: quadratic time and output).
+  CheckLinear([](size_t n) { return Repeat("Jean Dupont pour qui ", n); });
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
