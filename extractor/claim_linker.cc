@@ -1754,9 +1754,13 @@ class LinkPass {
     return words < kMaxFragmentWords || HoldsQuote(before);
   }
 
+  // The quotes are the outermost ones, sorted and disjoint: only the last
+  // one starting before the span's end can overlap it (a binary search; a
+  // scan of every quote made an article of quotes quadratic).
   bool HoldsQuote(Span span) const {
-    return std::any_of(quotes_.begin(), quotes_.end(),
-                       [&](const Quote& q) { return span.Overlaps(q.span); });
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.end,
+                               [](const Quote& q, size_t pos) { return q.span.start < pos; });
+    return it != quotes_.begin() && span.Overlaps(std::prev(it)->span);
   }
 
   // The speaker of an inverted cue: its pronoun ("poursuit-elle"), else
@@ -1798,8 +1802,15 @@ class LinkPass {
       ClaimType type = ClaimType::kDirect;
       if (IsFragment(*quote)) {
         // "X est mort « des suites d'une maladie », a révélé Y": the
-        // quoted words finish the reporter's sentence.
-        statement = Span{sentence_.start, quote->span.end};
+        // quoted words finish the reporter's sentence, from its start or
+        // the end of its last claim (a sentence of such claims stays
+        // linear in size).
+        size_t from = sentence_.start;
+        if (out_.claims.size() > sentence_claims_) {
+          from = std::max(from, std::min(out_.claims.back().span.end, quote->span.start));
+        }
+        while (from < quote->span.start && (text_[from] == ' ' || text_[from] == ',')) ++from;
+        statement = Span{from, quote->span.end};
         type = ClaimType::kMixed;
       }
       // An incise: «A», a déclaré X, «B».

@@ -138,6 +138,15 @@ TEST_CASE("repeated 'pour qui' relatives take linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("Jean Dupont pour qui ", n); });
 }
 
+TEST_CASE("quoted fragments with inverted cues in one sentence take linear time",
+          "[linearity]") {
+  // Each fragment's mixed statement starts after the claim before it, not
+  // at the sentence's start (it did: quadratic time and output).
+  CheckLinear([](size_t n) {
+    return Repeat("\u00AB a b c \u00BB, a dit le chanteur. ", n);
+  });
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
