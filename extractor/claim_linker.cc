@@ -1154,7 +1154,7 @@ class LinkPass {
     if (k + 1 >= tokens_.size() || Word(k) != ",") return false;
     if (StartsPredicate(k + 1)) return true;
     if (Lower(k + 1) != "qui" && Lower(k + 1) != "dont") return false;
-    for (size_t j = k + 2; j < tokens_.size(); ++j) {
+    for (size_t j = k + 2; j < tokens_.size() && j < k + kMaxSubjectTokens; ++j) {
       if (Word(j) == ",") return StartsPredicate(j + 1);
     }
     return false;

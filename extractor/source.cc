@@ -725,8 +725,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                      ((lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del") &&
                       IsUpperStart(w)));
     // "der"/"den" after "von"/"van": "Alexander Van der Bellen".
-    const std::string before = name_words > 0 ? LowerWord(r.Text(r.pos() - 1, r.pos())) : "";
-    const bool von_der = (lw == "der" || lw == "den") && (before == "von" || before == "van");
+    auto after_von = [&] {
+      const std::string before = LowerWord(r.Text(r.pos() - 1, r.pos()));
+      return before == "von" || before == "van";
+    };
+    const bool von_der = (lw == "der" || lw == "den") && name_words > 0 && after_von();
     if ((particle || von_der) && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
       r.Next();
       continue;
