@@ -2483,6 +2483,14 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
+      // "Les syndicats, eux, ont affirmé", "Anne Roux, elle, estime": the
+      // stressed pronoun repeats the subject before it.
+      if (begin >= 2 && begin + 1 == end && Word(begin - 1) == "," && Word(end) == "," &&
+          (Lower(begin) == "eux" || Lower(begin) == "elles" || Lower(begin) == "lui" ||
+           Lower(begin) == "elle")) {
+        end = begin - 1;
+        continue;
+      }
       // "Jean Dupont, du Parti socialiste, a estimé": an affiliation between
       // commas is stepped over too.
       if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
