@@ -155,7 +155,6 @@ class LinkPass {
 
   // `paragraph` is the index of the sentence's paragraph.
   void Sentence(Span sentence, size_t paragraph) {
-    previous_sentence_start_ = sentence_.start;
     previous_sentence_ = sentence_;
     previous_paragraph_ = paragraph_;
     sentence_ = sentence;
@@ -253,9 +252,7 @@ class LinkPass {
       return;
     }
     if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
-    for (size_t k = subject; k < after; ++k) {
-      if (InSpans(places_, k)) return;  // "La France a « … »": a rubric
-    }
+    if (PlaceWithin(subject, after)) return;  // "La France a « … »": a rubric
     const Span predicate{tokens_[after].span.start, sentence_.end};
     const Quote* quote = nullptr;
     for (const Quote& q : quotes_) {
@@ -308,10 +305,8 @@ class LinkPass {
       }
       if (!named(phrase)) return;
     }
-    for (size_t k = TokenAtOrAfter(phrase->span.start);
-         k < tokens_.size() && tokens_[k].span.start < phrase->span.end; ++k) {
-      if (InSpans(places_, k)) return;  // "« … » : la France …" is a rubric
-    }
+    // "« … » : la France …" is a rubric.
+    if (PlaceWithin(TokenAtOrAfter(phrase->span.start), TokenAtOrAfter(phrase->span.end))) return;
     auto source = Resolve(phrase, "fr.source.after_colon");
     if (!source) return;
     last_quoted_ = Quoted{paragraph_, *source};
@@ -332,8 +327,6 @@ class LinkPass {
     return false;
   }
 
-  // Whether quoted words after "il" make it impersonal ("il « n'y a que
-  // … »", "il « faut … »"): then "il" names nobody.
   // The quote that opens at token k, or null.
   const Quote* QuoteOpeningAt(size_t k) const {
     const Quote* quote = QuoteStartingAt(tokens_[k].span.start);
@@ -350,6 +343,8 @@ class LinkPass {
            w != "par";
   }
 
+  // Whether quoted words after "il" make it impersonal ("il « n'y a que
+  // … »", "il « faut … »"): then "il" names nobody.
   static bool ImpersonalStart(std::string_view quoted) {
     static constexpr std::string_view kImpersonal[] = {
         "y a ", "n'y a ", "y avait ", "n'y avait ", "faut ", "ne faut ", "fallait ",
@@ -360,7 +355,6 @@ class LinkPass {
     return false;
   }
 
-  // Quoted words that say something: three words or more, in lower case.
   // Three words or more, one in lower case: a sentence, not a title or a
   // name (« Le Monde », « Les Misérables »).
   bool IsSentenceQuote(const Quote& quote) const {
@@ -372,6 +366,7 @@ class LinkPass {
     return false;
   }
 
+  // Quoted words that say something: three words or more, in lower case.
   bool IsClauseQuote(const Quote& quote) const {
     const std::string_view content = quote.content.Of(text_);
     if (content.empty()) return false;
@@ -393,9 +388,7 @@ class LinkPass {
         !phrase->proper_name || TokenAtOrAfter(phrase->span.end) != colon) {
       return;
     }
-    for (size_t k = 0; k < colon; ++k) {
-      if (InSpans(places_, k)) return;
-    }
+    if (PlaceWithin(0, colon)) return;
     auto source = Resolve(phrase, "fr.source.name_colon");
     if (!source) return;
     last_quoted_ = Quoted{paragraph_, *source};
@@ -602,7 +595,7 @@ class LinkPass {
       }
       if (!verb && k >= 2 && IsReflexivePronoun(k - 1) && IsWord(k) &&
           IsQuoteAuxiliary(k - 1, /*reflexive=*/true) &&
-          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+          SpeakerFollows(k)) {
         // "« … ? », s'interroge Jean Dupont", "…, s'agace le ministre":
         // after a quote and a comma, a reflexive verb before its speaker.
         Cue cue = AnyParticipleCue(k, std::nullopt);
@@ -613,7 +606,7 @@ class LinkPass {
       if (!verb && k >= 3 && IsReflexivePronoun(k - 2) && IsWord(k) &&
           g_.IsReflexiveAuxiliary(Word(k - 1)) &&
           IsQuoteAuxiliary(k - 2, /*reflexive=*/true) &&
-          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+          SpeakerFollows(k)) {
         // "« … », s'est agacé le ministre".
         Cue cue = AnyParticipleCue(k, std::nullopt);
         cue.first_token = k - 2;
@@ -622,7 +615,7 @@ class LinkPass {
         continue;
       }
       if (!verb && IsQuoteAuxiliary(k - 1) &&
-          (IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1))))) {
+          SpeakerFollows(k)) {
         // "« … », a souri Paul Roux", "…, a plaisanté le ministre": after a
         // quote and a comma, an auxiliary makes the next word a cue before
         // its speaker, whatever the participle.
@@ -798,21 +791,34 @@ class LinkPass {
     return i;
   }
 
-  // Whether token i lies in one of `spans` (sorted by start, disjoint).
   // Whether the phrase starting at token k is a place's name ("La France
   // a …"), not a person's whose first name is a place too ("Dominique de
   // Villepin": la Dominique): the place must reach the phrase's end.
   bool IsPlaceName(const SourcePhrase& phrase, size_t k) const {
-    auto it = std::upper_bound(places_.begin(), places_.end(), tokens_[k].span.start,
-                               [](size_t p, const Span& s) { return p < s.start; });
-    if (it == places_.begin() || !std::prev(it)->Contains(tokens_[k].span)) return false;
-    return phrase.type != "person" || std::prev(it)->end >= phrase.span.end;
+    const Span* place = SpanHolding(places_, k);
+    return place && (phrase.type != "person" || place->end >= phrase.span.end);
   }
 
-  bool InSpans(const std::vector<Span>& spans, size_t i) const {
+  // Whether a place mention covers one of the tokens [first, end).
+  bool PlaceWithin(size_t first, size_t end) const {
+    for (size_t k = first; k < end && k < tokens_.size(); ++k) {
+      if (InSpans(places_, k)) return true;
+    }
+    return false;
+  }
+
+  // The one of `spans` (sorted by start, disjoint) that holds token i, or
+  // null.
+  const Span* SpanHolding(const std::vector<Span>& spans, size_t i) const {
     auto it = std::upper_bound(spans.begin(), spans.end(), tokens_[i].span.start,
                                [](size_t p, const Span& s) { return p < s.start; });
-    return it != spans.begin() && std::prev(it)->Contains(tokens_[i].span);
+    return it != spans.begin() && std::prev(it)->Contains(tokens_[i].span) ? &*std::prev(it)
+                                                                             : nullptr;
+  }
+
+  // Whether token i lies in one of `spans` (sorted by start, disjoint).
+  bool InSpans(const std::vector<Span>& spans, size_t i) const {
+    return SpanHolding(spans, i) != nullptr;
   }
 
   // Skips what sets the scene of the speech from token i: date mentions and
@@ -932,14 +938,21 @@ class LinkPass {
       if (it->span.end <= previous_sentence_.start) break;
       if (it->type != ClaimType::kUnattributed) return;
     }
+    if (const Entity* subject = SubjectOfPreviousSentence(/*person=*/true)) {
+      context_quotes_.push_back(ContextQuote{*quote, SourceOf(*subject)});
+    }
+  }
+
+  // The last entity (`person`: the last person) named as a subject in the
+  // sentence before this one.
+  const Entity* SubjectOfPreviousSentence(bool person = false) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->named_at < previous_sentence_.start) break;
-      if (it->subject && it->type == "person" && it->named_at < sentence_.start) {
-        context_quotes_.push_back(
-            ContextQuote{*quote, ClaimSource{it->name, it->type, it->role, std::nullopt}});
-        return;
+      if (it->subject && it->named_at < sentence_.start && (!person || it->type == "person")) {
+        return &*it;
       }
     }
+    return nullptr;
   }
 
   // The source of the last attributed claim of the previous sentence, when
@@ -1090,6 +1103,12 @@ class LinkPass {
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
 
+  // Whether a speaker's phrase may open at token k + 1: a capitalized word
+  // or a determiner ("a souri Paul Roux", "s'agace le ministre").
+  bool SpeakerFollows(size_t k) const {
+    return IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1)));
+  }
+
   // "s'", "se" (a size test first: this runs for every word).
   bool IsReflexivePronoun(size_t k) const {
     const std::string& w = Lower(k);
@@ -1181,8 +1200,7 @@ class LinkPass {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
       const Entity* e = ByPronoun(phrase->gender, phrase->latest);
       if (!e) return std::nullopt;
-      source = ClaimSource{e->name, e->type, e->role, std::nullopt};
-      return source;
+      return SourceOf(*e);
     }
     if (phrase->same && !phrase->head.empty() && phrase->reference == SourcePhrase::Reference::kNamed) {
       // "selon la même source": whoever the last claim was attributed to.
@@ -1368,7 +1386,7 @@ class LinkPass {
     // publié un communiqué. Elle affirme …").
     auto subject_body = [&](const Entity& e) {
       return IsBodyType(e.type) && e.subject && gender != Gender::kUnknown &&
-             e.gender == gender && e.named_at >= previous_sentence_start_;
+             e.gender == gender && e.named_at >= previous_sentence_.start;
     };
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
@@ -1379,7 +1397,7 @@ class LinkPass {
         if (last->subject || latest) return last;
         continue;
       }
-      if (it->named_at < previous_sentence_start_) break;
+      if (it->named_at < previous_sentence_.start) break;
       if (it->subject) return &*it;
     }
     if (last) return last;
@@ -1450,7 +1468,7 @@ class LinkPass {
     const std::string canonical = g_.CanonicalRole(*phrase.role);
     const std::string want = std::string(g_.TitleOf(canonical));
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->named_at < previous_sentence_start_ && it->paragraph != paragraph_) break;
+      if (it->named_at < previous_sentence_.start && it->paragraph != paragraph_) break;
       if (it->named_at >= phrase.span.start) continue;
       if (!it->subject || !IsPersonOf(*it, phrase.gender)) continue;
       if (described) return TitleFits(*it, want) ? &*it : nullptr;
@@ -1493,6 +1511,12 @@ class LinkPass {
                        first == 0xC3;  // é, É, â...
     if (vowel) return " de l'" + e.name;
     return e.gender == Gender::kFeminine ? " de la " + e.name : " du " + e.name;
+  }
+
+  // A remembered entity as a claim's source, with no mention: the words
+  // that name it here are a pronoun or nothing.
+  static ClaimSource SourceOf(const Entity& e) {
+    return ClaimSource{e.name, e.type, e.role, std::nullopt};
   }
 
   // Someone known only by a title ("le procureur a requis").
@@ -2231,13 +2255,7 @@ class LinkPass {
   void LinkNarrative(const Cue& cue) {
     std::optional<ClaimSource> before = PreviousSentenceSpeaker();
     if (!before) {
-      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-        if (it->named_at < previous_sentence_start_) break;
-        if (it->subject && it->named_at < sentence_.start) {
-          before = ClaimSource{it->name, it->type, it->role, std::nullopt};
-          break;
-        }
-      }
+      if (const Entity* subject = SubjectOfPreviousSentence()) before = SourceOf(*subject);
     }
     if (!before && last_speaker_ && last_speaker_->paragraph + 1 >= paragraph_) {
       before = last_speaker_->source;
@@ -2832,7 +2850,6 @@ class LinkPass {
   Span sentence_;
   Span previous_sentence_;  // empty before the first sentence
   size_t previous_paragraph_ = 0;
-  size_t previous_sentence_start_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
   size_t sentence_claims_ = 0;  // index of the sentence's first claim

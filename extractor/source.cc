@@ -56,6 +56,9 @@ void Join(std::string* out, std::string_view sep, std::string_view part) {
   *out += part;
 }
 
+// The prefix of a former holder's title: "l'ex-président".
+constexpr std::string_view kFormer = "ex-";
+
 // Reads the phrase token by token; keeps the position and what it saw.
 class PhraseReader {
  public:
@@ -363,7 +366,6 @@ SourceGrammar::ObjectFirst SourceGrammar::ObjectFirstOf(std::string_view lemma) 
 
 bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) const {
   // "l'ex-sénateur" is the senator named before.
-  constexpr std::string_view kFormer = "ex-";
   if (a.substr(0, kFormer.size()) == kFormer) a.remove_prefix(kFormer.size());
   if (b.substr(0, kFormer.size()) == kFormer) b.remove_prefix(kFormer.size());
   if (a == b) return true;
@@ -411,7 +413,6 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   if (const std::string* gender = Find(titles_, lower)) return gender;
   // "l'ex-président", "l'ex-ministre de la Santé": a former holder is named
   // by the title too.
-  constexpr std::string_view kFormer = "ex-";
   if (lower.size() > kFormer.size() && lower.substr(0, kFormer.size()) == kFormer) {
     return FindTitle(lower.substr(kFormer.size()));
   }
