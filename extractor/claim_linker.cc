@@ -635,8 +635,12 @@ class LinkPass {
                                   : (Lower(k - 1) == "en" || Word(k - 1) == "," ||
                                      ClosesQuote(k - 1) || content_follows))) {
         // "en affirmant que", ", affirmant que", "« … » évoquant", "l'idée
-        // affirmant : « … »": the cue includes "en".
+        // affirmant : « … »": the cue includes "en", and "tout" before it
+        // ("tout en appelant").
         cue.first_token = k > 0 && Lower(k - 1) == "en" ? k - 1 : k;
+        if (cue.first_token > 0 && cue.first_token < k && Lower(cue.first_token - 1) == "tout") {
+          --cue.first_token;
+        }
         cue.gerund = true;
         found = true;
       }
@@ -1004,7 +1008,10 @@ class LinkPass {
                              (IsUpperWord(k + 1) || Word(k + 1) == "." ||
                               ParticleBeforeName(k + 1) ||  // "Ursula von der Leyen"
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
-      if (!titled && !long_name && !det_name) continue;
+      if (!titled && !long_name && !det_name) {
+        if (name_start) RememberSurnameSubject(k);
+        continue;
+      }
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
       if (titled && phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly) {
@@ -1064,6 +1071,18 @@ class LinkPass {
       if (person) RememberCouple(*phrase, after);
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // "Kombouaré, lui, n'a pas caché son amertume": a person named earlier,
+  // by surname alone as a subject, is who "il" most likely means next.
+  void RememberSurnameSubject(size_t k) {
+    if (!PredicateAfter(k + 1)) return;
+    const Entity* known = ByFullName(Word(k));
+    if (!known || known->name == Word(k)) return;
+    Entity again = *known;
+    again.named_at = tokens_[k].span.start;
+    again.subject = true;
+    Remember(std::move(again));
   }
 
   // "Paul Roux et Anne Petit ont signé": two people joined by "et" as a
@@ -1172,11 +1191,23 @@ class LinkPass {
     if (StartsPredicate(k)) return true;
     if (k + 1 >= tokens_.size() || Word(k) != ",") return false;
     if (StartsPredicate(k + 1)) return true;
+    // "Kombouaré, lui, n'a pas caché".
+    if (IsStressedPronoun(k + 1) && k + 2 < tokens_.size() && Word(k + 2) == ",") {
+      return StartsPredicate(k + 3);
+    }
     if (Lower(k + 1) != "qui" && Lower(k + 1) != "dont") return false;
     for (size_t j = k + 2; j < tokens_.size() && j < k + kMaxSubjectTokens; ++j) {
       if (Word(j) == ",") return StartsPredicate(j + 1);
     }
     return false;
+  }
+
+  // "lui", "elle", "eux", "elles": a stressed pronoun, which between commas
+  // repeats the subject before it ("Les syndicats, eux, ont affirmé").
+  bool IsStressedPronoun(size_t k) const {
+    if (!IsWord(k)) return false;
+    const std::string& w = Lower(k);
+    return w == "lui" || w == "elle" || w == "eux" || w == "elles";
   }
 
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
@@ -1578,6 +1609,9 @@ class LinkPass {
       if (!it->role || it->name == *it->role) continue;
       const std::string have = g_.CanonicalRole(*it->role);
       if (have.find(want) != std::string::npos) return &*it;
+      // A bare title finds a holder of its family too: "l'avocat" after
+      // "Me François Honnorat".
+      if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
       if (country && it->role_country == country && !want_title.empty() &&
           g_.TitleOf(have) == want_title) {
         return &*it;
@@ -1743,6 +1777,15 @@ class LinkPass {
                          std::string rule) {
     AddClaim(HoldsQuote(statement) ? ClaimType::kMixed : ClaimType::kIndirect, statement, source,
              cue, std::move(rule));
+  }
+
+  // Whether a claim of this sentence has its cue within `span`.
+  bool ClaimsCueWithin(Span span) const {
+    for (size_t i = sentence_claims_; i < out_.claims.size(); ++i) {
+      const std::optional<ClaimCue>& cue = out_.claims[i].cue;
+      if (cue && span.Contains(cue->span)) return true;
+    }
+    return false;
   }
 
   void AddClaim(ClaimType type, Span statement, const ClaimSource& source,
@@ -2504,8 +2547,7 @@ class LinkPass {
       // "Les syndicats, eux, ont affirmé", "Anne Roux, elle, estime": the
       // stressed pronoun repeats the subject before it.
       if (begin >= 2 && begin + 1 == end && Word(begin - 1) == "," && Word(end) == "," &&
-          (Lower(begin) == "eux" || Lower(begin) == "elles" || Lower(begin) == "lui" ||
-           Lower(begin) == "elle")) {
+          IsStressedPronoun(begin)) {
         end = begin - 1;
         continue;
       }
@@ -2697,6 +2739,34 @@ class LinkPass {
     return *name;
   }
 
+  // Where the statement after "Selon X," starts when X has an apposition
+  // between commas, which is not the statement: a participle ("Selon
+  // l'étude, publiée mardi, 60 % …"), a relative clause ("Pour Me Roux, qui
+  // défend l'ancien directeur, son client …") or a description headed by a
+  // source noun or title ("D'après l'OSDH, une ONG basée à Londres, au moins
+  // …", only after a name). `after` is the first token after the source's
+  // comma.
+  size_t AfterSourceApposition(size_t after, const SourcePhrase& source) const {
+    constexpr size_t kMaxParticipleTokens = 8, kMaxClauseTokens = 16;
+    if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
+    const std::string& w = Lower(after);
+    size_t max_tokens = 0;
+    if (LooksLikeParticiple(w)) {
+      max_tokens = kMaxParticipleTokens;
+    } else if (w == "qui" || w == "dont") {
+      max_tokens = kMaxClauseTokens;
+    } else if (source.proper_name && (w == "un" || w == "une") && IsWord(after + 1) &&
+               (g_.IsSourceNoun(Lower(after + 1)) || g_.IsTitle(Lower(after + 1)))) {
+      max_tokens = kMaxParticipleTokens;
+    }
+    for (size_t comma = after + 1; comma < tokens_.size() && comma < after + max_tokens;
+         ++comma) {
+      if (InsideQuote(tokens_[comma].span)) break;
+      if (Word(comma) == ",") return comma + 1 < tokens_.size() ? comma + 1 : after;
+    }
+    return after;
+  }
+
   void LinkNonVerbal(const Cue& cue) {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
@@ -2797,14 +2867,7 @@ class LinkPass {
              Word(after) != "«" && Word(after) != "\"" && Word(after) != "“") {
         ++after;
       }
-      // "Selon l'étude, publiée mardi, 60 % …": the source's participle
-      // apposition is not the statement.
-      if (after + 1 < tokens_.size() && IsWord(after) && !IsUpperWord(after) &&
-          LooksLikeParticiple(Lower(after))) {
-        size_t comma = after + 1;
-        while (comma < tokens_.size() && comma < after + 8 && Word(comma) != ",") ++comma;
-        if (comma + 1 < tokens_.size() && Word(comma) == ",") after = comma + 1;
-      }
+      after = AfterSourceApposition(after, *phrase);
       if (after >= tokens_.size()) return;
       statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
     } else {
@@ -2827,6 +2890,9 @@ class LinkPass {
         }
       }
       statement = TrimEnd(Span{sentence_.start, end});
+      // "« … », a-t-il souligné, selon des diplomates": the cue reports a
+      // claim already made; it is not a statement of its own.
+      if (ClaimsCueWithin(statement)) return;
     }
     if (statement.size() < 3) return;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));

@@ -582,11 +582,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(2);
         continue;
       }
+      size_t save = r.pos();
+      // "l'émissaire de l'ONU et de la Ligue arabe": a coordinated
+      // complement after a first one.
+      const std::string after_et = r.Lower(1);
+      if (complement > 0 && prep == "et" &&
+          (after_et == "de" || after_et == "d'" || after_et == "du" || after_et == "des")) {
+        r.Next();
+        prep = after_et;
+      }
+      // "l'émissaire pour la Syrie", "le haut représentant pour les
+      // Affaires étrangères": "pour" before a name, after a title.
+      const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
+      const bool pour_name = of_title && prep == "pour" && r.IsWord(1 + article) &&
+                             IsUpperStart(r.Word(1 + article));
       if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
-          !en_place) {
+          !en_place && !pour_name) {
+        r.Seek(save);
         break;
       }
-      size_t save = r.pos();
       r.Next();
       if (r.Lower() == "la" || r.Lower() == "l'" || r.Lower() == "le" ||
           r.Lower() == "les") {
