@@ -1221,11 +1221,36 @@ class LinkPass {
            g_.LookupVerb(Word(k)) != nullptr;
   }
 
+  // Who issued a document that hands the attribution on: "un décompte
+  // diffusé par X", "un communiqué du ministère", "un communiqué publié par
+  // l'entreprise"; none for a document alone.
+  std::optional<SourcePhrase> IssuerOf(const SourcePhrase& document) const {
+    if (document.type != "document") return std::nullopt;
+    constexpr size_t kMaxTokensAfter = 4;
+    const size_t head = TokenAtOrAfter(document.span.start) + 1;
+    const size_t after = TokenAtOrAfter(document.span.end);
+    for (size_t k = head; k < tokens_.size() && k < after + kMaxTokensAfter; ++k) {
+      if (Word(k) == ",") break;
+      const std::string& w = Lower(k);
+      if (w != "par" && w != "de" && w != "du" && w != "des") continue;
+      const size_t from = w == "par" || w == "de" ? k + 1 : k;
+      auto inner = Parse(from, PhraseEnd(from));
+      if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
+          inner->type != "document") {
+        return inner;
+      }
+      break;
+    }
+    return std::nullopt;
+  }
+
   // Resolves a phrase to a source; registers named ones in the memory.
   std::optional<ClaimSource> Resolve(const std::optional<SourcePhrase>& phrase,
                                      const std::string& mention_rule) {
     unresolved_.reset();
     if (!phrase) return std::nullopt;
+    // "précise un communiqué publié par l'entreprise": the issuer speaks.
+    if (auto issuer = IssuerOf(*phrase)) return Resolve(issuer, mention_rule);
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
@@ -2014,6 +2039,13 @@ class LinkPass {
   }
 
   // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
+  // Whether token k is an impersonal inversion: "a-t-on", "apprend-on".
+  bool IsImpersonalVerb(size_t k) const {
+    if (!IsWord(k) || IsUpperWord(k)) return false;
+    const std::string& w = Lower(k);
+    return w.size() > 3 && w.compare(w.size() - 3, 3, "-on") == 0;
+  }
+
   bool ImpersonalInversion(const Cue& cue) const {
     const std::string_view verb = cue.span.Of(text_);
     return verb.size() > 3 && verb.substr(verb.size() - 3) == "-on";
@@ -2363,8 +2395,11 @@ class LinkPass {
     // quote after a colon is a claim of its own.
     for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {
       if (InsideQuote(tokens_[k].span)) continue;
+      // ", a-t-on appris de source proche du dossier": the reporter's own
+      // impersonal cue closes the content.
+      const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
-          (relative && Word(k) == ",")) {
+          (relative && Word(k) == ",") || impersonal) {
         end = tokens_[k].span.start;
         break;
       }
@@ -2812,23 +2847,9 @@ class LinkPass {
                    (cue.first_token == 1 && g_.IsClauseOpener(Word(0)));
       if (!strong || !comma || !first) return;
     }
-    // A document handing the attribution on: "un décompte diffusé par X".
-    if (phrase->type == "document") {
-      size_t head = TokenAtOrAfter(phrase->span.start) + 1;
-      size_t after = TokenAtOrAfter(phrase->span.end);
-      for (size_t k = head; k < tokens_.size() && k < after + 4; ++k) {
-        if (Word(k) == ",") break;
-        if (Lower(k) == "par" || Lower(k) == "de" || Lower(k) == "du" || Lower(k) == "des") {
-          size_t from = Lower(k) == "par" || Lower(k) == "de" ? k + 1 : k;
-          auto inner = Parse(from, PhraseEnd(from));
-          if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
-              inner->type != "document") {
-            phrase = inner;
-          }
-          break;
-        }
-      }
-    }
+    // The statement starts after the issuer: "selon un décompte diffusé
+    // mercredi par les militaires américains, …".
+    if (auto issuer = IssuerOf(*phrase)) phrase = issuer;
     auto source = Resolve(phrase, cue.rule);
     if (!source) return;
     Span statement;
@@ -2882,9 +2903,7 @@ class LinkPass {
       // diplomatiques": the impersonal verb group is the reporter's, not
       // part of the statement.
       for (size_t k = first; k > 0 && first - k < 3 && IsWord(k - 1); --k) {
-        const std::string& w = Lower(k - 1);
-        if (w.size() > 3 && w.compare(w.size() - 3, 3, "-on") == 0 && k >= 2 &&
-            Word(k - 2) == ",") {
+        if (IsImpersonalVerb(k - 1) && k >= 2 && Word(k - 2) == ",") {
           end = tokens_[k - 2].span.start;
           break;
         }

@@ -548,7 +548,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
   // noun it is the body's name ("l'agence de notation Moody's").
-  auto read_modifiers = [&](bool of_title) {
+  // `apposition`: the title follows a name and a comma (", professeur à
+  // l'École d'économie").
+  auto read_modifiers = [&](bool of_title, bool apposition = false) {
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par".
@@ -591,13 +593,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next();
         prep = after_et;
       }
-      // "l'émissaire pour la Syrie", "le haut représentant pour les
-      // Affaires étrangères": "pour" before a name, after a title.
+      // "l'émissaire pour la Syrie", "professeur à l'École d'économie":
+      // "pour" or "à" before a name, after a title.
       const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
-      const bool pour_name = of_title && prep == "pour" && r.IsWord(1 + article) &&
-                             IsUpperStart(r.Word(1 + article));
+      // "pour" before a place only ("a déclaré le ministre pour RTL" names
+      // the medium); "à" only in an apposition ("a déclaré le ministre à
+      // l'Assemblée", "… à Jean Roux" give the speech's place or audience).
+      const bool name_after_title =
+          of_title && r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
+          ((prep == "pour" && place_tokens(1 + article)) || (prep == "à" && apposition));
       if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
-          !en_place && !pour_name) {
+          !en_place && !name_after_title) {
         r.Seek(save);
         break;
       }
@@ -804,7 +810,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return;
     }
     r.Next(words);
-    read_modifiers(true);
+    read_modifiers(true, /*apposition=*/true);
     Join(&role, ", ", r.Text(title_start, r.pos()));
     last = r.pos();
   };
