@@ -221,6 +221,12 @@ class LinkPass {
       return;
     }
     size_t after = TokenAtOrAfter(phrase->span.end);
+    // "Le directeur du musée, Henri Loyrette, y voit « … »": the comma
+    // closing the name in apposition.
+    if (after + 1 < tokens_.size() && Word(after) == "," &&
+        phrase->span.Of(text_).find(',') != std::string_view::npos) {
+      ++after;
+    }
     if (after >= tokens_.size()) return;
     // "La chaîne met « tout en œuvre … »": a lower-case word right before
     // the quote is the verb, even one the phrase took for an adjective.
@@ -234,9 +240,12 @@ class LinkPass {
           --after;
           verb_before_quote = true;
         }
-      } else if (after + 1 < tokens_.size() && QuoteOpeningAt(after + 1) &&
-                 IsLowerVerbLike(after)) {
-        verb_before_quote = true;
+      } else {
+        // "Henri Loyrette y voit « … »": object clitics before the verb.
+        size_t verb = after;
+        while (IsWord(verb) && g_.IsSubjectClitic(Word(verb))) ++verb;
+        verb_before_quote = verb + 1 < tokens_.size() && QuoteOpeningAt(verb + 1) &&
+                            IsLowerVerbLike(verb);
       }
     }
     const Quote* opening = QuoteOpeningAt(after);
@@ -1028,6 +1037,10 @@ class LinkPass {
       }
       const size_t after = TokenAtOrAfter(phrase->span.end);
       const bool person = phrase->type == "person";
+      if (person && RememberCouple(*phrase, after)) {
+        k = std::max(k, after);
+        continue;
+      }
       // A body as a subject ("Les Talibans ont visé"), for "selon eux";
       // a person by full name ("Gilles Simeoni a appris").
       // A body by a name of two words or more, with or without article
@@ -1068,7 +1081,6 @@ class LinkPass {
         again.subject = true;
         Remember(std::move(again));
       }
-      if (person) RememberCouple(*phrase, after);
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
   }
@@ -1086,22 +1098,32 @@ class LinkPass {
   }
 
   // "Paul Roux et Anne Petit ont signé": two people joined by "et" as a
-  // subject are who "ils" means next. `after` is the token after `first`.
-  void RememberCouple(const SourcePhrase& first, size_t after) {
-    if (after + 1 >= tokens_.size() || Lower(after) != "et") return;
+  // subject are who "ils" means next, and each is known by name ("M. Roux"
+  // later). `after` is the token after `first`. False when `first` is not
+  // in such a subject.
+  bool RememberCouple(const SourcePhrase& first, size_t after) {
+    if (after + 1 >= tokens_.size() || Lower(after) != "et") return false;
     auto second = Parse(after + 1, PhraseEnd(after + 1));
     if (!second || second->reference != SourcePhrase::Reference::kNamed ||
         second->type != "person") {
-      return;
+      return false;
     }
     const size_t verb = TokenAtOrAfter(second->span.end);
-    if (!StartsPredicate(verb)) return;
+    if (!StartsPredicate(verb)) return false;
     auto both = Coordinated(first, after, verb);
-    if (!both) return;
+    if (!both) return false;
+    const SourcePhrase& other = *second;
+    for (const SourcePhrase* one : {&first, &other}) {
+      if (ByName(one->name, true)) continue;
+      Entity person = EntityOf(*one);
+      person.named_at = one->span.start;
+      Remember(std::move(person));
+    }
     Entity couple = EntityOf(*both);
     couple.named_at = both->span.start;
     couple.subject = true;
     Remember(std::move(couple));
+    return true;
   }
 
   // "Le chanteur a quitté la scène": a definite title as a subject is who
