@@ -555,6 +555,20 @@ class LinkPass {
     return cues;
   }
 
+  // The opening comma of an incise that ends right before token k: ", de
+  // son côté,", ", lui,", ", pour sa part,": a few words between commas
+  // and no verb among them. None when there is no such incise.
+  std::optional<size_t> OpeningOfIncise(size_t k) const {
+    constexpr size_t kMaxInciseWords = 4;
+    if (k < 3 || Word(k - 1) != ",") return std::nullopt;
+    for (size_t c = k - 2; c > 0 && k - 1 - c <= kMaxInciseWords + 1; --c) {
+      if (Word(c) == ",") return c + 1 < k - 1 ? std::optional<size_t>(c) : std::nullopt;
+      std::optional<Gender> unused;
+      if (!IsWord(c) || g_.LookupVerb(Word(c)) || g_.IsAuxiliary(Word(c), &unused)) break;
+    }
+    return std::nullopt;
+  }
+
   std::vector<Cue> VerbalCues() const {
     std::vector<Cue> cues;
     // The last inverted auxiliary right after a quote: its token and pronoun.
@@ -683,8 +697,11 @@ class LinkPass {
         found = true;
       }
       if (!found && verb->participle) {
-        for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= k; ++back) {
-          size_t j = k - back;
+        // "a, de son côté, estimé", "a, lui, jugé": the auxiliary is
+        // looked for before the incise.
+        const size_t head = OpeningOfIncise(k).value_or(k);
+        for (size_t back = 1; back <= kMaxAdverbsAfterAuxiliary + 1 && back <= head; ++back) {
+          size_t j = head - back;
           if (!IsWord(j)) break;
           std::optional<Gender> aux_pronoun;
           if (Lower(j) == "été") break;  // a passive: "a été chiffré"
@@ -1175,6 +1192,9 @@ class LinkPass {
   bool IsDescriptiveRole(const SourcePhrase& phrase) const {
     const std::string& role = *phrase.role;
     if (role.find(' ') == std::string::npos) return true;
+    // A title of several words alone: "l'homme d'affaires".
+    const std::string canonical = g_.CanonicalRole(role);
+    if (g_.TitleOf(canonical) == canonical) return true;
     for (std::string_view link : {" de ", " d'", " du ", " des ", " au ", " aux ", " en ", ", "}) {
       if (role.find(link) != std::string::npos) return false;
     }
