@@ -1091,11 +1091,18 @@ class LinkPass {
         entity.named_at = phrase->span.start;
         entity.subject = subject;
         Remember(std::move(entity));
-      } else if (subject && person) {
-        // Named again as a subject: the freshest of the article's people.
+      } else if ((subject || (phrase->role && !known->role)) && person) {
+        // Named again as a subject: the freshest of the article's people;
+        // or with a title the first mention lacked ("François Hollande" in
+        // the headline, "le président français François Hollande" after).
         Entity again = *known;
+        if (!again.role) {
+          const Entity titled = EntityOf(*phrase);
+          again.role = titled.role;
+          again.role_country = titled.role_country;
+        }
         again.named_at = phrase->span.start;
-        again.subject = true;
+        again.subject = subject;
         Remember(std::move(again));
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
