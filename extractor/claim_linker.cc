@@ -854,6 +854,24 @@ class LinkPass {
   // Skips what sets the scene of the speech from token i: date mentions and
   // speech settings ("dimanche soir sur BFM TV", "à l'AFP", "dans un
   // communiqué"), at most kMaxSettings of them.
+  // After a named audience between a verb and its content or inverted
+  // speaker: "a déclaré au New York Times que …", "a reconnu à CNN le
+  // ministre", "a répondu à Jean Roux : « … »". `i` itself when there is
+  // none: "a appelé à la grève" names no one.
+  size_t AfterAudience(size_t i) const {
+    constexpr size_t kMaxAudienceWords = 4;
+    if (!IsWord(i) || (Lower(i) != "à" && Lower(i) != "au" && Lower(i) != "aux")) return i;
+    size_t k = i + 1;
+    if (k < tokens_.size() && (Lower(k) == "la" || Lower(k) == "l'" || Lower(k) == "le")) ++k;
+    const size_t name = k;
+    while (k < tokens_.size() && k < name + kMaxAudienceWords && IsUpperWord(k)) ++k;
+    if (k == name || k >= tokens_.size()) return i;
+    const std::string& w = Lower(k);
+    const bool content_or_speaker = w == "que" || w == "qu'" || Word(k) == ":" ||
+                                    g_.IsDeterminer(w) || g_.IsTitle(w);
+    return content_or_speaker ? k : i;
+  }
+
   size_t SkipSettings(size_t i) const {
     for (size_t n = 0; n < kMaxSettings && i < tokens_.size(); ++n) {
       size_t next = i;
@@ -863,6 +881,7 @@ class LinkPass {
           return g_.IsSpeechSetting(key);
         });
       }
+      if (next == i) next = AfterAudience(i);
       if (next == i) break;
       i = next;
     }
@@ -1524,9 +1543,11 @@ class LinkPass {
     const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
     // "Selon le magistrat" after "le procureur a requis"; not the title
     // itself, remembered as a subject.
+    // Only someone named before the phrase: "Le ministre a répondu à Jean
+    // Roux" does not mean Jean Roux.
     auto candidate = [&](const Entity& e) {
-      return (IsPersonOf(e, gender) || (IsUnnamedPerson(e) && e.gender != Gender::kPlural &&
-                                        e.named_at < phrase.span.start)) &&
+      return e.named_at < phrase.span.start &&
+             (IsPersonOf(e, gender) || (IsUnnamedPerson(e) && e.gender != Gender::kPlural)) &&
              (titled_only ? e.role && !g_.TitleOf(g_.CanonicalRole(*e.role)).empty()
                           : true);
     };
@@ -2430,6 +2451,14 @@ class LinkPass {
   }
   bool Coordinated(const Cue& cue) const { return Conjunction(cue) < tokens_.size(); }
 
+  // Whether `cue` is the verb of a relative clause: "la CGT, qui
+  // demandait …", "X, qui s'exprimait sur la BBC, …".
+  bool InRelativeClause(const Cue& cue) const {
+    size_t lead = cue.first_token;
+    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    return lead > 0 && Lower(lead - 1) == "qui";
+  }
+
   // Where the content of `cue` ends: the sentence end, or before the next
   // cue that opens an attribution of its own (", affirmant que …", "… et
   // pense que …").
@@ -2437,9 +2466,7 @@ class LinkPass {
     size_t end = sentence_.end;
     // "la CGT, qui demandait une hausse, a dénoncé …": the content of a cue
     // in a relative clause ends with the clause, at the next comma.
-    size_t lead = cue.first_token;
-    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
-    const bool relative = lead > 0 && Lower(lead - 1) == "qui";
+    const bool relative = InRelativeClause(cue);
     // "; cette option sera…": a semicolon ends the clause. ": « … »": a
     // quote after a colon is a claim of its own.
     for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {
@@ -2542,6 +2569,11 @@ class LinkPass {
   std::optional<Content> ReadContent(const Cue& cue) const {
     size_t first = ContentStart(cue.end_token);
     if (first >= tokens_.size()) return std::nullopt;
+    // "X, qui s'exprimait sur la BBC, a reconnu …": a relative clause
+    // whose verb has no content before the comma that closes it.
+    if (InRelativeClause(cue) && first > cue.end_token && Word(first - 1) == ",") {
+      return std::nullopt;
+    }
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;
     // "accuse le ministre d'avoir menti": the content follows the object;
