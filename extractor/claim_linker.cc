@@ -2502,8 +2502,9 @@ class LinkPass {
     if (!subject) return std::nullopt;
     const size_t s = TokenAtOrAfter(subject->span.start);
     if (s >= 1 && Lower(s - 1) == "mais") return s - 1;
+    // "…, tandis que l'opposition juge", "ainsi que la CGT qui demandait".
     if (s >= 2 && (Lower(s - 1) == "que" || Lower(s - 1) == "qu'") &&
-        (Lower(s - 2) == "tandis" || Lower(s - 2) == "alors")) {
+        (Lower(s - 2) == "tandis" || Lower(s - 2) == "alors" || Lower(s - 2) == "ainsi")) {
       return s - 2;
     }
     return std::nullopt;

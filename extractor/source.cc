@@ -168,6 +168,21 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("source_nouns", &g.source_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("prenominal_adjectives", &g.prenominal_adjectives_));
   CLAIMX_RETURN_IF_ERROR(load("organization_words", &g.organization_words_));
+  CLAIMX_RETURN_IF_ERROR(load("organization_names", &g.organization_names_));
+  for (const auto& [name, type] : g.organization_names_) {
+    if (type != "organization" && type != "government" && type != "media") {
+      return InvalidArgument("source rules: organization_names: '" + name + "' is '" + type +
+                             "', not organization, government or media");
+    }
+    // Tokens as the tokenizer cuts them: words, and an elision ("d'") or
+    // a hyphen's parts are one token each way: counting spaces and
+    // apostrophes bounds it from above.
+    const size_t tokens = 1 + std::count(name.begin(), name.end(), ' ') +
+                          std::count(name.begin(), name.end(), '\'') +
+                          std::count(name.begin(), name.end(), '-') * 2;
+    g.max_organization_words_ = std::max(g.max_organization_words_, tokens);
+    g.organization_first_words_.emplace(name.substr(0, name.find_first_of(" '-")), "");
+  }
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("latest_pronouns", &g.latest_pronouns_));
@@ -718,8 +733,32 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(n);
     last = r.pos();
   }
-  // A proper name: capitalized words, initials, particles inside.
+  // A proper name: capitalized words, initials, particles inside; or a
+  // known body's name with its lower-case words ("le Front national").
   size_t name_first = r.pos(), name_words = 0;
+  // The longest known name starting here, capitalized: its type, and
+  // its length in tokens in *n.
+  auto known_body = [&](size_t* n) -> const std::string* {
+    if (!r.IsWord() || !IsUpperStart(r.Word())) return nullptr;
+    const std::string first = r.Lower();
+    if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
+      return nullptr;
+    }
+    for (*n = std::min(max_organization_words_, limit - r.pos()); *n > 0; --*n) {
+      if (!r.IsWord(*n - 1)) continue;
+      if (const std::string* type =
+              Find(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + *n)))) {
+        return type;
+      }
+    }
+    return nullptr;
+  };
+  size_t body_tokens = 0;
+  if (const std::string* type = known_body(&body_tokens)) {
+    head_type = *type;
+    r.Next(body_tokens);
+    name_words = kMaxNameWords;  // read no more capitalized words
+  }
   while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
     std::string_view w = r.Word();
     std::string lw = r.Lower();

@@ -122,6 +122,15 @@ TEST_CASE("title families: each key a title, each trade a family", "[source][bad
   CHECK_THAT(no_family.message(), Catch::Contains("'marine'"));
 }
 
+TEST_CASE("organization names: each with a body's type", "[source][bad_input]") {
+  CHECK(GrammarWith("  organization_names:\n", "  organization_names:\n").ok());
+  Status bad_type = GrammarWith("  organization_names:\n",
+                                "  organization_names:\n    parti pirate: person\n");
+  CHECK_FALSE(bad_type.ok());
+  CHECK_THAT(bad_type.message(), Catch::Contains("'parti pirate'"));
+  CHECK_THAT(bad_type.message(), Catch::Contains("not organization, government or media"));
+}
+
 const json* FindClaim(const json& claims, const nlohmann::json& want) {
   for (const auto& c : claims) {
     if (want.contains("statement") && c["statement"] != want["statement"]) continue;
