@@ -598,7 +598,13 @@ class LinkPass {
         // pronoun right after a quote reports it, whatever the verb.
         std::optional<Gender> aux_pronoun;
         const bool auxiliary = inverted && !verb && g_.IsAuxiliary(Word(k), &aux_pronoun);
-        if (inverted && !verb && !auxiliary && QuoteEndingBefore(tokens_[k].span.start)) {
+        // "« … », s'insurge-t-elle": a reflexive one too ("s'est-elle
+        // indignée" is the auxiliary's, below).
+        const bool after_quote =
+            QuoteEndingBefore(tokens_[k].span.start) ||
+            (k >= 1 && IsReflexivePronoun(k - 1) && !g_.IsReflexiveAuxiliary(verb_part) &&
+             QuoteEndingBefore(tokens_[k - 1].span.start));
+        if (inverted && !verb && !auxiliary && after_quote) {
           verb = &UnknownInvertedVerb();
         }
         // "« … », a-t-elle souri": after a quote, an inverted auxiliary
@@ -2127,6 +2133,8 @@ class LinkPass {
   std::optional<SourcePhrase> WhereOnSays(const Cue& cue) const {
     size_t k = cue.end_token;
     while (k < tokens_.size() && InSpans(dates_, k)) ++k;
+    // "peut-on lire dans le communiqué du ministère".
+    if (k < tokens_.size() && IsWord(k) && !IsUpperWord(k) && LooksLikeInfinitive(Lower(k))) ++k;
     if (k + 1 >= tokens_.size()) return std::nullopt;
     const std::string& w = Lower(k);
     size_t from = k + 1;
