@@ -984,11 +984,15 @@ class LinkPass {
       context_quotes_.push_back(ContextQuote{*quote, *source});
       return;
     }
-    // Else, for a paragraph of its own, the person subject of the sentence
-    // just before, which introduced them without a claim: "Jean Dupont est
-    // inquiet.\n\n« Nous n'avons plus … »" (after "X a estimé que …", the
-    // next paragraph's quote may be anyone's).
-    if (!whole_paragraph || previous_paragraph_ + 1 != paragraph_) return;
+    // Else, for a paragraph of its own or a sentence of the same
+    // paragraph, the person subject of the sentence just before, which
+    // introduced them without a claim: "Jean Dupont est inquiet.\n\n« Nous
+    // n'avons plus … »", "Paul Roux a vivement réagi. « C'est une honte. »"
+    // (after "X a estimé que …", the next paragraph's quote may be
+    // anyone's).
+    const bool next_paragraph = whole_paragraph && previous_paragraph_ + 1 == paragraph_;
+    const bool same_paragraph = previous_paragraph_ == paragraph_ && IsSentenceQuote(*quote);
+    if (!next_paragraph && !same_paragraph) return;
     for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
       if (it->span.end <= previous_sentence_.start) break;
       if (it->type != ClaimType::kUnattributed) return;
