@@ -2003,10 +2003,12 @@ class LinkPass {
         size_t resume = TokenAtOrAfter(cue.inverted || phrase->span.empty() ? cue.span.end
                                                                             : phrase->span.end);
         // Not "…, a estimé X, avant d'ajouter …" / ", en rappelant …" /
-        // ", précisant …": what follows is the speaker's next act.
+        // ", précisant …": what follows is the speaker's next act; nor
+        // "…, affirme le quotidien, qui cite …": a relative clause on the
+        // speaker.
         auto next_act = [&](size_t k) {
           const std::string& w = Lower(k);
-          return w == "avant" || w == "après" || w == "en" ||
+          return w == "avant" || w == "après" || w == "en" || w == "qui" || w == "dont" ||
                  (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
         };
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
@@ -2896,6 +2898,17 @@ class LinkPass {
     return after;
   }
 
+  // Whether token k is "on" before a reporting verb ("on indique", "on
+  // a appris", "on ne dément pas").
+  bool OnReports(size_t k) const {
+    if (!IsWord(k) || Lower(k) != "on") return false;
+    ++k;
+    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;
+    std::optional<Gender> unused;
+    if (IsWord(k) && g_.IsAuxiliary(Word(k), &unused)) ++k;
+    return IsWord(k) && g_.LookupVerb(Word(k)) != nullptr;
+  }
+
   void LinkNonVerbal(const Cue& cue) {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
@@ -2984,6 +2997,9 @@ class LinkPass {
       }
       after = AfterSourceApposition(after, *phrase);
       if (after >= tokens_.size()) return;
+      // "De source syndicale, on indique que …": the verb's claim, whose
+      // "on" stands for the source, says it.
+      if (OnReports(after)) return;
       statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
     } else {
       // "de source policière": the cue's "de" is not part of the statement.
