@@ -2898,6 +2898,13 @@ class LinkPass {
     return after;
   }
 
+  // Whether a reporting verb outside quotes follows `cue` in the sentence.
+  bool VerbCueAfter(const Cue& cue) const {
+    return std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
+      return other.rule.empty() && other.span.start > cue.span.end && !InsideQuote(other.span);
+    });
+  }
+
   // Whether token k is "on" before a reporting verb ("on indique", "on
   // a appris", "on ne dément pas").
   bool OnReports(size_t k) const {
@@ -2987,6 +2994,9 @@ class LinkPass {
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
                                              Lower(cue_token - 2) == "que" ||
                                              Lower(cue_token - 2) == "qu'"));
+    // "Un porte-parole, X, cité par l'agence Reuters, a justifié …": the
+    // relay named in the speaker's apposition; the verb's claim says it.
+    if (incise && cue.rule == "fr.source.cite_par" && VerbCueAfter(cue)) return;
     if (incise) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
     } else if (at_start) {
