@@ -1141,9 +1141,8 @@ class LinkPass {
   // "Kombouaré, lui, n'a pas caché son amertume": a person named earlier,
   // by surname alone as a subject, is who "il" most likely means next.
   void RememberSurnameSubject(size_t k) {
-    if (!PredicateAfter(k + 1)) return;
-    const Entity* known = ByFullName(Word(k));
-    if (!known || known->name == Word(k)) return;
+    const Entity* known = ByFullName(Word(k));  // cheaper than folding the words after
+    if (!known || known->name == Word(k) || !PredicateAfter(k + 1)) return;
     Entity again = *known;
     again.named_at = tokens_[k].span.start;
     again.subject = true;

@@ -181,7 +181,18 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
                           std::count(name.begin(), name.end(), '\'') +
                           std::count(name.begin(), name.end(), '-') * 2;
     g.max_organization_words_ = std::max(g.max_organization_words_, tokens);
-    g.organization_first_words_.emplace(name.substr(0, name.find_first_of(" '-")), "");
+    // The first word as a name writes it, capitalized: the lookup of every
+    // capitalized word of a phrase then folds nothing.
+    std::string first = name.substr(0, name.find_first_of(" '-"));
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(first.data()), first.size(), &cp);
+    if (n > 0) {
+      utf8proc_uint8_t upper[4];
+      const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), upper);
+      first.replace(0, n, reinterpret_cast<const char*>(upper), m);
+    }
+    g.organization_first_words_.emplace(std::move(first), "");
   }
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
@@ -602,21 +613,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       size_t save = r.pos();
       // "l'émissaire de l'ONU et de la Ligue arabe": a coordinated
       // complement after a first one.
-      const std::string after_et = r.Lower(1);
-      if (complement > 0 && prep == "et" &&
-          (after_et == "de" || after_et == "d'" || after_et == "du" || after_et == "des")) {
-        r.Next();
-        prep = after_et;
+      if (complement > 0 && prep == "et") {
+        const std::string after_et = r.Lower(1);
+        if (after_et == "de" || after_et == "d'" || after_et == "du" || after_et == "des") {
+          r.Next();
+          prep = after_et;
+        }
       }
       // "l'émissaire pour la Syrie", "professeur à l'École d'économie":
-      // "pour" or "à" before a name, after a title.
-      const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
-      // "pour" before a place only ("a déclaré le ministre pour RTL" names
-      // the medium); "à" only in an apposition ("a déclaré le ministre à
-      // l'Assemblée", "… à Jean Roux" give the speech's place or audience).
-      const bool name_after_title =
-          of_title && r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
-          ((prep == "pour" && place_tokens(1 + article)) || (prep == "à" && apposition));
+      // "pour" or "à" before a name, after a title; "pour" before a place
+      // only ("a déclaré le ministre pour RTL" names the medium), "à" only
+      // in an apposition ("a déclaré le ministre à l'Assemblée", "… à Jean
+      // Roux" give the speech's place or audience).
+      bool name_after_title = false;
+      if (of_title && ((prep == "pour") || (prep == "à" && apposition))) {
+        const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
+        name_after_title = r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
+                           (prep == "à" || place_tokens(1 + article));
+      }
       if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
           !en_place && !name_after_title) {
         r.Seek(save);
@@ -739,8 +753,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // The longest known name starting here, capitalized: its type, and
   // its length in tokens in *n.
   auto known_body = [&](size_t* n) -> const std::string* {
-    if (!r.IsWord() || !IsUpperStart(r.Word())) return nullptr;
-    const std::string first = r.Lower();
+    if (!r.IsWord()) return nullptr;
+    const std::string_view first = r.Word();
     if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
       return nullptr;
     }

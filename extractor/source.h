@@ -205,7 +205,8 @@ class SourceGrammar {
   std::unordered_set<std::string> multi_word_starts_;
   Words title_first_words_;  // the first words of the titles of several words
   // Names of bodies with lower-case words ("front national": type), and
-  // the first word of each, by which a name is looked up.
+  // the first word of each, capitalized ("Front"), by which a name is
+  // looked up.
   Words organization_names_, organization_first_words_;
   size_t max_organization_words_ = 0;  // the longest name, in tokens
   Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
