@@ -520,6 +520,29 @@ class LinkPass {
 
   // The quote that ends right before `pos`, with only spaces, commas and
   // dashes between them.
+  // The sentence quote that ends, in the same paragraph and with only
+  // spaces between, where `quote` opens and no claim holds: "« A. » « B »".
+  const Quote* QuoteRightBefore(const Quote& quote) const {
+    if (quote.span.start == 0) return nullptr;
+    const Quote* before = QuoteStartingBy(quote.span.start - 1);
+    if (!before || before->span.end > quote.span.start || before->content.empty() ||
+        before->span.start < paragraphs_[paragraph_].start) {
+      return nullptr;
+    }
+    for (size_t k = before->span.end; k < quote.span.start; ++k) {
+      if (text_[k] != ' ') return nullptr;
+    }
+    const std::string_view content = before->content.Of(text_);
+    const char last = content.back();  // '.', '!', '?' or the end of '…'
+    const bool sentence = last == '.' || last == '!' || last == '?' ||
+                          (content.size() >= 3 && content.substr(content.size() - 3) == "…");
+    if (!StartsWithCapital(content) || !sentence) return nullptr;
+    const bool claimed = std::any_of(out_.claims.begin(), out_.claims.end(), [&](const Claim& c) {
+      return c.type != ClaimType::kUnattributed && c.span.Overlaps(before->content);
+    });
+    return claimed ? nullptr : before;
+  }
+
   const Quote* QuoteEndingBefore(size_t pos) const {
     const Quote* quote = QuoteStartingBy(pos);
     if (!quote || quote->span.end > pos) return nullptr;
@@ -1988,6 +2011,11 @@ class LinkPass {
       size_t resume = phrase && !phrase->span.empty() ? phrase->span.end : cue.span.end;
       if (const Quote* next = QuoteStartingAt(resume)) statement.end = next->content.end;
       AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
+      // "« A. » « B », a dit X.": the quotation right before, in its own
+      // marks, is X's too, a claim of its own (EVAL.md).
+      if (const Quote* before = QuoteRightBefore(*quote); before && type == ClaimType::kDirect) {
+        AddClaim(ClaimType::kDirect, before->content, *source, cue, "fr.claim.quote_inverted");
+      }
       return;
     }
     // "12 morts, a affirmé X": the statement before the comma; not the
