@@ -280,10 +280,25 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     CLAIMX_RETURN_IF_ERROR(
         add(form, value.substr(0, slash), std::string_view(value).substr(slash + 1)));
   }
+  std::unordered_set<std::string> known_lemmas;
   for (const auto& [form, verb] : g.verbs_) {
     size_t space = form.find(' ');
     if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
     g.verb_gate_.Add(form);
+    known_lemmas.insert(verb.lemma);
+  }
+  // The lexicons keyed by lemma name verbs the tables generate ("faire
+  // valoir", spaces and not underscores): a typo would silently do nothing.
+  for (const auto& [name, lexicon] :
+       {std::pair<std::string_view, const Words*>{"que_only_verbs", &g.que_only_verbs_},
+        {"topic_verbs", &g.topic_verbs_},
+        {"object_first_verbs", &g.object_first_verbs_}}) {
+    for (const auto& [lemma, unused] : *lexicon) {
+      if (!known_lemmas.count(lemma)) {
+        return InvalidArgument("source rules: " + std::string(name) + ": '" + lemma +
+                               "' is no lemma of the reporting verbs");
+      }
+    }
   }
   return g;
 }

@@ -131,6 +131,17 @@ TEST_CASE("organization names: each with a body's type", "[source][bad_input]") 
   CHECK_THAT(bad_type.message(), Catch::Contains("not organization, government or media"));
 }
 
+TEST_CASE("lemma lexicons: each key a reporting verb's lemma", "[source][bad_input]") {
+  // "laisser_entendre" is written "laisser entendre" as a lemma.
+  Status underscore = GrammarWith("  que_only_verbs:\n",
+                                  "  que_only_verbs:\n    laisser_entendre: \"\"\n");
+  CHECK_FALSE(underscore.ok());
+  CHECK_THAT(underscore.message(), Catch::Contains("que_only_verbs: 'laisser_entendre'"));
+  Status unknown = GrammarWith("  topic_verbs:\n", "  topic_verbs:\n    chanter: \"\"\n");
+  CHECK_FALSE(unknown.ok());
+  CHECK_THAT(unknown.message(), Catch::Contains("'chanter' is no lemma"));
+}
+
 const json* FindClaim(const json& claims, const nlohmann::json& want) {
   for (const auto& c : claims) {
     if (want.contains("statement") && c["statement"] != want["statement"]) continue;
