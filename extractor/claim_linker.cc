@@ -1662,11 +1662,15 @@ class LinkPass {
   // " de Mouss Diouf"; " du ministre", " de la ministre", " de l'avocat"
   // for someone known by a title only.
   static std::string OfWhom(const Entity& e) {
-    if (!IsUnnamedPerson(e)) return " de " + e.name;
     const unsigned char first = e.name.empty() ? 0 : static_cast<unsigned char>(e.name[0]);
     const bool vowel = std::string_view("aeiouhAEIOUH").find(static_cast<char>(first)) !=
                            std::string_view::npos ||
                        first == 0xC3;  // é, É, â...
+    // "l'avocate de Paul Martin", "l'époux d'Anne Roux"; "de Hollande":
+    // before a name, an h is no vowel.
+    if (!IsUnnamedPerson(e)) {
+      return (vowel && first != 'h' && first != 'H' ? " d'" : " de ") + e.name;
+    }
     if (vowel) return " de l'" + e.name;
     return e.gender == Gender::kFeminine ? " de la " + e.name : " du " + e.name;
   }
