@@ -239,6 +239,18 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     }
   }
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
+  // Looked up on the head of a parsed role or group: a key that is neither
+  // a title nor a source noun would never be one.
+  for (const auto& [name, lexicon] :
+       {std::pair<std::string_view, const Words*>{"member_titles", &g.member_titles_},
+        {"relation_titles", &g.relation_titles_}}) {
+    for (const auto& [word, unused] : *lexicon) {
+      if (!g.FindTitle(word) && !g.In(g.source_nouns_, word)) {
+        return InvalidArgument("source rules: " + std::string(name) + ": '" + word +
+                               "' is neither a title nor a source noun");
+      }
+    }
+  }
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
 

@@ -131,12 +131,16 @@ TEST_CASE("organization names: each with a body's type", "[source][bad_input]") 
   CHECK_THAT(bad_type.message(), Catch::Contains("not organization, government or media"));
 }
 
-TEST_CASE("lemma lexicons: each key a reporting verb's lemma", "[source][bad_input]") {
+TEST_CASE("lemma and head lexicons: each key a known lemma, title or noun",
+          "[source][bad_input]") {
   // "laisser_entendre" is written "laisser entendre" as a lemma.
   Status underscore = GrammarWith("  que_only_verbs:\n",
                                   "  que_only_verbs:\n    laisser_entendre: \"\"\n");
   CHECK_FALSE(underscore.ok());
   CHECK_THAT(underscore.message(), Catch::Contains("que_only_verbs: 'laisser_entendre'"));
+  Status no_title = GrammarWith("  member_titles:\n", "  member_titles:\n    plombier: \"\"\n");
+  CHECK_FALSE(no_title.ok());
+  CHECK_THAT(no_title.message(), Catch::Contains("'plombier' is neither a title"));
   Status unknown = GrammarWith("  topic_verbs:\n", "  topic_verbs:\n    chanter: \"\"\n");
   CHECK_FALSE(unknown.ok());
   CHECK_THAT(unknown.message(), Catch::Contains("'chanter' is no lemma"));
