@@ -615,7 +615,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(w == "et" ? 2 : 1);
         continue;
       }
-      if (of_title && w == "par" && r.Lower(1) == "intérim") {  // "la directrice par intérim"
+      if (of_title && ((w == "par" && r.Lower(1) == "intérim") ||  // "la directrice par intérim"
+                       (w == "en" && r.Lower(1) == "chef"))) {      // "l'économiste en chef"
         r.Next(2);
         continue;
       }
