@@ -1205,15 +1205,19 @@ class LinkPass {
   // "il" most likely means next; the person it refers back to when there
   // is one ("Le ministre a quitté la salle" after "le ministre Paul
   // Roux"), else an unnamed speaker known by the title.
+  // Elsewhere ("Le maire a rencontré le préfet"), the latest person named,
+  // for "ce dernier", though not the subject "il" prefers.
   void RememberTitledSubject(const SourcePhrase& phrase) {
     const size_t after = TokenAtOrAfter(phrase.span.end);
-    if (!phrase.definite || !phrase.role || !StartsPredicate(after)) return;
+    if (!phrase.definite || !phrase.role) return;
+    const bool subject = StartsPredicate(after);
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
     if (!known && bare) known = PersonReferredTo(phrase);
+    if (!subject && !known && !bare) return;  // "le maire de Lyon" in an object
     Entity entity = known ? *known : EntityOf(phrase);  // else "anonymous", by its title
     entity.named_at = phrase.span.start;
-    entity.subject = true;
+    entity.subject = subject;
     Remember(std::move(entity));
   }
 
