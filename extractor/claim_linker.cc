@@ -186,6 +186,7 @@ class LinkPass {
     }
     if (out_.claims.size() == claims_before) LinkSpeechNounAfter();
     if (out_.claims.size() == claims_before) LinkNameColonQuote();
+    if (out_.claims.size() == claims_before) LinkDashAttribution();
     if (out_.claims.size() == claims_before) LinkSubjectQuote();
     if (out_.claims.size() == claims_before) LinkQuoteColonSpeaker();
     if (out_.claims.size() == claims_before) NoteContextQuote();
@@ -386,6 +387,56 @@ class LinkPass {
 
   // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
   // sentence end. Places are rubrics ("France : « … »"), not speakers.
+  // A block quote signed with a dash: "« … »\n\n— Jean Dupont, président
+  // de l'association", or on one line "« … » — Jean Dupont". The dash is
+  // the cue (EVAL.md); the name after it, to the sentence end or an
+  // apposition, is the speaker of the quote right before it.
+  void LinkDashAttribution() {
+    size_t dash = 0;
+    const Quote* quote = nullptr;
+    while (dash < tokens_.size() && dash < kMaxSpeakerNameTokens && !IsDash(dash)) ++dash;
+    if (dash >= tokens_.size() || dash >= kMaxSpeakerNameTokens || dash + 1 >= tokens_.size()) {
+      return;
+    }
+    if (dash == 0 && tokens_[0].span.start == paragraphs_[paragraph_].start) {
+      // The quote is the paragraph before, all of it.
+      if (paragraph_ == 0) return;
+      const Span before = paragraphs_[paragraph_ - 1];
+      quote = QuoteStartingAt(before.start);
+      if (!quote || !TrimEnd(Span{quote->span.end, std::max(quote->span.end, before.end)})
+                         .empty()) {
+        return;
+      }
+    } else if (dash == 0) {
+      // The quote is the sentence before, all of it.
+      quote = QuoteEndingBefore(tokens_[0].span.start);
+      if (quote && quote->span.start != previous_sentence_.start) quote = nullptr;
+    } else if (ClosesQuote(dash - 1)) {
+      quote = QuoteEndingBefore(tokens_[dash].span.start);
+      if (quote && quote->span.start != sentence_.start) quote = nullptr;
+    }
+    if (!quote || quote->content.empty()) return;
+    auto phrase = Parse(dash + 1, PhraseEnd(dash + 1));
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        !phrase->proper_name) {
+      return;
+    }
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    if (after < tokens_.size() && Word(after) != "." && Word(after) != ",") return;
+    auto source = Resolve(phrase, "fr.source.dash");
+    if (!source) return;
+    Cue cue;
+    cue.span = tokens_[dash].span;
+    cue.lemma = std::string(Word(dash));
+    AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_dash");
+  }
+
+  // "—", "–", or "-" standing alone: a dash, not a hyphen.
+  bool IsDash(size_t k) const {
+    const std::string_view w = Word(k);
+    return w == "—" || w == "–" || w == "-";
+  }
+
   void LinkNameColonQuote() {
     size_t colon = 0;
     while (colon < tokens_.size() && colon < kMaxSpeakerNameTokens && Word(colon) != ":") ++colon;
