@@ -1474,6 +1474,8 @@ class LinkPass {
         entity.role = phrase->role;
       } else if (const Entity* e = ByRole(*phrase->role, RoleCountry(*phrase))) {
         entity = *e;
+      } else if (const Entity* holder = HolderOf(*phrase)) {
+        entity = *holder;
       } else if (spoken_for) {
         entity = *spoken_for;
         entity.role = phrase->role;
@@ -1788,6 +1790,38 @@ class LinkPass {
   // République François Hollande"), or whose role has the same title for
   // the same country ("le président américain" after "Barack Obama,
   // président des États-Unis").
+  // "le leader de la CGT" after "Bernard Thibault, secrétaire général de
+  // la CGT": the person known by a title of the same family over the same
+  // body, named before the phrase.
+  const Entity* HolderOf(const SourcePhrase& phrase) const {
+    const std::string role = g_.CanonicalRole(*phrase.role);
+    const std::string_view want = g_.TitleOf(role);
+    const std::string_view of_what = ComplementOf(role, want);
+    if (want.empty() || of_what.empty()) return nullptr;
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->type != "person" || !it->role || it->named_at >= phrase.span.start) continue;
+      const std::string have_role = g_.CanonicalRole(*it->role);
+      const std::string_view have = g_.TitleOf(have_role);
+      if (have.empty() || !g_.TitlesCompatible(have, want)) continue;
+      if (ComplementOf(have_role, have) == of_what) return &*it;
+    }
+    return nullptr;
+  }
+
+  // What a canonical role's title is of: "la cgt" in "secrétaire général
+  // de la cgt", "renault" in "pdg de renault"; empty when nothing follows
+  // the title but its adjectives.
+  static std::string_view ComplementOf(std::string_view role, std::string_view title) {
+    std::string_view rest = role.substr(std::min(title.size(), role.size()));
+    const size_t comma = rest.find(',');
+    if (comma != std::string_view::npos) rest = rest.substr(0, comma);
+    for (std::string_view of : {" de la ", " de l'", " du ", " des ", " de ", " d'"}) {
+      const size_t at = rest.find(of);
+      if (at != std::string_view::npos) return rest.substr(at + of.size());
+    }
+    return {};
+  }
+
   const Entity* ByRole(std::string_view role, const std::optional<std::string>& country) const {
     const std::string want = g_.CanonicalRole(role);
     const std::string_view want_title = g_.TitleOf(want);
