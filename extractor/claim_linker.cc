@@ -385,8 +385,6 @@ class LinkPass {
     return lower && std::count(content.begin(), content.end(), ' ') >= 2;
   }
 
-  // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
-  // sentence end. Places are rubrics ("France : « … »"), not speakers.
   // A block quote signed with a dash: "« … »\n\n— Jean Dupont, président
   // de l'association", or on one line "« … » — Jean Dupont". The dash is
   // the cue (EVAL.md); the name after it, to the sentence end or an
@@ -437,6 +435,8 @@ class LinkPass {
     return w == "—" || w == "–" || w == "-";
   }
 
+  // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
+  // sentence end. Places are rubrics ("France : « … »"), not speakers.
   void LinkNameColonQuote() {
     size_t colon = 0;
     while (colon < tokens_.size() && colon < kMaxSpeakerNameTokens && Word(colon) != ":") ++colon;
@@ -569,8 +569,6 @@ class LinkPass {
     return quote && quote->span.Contains(span);
   }
 
-  // The quote that ends right before `pos`, with only spaces, commas and
-  // dashes between them.
   // The sentence quote that ends, in the same paragraph and with only
   // spaces between, where `quote` opens and no claim holds: "« A. » « B »".
   const Quote* QuoteRightBefore(const Quote& quote) const {
@@ -594,6 +592,8 @@ class LinkPass {
     return claimed ? nullptr : before;
   }
 
+  // The quote that ends right before `pos`, with only spaces, commas and
+  // dashes between them.
   const Quote* QuoteEndingBefore(size_t pos) const {
     const Quote* quote = QuoteStartingBy(pos);
     if (!quote || quote->span.end > pos) return nullptr;
@@ -931,9 +931,6 @@ class LinkPass {
     return SpanHolding(spans, i) != nullptr;
   }
 
-  // Skips what sets the scene of the speech from token i: date mentions and
-  // speech settings ("dimanche soir sur BFM TV", "à l'AFP", "dans un
-  // communiqué"), at most kMaxSettings of them.
   // After a named audience between a verb and its content or inverted
   // speaker: "a déclaré au New York Times que …", "a reconnu à CNN le
   // ministre", "a répondu à Jean Roux : « … »". `i` itself when there is
@@ -952,6 +949,9 @@ class LinkPass {
     return content_or_speaker ? k : i;
   }
 
+  // Skips what sets the scene of the speech from token i: date mentions and
+  // speech settings ("dimanche soir sur BFM TV", "à l'AFP", "dans un
+  // communiqué"), at most kMaxSettings of them.
   size_t SkipSettings(size_t i) const {
     for (size_t n = 0; n < kMaxSettings && i < tokens_.size(); ++n) {
       size_t next = i;
@@ -1784,12 +1784,6 @@ class LinkPass {
     return std::nullopt;
   }
 
-  // The last named source whose role holds `role` ("le ministre de
-  // l'Intérieur" after "Pierre Martin, ministre de l'Intérieur"), synonyms
-  // read as their role ("le chef de l'État" after "le président de la
-  // République François Hollande"), or whose role has the same title for
-  // the same country ("le président américain" after "Barack Obama,
-  // président des États-Unis").
   // "le leader de la CGT" after "Bernard Thibault, secrétaire général de
   // la CGT": the person known by a title of the same family over the same
   // body, named before the phrase.
@@ -1822,6 +1816,13 @@ class LinkPass {
     return {};
   }
 
+  // The last named source whose role holds `role` ("le ministre de
+  // l'Intérieur" after "Pierre Martin, ministre de l'Intérieur"), synonyms
+  // read as their role ("le chef de l'État" after "le président de la
+  // République François Hollande"), or whose role has the same title for
+  // the same country ("le président américain" after "Barack Obama,
+  // président des États-Unis"), or, for a bare title, whose title is of
+  // its family ("l'avocat" after "Me François Honnorat").
   const Entity* ByRole(std::string_view role, const std::optional<std::string>& country) const {
     const std::string want = g_.CanonicalRole(role);
     const std::string_view want_title = g_.TitleOf(want);
@@ -1829,8 +1830,6 @@ class LinkPass {
       if (!it->role || it->name == *it->role) continue;
       const std::string have = g_.CanonicalRole(*it->role);
       if (have.find(want) != std::string::npos) return &*it;
-      // A bare title finds a holder of its family too: "l'avocat" after
-      // "Me François Honnorat".
       if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
       if (country && it->role_country == country && !want_title.empty() &&
           g_.TitleOf(have) == want_title) {
@@ -2240,7 +2239,6 @@ class LinkPass {
     return after >= tokens_.size() || (after + 1 == tokens_.size() && Word(after) == ".");
   }
 
-  // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
   // Whether token k is an impersonal inversion: "a-t-on", "apprend-on".
   bool IsImpersonalVerb(size_t k) const {
     if (!IsWord(k) || IsUpperWord(k)) return false;
@@ -2248,6 +2246,7 @@ class LinkPass {
     return w.size() > 3 && w.compare(w.size() - 3, 3, "-on") == 0;
   }
 
+  // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
   bool ImpersonalInversion(const Cue& cue) const {
     const std::string_view verb = cue.span.Of(text_);
     return verb.size() > 3 && verb.substr(verb.size() - 3) == "-on";

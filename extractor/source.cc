@@ -37,6 +37,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// `word` with its first letter in upper case ("front" -> "Front", "état"
+// -> "État").
+std::string Capitalized(std::string word) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(word.data()), word.size(), &cp);
+  if (n <= 0) return word;
+  utf8proc_uint8_t upper[4];
+  const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), upper);
+  word.replace(0, n, reinterpret_cast<const char*>(upper), m);
+  return word;
+}
+
 std::string Underscores(std::string lemma) {
   for (char& c : lemma) {
     if (c == '_') c = ' ';
@@ -174,25 +187,16 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       return InvalidArgument("source rules: organization_names: '" + name + "' is '" + type +
                              "', not organization, government or media");
     }
-    // Tokens as the tokenizer cuts them: words, and an elision ("d'") or
-    // a hyphen's parts are one token each way: counting spaces and
-    // apostrophes bounds it from above.
+    // An upper bound of its length in tokens: the tokenizer may cut at each
+    // space, after each apostrophe and on both sides of each hyphen.
     const size_t tokens = 1 + std::count(name.begin(), name.end(), ' ') +
                           std::count(name.begin(), name.end(), '\'') +
                           std::count(name.begin(), name.end(), '-') * 2;
     g.max_organization_words_ = std::max(g.max_organization_words_, tokens);
-    // The first word as a name writes it, capitalized: the lookup of every
-    // capitalized word of a phrase then folds nothing.
-    std::string first = name.substr(0, name.find_first_of(" '-"));
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(first.data()), first.size(), &cp);
-    if (n > 0) {
-      utf8proc_uint8_t upper[4];
-      const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), upper);
-      first.replace(0, n, reinterpret_cast<const char*>(upper), m);
-    }
-    g.organization_first_words_.emplace(std::move(first), "");
+    // The first word as a name writes it: the lookup of every capitalized
+    // word of a phrase then folds nothing.
+    g.organization_first_words_.emplace(Capitalized(name.substr(0, name.find_first_of(" '-"))),
+                                        "");
   }
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
@@ -654,7 +658,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // in an apposition ("a déclaré le ministre à l'Assemblée", "… à Jean
       // Roux" give the speech's place or audience).
       bool name_after_title = false;
-      if (of_title && ((prep == "pour") || (prep == "à" && apposition))) {
+      if (of_title && (prep == "pour" || (prep == "à" && apposition))) {
         const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
         name_after_title = r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
                            (prep == "à" || place_tokens(1 + article));
