@@ -2500,16 +2500,28 @@ class LinkPass {
     size_t end = cue.first_token;
     if (end > 0 && Word(end - 1) == ",") --end;
     std::optional<SourcePhrase> antecedent;
+    // "selon qui" speaks of someone, "selon lequel" of something: "un
+    // rapport selon lequel …".
+    const bool someone = Lower(cue.end_token) == "qui";
     constexpr size_t kMaxAntecedentTokens = 8;
     for (size_t k = end; k > 0 && end - k < kMaxAntecedentTokens; --k) {
       if (Word(k - 1) == ",") break;
       auto phrase = Parse(k - 1, end);
       if (phrase && phrase->reference != SourcePhrase::Reference::kPronoun &&
-          phrase->type != "document" && TokenAtOrAfter(phrase->span.end) == end) {
+          (phrase->type == "document") != someone && TokenAtOrAfter(phrase->span.end) == end) {
         antecedent = phrase;  // the longest wins: keep going back
       }
     }
     if (!antecedent) return;
+    // "Amnesty International a publié un rapport selon lequel …": the
+    // document's issuer, or the sentence's subject that put it out.
+    if (!someone) {
+      if (auto issuer = IssuerOf(*antecedent)) {
+        antecedent = issuer;
+      } else if (auto subject = SubjectBefore(TokenAtOrAfter(antecedent->span.start))) {
+        antecedent = subject;
+      }
+    }
     const size_t first = cue.end_token + 1;
     if (first >= tokens_.size()) return;
     // To the comma closing the relative, the next cue or the sentence's end
@@ -3017,6 +3029,27 @@ class LinkPass {
     return after;
   }
 
+  // "qui", "lequel", "laquelle", "lesquels", "lesquelles".
+  static bool IsRelativePronoun(std::string_view w) {
+    return w == "qui" || w == "lequel" || w == "laquelle" || w == "lesquels" ||
+           w == "lesquelles";
+  }
+
+  // The named subject of the sentence when it opens it and a predicate
+  // follows it before token `before`: "Amnesty International a publié …".
+  std::optional<SourcePhrase> SubjectBefore(size_t before) const {
+    const size_t first = TokenAtOrAfter(StatementStart());
+    if (first >= before) return std::nullopt;
+    auto phrase = Parse(first, before);
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        phrase->type == "document" || !phrase->proper_name) {
+      return std::nullopt;
+    }
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    if (after >= before || !PredicateAfter(after)) return std::nullopt;
+    return phrase;
+  }
+
   // Whether a reporting verb outside quotes follows `cue` in the sentence.
   bool VerbCueAfter(const Cue& cue) const {
     return std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
@@ -3039,7 +3072,7 @@ class LinkPass {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
     // antecedent, the statement the relative clause.
-    if (cue.end_token < tokens_.size() && Lower(cue.end_token) == "qui") {
+    if (cue.end_token < tokens_.size() && IsRelativePronoun(Lower(cue.end_token))) {
       LinkRelativeCue(cue);
       return;
     }
