@@ -3006,8 +3006,9 @@ class LinkPass {
   // l'étude, publiée mardi, 60 % …"), a relative clause ("Pour Me Roux, qui
   // défend l'ancien directeur, son client …") or a description headed by a
   // source noun or title ("D'après l'OSDH, une ONG basée à Londres, au moins
-  // …", only after a name). `after` is the first token after the source's
-  // comma.
+  // …", only after a name), or whom it was made for ("D'après un sondage
+  // BVA pour Le Parisien, …", with no comma before it). `after` is the
+  // first token after the source's comma.
   size_t AfterSourceApposition(size_t after, const SourcePhrase& source) const {
     constexpr size_t kMaxParticipleTokens = 8, kMaxClauseTokens = 16;
     if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
@@ -3020,6 +3021,11 @@ class LinkPass {
     } else if (source.proper_name && (w == "un" || w == "une") && IsWord(after + 1) &&
                (g_.IsSourceNoun(Lower(after + 1)) || g_.IsTitle(Lower(after + 1)))) {
       max_tokens = kMaxParticipleTokens;
+    } else if (w == "pour" &&
+               (IsUpperWord(after + 1) ||
+                (IsWord(after + 1) && g_.IsDeterminer(Lower(after + 1)) && IsWord(after + 2) &&
+                 (IsUpperWord(after + 2) || g_.IsSourceNoun(Lower(after + 2)))))) {
+      max_tokens = kMaxParticipleTokens;  // "D'après un sondage BVA pour Le Parisien, …"
     }
     for (size_t comma = after + 1; comma < tokens_.size() && comma < after + max_tokens;
          ++comma) {
