@@ -1610,7 +1610,11 @@ class LinkPass {
         if (last->subject || latest) return last;
         continue;
       }
-      if (it->named_at < previous_sentence_.start) break;
+      // A subject of the paragraph, or of the sentence before when it
+      // ends the paragraph before ("X a rencontré Y. Les discussions ont
+      // duré. « … », a-t-il affirmé": X).
+      const size_t since = std::min(previous_sentence_.start, paragraphs_[paragraph_].start);
+      if (it->named_at < since) break;
       if (it->subject) return &*it;
     }
     if (last) return last;
