@@ -1147,6 +1147,15 @@ class LinkPass {
         RememberTitledSubject(*phrase);
         continue;
       }
+      // "Les deux dirigeants ont affiché …" after two people were named:
+      // the pair, for "ils" next.
+      if (std::optional<Entity> pair = phrase ? PairReferredTo(*phrase) : std::nullopt) {
+        const size_t after = TokenAtOrAfter(phrase->span.end);
+        pair->subject = PredicateAfter(after);
+        Remember(std::move(*pair));
+        k = std::max(k, after > 0 ? after - 1 : 0);
+        continue;
+      }
       // A group without a name, as a subject ("Quelques associations
       // étudiantes ont manifesté"): "ces associations" may speak next.
       const bool described_group = phrase && !phrase->proper_name && det_name &&
@@ -1376,6 +1385,40 @@ class LinkPass {
            g_.LookupVerb(Word(k)) != nullptr;
   }
 
+  // "les deux dirigeants", "les deux hommes": the last two people named in
+  // this paragraph or the sentence before, as one source ("Angela Merkel
+  // et François Hollande"); none when the text has not named two.
+  std::optional<Entity> PairReferredTo(const SourcePhrase& phrase) const {
+    // People ("les deux dirigeants", "les deux hommes"), not bodies ("les
+    // deux syndicats").
+    if (phrase.proper_name || phrase.gender != Gender::kPlural ||
+        (phrase.type != "anonymous" && phrase.type != "person")) {
+      return std::nullopt;
+    }
+    size_t first = TokenAtOrAfter(phrase.span.start);
+    if (first + 1 < tokens_.size() && g_.IsDeterminer(Word(first)) && Lower(first) != "deux") {
+      ++first;  // "les"
+    }
+    if (first + 1 >= tokens_.size() || Lower(first) != "deux") return std::nullopt;
+    const size_t since = std::min(previous_sentence_.start, paragraphs_[paragraph_].start);
+    const Entity* people[2] = {nullptr, nullptr};
+    for (auto it = entities_.rbegin(); it != entities_.rend() && !people[1]; ++it) {
+      if (it->named_at < since) break;
+      if (it->named_at >= phrase.span.start || it->type != "person" ||
+          it->gender == Gender::kPlural || IsUnnamedPerson(*it)) {
+        continue;
+      }
+      if (people[0] && people[0]->name == it->name) continue;
+      (people[0] ? people[1] : people[0]) = &*it;
+    }
+    if (!people[1]) return std::nullopt;
+    Entity pair{people[1]->name + " et " + people[0]->name, "person", std::nullopt,
+                std::nullopt, Gender::kPlural};
+    pair.named_at = phrase.span.start;
+    pair.subject = true;
+    return pair;
+  }
+
   // Who issued a document that hands the attribution on: "un décompte
   // diffusé par X", "un communiqué du ministère", "un communiqué publié par
   // l'entreprise"; none for a document alone.
@@ -1406,6 +1449,11 @@ class LinkPass {
     if (!phrase) return std::nullopt;
     // "précise un communiqué publié par l'entreprise": the issuer speaks.
     if (auto issuer = IssuerOf(*phrase)) return Resolve(issuer, mention_rule);
+    // "Les deux dirigeants" after "Angela Merkel a reçu François Hollande".
+    if (std::optional<Entity> pair = PairReferredTo(*phrase)) {
+      Remember(*pair);
+      return SourceOf(*pair);
+    }
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);

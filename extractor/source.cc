@@ -564,6 +564,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                              (article == "Le" || article == "La" || article == "Les" ||
                               article == "L'") &&
                              r.IsWord(1) && IsUpperStart(r.Word(1));
+  std::optional<size_t> number;  // "deux" in "les deux parties"
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
@@ -575,6 +576,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                           det == "leurs";
       phrase.demonstrative_plural = det == "ces";
       r.Next();
+      // "les deux dirigeants", "ses trois avocats": a number after the
+      // article.
+      if (IsArticle(det) && (r.Lower() == "deux" || r.Lower() == "trois")) {
+        phrase.gender = Gender::kPlural;
+        number = r.pos();
+        r.Next();
+      }
     }
   }
   // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is
@@ -998,7 +1006,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     const std::string det = has_det ? LowerWord(tokens[start].span.Of(text)) : "";
     const bool quantifier = has_det && tokens[start].span.start < tokens[head_first].span.start &&
                             !IsArticle(det);
-    phrase.name = std::string(r.Text(quantifier ? start : head_first, head_end));
+    phrase.name = std::string(r.Text(quantifier ? start : number.value_or(head_first), head_end));
     phrase.type = head_type;
     // "le Parti populaire", "la Commission européenne": a capitalized head
     // names one body.
