@@ -2648,6 +2648,27 @@ class LinkPass {
   }
   bool Coordinated(const Cue& cue) const { return Conjunction(cue) < tokens_.size(); }
 
+  // Whether the comma at token k opens a description of people that runs,
+  // verbless, to the sentence's end: "Les deux parties revendiquent la
+  // victoire, le candidat des Frères musulmans et l'ex-ministre …" (an
+  // apposition to the subject, not the content).
+  // Looked at over kMaxSubjectTokens tokens at most: a longer tail is no
+  // apposition, and a sentence of commas stays linear.
+  bool ClosingApposition(size_t k) const {
+    if (Word(k) != "," || k + 2 >= tokens_.size() || !g_.IsDeterminer(Lower(k + 1)) ||
+        !g_.IsTitle(Lower(k + 2)) || tokens_.size() - k > kMaxSubjectTokens) {
+      return false;
+    }
+    std::optional<Gender> unused;
+    for (size_t j = k + 3; j < tokens_.size(); ++j) {
+      if (InsideQuote(tokens_[j].span) || Lower(j) == "que" || Lower(j) == "qu'" ||
+          (IsWord(j) && (g_.LookupVerb(Word(j)) || g_.IsAuxiliary(Word(j), &unused)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Whether `cue` is the verb of a relative clause: "la CGT, qui
   // demandait …", "X, qui s'exprimait sur la BBC, …".
   bool InRelativeClause(const Cue& cue) const {
@@ -2672,7 +2693,7 @@ class LinkPass {
       // impersonal cue closes the content.
       const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
-          (relative && Word(k) == ",") || impersonal) {
+          (relative && Word(k) == ",") || impersonal || ClosingApposition(k)) {
         end = tokens_[k].span.start;
         break;
       }
