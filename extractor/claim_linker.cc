@@ -2655,8 +2655,8 @@ class LinkPass {
   // Looked at over kMaxSubjectTokens tokens at most: a longer tail is no
   // apposition, and a sentence of commas stays linear.
   bool ClosingApposition(size_t k) const {
-    if (Word(k) != "," || k + 2 >= tokens_.size() || !g_.IsDeterminer(Lower(k + 1)) ||
-        !g_.IsTitle(Lower(k + 2)) || tokens_.size() - k > kMaxSubjectTokens) {
+    if (Word(k) != "," || k + 2 >= tokens_.size() || tokens_.size() - k > kMaxSubjectTokens ||
+        !g_.IsDeterminer(Lower(k + 1)) || !g_.IsTitle(Lower(k + 2))) {
       return false;
     }
     std::optional<Gender> unused;

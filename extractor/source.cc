@@ -578,7 +578,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();
       // "les deux dirigeants", "ses trois avocats": a number after the
       // article.
-      if (IsArticle(det) && (r.Lower() == "deux" || r.Lower() == "trois")) {
+      if ((r.Word() == "deux" || r.Word() == "trois") && IsArticle(det)) {
         phrase.gender = Gender::kPlural;
         number = r.pos();
         r.Next();
