@@ -2291,17 +2291,19 @@ class LinkPass {
     return after >= tokens_.size() || (after + 1 == tokens_.size() && Word(after) == ".");
   }
 
-  // Whether token k is an impersonal inversion: "a-t-on", "apprend-on".
+  // Whether `words` end with an inverted "on": "a-t-on", "apprend-on".
+  static bool EndsWithInvertedOn(std::string_view words) {
+    return words.size() > 3 && words.substr(words.size() - 3) == "-on";
+  }
+
+  // Whether token k, in lower case, is an impersonal inversion.
   bool IsImpersonalVerb(size_t k) const {
-    if (!IsWord(k) || IsUpperWord(k)) return false;
-    const std::string& w = Lower(k);
-    return w.size() > 3 && w.compare(w.size() - 3, 3, "-on") == 0;
+    return IsWord(k) && !IsUpperWord(k) && EndsWithInvertedOn(Lower(k));
   }
 
   // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
   bool ImpersonalInversion(const Cue& cue) const {
-    const std::string_view verb = cue.span.Of(text_);
-    return verb.size() > 3 && verb.substr(verb.size() - 3) == "-on";
+    return EndsWithInvertedOn(cue.span.Of(text_));
   }
 
   // Who "on" stands for: the body or circle named right after the

@@ -220,6 +220,18 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     }
     return Status::Ok();
   };
+  // A lexicon each of whose entries `ok(key, value)` accepts, else an error
+  // naming the lexicon, the key and `why` not.
+  auto every_key = [](std::string_view name, const Words& words, auto ok,
+                      std::string_view why) -> Status {
+    for (const auto& [key, value] : words) {
+      if (!ok(key, value)) {
+        return InvalidArgument("source rules: " + std::string(name) + ": '" + key + "' " +
+                               std::string(why));
+      }
+    }
+    return Status::Ok();
+  };
   CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
@@ -227,12 +239,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
   CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
   CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
-  for (const auto& [title, family] : g.title_families_) {
-    if (family.empty() || !g.FindTitle(title)) {
-      return InvalidArgument("source rules: title_families: '" + title +
-                             "' needs a family and must be in titles");
-    }
-  }
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "title_families", g.title_families_,
+      [&](const std::string& title, const std::string& family) {
+        return !family.empty() && g.FindTitle(title);
+      },
+      "needs a family and must be in titles"));
   CLAIMX_RETURN_IF_ERROR(load("trade_families", &g.trade_families_));
   for (const auto& [family, unused] : g.trade_families_) {
     const bool used = std::any_of(g.title_families_.begin(), g.title_families_.end(),
@@ -245,15 +257,14 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   // Looked up on the head of a parsed role or group: a key that is neither
   // a title nor a source noun would never be one.
+  auto title_or_noun = [&](const std::string& word, const std::string&) {
+    return g.FindTitle(word) || g.In(g.source_nouns_, word);
+  };
   for (const auto& [name, lexicon] :
        {std::pair<std::string_view, const Words*>{"member_titles", &g.member_titles_},
         {"relation_titles", &g.relation_titles_}}) {
-    for (const auto& [word, unused] : *lexicon) {
-      if (!g.FindTitle(word) && !g.In(g.source_nouns_, word)) {
-        return InvalidArgument("source rules: " + std::string(name) + ": '" + word +
-                               "' is neither a title nor a source noun");
-      }
-    }
+    CLAIMX_RETURN_IF_ERROR(
+        every_key(name, *lexicon, title_or_noun, "is neither a title nor a source noun"));
   }
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
@@ -305,16 +316,15 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   }
   // The lexicons keyed by lemma name verbs the tables generate ("faire
   // valoir", spaces and not underscores): a typo would silently do nothing.
+  auto known_lemma = [&](const std::string& lemma, const std::string&) {
+    return known_lemmas.count(lemma) > 0;
+  };
   for (const auto& [name, lexicon] :
        {std::pair<std::string_view, const Words*>{"que_only_verbs", &g.que_only_verbs_},
         {"topic_verbs", &g.topic_verbs_},
         {"object_first_verbs", &g.object_first_verbs_}}) {
-    for (const auto& [lemma, unused] : *lexicon) {
-      if (!known_lemmas.count(lemma)) {
-        return InvalidArgument("source rules: " + std::string(name) + ": '" + lemma +
-                               "' is no lemma of the reporting verbs");
-      }
-    }
+    CLAIMX_RETURN_IF_ERROR(
+        every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
   }
   return g;
 }
