@@ -942,11 +942,25 @@ class LinkPass {
     if (k < tokens_.size() && (Lower(k) == "la" || Lower(k) == "l'" || Lower(k) == "le")) ++k;
     const size_t name = k;
     while (k < tokens_.size() && k < name + kMaxAudienceWords && IsUpperWord(k)) ++k;
-    if (k == name || k >= tokens_.size()) return i;
+    if (k == name) return CommonAudienceBeforeQue(i);
+    if (k >= tokens_.size()) return i;
     const std::string& w = Lower(k);
     const bool content_or_speaker = w == "que" || w == "qu'" || Word(k) == ":" ||
                                     g_.IsDeterminer(w) || g_.IsTitle(w);
     return content_or_speaker ? k : i;
+  }
+
+  // "a rappelé aux élus que …", "a assuré à ses partenaires qu'…": an
+  // audience in lower-case words, taken only when a que-clause follows it
+  // at once (a noun of a few words; "a appelé à la grève" is none).
+  size_t CommonAudienceBeforeQue(size_t i) const {
+    constexpr size_t kMaxAudienceTokens = 4;
+    for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxAudienceTokens; ++k) {
+      const std::string& w = Lower(k);
+      if (w == "que" || w == "qu'") return k > i + 1 ? k : i;
+      if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return i;
+    }
+    return i;
   }
 
   // Skips what sets the scene of the speech from token i: date mentions and
@@ -987,6 +1001,20 @@ class LinkPass {
     if (first == 0 || first > tokens_.size()) return false;
     const std::string w = Lower(first - 1);
     return w == "que" || w == "qu'";
+  }
+
+  // Whether a que-only verb cue has the other content its lexicon entry
+  // allows: an infinitive clause ("a assuré dimanche n'avoir rien vu") or
+  // a complement in "à" ("conclut au suicide").
+  bool OtherContentAfter(const Cue& cue) const {
+    const std::string_view other = g_.OtherContentOf(cue.lemma);
+    if (other.empty()) return false;
+    size_t first = ContentStart(cue.end_token);
+    if (first >= tokens_.size() || !IsWord(first)) return false;
+    const std::string& w = Lower(first);
+    if (other == "à") return w == "à" || w == "au" || w == "aux";
+    if ((w == "ne" || w == "n'") && first + 1 < tokens_.size()) ++first;
+    return !IsUpperWord(first) && LooksLikeInfinitive(Lower(first));
   }
 
   // Where the content of a verb cue starts: after the settings, the words
@@ -2219,7 +2247,7 @@ class LinkPass {
     // trahison »" a claim).
     QuotesNeeded needs = QuotesNeeded::kNone;
     if (g_.NeedsQue(cue.lemma)) {
-      needs = QuotesNeeded::kColonQuote;
+      if (!OtherContentAfter(cue)) needs = QuotesNeeded::kColonQuote;
     } else if ((!cue.inverted && ObjectBefore(cue)) || g_.NamesTopic(cue.lemma)) {
       needs = QuotesNeeded::kAny;
     }

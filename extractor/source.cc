@@ -268,6 +268,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   }
   CLAIMX_RETURN_IF_ERROR(load("infinitive_openers", &g.infinitive_openers_));
   CLAIMX_RETURN_IF_ERROR(load("que_only_verbs", &g.que_only_verbs_));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "que_only_verbs", g.que_only_verbs_,
+      [](const std::string&, const std::string& other) {
+        return other.empty() || other == "infinitive" || other == "à";
+      },
+      "names another content than \"infinitive\" or \"à\""));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
@@ -377,6 +383,11 @@ bool SourceGrammar::IsSourceNoun(std::string_view word) const {
 
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
   return In(que_only_verbs_, lemma);
+}
+
+std::string_view SourceGrammar::OtherContentOf(std::string_view lemma) const {
+  const std::string* value = Find(que_only_verbs_, lemma);
+  return value ? std::string_view(*value) : std::string_view();
 }
 
 bool SourceGrammar::NamesTopic(std::string_view lemma) const {

@@ -115,6 +115,10 @@ class SourceGrammar {
   bool IsSpeechSetting(std::string_view words) const;
   // A verb that reports speech only with a que-clause ("prévoir que").
   bool NeedsQue(std::string_view lemma) const;
+  // What else than a que-clause such a verb reports with: "infinitive"
+  // ("a assuré n'avoir rien vu"; not "a assuré l'intérim"), "à" ("conclut
+  // au suicide"; not "ont conclu un accord"), or empty.
+  std::string_view OtherContentOf(std::string_view lemma) const;
   // A head noun of sources ("agence", "ministère").
   bool IsSourceNoun(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
