@@ -1902,10 +1902,14 @@ class LinkPass {
   // République François Hollande"), or whose role has the same title for
   // the same country ("le président américain" after "Barack Obama,
   // président des États-Unis"), or, for a bare title, whose title is of
-  // its family ("l'avocat" after "Me François Honnorat").
+  // its family ("l'avocat" after "Me François Honnorat"). A title "of the
+  // republic" with no country is that title of any country ("le chef de
+  // l'État" after "le président iranien Hassan Rohani").
   const Entity* ByRole(std::string_view role, const std::optional<std::string>& country) const {
     const std::string want = g_.CanonicalRole(role);
     const std::string_view want_title = g_.TitleOf(want);
+    const bool of_a_republic = !country && !want_title.empty() &&
+                               ComplementOf(want, want_title) == "république";
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!it->role || it->name == *it->role) continue;
       const std::string have = g_.CanonicalRole(*it->role);
@@ -1915,8 +1919,26 @@ class LinkPass {
           g_.TitleOf(have) == want_title) {
         return &*it;
       }
+      if (of_a_republic && it->role_country && g_.TitleOf(have) == want_title &&
+          NamesOnlyACountry(have, want_title)) {
+        return &*it;
+      }
     }
     return nullptr;
+  }
+
+  // Whether the words after a canonical role's title are a country alone:
+  // "président iranien", "président des états-unis"; not "président de la
+  // fédération française".
+  static bool NamesOnlyACountry(std::string_view role, std::string_view title) {
+    std::string_view rest = role.substr(std::min(title.size() + 1, role.size()));
+    for (std::string_view of : {"de la ", "de l'", "du ", "des ", "de ", "d'"}) {
+      if (rest.substr(0, of.size()) == of) {
+        rest.remove_prefix(of.size());
+        break;
+      }
+    }
+    return !rest.empty() && rest.find(' ') == std::string_view::npos;
   }
 
   Entity EntityOf(const SourcePhrase& phrase) const {
@@ -3258,7 +3280,7 @@ class LinkPass {
     // "Un porte-parole, X, cité par l'agence Reuters, a justifié …": the
     // relay named in the speaker's apposition; the verb's claim says it.
     if (incise && cue.rule == "fr.source.cite_par" && VerbCueAfter(cue)) return;
-    if (incise) {
+    if (incise || SplitsVerbGroup(cue_token, rest)) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
     } else if (at_start) {
       size_t after = TokenAtOrAfter(phrase->span.end);
@@ -3296,6 +3318,18 @@ class LinkPass {
     }
     if (statement.size() < 3) return;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
+  }
+
+  // "La réforme est selon lui nécessaire", "aurait selon la police coûté
+  // 3 millions": a cue right after an auxiliary, with no commas, sits
+  // inside the verb group; what follows it finishes the clause.
+  bool SplitsVerbGroup(size_t cue_token, Span rest) const {
+    if (cue_token == 0 || rest.empty() || text_[rest.start] == ',') return false;
+    std::optional<Gender> unused;
+    const std::string_view before = Word(cue_token - 1);
+    if (!g_.IsAuxiliary(before, &unused) && !g_.IsReflexiveAuxiliary(before)) return false;
+    const size_t next = TokenAtOrAfter(rest.start);
+    return next < tokens_.size() && IsWord(next) && tokens_[next].span.start < rest.end;
   }
 
   const ClaimLinker& linker_;
