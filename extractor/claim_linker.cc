@@ -1163,6 +1163,7 @@ class LinkPass {
       // "B. Obama"): a lone capitalized word needs no parse.
       const bool long_name = name_start && k + 1 < tokens_.size() &&
                              (IsUpperWord(k + 1) || Word(k + 1) == "." ||
+                              ArabicArticleName(Word(k + 1)) ||  // "Nasser al-Khelaïfi"
                               ParticleBeforeName(k + 1) ||  // "Ursula von der Leyen"
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) {

@@ -25,6 +25,12 @@ bool IsUpperStart(std::string_view word) {
   return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+// A word that may go on a name: capitalized, or glued to the Arabic
+// article ("Nasser al-Khelaïfi").
+bool IsNameWord(std::string_view word) {
+  return IsUpperStart(word) || ArabicArticleName(word);
+}
+
 // The articles and demonstratives a source's name leaves out.
 bool IsArticle(std::string_view word) {
   static constexpr std::string_view kArticles[] = {
@@ -112,6 +118,11 @@ class PhraseReader {
 }  // namespace
 
 std::string LowerWord(std::string_view word) { return LexiconKey(word); }
+
+bool ArabicArticleName(std::string_view word) {
+  return word.size() > 3 && (word.substr(0, 3) == "al-" || word.substr(0, 3) == "el-") &&
+         IsUpperStart(word.substr(3));
+}
 
 bool LooksLikeParticiple(std::string_view lower) {
   return EndsWith(lower, "é") || EndsWith(lower, "ée") || EndsWith(lower, "és") ||
@@ -730,7 +741,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           // ends a person's name; "de l'expérience CMS": one capitalized
           // word names the thing; two or more are a name after the
           // complement ("le ministre de l'Intérieur Manuel Valls").
-          bool last_of_name = (of_title || named) && !(r.IsWord(1) && IsUpperStart(r.Word(1)));
+          bool last_of_name = (of_title || named) && !(r.IsWord(1) && IsNameWord(r.Word(1)));
           if (last_of_name) {
             r.Next();
             ++words;
@@ -845,7 +856,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // "Effrayées, les filles…": a capitalized plural participle opening a
     // sentence is not a name.
     bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és");
-    if (titled_article ||
+    if (titled_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
@@ -865,7 +876,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return before == "von" || before == "van";
     };
     const bool von_der = (lw == "der" || lw == "den") && name_words > 0 && after_von();
-    if ((particle || von_der) && name_words > 0 && r.IsWord(1) && IsUpperStart(r.Word(1))) {
+    if ((particle || von_der) && name_words > 0 && r.IsWord(1) && IsNameWord(r.Word(1))) {
       r.Next();
       continue;
     }
@@ -964,7 +975,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     name_first = r.pos();
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
-           IsUpperStart(r.Word())) {
+           (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())))) {
       bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;

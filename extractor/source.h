@@ -230,6 +230,10 @@ class SourceGrammar {
 // Lower case of a word for the lexicons (full case folding).
 std::string LowerWord(std::string_view word);
 
+// A name word glued to the Arabic article, in lower case before a capital:
+// "al-Khelaïfi", "el-Sissi". It is part of a name like a capitalized word.
+bool ArabicArticleName(std::string_view word);
+
 // A past participle by its ending ("basée", "diffusé", "publiées"), for a
 // word already in lower case: it ends a source phrase, or is an apposition.
 bool LooksLikeParticiple(std::string_view lower);
