@@ -1174,6 +1174,10 @@ class LinkPass {
       auto phrase = Parse(start, PhraseEnd(start));
       if (titled && phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly) {
         RememberTitledSubject(*phrase);
+        // "Le chef du gouvernement a réuni …": the body in the title's
+        // complement is no subject of its own.
+        const size_t after = TokenAtOrAfter(phrase->span.end);
+        k = std::max(k, after > 0 ? after - 1 : 0);
         continue;
       }
       // "Les deux dirigeants ont affiché …" after two people were named:
@@ -1404,14 +1408,17 @@ class LinkPass {
   }
 
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
-  // reflexive clitic ("s'est rendu") or a reporting verb.
+  // reflexive clitic ("s'est rendu"), a reporting verb, or a modal before
+  // an infinitive ("doit être entendue").
   bool StartsPredicate(size_t k) const {
     if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;  // "n'a pas caché"
     while (IsWord(k) && g_.IsSubjectClitic(Word(k))) ++k;
     if (!IsWord(k)) return false;
     std::optional<Gender> unused;
     return g_.IsAuxiliary(Word(k), &unused) || g_.IsReflexiveAuxiliary(Word(k)) ||
-           g_.LookupVerb(Word(k)) != nullptr;
+           g_.LookupVerb(Word(k)) != nullptr ||
+           (g_.IsModalVerb(Word(k)) && k + 1 < tokens_.size() && IsWord(k + 1) &&
+            LooksLikeInfinitive(Lower(k + 1)));
   }
 
   // "les deux dirigeants", "les deux hommes": the last two people named in
@@ -1669,8 +1676,11 @@ class LinkPass {
     // complement ("Paul Roux a reçu Jean Martin. Il a affirmé …": Paul
     // Roux).
     // An unnamed speaker known by a title ("le ministre a déclaré … Il a
-    // ajouté") is a person too.
-    auto person = [](const Entity& e) { return e.type == "person" || IsUnnamedPerson(e); };
+    // ajouté"), or by a relation to someone ("Son avocate a affirmé …
+    // Elle a ajouté"), is a person too.
+    auto person = [](const Entity& e) {
+      return e.type == "person" || IsUnnamedPerson(e) || IsUnnamedRelative(e);
+    };
     // A body whose article gave the pronoun's gender, subject of this
     // sentence or the one before, beats a person who was not ("La police a
     // publié un communiqué. Elle affirme …").
@@ -1751,7 +1761,16 @@ class LinkPass {
     if (!e.role || want.empty()) return true;
     const std::string canonical = g_.CanonicalRole(*e.role);
     const std::string_view have = g_.TitleOf(canonical);
-    return have.empty() || g_.TitlesCompatible(have, want);
+    return have.empty() || g_.TitlesCompatible(have, want) ||
+           (IsFormerRole(canonical) && g_.CareerDescribes(have, want));
+  }
+
+  // "ancien ministre", "ex-député": a title held before.
+  static bool IsFormerRole(std::string_view canonical_role) {
+    for (std::string_view former : {"ancien ", "ancienne ", "ex-"}) {
+      if (canonical_role.substr(0, former.size()) == former) return true;
+    }
+    return false;
   }
 
   // The last person subject of this paragraph or of the sentence before,
@@ -1822,6 +1841,14 @@ class LinkPass {
   // Someone known only by a title ("le procureur a requis").
   static bool IsUnnamedPerson(const Entity& e) {
     return e.type == "anonymous" && e.role && e.name == *e.role && !e.described;
+  }
+
+  // Someone known only by a relation to a person ("avocate de Paul Roux",
+  // from "son avocate"; see OfWhom).
+  static bool IsUnnamedRelative(const Entity& e) {
+    return e.type == "anonymous" && e.role && !e.described && e.name.size() > e.role->size() &&
+           e.name.compare(0, e.role->size(), *e.role) == 0 &&
+           e.name.compare(e.role->size(), 2, " d") == 0;
   }
 
   // The last person named before `pos` in this paragraph or the one

@@ -216,6 +216,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
   CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
+  CLAIMX_RETURN_IF_ERROR(load("modal_verbs", &g.modal_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
@@ -257,13 +258,16 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       },
       "needs a family and must be in titles"));
   CLAIMX_RETURN_IF_ERROR(load("trade_families", &g.trade_families_));
-  for (const auto& [family, unused] : g.trade_families_) {
-    const bool used = std::any_of(g.title_families_.begin(), g.title_families_.end(),
-                                  [&](const auto& entry) { return entry.second == family; });
-    if (!used) {
-      return InvalidArgument("source rules: trade_families: '" + family +
-                             "' is no family of title_families");
-    }
+  CLAIMX_RETURN_IF_ERROR(load("career_families", &g.career_families_));
+  auto is_family = [&](const std::string& family, const std::string&) {
+    return std::any_of(g.title_families_.begin(), g.title_families_.end(),
+                       [&](const auto& entry) { return entry.second == family; });
+  };
+  for (const auto& [name, lexicon] :
+       {std::pair<std::string_view, const Words*>{"trade_families", &g.trade_families_},
+        {"career_families", &g.career_families_}}) {
+    CLAIMX_RETURN_IF_ERROR(
+        every_key(name, *lexicon, is_family, "is no family of title_families"));
   }
   CLAIMX_RETURN_IF_ERROR(load("relation_titles", &g.relation_titles_));
   // Looked up on the head of a parsed role or group: a key that is neither
@@ -463,6 +467,13 @@ bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) con
   return family_a && family_b && *family_a == *family_b;
 }
 
+bool SourceGrammar::CareerDescribes(std::string_view former, std::string_view title) const {
+  const std::string* family_former = Find(title_families_, former);
+  const std::string* family_title = Find(title_families_, title);
+  return family_former && family_title && In(career_families_, *family_former) &&
+         In(career_families_, *family_title);
+}
+
 bool SourceGrammar::TradeDescribes(std::string_view trade, std::string_view office) const {
   const std::string* trade_family = Find(title_families_, trade);
   if (!trade_family || !In(trade_families_, *trade_family) || office.empty()) return false;
@@ -488,6 +499,10 @@ bool SourceGrammar::IsRelationTitle(std::string_view word) const {
 
 bool SourceGrammar::IsClauseOpener(std::string_view word) const {
   return In(clause_openers_, FoldedKey(word).view());
+}
+
+bool SourceGrammar::IsModalVerb(std::string_view word) const {
+  return In(modal_verbs_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsReflexiveAuxiliary(std::string_view word) const {
@@ -597,6 +612,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                               article == "L'") &&
                              r.IsWord(1) && IsUpperStart(r.Word(1));
   std::optional<size_t> number;  // "deux" in "les deux parties"
+  bool title_gender_wins = false;
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
@@ -606,6 +622,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                         det == "cet" || det == "cette";
       phrase.possessive = det == "son" || det == "sa" || det == "ses" || det == "leur" ||
                           det == "leurs";
+      // "son épouse", "son avocate": before a vowel "son" is feminine too;
+      // the title says which.
+      title_gender_wins = det == "son";
       phrase.demonstrative_plural = det == "ces";
       r.Next();
       // "les deux dirigeants", "ses trois avocats": a number after the
@@ -619,10 +638,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is
   // part of a name.
+  // "l'ancien ministre": a former holder; the role keeps the word.
+  std::string_view former;
   for (size_t n = 0; n < 2 && has_det && !IsUpperStart(r.Word()) &&
                      In(prenominal_adjectives_, r.Lower());
        ++n) {
     if (phrase.definite && (r.Lower() == "même" || r.Lower() == "mêmes")) phrase.same = true;
+    if (r.Lower() == "ancien" || r.Lower() == "ancienne") former = r.Word();
     r.Next();
   }
   size_t last = r.pos();  // one past the last token of the phrase
@@ -779,7 +801,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       words = 1;
     }
     if (!words) break;
-    if (!g->empty() && phrase.gender == Gender::kUnknown) phrase.gender = GenderOf(*g);
+    if (!g->empty() && (phrase.gender == Gender::kUnknown || title_gender_wins)) {
+      phrase.gender = GenderOf(*g);
+    }
+    title_gender_wins = false;
     r.Next(words);
     bool abbreviation = r.Text(title_start, r.pos()).back() == '.' ||
                         r.Lower(0) == "." ;
@@ -985,6 +1010,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   if (last <= start) return std::nullopt;
   phrase.span.end = r.End(last - 1);
+  if (!former.empty() && !role.empty()) role = std::string(former) + " " + role;
   phrase.role = role.empty() ? std::nullopt : std::optional<std::string>(role);
 
   if (acronym) {

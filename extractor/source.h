@@ -106,6 +106,8 @@ class SourceGrammar {
   bool IsAuxiliary(std::string_view word, std::optional<Gender>* inverted) const;
   // "est", "sont": the auxiliary of a reflexive perfect ("s'est réjoui").
   bool IsReflexiveAuxiliary(std::string_view word) const;
+  // A form of devoir, pouvoir, aller or vouloir ("doit", "va").
+  bool IsModalVerb(std::string_view word) const;
   // A word before which a finite form is a noun ("le chiffre").
   bool BlocksVerb(std::string_view word) const;
   bool IsStatementSkip(std::string_view words) const;
@@ -141,6 +143,10 @@ class SourceGrammar {
   // not a trade ("climatologue" and "présidente"; not "chanteur" and
   // "footballeur", nor "ministre" and "préfet").
   bool TradeDescribes(std::string_view trade, std::string_view office) const;
+  // Whether someone who held the title `former` may be described by the
+  // title `title`, both of families of the career_families lexicon
+  // ("l'ancien ministre X", then "le député").
+  bool CareerDescribes(std::string_view former, std::string_view title) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
@@ -217,10 +223,10 @@ class SourceGrammar {
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
-      reflexive_auxiliaries_, clause_openers_, first_names_,
+      reflexive_auxiliaries_, modal_verbs_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
-      object_first_verbs_, title_families_, trade_families_;
+      object_first_verbs_, title_families_, trade_families_, career_families_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
