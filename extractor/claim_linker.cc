@@ -1545,7 +1545,8 @@ class LinkPass {
               : titled;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
-      const Entity* owner = phrase->possessive && member && !relation ? LastBody() : nullptr;
+      const Entity* owner =
+          phrase->possessive && member && !relation ? OwnerOf(*phrase) : nullptr;
       const Entity* whose = relation ? PersonNamedBefore(phrase->span.start) : nullptr;
       if (whose) {
         // "a révélé son avocate" after "Mouss Diouf est mort": someone
@@ -2071,6 +2072,20 @@ class LinkPass {
     return nullptr;
   }
 
+  // Whose "son porte-parole", "leur porte-parole" it is: the last body
+  // named; for "leur", "leurs", first the last group named, a described one
+  // too ("Des associations de locataires dénoncent … Leur porte-parole").
+  const Entity* OwnerOf(const SourcePhrase& phrase) const {
+    const std::string& det = Lower(TokenAtOrAfter(phrase.span.start));
+    if (det == "leur" || det == "leurs") {
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->named_at >= phrase.span.start) continue;
+        if (it->gender == Gender::kPlural && it->type != "person") return &*it;
+      }
+    }
+    return LastBody();
+  }
+
   // The last organization or government named.
   const Entity* LastBody() const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
@@ -2195,7 +2210,53 @@ class LinkPass {
     if (from > 0 && from <= tokens_.size() && (Lower(from - 1) == "que" || Lower(from - 1) == "qu'")) {
       return std::nullopt;
     }
-    return Parse(from, PhraseEnd(from));
+    if (auto phrase = Parse(from, PhraseEnd(from))) return phrase;
+    // Only after a reporting verb: "« J'ai faim », a mangé la pomme" has
+    // no speaker.
+    if (!g_.LookupVerb(Word(cue.end_token - 1))) return std::nullopt;
+    return DescriptionAfter(from);
+  }
+
+  // After an inverted verb, an article and lower-case words the lexicons
+  // do not know, ending the clause: a description of the speaker ("a
+  // assuré le grimpeur auvergnat", "ont indiqué les marins-pompiers").
+  // Singular, a title to refer back with; plural, a group.
+  std::optional<SourcePhrase> DescriptionAfter(size_t from) const {
+    constexpr size_t kMaxDescriptionWords = 3;
+    if (from + 1 >= tokens_.size() || !IsWord(from)) return std::nullopt;
+    const std::string& det = Lower(from);
+    SourcePhrase phrase;
+    if (det == "le" || det == "un") {
+      phrase.gender = Gender::kMasculine;
+    } else if (det == "la" || det == "une") {
+      phrase.gender = Gender::kFeminine;
+    } else if (det == "les") {
+      phrase.gender = Gender::kPlural;
+    } else if (det != "l'") {
+      return std::nullopt;
+    }
+    size_t end = from + 1;
+    while (end < tokens_.size() && end < from + 1 + kMaxDescriptionWords && IsWord(end) &&
+           !IsUpperWord(end) && !InSpans(dates_, end) && !g_.IsDeterminer(Lower(end)) &&
+           !g_.LookupVerb(Word(end)) && !g_.IsClauseOpener(Word(end))) {
+      if (g_.IsTimeNoun(Word(end))) return std::nullopt;  // "a déclaré le même jour"
+      ++end;
+    }
+    // The clause ends right after: sentence end, comma, or another quote.
+    const bool closed = end == tokens_.size() || (!IsWord(end) && Word(end) != "(");
+    if (end == from + 1 || !closed || InsideQuote(tokens_[from].span)) return std::nullopt;
+    phrase.span = Span{tokens_[from].span.start, tokens_[end - 1].span.end};
+    const std::string words(Span{tokens_[from + 1].span.start, phrase.span.end}.Of(text_));
+    phrase.definite = det != "un" && det != "une";
+    phrase.type = "anonymous";
+    if (phrase.gender == Gender::kPlural) {
+      phrase.name = words;  // "marins-pompiers": a group, named by its noun
+    } else {
+      phrase.reference = SourcePhrase::Reference::kRoleOnly;
+      phrase.role = words;
+      phrase.name = words;
+    }
+    return phrase;
   }
 
   void LinkVerb(const Cue& cue) {

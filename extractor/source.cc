@@ -31,6 +31,31 @@ bool IsNameWord(std::string_view word) {
   return IsUpperStart(word) || ArabicArticleName(word);
 }
 
+// Whether the letters of `acronym` are, in order, initials of the words
+// of `words`, the first one the first word's: "PNUE" of "Programme des
+// Nations unies pour l'environnement", "HCR" of "Haut Commissariat des
+// Nations unies pour les réfugiés".
+bool AcronymOf(std::string_view acronym, std::string_view words) {
+  std::string initials;
+  bool at_start = true;
+  for (char c : words) {
+    const bool separator = c == ' ' || c == '\'' || c == '-';
+    if (at_start && !separator) initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    at_start = separator;
+  }
+  if (acronym.empty() || initials.empty()) return false;
+  size_t i = 0;
+  for (char c : acronym) {
+    const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (i == 0 && initials[0] != letter) return false;
+    while (i < initials.size() && initials[i] != letter) ++i;
+    if (i == initials.size()) return false;
+    ++i;
+  }
+  return true;
+}
+
 // The articles and demonstratives a source's name leaves out.
 bool IsArticle(std::string_view word) {
   static constexpr std::string_view kArticles[] = {
@@ -217,6 +242,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
   CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
   CLAIMX_RETURN_IF_ERROR(load("modal_verbs", &g.modal_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("time_nouns", &g.time_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("clause_openers", &g.clause_openers_));
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
@@ -499,6 +525,10 @@ bool SourceGrammar::IsRelationTitle(std::string_view word) const {
 
 bool SourceGrammar::IsClauseOpener(std::string_view word) const {
   return In(clause_openers_, FoldedKey(word).view());
+}
+
+bool SourceGrammar::IsTimeNoun(std::string_view word) const {
+  return In(time_nouns_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::IsModalVerb(std::string_view word) const {
@@ -918,6 +948,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // An acronym in parentheses: "(Centcom)", also after the lower-case
   // words of a French name: "la Confédération générale du travail (CGT)".
   std::optional<std::string> acronym;
+  // The rest of a name spelled out before its acronym, capitalized words
+  // among lower-case ones: "le Programme des Nations unies pour
+  // l'environnement (PNUE)". Taken only when the acronym's letters are
+  // its words' initials; the tokens to "(", else 0.
+  auto expansion_before_acronym = [&]() -> size_t {
+    constexpr size_t kMaxExpansionTokens = 10;
+    size_t k = 0;
+    while (k < kMaxExpansionTokens && r.IsWord(k) && !LookupVerb(r.Word(k))) ++k;
+    if (k == 0 || r.Word(k) != "(" || !r.IsWord(k + 1) || r.Word(k + 2) != ")") return 0;
+    return AcronymOf(r.Word(k + 1), r.Text(name_first, r.pos() + k)) ? k : 0;
+  };
   if (name_words > 0 && r.Word() != "(") {
     size_t k = 0;
     while (k < kMaxNameTailWords && r.IsWord(k) && !IsUpperStart(r.Word(k)) &&
@@ -926,6 +967,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     if (k > 0 && r.Word(k) == "(" && r.IsWord(k + 1) && IsUpperStart(r.Word(k + 1))) {
       r.Next(k);
+      name_end = r.pos();
+    } else if (size_t n = expansion_before_acronym(); n > 0) {
+      r.Next(n);
       name_end = r.pos();
     }
   }

@@ -108,6 +108,8 @@ class SourceGrammar {
   bool IsReflexiveAuxiliary(std::string_view word) const;
   // A form of devoir, pouvoir, aller or vouloir ("doit", "va").
   bool IsModalVerb(std::string_view word) const;
+  // A noun of time ("jour", "veille"): no speaker.
+  bool IsTimeNoun(std::string_view word) const;
   // A word before which a finite form is a noun ("le chiffre").
   bool BlocksVerb(std::string_view word) const;
   bool IsStatementSkip(std::string_view words) const;
@@ -223,7 +225,7 @@ class SourceGrammar {
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
-      reflexive_auxiliaries_, modal_verbs_, clause_openers_, first_names_,
+      reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
       object_first_verbs_, title_families_, trade_families_, career_families_;
