@@ -1580,6 +1580,11 @@ class LinkPass {
         // "Arnaud Morel a reçu une délégation" names someone new.
         entity = *topic;
         if (!entity.role) entity.role = phrase->role;
+      } else if (const Entity* referred = member && body ? BodyOfMemberReferredTo(*body)
+                                                         : nullptr) {
+        // "un porte-parole de l'entreprise" after "l'opérateur Tepco".
+        entity = *referred;
+        entity.role = phrase->role;
       } else if (body && (member || body->proper_name)) {
         // "un porte-parole de la police", "le candidat des Frères
         // musulmans": the body speaks.
@@ -1885,7 +1890,12 @@ class LinkPass {
       // is one, as is any name after a noun ("la direction de Renault").
       const std::string& name = body->name;
       bool acronym = LooksLikeAcronym(name);
-      if (phrase.role && body->proper_name && name.find(' ') == std::string::npos && !acronym) {
+      // A member speaks for a body, never for a portfolio: "le
+      // porte-parole de Renault".
+      const size_t title = TokenAtOrAfter(phrase.span.start) + 1;
+      const bool member = title < end && g_.IsMemberTitle(Word(title));
+      if (phrase.role && body->proper_name && name.find(' ') == std::string::npos && !acronym &&
+          !member) {
         return std::nullopt;
       }
       return body;
@@ -2014,6 +2024,15 @@ class LinkPass {
     std::string name = LowerWord(phrase.name);
     if (name != phrase.head && !IsReferringComplement(name, phrase.head)) return nullptr;
     return RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
+  }
+
+  // The body a member title's complement refers back to, "de l'entreprise",
+  // "du groupe": its preposition holds the article.
+  const Entity* BodyOfMemberReferredTo(const SourcePhrase& body) const {
+    if (body.proper_name) return nullptr;
+    SourcePhrase definite = body;
+    definite.definite = true;
+    return BodyReferredTo(definite);
   }
 
   // An organ after a sentence-initial "Chez X," speaks for X.
