@@ -1155,7 +1155,11 @@ class LinkPass {
                           (k + 1 < tokens_.size() && IsWord(k + 1) &&
                            g_.StartsLongerTitle(Lower(k)) &&
                            g_.IsTitle(Lower(k) + " " + Lower(k + 1)));
-      const bool name_start = IsUpperWord(k) && (k == 0 || !IsUpperWord(k - 1));
+      // "au 10 Downing Street": after a number, capitalized words are an
+      // address.
+      const bool name_start =
+          IsUpperWord(k) && (k == 0 || (!IsUpperWord(k - 1) &&
+                                        !std::isdigit(static_cast<unsigned char>(Word(k - 1)[0]))));
       // "Les Talibans", "L'agence de notation Moody's".
       const bool det_name = k + 1 < tokens_.size() && g_.IsDeterminer(Lower(k)) &&
                             (IsUpperWord(k + 1) || g_.IsSourceNoun(Lower(k + 1)));
@@ -1172,6 +1176,7 @@ class LinkPass {
       }
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
       auto phrase = Parse(start, PhraseEnd(start));
+      if (phrase && !titled) phrase = WithoutSubjectApposition(*phrase, start);
       if (titled && phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly) {
         RememberTitledSubject(*phrase);
         // "Le chef du gouvernement a réuni …": the body in the title's
@@ -1252,6 +1257,27 @@ class LinkPass {
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // "Après une rencontre avec Jean Roux, le ministre a affirmé": a name
+  // after a preposition is an object; the title after its comma, before a
+  // verb, is the next clause's subject, not the name's apposition. The
+  // phrase read to the comma then.
+  std::optional<SourcePhrase> WithoutSubjectApposition(const SourcePhrase& phrase,
+                                                       size_t start) const {
+    if (start == 0 || !phrase.role || !IsFunctionWord(Lower(start - 1))) return phrase;
+    const size_t end = TokenAtOrAfter(phrase.span.end);
+    size_t comma = start;
+    while (comma < end && Word(comma) != ",") ++comma;
+    // An apposition closed by a comma is one ("à Pierre Morel, le
+    // successeur de Jacques Lenoir, qui …", "de Paul Garnier, ancien maire
+    // de Vence, s'est ouvert"); a title with its article running into
+    // the verb is the subject.
+    if (comma + 1 >= end || !g_.IsDeterminer(Lower(comma + 1)) || end >= tokens_.size() ||
+        Word(end) == "," || !StartsPredicate(end)) {
+      return phrase;
+    }
+    return Parse(start, comma);
   }
 
   // "Kombouaré, lui, n'a pas caché son amertume": a person named earlier,
@@ -1768,7 +1794,8 @@ class LinkPass {
     const std::string canonical = g_.CanonicalRole(*e.role);
     const std::string_view have = g_.TitleOf(canonical);
     return have.empty() || g_.TitlesCompatible(have, want) ||
-           (IsFormerRole(canonical) && g_.CareerDescribes(have, want));
+           (IsFormerRole(canonical) && g_.CareerDescribes(have, want)) ||
+           g_.LeaderDescribes(want, have);
   }
 
   // "ancien ministre", "ex-député": a title held before.
@@ -2660,6 +2687,7 @@ class LinkPass {
     static constexpr std::string_view kWords[] = {
         "de", "d'", "du", "des", "à", "au", "aux", "en", "sur", "pour", "par", "dans",
         "avec", "sans", "chez", "contre", "vers", "selon", "après", "avant", "depuis",
+        "devant", "derrière", "sous", "entre",
         "lors", "pendant", "comme", "lui", "elle", "eux", "même", "aussi", "non", "pas",
         "ne", "n'", "y", "on", "il", "ils", "elles", "qui", "que", "qu'", "dont", "où"};
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
@@ -3225,8 +3253,22 @@ class LinkPass {
     // souveraine" is no apposition).
     bool one_word = name->name.find(' ') == std::string::npos;
     bool acronym = LooksLikeAcronym(name->name);
-    bool whole_part = TokenAtOrAfter(name->span.start) == part;
+    const size_t first = TokenAtOrAfter(name->span.start);
+    bool whole_part = first == part;
     if (name->type != "person" && !(one_word && !acronym && whole_part)) return phrase;
+    // "S'exprimant devant le 10 Downing Street, la dirigeante a
+    // expliqué": a name after an article, a number or a preposition is an
+    // object, no apposition's head, when the title runs into the verb;
+    // before a relative it is one ("à Pierre Morel, le successeur de
+    // Jacques Lenoir, qui lui a rétorqué").
+    const size_t after = TokenAtOrAfter(phrase.span.end);
+    const bool relative = after < tokens_.size() && (Word(after) == "," || Lower(after) == "qui");
+    const std::string& before = Lower(first - 1);
+    if (!whole_part && !relative &&
+        (std::isdigit(static_cast<unsigned char>(before[0])) || g_.IsDeterminer(before) ||
+         IsFunctionWord(before))) {
+      return phrase;
+    }
     name->type = "person";
     name->role = phrase.role;
     name->span.end = phrase.span.end;

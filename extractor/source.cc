@@ -285,6 +285,11 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       "needs a family and must be in titles"));
   CLAIMX_RETURN_IF_ERROR(load("trade_families", &g.trade_families_));
   CLAIMX_RETURN_IF_ERROR(load("career_families", &g.career_families_));
+  CLAIMX_RETURN_IF_ERROR(load("leader_titles", &g.leader_titles_));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "leader_titles", g.leader_titles_,
+      [&](const std::string& title, const std::string&) { return g.FindTitle(title) != nullptr; },
+      "must be in titles"));
   auto is_family = [&](const std::string& family, const std::string&) {
     return std::any_of(g.title_families_.begin(), g.title_families_.end(),
                        [&](const auto& entry) { return entry.second == family; });
@@ -498,6 +503,12 @@ bool SourceGrammar::CareerDescribes(std::string_view former, std::string_view ti
   const std::string* family_title = Find(title_families_, title);
   return family_former && family_title && In(career_families_, *family_former) &&
          In(career_families_, *family_title);
+}
+
+bool SourceGrammar::LeaderDescribes(std::string_view leader, std::string_view office) const {
+  if (!In(leader_titles_, leader)) return false;
+  const std::string* family = Find(title_families_, office);
+  return family && In(career_families_, *family);
 }
 
 bool SourceGrammar::TradeDescribes(std::string_view trade, std::string_view office) const {

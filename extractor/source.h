@@ -149,6 +149,10 @@ class SourceGrammar {
   // title `title`, both of families of the career_families lexicon
   // ("l'ancien ministre X", then "le député").
   bool CareerDescribes(std::string_view former, std::string_view title) const;
+  // Whether the leader word `leader` ("dirigeante", the leader_titles
+  // lexicon) describes someone known by the title `office` of a career
+  // family ("première ministre").
+  bool LeaderDescribes(std::string_view leader, std::string_view office) const;
   // A noun naming what someone said ("constat", "remarque", "avis"): a
   // sentence "C'est la remarque de X." gives the one before it to X.
   bool IsSpeechNoun(std::string_view word) const;
@@ -228,7 +232,8 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, role_synonyms_, latest_pronouns_,
-      object_first_verbs_, title_families_, trade_families_, career_families_;
+      object_first_verbs_, title_families_, trade_families_, career_families_,
+      leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
