@@ -1273,8 +1273,11 @@ class LinkPass {
     // successeur de Jacques Lenoir, qui …", "de Paul Garnier, ancien maire
     // de Vence, s'est ouvert"); a title with its article running into
     // the verb is the subject.
-    if (comma + 1 >= end || !g_.IsDeterminer(Lower(comma + 1)) || end >= tokens_.size() ||
-        Word(end) == "," || !StartsPredicate(end)) {
+    // "…, le ministre Paul Roux a menti": the title's name before the verb.
+    size_t verb = end;
+    while (verb < tokens_.size() && IsUpperWord(verb)) ++verb;
+    if (comma + 1 >= end || !g_.IsDeterminer(Lower(comma + 1)) || verb >= tokens_.size() ||
+        Word(verb) == "," || !StartsPredicate(verb)) {
       return phrase;
     }
     return Parse(start, comma);
@@ -3365,6 +3368,9 @@ class LinkPass {
       phrase->type = "anonymous";
     } else {
       phrase = Parse(cue.end_token, PhraseEnd(cue.end_token));
+      // "Selon Le Monde, le ministre a menti": the title after the comma is
+      // the statement's subject.
+      if (phrase) phrase = WithoutSubjectApposition(*phrase, cue.end_token);
     }
     if (!phrase) return;
     ExtendNameToComma(&*phrase);

@@ -890,16 +890,21 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   size_t name_first = r.pos(), name_words = 0;
   // The longest known name starting here, capitalized: its type, and
   // its length in tokens in *n.
+  // "Selon Le Canard enchaîné": the capitalized article opening the name
+  // is kept with it, not looked up.
   auto known_body = [&](size_t* n) -> const std::string* {
-    if (!r.IsWord()) return nullptr;
-    const std::string_view first = r.Word();
+    const size_t article = named_article ? 1 : 0;
+    if (!r.IsWord(article)) return nullptr;
+    const std::string_view first = r.Word(article);
     if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
       return nullptr;
     }
-    for (*n = std::min(max_organization_words_, limit - r.pos()); *n > 0; --*n) {
-      if (!r.IsWord(*n - 1)) continue;
+    const size_t from = r.pos() + article;
+    for (*n = std::min(max_organization_words_, limit - from); *n > 0; --*n) {
+      if (!r.IsWord(article + *n - 1)) continue;
       if (const std::string* type =
-              Find(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + *n)))) {
+              Find(organization_names_, LowerWord(r.Text(from, from + *n)))) {
+        *n += article;
         return type;
       }
     }
