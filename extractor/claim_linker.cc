@@ -2263,7 +2263,35 @@ class LinkPass {
     // Only after a reporting verb: "« J'ai faim », a mangé la pomme" has
     // no speaker.
     if (!g_.LookupVerb(Word(cue.end_token - 1))) return std::nullopt;
+    if (auto phrase = SpeakerPastSetting(from)) return phrase;
     return DescriptionAfter(from);
+  }
+
+  // "a déclaré à l'ouverture de l'audience Me Virginie Le Roy": past a
+  // prepositional phrase the lexicons do not know as a setting, a name or
+  // a title that closes the clause (sentence end or comma after it).
+  std::optional<SourcePhrase> SpeakerPastSetting(size_t from) const {
+    constexpr size_t kMaxSettingTokens = 8;
+    if (from >= tokens_.size() || !IsWord(from) || !IsFunctionWord(Lower(from))) {
+      return std::nullopt;
+    }
+    for (size_t k = from + 1; k < tokens_.size() && k <= from + kMaxSettingTokens; ++k) {
+      if (!IsWord(k) || InsideQuote(tokens_[k].span)) return std::nullopt;
+      // "au journal Le Monde", "à l'agence RIA Novosti": the audience's
+      // name, not a speaker.
+      if (g_.IsSourceNoun(Lower(k - 1))) {
+        while (k + 1 < tokens_.size() && IsUpperWord(k + 1)) ++k;
+        continue;
+      }
+      const bool start = IsUpperWord(k) || g_.IsTitle(Lower(k));
+      if (!start || IsFunctionWord(Lower(k - 1))) continue;
+      const size_t begin = k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
+      auto phrase = Parse(begin, PhraseEnd(begin));
+      if (!phrase || phrase->reference == SourcePhrase::Reference::kPronoun) continue;
+      const size_t after = TokenAtOrAfter(phrase->span.end);
+      if (after >= tokens_.size() || Word(after) == "," || Word(after) == ".") return phrase;
+    }
+    return std::nullopt;
   }
 
   // After an inverted verb, an article and lower-case words the lexicons
