@@ -1599,10 +1599,14 @@ class LinkPass {
       } else if (const Entity* topic =
                      !bare && !member && phrase->definite &&
                              !(head < tokens_.size() && g_.IsRelationTitle(Word(head)))
-                         ? TopicPerson(*phrase, inverted || Former(*phrase))
+                         ? TopicPerson(*phrase, inverted || Former(*phrase) ||
+                                                    g_.IsTrade(g_.TitleOf(
+                                                        g_.CanonicalRole(*phrase->role))))
                          : nullptr) {
         // "Benzema a parlé. « … », a expliqué l'attaquant du Real Madrid":
-        // after the verb, or with "ancien", a description of the person the
+        // after the verb, or with "ancien", or a trade's title ("Karim
+        // Benzema a été retenu. L'attaquant du Real Madrid a affirmé"), a
+        // description of the person the
         // text is about; as a subject, only one that adds to a title they
         // are known by ("le chef de l'État ukrainien" after "le président
         // Volodymyr Zelensky"): "Le président chilien a déclaré" after

@@ -511,6 +511,11 @@ bool SourceGrammar::LeaderDescribes(std::string_view leader, std::string_view of
   return family && In(career_families_, *family);
 }
 
+bool SourceGrammar::IsTrade(std::string_view title) const {
+  const std::string* family = Find(title_families_, title);
+  return family && In(trade_families_, *family);
+}
+
 bool SourceGrammar::TradeDescribes(std::string_view trade, std::string_view office) const {
   const std::string* trade_family = Find(title_families_, trade);
   if (!trade_family || !In(trade_families_, *trade_family) || office.empty()) return false;

@@ -145,6 +145,10 @@ class SourceGrammar {
   // not a trade ("climatologue" and "présidente"; not "chanteur" and
   // "footballeur", nor "ministre" and "préfet").
   bool TradeDescribes(std::string_view trade, std::string_view office) const;
+  // Whether a title is of a family of the trade_families lexicon
+  // ("attaquant", "chanteuse"): it describes someone rather than naming an
+  // office.
+  bool IsTrade(std::string_view title) const;
   // Whether someone who held the title `former` may be described by the
   // title `title`, both of families of the career_families lexicon
   // ("l'ancien ministre X", then "le député").
