@@ -1035,7 +1035,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // name); a capitalized word in it and no verb tell it from a statement
   // ("Selon X, de nombreux civils …").
   auto read_affiliation = [&]() {
-    constexpr size_t kMaxAffiliationTokens = 8;
+    constexpr size_t kMaxAffiliationTokens = 10;
     if (r.Word() != ",") return;
     const std::string first = r.Lower(1);
     if (first != "de" && first != "du" && first != "des" && first != "d'") return;
@@ -1046,6 +1046,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       if (LookupVerb(w) || In(auxiliaries_, w) || In(reflexive_auxiliaries_, w)) return;
       capital = capital || IsUpperStart(r.Word(k));
     }
+    // ", de l'Observatoire français des conjonctures économiques (OFCE),".
+    if (r.Word(k) == "(" && r.IsWord(k + 1) && r.Word(k + 2) == ")") k += 3;
     if (!capital || r.Word(k) != ",") return;
     r.Next(k);
     last = r.pos();
