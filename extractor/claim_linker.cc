@@ -1217,7 +1217,7 @@ class LinkPass {
                  : det_name || (phrase->proper_name && long_name &&
                                 phrase->name.find(' ') != std::string::npos);
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
-      const bool predicate = PredicateAfter(after);
+      const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after);
       // Anywhere, a full name with a known first name ("une étude menée
       // par Gilles-Éric Séralini"), or a body by its head noun and a named
       // complement ("devant le tribunal correctionnel de Belfort", for
@@ -1234,7 +1234,10 @@ class LinkPass {
                      (named_subject && predicate && !IsPlaceName(*phrase, k)))) {
         continue;
       }
-      const bool subject = named_subject && predicate;
+      // "à la tête de l'OMC, a rencontré": a complement is no subject.
+      const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
+      const bool governed = phrase_first > 0 && IsPrepositionWord(Lower(phrase_first - 1));
+      const bool subject = named_subject && predicate && !governed;
       if (const Entity* known = ByName(phrase->name, true); !known) {
         Entity entity = EntityOf(*phrase);
         entity.described = described_group && !HasNamedComplement(phrase->name);
@@ -1421,9 +1424,41 @@ class LinkPass {
     if (IsStressedPronoun(k + 1) && k + 2 < tokens_.size() && Word(k + 2) == ",") {
       return StartsPredicate(k + 3);
     }
-    if (Lower(k + 1) != "qui" && Lower(k + 1) != "dont") return false;
+    // "Ngozi Okonjo-Iweala, élue mardi à la tête de l'OMC, a rencontré".
+    const std::string& w = Lower(k + 1);
+    if (w != "qui" && w != "dont" && !LooksLikeParticiple(w) && !LooksLikeUParticiple(w)) {
+      return false;
+    }
     for (size_t j = k + 2; j < tokens_.size() && j < k + kMaxSubjectTokens; ++j) {
       if (Word(j) == ",") return StartsPredicate(j + 1);
+    }
+    return false;
+  }
+
+  // "Ngozi Okonjo-Iweala, élue mardi à la tête de l'OMC, a rencontré":
+  // the phrase read its apposition's first words; the rest runs to a comma
+  // and the verb group.
+  bool AppositionRunsToPredicate(const SourcePhrase& phrase, size_t after) const {
+    const size_t first = TokenAtOrAfter(phrase.span.start);
+    bool apposition = false;
+    for (size_t k = first; k < after && k < tokens_.size(); ++k) apposition |= Word(k) == ",";
+    if (!apposition) return false;
+    for (size_t j = after; j < tokens_.size() && j < after + kMaxSubjectTokens; ++j) {
+      if (InsideQuote(tokens_[j].span) || Word(j) == "." || Word(j) == ";") return false;
+      if (Word(j) == ",") return StartsPredicate(j + 1);
+    }
+    return false;
+  }
+
+  // A past participle in -u ("élue", "connu", "battus"), which the -é
+  // test of LooksLikeParticiple misses.
+  static bool LooksLikeUParticiple(std::string_view lower) {
+    constexpr size_t kMinLength = 4;  // not "vu", "eu", "rue"
+    if (lower.size() < kMinLength) return false;
+    for (std::string_view ending : {"u", "ue", "us", "ues"}) {
+      if (lower.size() > ending.size() && lower.substr(lower.size() - ending.size()) == ending) {
+        return true;
+      }
     }
     return false;
   }
@@ -2717,15 +2752,23 @@ class LinkPass {
     AddStatementClaim(*statement, *source, cue, "fr.claim.said_before");
   }
 
+  // Prepositions: a phrase after one is governed by it, no subject.
+  static bool IsPrepositionWord(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "de",     "d'",    "du",      "des",    "à",       "au",    "aux",  "en",
+        "sur",    "pour",  "par",     "dans",   "avec",    "sans",  "chez", "contre",
+        "vers",   "selon", "après",   "avant",  "depuis",  "devant", "derrière", "sous",
+        "entre",  "lors",  "pendant"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
   // Prepositions and adverbs that follow a name in a clause, not in it.
   static bool IsFunctionWord(std::string_view w) {
     static constexpr std::string_view kWords[] = {
-        "de", "d'", "du", "des", "à", "au", "aux", "en", "sur", "pour", "par", "dans",
-        "avec", "sans", "chez", "contre", "vers", "selon", "après", "avant", "depuis",
-        "devant", "derrière", "sous", "entre",
-        "lors", "pendant", "comme", "lui", "elle", "eux", "même", "aussi", "non", "pas",
-        "ne", "n'", "y", "on", "il", "ils", "elles", "qui", "que", "qu'", "dont", "où"};
-    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+        "comme", "lui", "elle", "eux", "même", "aussi", "non", "pas", "ne", "n'", "y",
+        "on",    "il",  "ils",  "elles", "qui", "que", "qu'", "dont", "où"};
+    return IsPrepositionWord(w) ||
+           std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   bool IsPreposition(size_t i) const {
