@@ -2091,7 +2091,13 @@ class LinkPass {
     const auto anaphora = g_.AnaphoraOf(phrase.head);
     if (anaphora == SourceGrammar::Anaphora::kNone) return nullptr;
     std::string name = LowerWord(phrase.name);
-    if (name != phrase.head && !IsReferringComplement(name, phrase.head)) return nullptr;
+    // "le constructeur automobile", "le fabricant de puces": lower-case
+    // words describing a body of the head's type refer back too.
+    const bool described = anaphora == SourceGrammar::Anaphora::kSameType &&
+                           !phrase.proper_name && !HasNamedComplement(phrase.name);
+    if (name != phrase.head && !IsReferringComplement(name, phrase.head) && !described) {
+      return nullptr;
+    }
     return RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
   }
 
