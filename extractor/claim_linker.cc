@@ -1557,7 +1557,11 @@ class LinkPass {
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
-      const Entity* e = ByPronoun(phrase->gender, phrase->latest);
+      // "Le groupe a perdu 819 millions, a-t-il précisé": after the
+      // statement, the pronoun is not who the statement speaks of.
+      const size_t named_before =
+          mention_rule == "fr.source.inverted" ? sentence_.start : std::string::npos;
+      const Entity* e = ByPronoun(phrase->gender, phrase->latest, named_before);
       if (!e) return std::nullopt;
       return SourceOf(*e);
     }
@@ -1726,9 +1730,13 @@ class LinkPass {
   // singular pronoun prefers a person ("explique-t-il" after a quote is a
   // person far more often than a body), then a body of that gender.
   // `latest` ("ce dernier"): the last one named, whatever its place.
-  const Entity* ByPronoun(Gender gender, bool latest) const {
+  // Only sources named before `named_before` (after a statement, those it
+  // names are what it speaks of).
+  const Entity* ByPronoun(Gender gender, bool latest,
+                          size_t named_before = std::string::npos) const {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->named_at >= named_before) continue;
         // A group described as a subject ("Les syndicats ont manifesté.
         // Ils réclament …") may be "ils"; one described elsewhere not.
         if (it->described && !(it->subject && it->gender == Gender::kPlural)) continue;
@@ -1764,6 +1772,7 @@ class LinkPass {
     };
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->named_at >= named_before) continue;
       if (subject_body(*it)) return &*it;
       if (!person(*it) || !fits(*it)) continue;
       if (last == nullptr) {
@@ -1781,7 +1790,7 @@ class LinkPass {
     if (last) return last;
     if (gender == Gender::kUnknown) return nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (it->described) continue;
+      if (it->described || it->named_at >= named_before) continue;
       if ((it->type == "organization" || it->type == "government") && fits(*it)) return &*it;
     }
     return nullptr;
@@ -3324,10 +3333,15 @@ class LinkPass {
   // "Arnaud Montebourg, le ministre du Redressement productif, qui a dit":
   // a title alone takes the name that ends the part before its comma.
   SourcePhrase WithNameBefore(SourcePhrase phrase, size_t begin) const {
-    if (phrase.reference != SourcePhrase::Reference::kRoleOnly || begin < 2 ||
-        Word(begin - 1) != ",") {
+    // "Jean-Pierre Mercier, délégué CGT, a dénoncé": a title and an acronym
+    // are a role in a body, not a person named "CGT".
+    const bool title_of_body = phrase.reference == SourcePhrase::Reference::kNamed &&
+                               phrase.role && LooksLikeAcronym(phrase.name);
+    if ((phrase.reference != SourcePhrase::Reference::kRoleOnly && !title_of_body) ||
+        begin < 2 || Word(begin - 1) != ",") {
       return phrase;
     }
+    if (title_of_body) phrase.role = *phrase.role + " " + phrase.name;
     const size_t end = begin - 1;
     const size_t part = PartStart(end);
     auto name = PhraseEndingAt(part, end);
