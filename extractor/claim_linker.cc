@@ -1194,6 +1194,17 @@ class LinkPass {
         k = std::max(k, after > 0 ? after - 1 : 0);
         continue;
       }
+      // "Le Britannique a salué son équipe": the person it refers back to,
+      // again, for "il" next.
+      if (const Entity* described = phrase ? DemonymReferredTo(*phrase) : nullptr) {
+        const size_t after = TokenAtOrAfter(phrase->span.end);
+        Entity again = *described;
+        again.named_at = phrase->span.start;
+        again.subject = PredicateAfter(after);
+        Remember(std::move(again));
+        k = std::max(k, after > 0 ? after - 1 : 0);
+        continue;
+      }
       // A group without a name, as a subject ("Quelques associations
       // étudiantes ont manifesté"): "ces associations" may speak next.
       const bool described_group = phrase && !phrase->proper_name && det_name &&
@@ -1574,6 +1585,12 @@ class LinkPass {
         return same;
       }
     }
+    // "Chris Froome a remporté le Tour. Le Britannique a déclaré": a
+    // nationality alone describes the person the text is about.
+    if (const Entity* described = DemonymReferredTo(*phrase)) {
+      ClaimSource source = SourceOf(*described);
+      return source;
+    }
     if (auto host = HostOfOrgan(*phrase)) {
       // A body ("Chez Bouygues Telecom": no first name tells it from a
       // person), with the organ as its role.
@@ -1880,6 +1897,26 @@ class LinkPass {
       const bool bare = have == have_title || canonical == want;
       return bare && !have_title.empty() && g_.TitlesCompatible(have_title, want) ? &*it
                                                                                   : nullptr;
+    }
+    return nullptr;
+  }
+
+  // "Le Britannique", "la Franco-Sénégalaise": a definite phrase that is a
+  // nationality noun alone refers back to the last person subject of this
+  // paragraph or of the sentence before, named before it, of its gender.
+  const Entity* DemonymReferredTo(const SourcePhrase& phrase) const {
+    if (!phrase.definite || phrase.role || phrase.reference != SourcePhrase::Reference::kNamed ||
+        phrase.gender == Gender::kPlural) {
+      return nullptr;
+    }
+    const size_t first = TokenAtOrAfter(phrase.span.start) + 1;  // past the article
+    if (first + 1 != TokenAtOrAfter(phrase.span.end) || !InSpans(demonyms_, first)) {
+      return nullptr;
+    }
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->named_at < previous_sentence_.start && it->paragraph != paragraph_) break;
+      if (it->named_at >= phrase.span.start) continue;
+      if (it->subject && IsPersonOf(*it, phrase.gender)) return &*it;
     }
     return nullptr;
   }
