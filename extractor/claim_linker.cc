@@ -1901,6 +1901,22 @@ class LinkPass {
     return nullptr;
   }
 
+  // After an inverted speaker, ", le réalisateur mexicain X." or ", le
+  // Centcom." to the sentence's end: a title or a name in apposition; none
+  // when anything else follows it (", la France a …" goes on with the
+  // statement).
+  std::optional<SourcePhrase> SpeakerApposition(size_t comma) const {
+    if (comma + 2 >= tokens_.size() || Word(comma) != "," || !IsWord(comma + 1) ||
+        !g_.IsDeterminer(Lower(comma + 1))) {
+      return std::nullopt;
+    }
+    auto phrase = Parse(comma + 1, PhraseEnd(comma + 1));
+    if (!phrase || (!phrase->role && !phrase->proper_name)) return std::nullopt;
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    if (after < tokens_.size() && Word(after) != ".") return std::nullopt;
+    return phrase;
+  }
+
   // "Le Britannique", "la Franco-Sénégalaise": a definite phrase that is a
   // nationality noun alone refers back to the last person subject of this
   // paragraph or of the sentence before, named before it, of its gender.
@@ -2475,6 +2491,17 @@ class LinkPass {
     if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase) {
+        // "…, a annoncé le président du jury, le réalisateur mexicain
+        // Alejandro González Iñárritu.": the speaker named in apposition,
+        // not the statement going on.
+        std::optional<SourcePhrase> apposition;
+        if (!cue.inverted && !phrase->span.empty()) {
+          apposition = SpeakerApposition(TokenAtOrAfter(phrase->span.end));
+        }
+        if (apposition && apposition->proper_name) {
+          apposition->span.start = phrase->span.start;
+          phrase = apposition;
+        }
         auto source = Resolve(phrase, "fr.source.inverted");
         if (!source) return;
         // "A, appuie-t-il, B": an incise inside the statement.
@@ -2490,7 +2517,7 @@ class LinkPass {
                  (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
         };
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
-                            IsWord(resume + 1) && !next_act(resume + 1);
+                            IsWord(resume + 1) && !next_act(resume + 1) && !apposition;
         size_t start = StatementStart();
         // "Par ailleurs, poursuit X, S": nothing but connectors before the
         // incise; the statement is what follows it.
