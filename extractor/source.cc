@@ -715,6 +715,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // noun it is the body's name ("l'agence de notation Moody's").
   // `apposition`: the title follows a name and a comma (", professeur à
   // l'École d'économie").
+  bool of_relation = false;  // the modifiers are a relation title's ("fils de X")
   auto read_modifiers = [&](bool of_title, bool apposition = false) {
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
@@ -787,6 +788,22 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         ++words;
       }
       const bool named = r.IsWord() && IsUpperStart(r.Word());
+      // "le fils de Pierre Elliott Trudeau", "l'avocat de Jean-Marie Le
+      // Pen": after a relation's title, the whole name is the complement's,
+      // none of it the phrase's own.
+      if (of_relation && named && words == 0) {
+        auto particle = [&] {
+          const std::string lw = r.Lower();
+          return (lw == "de" || lw == "du" || lw == "le" || lw == "la" || lw == "von" ||
+                  lw == "van" || lw == "ben" || lw == "bin" || lw == "di" || lw == "da") &&
+                 r.IsWord(1) && IsNameWord(r.Word(1));
+        };
+        while (words < kMaxComplementWords && r.IsWord() &&
+               (IsNameWord(r.Word()) || (words > 0 && particle()))) {
+          r.Next();
+          ++words;
+        }
+      }
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
@@ -854,7 +871,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(words);
     bool abbreviation = r.Text(title_start, r.pos()).back() == '.' ||
                         r.Lower(0) == "." ;
+    of_relation = In(relation_titles_, LowerWord(r.Text(title_start, r.pos())));
     if (!abbreviation) last = read_modifiers(true);
+    of_relation = false;
     std::string_view title = r.Text(title_start, r.pos());
     bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
                     title == "Monsieur" || title == "Madame" || title == "Mlle";
