@@ -462,8 +462,11 @@ class LinkPass {
   void ResolveLater() {
     for (const Pending& pending : pending_) {
       const Entity& was = pending.entity;
-      const Entity* e = was.role && was.name == *was.role ? ByRole(*was.role, was.role_country)
-                                                          : ByFullName(was.name);
+      // A title of any country's republic is not looked for forward: a
+      // president named later is rarely the one meant.
+      const Entity* e = was.role && was.name == *was.role
+                            ? ByRole(*was.role, was.role_country, /*any_republic=*/false)
+                            : ByFullName(was.name);
       if (!e) continue;
       ClaimSource& source = *out_.claims[pending.claim].source;
       source.name = e->name;
@@ -2075,10 +2078,11 @@ class LinkPass {
   // its family ("l'avocat" after "Me François Honnorat"). A title "of the
   // republic" with no country is that title of any country ("le chef de
   // l'État" after "le président iranien Hassan Rohani").
-  const Entity* ByRole(std::string_view role, const std::optional<std::string>& country) const {
+  const Entity* ByRole(std::string_view role, const std::optional<std::string>& country,
+                       bool any_republic = true) const {
     const std::string want = g_.CanonicalRole(role);
     const std::string_view want_title = g_.TitleOf(want);
-    const bool of_a_republic = !country && !want_title.empty() &&
+    const bool of_a_republic = any_republic && !country && !want_title.empty() &&
                                ComplementOf(want, want_title) == "république";
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!it->role || it->name == *it->role) continue;

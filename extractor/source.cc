@@ -684,13 +684,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is
   // part of a name.
-  // "l'ancien ministre": a former holder; the role keeps the word.
+  // "l'ancien ministre", "le futur Premier ministre": a former or future
+  // holder; the role keeps the word (not the holder now).
   std::string_view former;
   for (size_t n = 0; n < 2 && has_det && !IsUpperStart(r.Word()) &&
                      In(prenominal_adjectives_, r.Lower());
        ++n) {
     if (phrase.definite && (r.Lower() == "même" || r.Lower() == "mêmes")) phrase.same = true;
-    if (r.Lower() == "ancien" || r.Lower() == "ancienne") former = r.Word();
+    const std::string lower = r.Lower();
+    if (lower == "ancien" || lower == "ancienne" || lower == "futur" || lower == "future") {
+      former = r.Word();
+    }
     r.Next();
   }
   size_t last = r.pos();  // one past the last token of the phrase
