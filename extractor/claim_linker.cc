@@ -1590,10 +1590,7 @@ class LinkPass {
     }
     // "Chris Froome a remporté le Tour. Le Britannique a déclaré": a
     // nationality alone describes the person the text is about.
-    if (const Entity* described = DemonymReferredTo(*phrase)) {
-      ClaimSource source = SourceOf(*described);
-      return source;
-    }
+    if (const Entity* described = DemonymReferredTo(*phrase)) return SourceOf(*described);
     if (auto host = HostOfOrgan(*phrase)) {
       // A body ("Chez Bouygues Telecom": no first name tells it from a
       // person), with the organ as its role.
@@ -1943,12 +1940,7 @@ class LinkPass {
   // "l'ancienne ministre", "l'ex-président": a former holder, someone the
   // text already knows.
   bool Former(const SourcePhrase& phrase) const {
-    const size_t first = TokenAtOrAfter(phrase.span.start);
-    for (size_t k = first; k < first + 2 && k < tokens_.size(); ++k) {
-      const std::string& w = Lower(k);
-      if (w == "ancien" || w == "ancienne" || w.rfind("ex-", 0) == 0) return true;
-    }
-    return false;
+    return phrase.role && IsFormerRole(LowerWord(*phrase.role));
   }
 
   static bool IsPersonOf(const Entity& e, Gender gender) {

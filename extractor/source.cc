@@ -31,6 +31,14 @@ bool IsNameWord(std::string_view word) {
   return IsUpperStart(word) || ArabicArticleName(word);
 }
 
+// A lower-case particle inside a name ("de Villepin", "von der Leyen",
+// "bin Salman", "Le Pen", "Di Maio").
+bool IsNameParticle(std::string_view lower) {
+  static constexpr std::string_view kParticles[] = {"de",  "du", "von", "van", "ben", "bin", "el",
+                                                    "al",  "le", "la",  "di",  "da",  "del"};
+  return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
+}
+
 // Whether the letters of `acronym` are, in order, initials of the words
 // of `words`, the first one the first word's: "PNUE" of "Programme des
 // Nations unies pour l'environnement", "HCR" of "Haut Commissariat des
@@ -40,7 +48,9 @@ bool AcronymOf(std::string_view acronym, std::string_view words) {
   bool at_start = true;
   for (char c : words) {
     const bool separator = c == ' ' || c == '\'' || c == '-';
-    if (at_start && !separator) initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (at_start && !separator) {
+      initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     at_start = separator;
   }
   if (acronym.empty() || initials.empty()) return false;
@@ -498,29 +508,25 @@ bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) con
   return family_a && family_b && *family_a == *family_b;
 }
 
+bool SourceGrammar::FamilyIn(std::string_view title, const Words& families) const {
+  const std::string* family = Find(title_families_, title);
+  return family && In(families, *family);
+}
+
 bool SourceGrammar::CareerDescribes(std::string_view former, std::string_view title) const {
-  const std::string* family_former = Find(title_families_, former);
-  const std::string* family_title = Find(title_families_, title);
-  return family_former && family_title && In(career_families_, *family_former) &&
-         In(career_families_, *family_title);
+  return FamilyIn(former, career_families_) && FamilyIn(title, career_families_);
 }
 
 bool SourceGrammar::LeaderDescribes(std::string_view leader, std::string_view office) const {
-  if (!In(leader_titles_, leader)) return false;
-  const std::string* family = Find(title_families_, office);
-  return family && In(career_families_, *family);
+  return In(leader_titles_, leader) && FamilyIn(office, career_families_);
 }
 
 bool SourceGrammar::IsTrade(std::string_view title) const {
-  const std::string* family = Find(title_families_, title);
-  return family && In(trade_families_, *family);
+  return FamilyIn(title, trade_families_);
 }
 
 bool SourceGrammar::TradeDescribes(std::string_view trade, std::string_view office) const {
-  const std::string* trade_family = Find(title_families_, trade);
-  if (!trade_family || !In(trade_families_, *trade_family) || office.empty()) return false;
-  const std::string* office_family = Find(title_families_, office);
-  return !office_family || !In(trade_families_, *office_family);
+  return IsTrade(trade) && !office.empty() && !IsTrade(office);
 }
 
 bool SourceGrammar::IsSpeechNoun(std::string_view word) const {
@@ -686,14 +692,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // part of a name.
   // "l'ancien ministre", "le futur Premier ministre": a former or future
   // holder; the role keeps the word (not the holder now).
-  std::string_view former;
+  std::string_view time_of_office;
   for (size_t n = 0; n < 2 && has_det && !IsUpperStart(r.Word()) &&
                      In(prenominal_adjectives_, r.Lower());
        ++n) {
     if (phrase.definite && (r.Lower() == "même" || r.Lower() == "mêmes")) phrase.same = true;
     const std::string lower = r.Lower();
     if (lower == "ancien" || lower == "ancienne" || lower == "futur" || lower == "future") {
-      former = r.Word();
+      time_of_office = r.Word();
     }
     r.Next();
   }
@@ -796,12 +802,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Pen": after a relation's title, the whole name is the complement's,
       // none of it the phrase's own.
       if (of_relation && named && words == 0) {
-        auto particle = [&] {
-          const std::string lw = r.Lower();
-          return (lw == "de" || lw == "du" || lw == "le" || lw == "la" || lw == "von" ||
-                  lw == "van" || lw == "ben" || lw == "bin" || lw == "di" || lw == "da") &&
-                 r.IsWord(1) && IsNameWord(r.Word(1));
-        };
+        auto particle = [&] { return IsNameParticle(r.Lower()) && r.IsWord(1) && IsNameWord(r.Word(1)); };
         while (words < kMaxComplementWords && r.IsWord() &&
                (IsNameWord(r.Word()) || (words > 0 && particle()))) {
           r.Next();
@@ -964,11 +965,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       continue;
     }
     // "Le", "La", "Di" inside a name: "Marine Le Pen", "Bruno Le Maire".
-    bool particle = (lw == "de" || lw == "du" || lw == "von" || lw == "van" ||
-                     lw == "ben" || lw == "bin" || lw == "el" || lw == "al" ||
-                     lw == "for" || lw == "of" ||  // "Life for Paris", "Bank of America"
-                     ((lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del") &&
-                      IsUpperStart(w)));
+    const bool capitalized_only =
+        lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del";
+    bool particle = (IsNameParticle(lw) && (!capitalized_only || IsUpperStart(w))) ||
+                    lw == "for" || lw == "of";  // "Life for Paris", "Bank of America"
     // "der"/"den" after "von"/"van": "Alexander Van der Bellen".
     auto after_von = [&] {
       const std::string before = LowerWord(r.Text(r.pos() - 1, r.pos()));
@@ -1100,7 +1100,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   }
   if (last <= start) return std::nullopt;
   phrase.span.end = r.End(last - 1);
-  if (!former.empty() && !role.empty()) role = std::string(former) + " " + role;
+  if (!time_of_office.empty() && !role.empty()) role = std::string(time_of_office) + " " + role;
   phrase.role = role.empty() ? std::nullopt : std::optional<std::string>(role);
 
   if (acronym) {

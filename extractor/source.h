@@ -218,6 +218,8 @@ class SourceGrammar {
   bool In(const Words& words, std::string_view word) const;
   // The value of `key`, or null.
   const std::string* Find(const Words& words, std::string_view key) const;
+  // Whether a title's family (title_families) is one of `families`.
+  bool FamilyIn(std::string_view title, const Words& families) const;
   // The gender of the title `lower` (a hyphen may stand for a space).
   const std::string* FindTitle(std::string_view lower) const;
 
