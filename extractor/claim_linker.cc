@@ -27,6 +27,9 @@ struct Cue {
   bool participle = false;
   bool gerund = false;  // "en affirmant", ", affirmant"
   bool narrative = false;  // "Et d'ajouter : « … »": the last speaker goes on
+  // "Et le procureur de détailler que …": a narrative infinitive with its
+  // own subject, tokens [1, narrative_subject_end).
+  size_t narrative_subject_end = 0;
 };
 
 struct Entity {
@@ -50,6 +53,10 @@ struct Entity {
   // États-Unis", "président américain": US), ISO 3166-1.
   std::optional<std::string> role_country = std::nullopt;
 };
+
+bool IsDemonstrative(std::string_view word) {
+  return word == "ce" || word == "cet" || word == "cette";
+}
 
 std::string_view LastWord(std::string_view name) {
   size_t space = name.rfind(' ');
@@ -757,6 +764,15 @@ class LinkPass {
         cue.narrative = true;
         found = true;
       }
+      if (!found && verb->infinitive && k >= 4 && k <= 2 + kMaxSpeakerNameTokens &&
+          Lower(0) == "et" && (Lower(k - 1) == "de" || Lower(k - 1) == "d'") &&
+          NamesSubjectUpTo(1, k - 1)) {
+        // "Et le procureur de détailler que …", "Et Jean Roux d'ajouter :".
+        cue.first_token = 0;
+        cue.narrative = true;
+        cue.narrative_subject_end = k - 1;
+        found = true;
+      }
       if (!found && verb->infinitive && k >= 2 &&
           (Lower(k - 1) == "de" || Lower(k - 1) == "d'") && Lower(k - 2) == "avant") {
         // "…, avant de poursuivre : « … »": the clause's speaker goes on.
@@ -876,6 +892,18 @@ class LinkPass {
     return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_});
   }
 
+  bool IsQue(size_t i) const { return Lower(i) == "que" || Lower(i) == "qu'"; }
+
+  bool IsRelative(size_t i) const { return Lower(i) == "qui" || Lower(i) == "dont"; }
+
+  // Whether tokens [first, end) are one source phrase, a name or a title,
+  // and nothing else.
+  bool NamesSubjectUpTo(size_t first, size_t end) const {
+    auto phrase = Parse(first, end);
+    return phrase && phrase->reference != SourcePhrase::Reference::kPronoun &&
+           TokenAtOrAfter(phrase->span.end) == end;
+  }
+
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
   // "l'AFP" is "l'afp" and "de son côté" keeps its spaces.
   std::string Key(size_t i, size_t n) const {
@@ -939,18 +967,33 @@ class LinkPass {
   // ministre", "a répondu à Jean Roux : « … »". `i` itself when there is
   // none: "a appelé à la grève" names no one.
   size_t AfterAudience(size_t i) const {
-    constexpr size_t kMaxAudienceWords = 4;
     if (!IsWord(i) || (Lower(i) != "à" && Lower(i) != "au" && Lower(i) != "aux")) return i;
     size_t k = i + 1;
     if (k < tokens_.size() && (Lower(k) == "la" || Lower(k) == "l'" || Lower(k) == "le")) ++k;
+    // "à l'agence Belga", "au quotidien Le Soir": a source noun before the
+    // name.
+    if (k + 1 < tokens_.size() && IsWord(k) && !IsUpperWord(k) && g_.IsSourceNoun(Lower(k)) &&
+        IsUpperWord(k + 1)) {
+      ++k;
+    }
     const size_t name = k;
-    while (k < tokens_.size() && k < name + kMaxAudienceWords && IsUpperWord(k)) ++k;
+    k = SkipUpperWords(k);
     if (k == name) return CommonAudienceBeforeQue(i);
     if (k >= tokens_.size()) return i;
     const std::string& w = Lower(k);
+    // "a précisé à l'Agence Tap, que …": a comma may close the audience.
+    const bool comma_que = w == "," && k + 1 < tokens_.size() && IsQue(k + 1);
     const bool content_or_speaker = w == "que" || w == "qu'" || Word(k) == ":" ||
-                                    g_.IsDeterminer(w) || g_.IsTitle(w);
+                                    g_.IsDeterminer(w) || g_.IsTitle(w) || comma_que;
     return content_or_speaker ? k : i;
+  }
+
+  // Past the capitalized words of a name from token i, at most a few.
+  size_t SkipUpperWords(size_t i) const {
+    constexpr size_t kMaxNameWords = 4;
+    const size_t first = i;
+    while (i < tokens_.size() && i < first + kMaxNameWords && IsUpperWord(i)) ++i;
+    return i;
   }
 
   // "a rappelé aux élus que …", "a assuré à ses partenaires qu'…": an
@@ -972,11 +1015,17 @@ class LinkPass {
   size_t SkipSettings(size_t i) const {
     for (size_t n = 0; n < kMaxSettings && i < tokens_.size(); ++n) {
       size_t next = i;
+      // "ce vendredi 4 octobre": the date mention leaves out "ce".
+      if (next + 1 < tokens_.size() && IsDemonstrative(Lower(next)) && InSpans(dates_, next + 1)) {
+        ++next;
+      }
       while (next < tokens_.size() && InSpans(dates_, next)) ++next;
       if (next == i) {
         next = SkipPhrase(i, kMaxSettingWords, [&](const std::string& key) {
           return g_.IsSpeechSetting(key);
         });
+        // "au journal Le Monde": the medium's name after the setting's noun.
+        if (next > i && g_.IsSourceNoun(Lower(next - 1))) next = SkipUpperWords(next);
       }
       if (next == i) next = AfterAudience(i);
       if (next == i) break;
@@ -1623,7 +1672,9 @@ class LinkPass {
       const Entity* titled = bare_member && phrase->definite
                                  ? PersonReferredTo(*phrase, /*titled_only=*/true)
                                  : nullptr;
-      const Entity* spoken_for = bare_member && !titled ? RecentBody() : nullptr;
+      const Entity* spoken_for = bare_member && !titled
+                                       ? RecentBody(inverted ? std::string::npos : phrase->span.start)
+                                       : nullptr;
       const Entity* recent =
           phrase->definite && !bare_member && (bare || (member && body && !known_body))
               ? PersonReferredTo(*phrase)
@@ -2211,13 +2262,17 @@ class LinkPass {
     return type == "organization" || type == "government" || type == "media";
   }
 
-  // The last organization, government or media named in this paragraph or
-  // the one before: by its name ("Amnesty International") or as a unique
+  // The last organization, government or media named before
+  // `named_before` (a subject's title does not speak for a body its
+  // predicate names: "La porte-parole a précisé à l'agence Reuters"; an
+  // inverted speaker's may: "a affirmé un responsable cité par l'agence
+  // Reuters"), in this paragraph or the one before: by its name ("Amnesty International") or as a unique
   // institution ("la police"), not by a description ("quelques
   // associations").
-  const Entity* RecentBody() const {
+  const Entity* RecentBody(size_t named_before) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
+      if (it->named_at >= named_before) continue;
       if (it->described && g_.AnaphoraOf(it->head) != SourceGrammar::Anaphora::kNone) continue;
       if (IsBodyType(it->type)) return &*it;
     }
@@ -2418,12 +2473,15 @@ class LinkPass {
     size_t end = from + 1;
     while (end < tokens_.size() && end < from + 1 + kMaxDescriptionWords && IsWord(end) &&
            !IsUpperWord(end) && !InSpans(dates_, end) && !g_.IsDeterminer(Lower(end)) &&
-           !g_.LookupVerb(Word(end)) && !g_.IsClauseOpener(Word(end))) {
+           !g_.LookupVerb(Word(end)) && !g_.IsClauseOpener(Word(end)) && !IsRelative(end)) {
       if (g_.IsTimeNoun(Word(end))) return std::nullopt;  // "a déclaré le même jour"
       ++end;
     }
-    // The clause ends right after: sentence end, comma, or another quote.
-    const bool closed = end == tokens_.size() || (!IsWord(end) && Word(end) != "(");
+    // The clause ends right after: sentence end, comma, or another quote;
+    // or a relative clause describes the speaker ("a dit un fonctionnaire
+    // qui travaille avec la victime").
+    const bool closed = end == tokens_.size() || (!IsWord(end) && Word(end) != "(") ||
+                        IsRelative(end);
     if (end == from + 1 || !closed || InsideQuote(tokens_[from].span)) return std::nullopt;
     phrase.span = Span{tokens_[from].span.start, tokens_[end - 1].span.end};
     const std::string words(Span{tokens_[from + 1].span.start, phrase.span.end}.Of(text_));
@@ -2866,6 +2924,7 @@ class LinkPass {
       LinkOpeningGerund(cue);
       return;
     }
+    if (FollowsContentNoun(cue)) return;
     // "…, a estimé X, avant d'ajouter que …", "…, a dit X, précisant que":
     // the speaker of the sentence's last claim goes on.
     for (size_t c = out_.claims.size(); c > sentence_claims_; --c) {
@@ -2887,6 +2946,23 @@ class LinkPass {
     if (const std::optional<Content> content = ReadContent(cue)) {
       AddContentClaim(*content, cue, *source, "fr.claim.gerund");
     }
+  }
+
+  // "aux propos laissant entendre que …", "des rumeurs affirmant que …":
+  // a participle right after a noun that is not a source, with no comma or
+  // "en" before it, says what that noun says; whose, the sentence does not
+  // tell. After a source ("un communiqué affirmant que", "l'idée d'un prêt
+  // par l'État affirmant : « … »") it is left to the usual readers.
+  bool FollowsContentNoun(const Cue& cue) const {
+    const size_t participle = cue.first_token;
+    if (participle < 2 || Lower(participle) == "en" || Lower(participle) == "tout") return false;
+    const size_t noun = participle - 1;
+    const std::string& det = Lower(noun - 1);
+    if (!IsWord(noun) || IsUpperWord(noun) || ClosesQuote(noun) ||
+        !(g_.IsDeterminer(det) || det == "au" || det == "aux")) {
+      return false;
+    }
+    return !Parse(noun - 1, participle).has_value();
   }
 
   void LinkRelativeCue(const Cue& cue) {
@@ -2936,6 +3012,14 @@ class LinkPass {
   // its subject ("Paul Roux a salué l'accord. Et de préciser que …"), or
   // the speaker of the last claim of this paragraph or the one before.
   void LinkNarrative(const Cue& cue) {
+    if (cue.narrative_subject_end > 0) {
+      auto source = Resolve(Parse(1, cue.narrative_subject_end), "fr.source.subject");
+      if (!source) return;
+      if (const std::optional<Content> content = ReadContent(cue)) {
+        AddContentClaim(*content, cue, *source, "fr.claim.narrative");
+      }
+      return;
+    }
     std::optional<ClaimSource> before = PreviousSentenceSpeaker();
     if (!before) {
       if (const Entity* subject = SubjectOfPreviousSentence()) before = SourceOf(*subject);
@@ -3136,6 +3220,7 @@ class LinkPass {
     }
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;
+    if (OpensCircumstance(first)) return std::nullopt;
     // "accuse le ministre d'avoir menti": the content follows the object;
     // not when ContentStart stepped over more than settings to reach it
     // ("appelle à voter", "a indiqué que …").
@@ -3163,6 +3248,30 @@ class LinkPass {
       if (quote && (rest.empty() || text_[rest.start] == ';')) content.quote_after = quote;
     }
     return content;
+  }
+
+  // "Le procureur s'exprimait après l'attaque", "a témoigné devant la
+  // commission": a verb followed by a complement of time or place, with
+  // no que-clause after it in the clause, says nothing the sentence
+  // reports. Not the prepositions that open a verb's object or topic
+  // ("a parlé de …", "a appelé à …", "a insisté sur …", "a plaidé pour …",
+  // "a protesté contre …").
+  bool OpensCircumstance(size_t first) const {
+    constexpr size_t kMaxLookAhead = 10;
+    static constexpr std::string_view kPrepositions[] = {
+        "après", "avant", "devant", "derrière", "lors",  "pendant", "depuis", "vers", "sous",
+        "chez",  "sans",  "dans",   "entre",    "malgré", "parmi",  "durant", "dès"};
+    if (first == 0 || first >= tokens_.size() || !IsWord(first) || IsQue(first - 1) ||
+        InsideQuote(tokens_[first].span) ||
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), Lower(first)) ==
+            std::end(kPrepositions)) {
+      return false;
+    }
+    for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
+      if (IsQue(k) || Word(k) == ":" || InsideQuote(tokens_[k].span)) return false;
+      if (Word(k) == "," || Word(k) == ";") break;
+    }
+    return true;
   }
 
   // The claims of a verb cue whose content follows it: the quote after a
@@ -3442,6 +3551,27 @@ class LinkPass {
   // …", only after a name), or whom it was made for ("D'après un sondage
   // BVA pour Le Parisien, …", with no comma before it). `after` is the
   // first token after the source's comma.
+  // "Selon une source proche des services de renseignement à Paris, …":
+  // a short prepositional phrase between a fronted source and its comma
+  // belongs to the source; the statement starts after the comma. `after`
+  // is the first token after the source phrase; it is returned when no
+  // such phrase is there.
+  size_t AfterSourceComplement(size_t after) const {
+    constexpr size_t kMaxComplementTokens = 5;
+    if (after >= tokens_.size() || !IsWord(after) || !IsPrepositionWord(Lower(after))) {
+      return after;
+    }
+    std::optional<Gender> unused;
+    for (size_t k = after + 1; k < tokens_.size() && k <= after + kMaxComplementTokens; ++k) {
+      if (Word(k) == ",") return k + 1;
+      if (InsideQuote(tokens_[k].span) || (!IsWord(k) && Word(k) != "'") ||
+          g_.IsAuxiliary(Word(k), &unused) || g_.LookupVerb(Word(k))) {
+        return after;
+      }
+    }
+    return after;
+  }
+
   size_t AfterSourceApposition(size_t after, const SourcePhrase& source) const {
     constexpr size_t kMaxParticipleTokens = 8, kMaxClauseTokens = 16;
     if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
@@ -3557,7 +3687,10 @@ class LinkPass {
     }
     // The statement starts after the issuer: "selon un décompte diffusé
     // mercredi par les militaires américains, …".
-    if (auto issuer = IssuerOf(*phrase)) phrase = issuer;
+    if (auto issuer = IssuerOf(*phrase)) {
+      phrase = issuer;
+      ExtendNameToComma(&*phrase);  // "… recueillies par AEF info, …"
+    }
     auto source = Resolve(phrase, cue.rule);
     if (!source) return;
     Span statement;
@@ -3594,7 +3727,7 @@ class LinkPass {
     if (incise || SplitsVerbGroup(cue_token, rest)) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
     } else if (at_start) {
-      size_t after = TokenAtOrAfter(phrase->span.end);
+      size_t after = AfterSourceComplement(TokenAtOrAfter(phrase->span.end));
       while (after < tokens_.size() && tokens_[after].kind == TokenKind::kPunct &&
              Word(after) != "«" && Word(after) != "\"" && Word(after) != "“") {
         ++after;
