@@ -1672,9 +1672,8 @@ class LinkPass {
       const Entity* titled = bare_member && phrase->definite
                                  ? PersonReferredTo(*phrase, /*titled_only=*/true)
                                  : nullptr;
-      const Entity* spoken_for = bare_member && !titled
-                                       ? RecentBody(inverted ? std::string::npos : phrase->span.start)
-                                       : nullptr;
+      const size_t body_before = inverted ? std::string::npos : phrase->span.start;
+      const Entity* spoken_for = bare_member && !titled ? RecentBody(body_before) : nullptr;
       const Entity* recent =
           phrase->definite && !bare_member && (bare || (member && body && !known_body))
               ? PersonReferredTo(*phrase)
@@ -2263,12 +2262,12 @@ class LinkPass {
   }
 
   // The last organization, government or media named before
-  // `named_before` (a subject's title does not speak for a body its
-  // predicate names: "La porte-parole a précisé à l'agence Reuters"; an
-  // inverted speaker's may: "a affirmé un responsable cité par l'agence
-  // Reuters"), in this paragraph or the one before: by its name ("Amnesty International") or as a unique
-  // institution ("la police"), not by a description ("quelques
-  // associations").
+  // `named_before`, in this paragraph or the one before: by its name
+  // ("Amnesty International") or as a unique institution ("la police"),
+  // not by a description ("quelques associations"). A subject's title
+  // does not speak for a body its predicate names ("La porte-parole a
+  // précisé à l'agence Reuters"); an inverted speaker's may ("a affirmé
+  // un responsable cité par l'agence Reuters").
   const Entity* RecentBody(size_t named_before) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
@@ -2954,8 +2953,11 @@ class LinkPass {
   // tell. After a source ("un communiqué affirmant que", "l'idée d'un prêt
   // par l'État affirmant : « … »") it is left to the usual readers.
   bool FollowsContentNoun(const Cue& cue) const {
+    // The cue starts at the participle, not at "en", "tout en", "avant de".
     const size_t participle = cue.first_token;
-    if (participle < 2 || Lower(participle) == "en" || Lower(participle) == "tout") return false;
+    if (participle < 2 || Lower(participle) == "avant" || !Lower(participle).ends_with("ant")) {
+      return false;
+    }
     const size_t noun = participle - 1;
     const std::string& det = Lower(noun - 1);
     if (!IsWord(noun) || IsUpperWord(noun) || ClosesQuote(noun) ||
@@ -3543,14 +3545,6 @@ class LinkPass {
     return *name;
   }
 
-  // Where the statement after "Selon X," starts when X has an apposition
-  // between commas, which is not the statement: a participle ("Selon
-  // l'étude, publiée mardi, 60 % …"), a relative clause ("Pour Me Roux, qui
-  // défend l'ancien directeur, son client …") or a description headed by a
-  // source noun or title ("D'après l'OSDH, une ONG basée à Londres, au moins
-  // …", only after a name), or whom it was made for ("D'après un sondage
-  // BVA pour Le Parisien, …", with no comma before it). `after` is the
-  // first token after the source's comma.
   // "Selon une source proche des services de renseignement à Paris, …":
   // a short prepositional phrase between a fronted source and its comma
   // belongs to the source; the statement starts after the comma. `after`
@@ -3572,6 +3566,14 @@ class LinkPass {
     return after;
   }
 
+  // Where the statement after "Selon X," starts when X has an apposition
+  // between commas, which is not the statement: a participle ("Selon
+  // l'étude, publiée mardi, 60 % …"), a relative clause ("Pour Me Roux, qui
+  // défend l'ancien directeur, son client …") or a description headed by a
+  // source noun or title ("D'après l'OSDH, une ONG basée à Londres, au moins
+  // …", only after a name), or whom it was made for ("D'après un sondage
+  // BVA pour Le Parisien, …", with no comma before it). `after` is the
+  // first token after the source's comma.
   size_t AfterSourceApposition(size_t after, const SourcePhrase& source) const {
     constexpr size_t kMaxParticipleTokens = 8, kMaxClauseTokens = 16;
     if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
