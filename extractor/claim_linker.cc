@@ -743,7 +743,7 @@ class LinkPass {
       bool found = false;
       const bool content_follows =
           k + words < tokens_.size() &&
-          (Word(k + words) == ":" || Lower(k + words) == "que" || Lower(k + words) == "qu'");
+          (Word(k + words) == ":" || IsQue(k + words));
       if (verb->gerund && (k == 0 ? content_follows
                                   : (Lower(k - 1) == "en" || Word(k - 1) == "," ||
                                      ClosesQuote(k - 1) || content_follows))) {
@@ -892,6 +892,7 @@ class LinkPass {
     return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_});
   }
 
+  // Whether token i is the complementizer "que" or "qu'".
   bool IsQue(size_t i) const { return Lower(i) == "que" || Lower(i) == "qu'"; }
 
   bool IsRelative(size_t i) const { return Lower(i) == "qui" || Lower(i) == "dont"; }
@@ -983,7 +984,7 @@ class LinkPass {
     const std::string& w = Lower(k);
     // "a précisé à l'Agence Tap, que …": a comma may close the audience.
     const bool comma_que = w == "," && k + 1 < tokens_.size() && IsQue(k + 1);
-    const bool content_or_speaker = w == "que" || w == "qu'" || Word(k) == ":" ||
+    const bool content_or_speaker = IsQue(k) || Word(k) == ":" ||
                                     g_.IsDeterminer(w) || g_.IsTitle(w) || comma_que;
     return content_or_speaker ? k : i;
   }
@@ -1002,8 +1003,7 @@ class LinkPass {
   size_t CommonAudienceBeforeQue(size_t i) const {
     constexpr size_t kMaxAudienceTokens = 4;
     for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxAudienceTokens; ++k) {
-      const std::string& w = Lower(k);
-      if (w == "que" || w == "qu'") return k > i + 1 ? k : i;
+      if (IsQue(k)) return k > i + 1 ? k : i;
       if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return i;
     }
     return i;
@@ -1051,8 +1051,7 @@ class LinkPass {
   bool ContentAfterQue(const Cue& cue) const {
     const size_t first = ContentStart(cue.end_token);
     if (first == 0 || first > tokens_.size()) return false;
-    const std::string w = Lower(first - 1);
-    return w == "que" || w == "qu'";
+    return IsQue(first - 1);
   }
 
   // Whether a que-only verb cue has the other content its lexicon entry
@@ -2413,7 +2412,7 @@ class LinkPass {
     // "a déclaré de son côté le secrétaire d'État", "déclare lundi à l'AFP X".
     size_t from = ContentStart(cue.end_token);
     // "…, a annoncé qu'il garderait": content, not a speaker.
-    if (from > 0 && from <= tokens_.size() && (Lower(from - 1) == "que" || Lower(from - 1) == "qu'")) {
+    if (from > 0 && from <= tokens_.size() && IsQue(from - 1)) {
       return std::nullopt;
     }
     if (auto phrase = Parse(from, PhraseEnd(from))) return phrase;
@@ -3088,7 +3087,7 @@ class LinkPass {
     }
     std::optional<Gender> unused;
     for (size_t j = k + 3; j < tokens_.size(); ++j) {
-      if (InsideQuote(tokens_[j].span) || Lower(j) == "que" || Lower(j) == "qu'" ||
+      if (InsideQuote(tokens_[j].span) || IsQue(j) ||
           (IsWord(j) && (g_.LookupVerb(Word(j)) || g_.IsAuxiliary(Word(j), &unused)))) {
         return false;
       }
@@ -3148,7 +3147,7 @@ class LinkPass {
     const size_t s = TokenAtOrAfter(subject->span.start);
     if (s >= 1 && Lower(s - 1) == "mais") return s - 1;
     // "…, tandis que l'opposition juge", "ainsi que la CGT qui demandait".
-    if (s >= 2 && (Lower(s - 1) == "que" || Lower(s - 1) == "qu'") &&
+    if (s >= 2 && IsQue(s - 1) &&
         (Lower(s - 2) == "tandis" || Lower(s - 2) == "alors" || Lower(s - 2) == "ainsi")) {
       return s - 2;
     }
@@ -3709,8 +3708,7 @@ class LinkPass {
     if (!at_start && rest.size() > before.size() + 8 && comma_after) at_start = true;
     // "… car selon eux, il était …": a clause opens after the conjunction.
     if (!at_start && comma_after && cue_token > 0 &&
-        (g_.IsClauseOpener(Word(cue_token - 1)) || Lower(cue_token - 1) == "que" ||
-         Lower(cue_token - 1) == "qu'")) {
+        (g_.IsClauseOpener(Word(cue_token - 1)) || IsQue(cue_token - 1))) {
       at_start = true;
     }
     // "Le chômage a, selon l'Insee, baissé …", "Le chômage, d'après
@@ -3721,8 +3719,7 @@ class LinkPass {
     const bool incise = comma_before && comma_after && StatementStart() < cue.span.start &&
                         !AppositionEndsSentence(phrase->span.end) &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
-                                             Lower(cue_token - 2) == "que" ||
-                                             Lower(cue_token - 2) == "qu'"));
+                                             IsQue(cue_token - 2)));
     // "Un porte-parole, X, cité par l'agence Reuters, a justifié …": the
     // relay named in the speaker's apposition; the verb's claim says it.
     if (incise && cue.rule == "fr.source.cite_par" && VerbCueAfter(cue)) return;
