@@ -487,6 +487,42 @@ class LinkPass {
     }
   }
 
+  // "Le docteur Tedros avait fait savoir qu'il jugeait prématurée la
+  // levée …": the speaker's second verb, inside what the first reports, is
+  // no second claim of theirs. A claim inside another of the same source,
+  // with its cue inside that one's statement, is dropped. (Another source
+  // inside a statement is a claim of its own: "X indique que Y estime …".)
+  void DropNestedRepeats() {
+    std::vector<size_t> order(out_.claims.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& claims = out_.claims;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return claims[a].span.start != claims[b].span.start
+                 ? claims[a].span.start < claims[b].span.start
+                 : claims[a].span.end > claims[b].span.end;
+    });
+    std::vector<bool> drop(claims.size(), false);
+    const Claim* outer = nullptr;  // of those seen, the one reaching furthest
+    for (size_t i : order) {
+      const Claim& claim = claims[i];
+      if (outer && claim.span.end <= outer->span.end && claim.source && outer->source &&
+          claim.source->name == outer->source->name && claim.cue &&
+          outer->span.Contains(claim.cue->span) && claim.span.end - claim.span.start <
+                                                       outer->span.end - outer->span.start) {
+        drop[i] = true;
+        continue;
+      }
+      if (!outer || claim.span.end > outer->span.end) outer = &claim;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < out_.claims.size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) out_.claims[kept] = std::move(out_.claims[i]);
+      ++kept;
+    }
+    out_.claims.resize(kept);
+  }
+
   // Bare quotes with no cue, given to the speaker quoted just before them in
   // the same paragraph, unless a later cue attributed them.
   void ContextQuotes() {
@@ -1072,6 +1108,7 @@ class LinkPass {
   // to skip and the complementizer ("a déclaré dimanche sur BFM TV que",
   // "reconnaît tout de même qu'", "estime, de son côté, que").
   size_t ContentStart(size_t i) const {
+    if (size_t after = AfterInciseBeforeQue(i); after != i) return after;
     for (size_t round = 0; round < kMaxSettings && i < tokens_.size(); ++round) {
       size_t next = SkipStatementWords(SkipSettings(i));
       while (next < tokens_.size() && Word(next) == ",") ++next;
@@ -1084,6 +1121,21 @@ class LinkPass {
         (Lower(i) == "de" || Lower(i) == "d'" || Lower(i) == "à") &&
         LooksLikeInfinitive(Lower(i + 1))) {
       ++i;
+    }
+    return i;
+  }
+
+  // "a déclaré, jeudi 14 avril, à Londres (Royaume-Uni), qu'il …": the
+  // words between a comma right after the verb and ", que" set the scene
+  // whatever they are; the content starts after "que". Past the
+  // first comma at `i`, the first token after the "que" else `i`.
+  size_t AfterInciseBeforeQue(size_t i) const {
+    constexpr size_t kMaxInciseTokens = 12;
+    if (i >= tokens_.size() || Word(i) != ",") return i;
+    for (size_t k = i + 1; k + 1 < tokens_.size() && k <= i + kMaxInciseTokens; ++k) {
+      const std::string_view w = Word(k);
+      if (w == "." || w == ";" || w == ":" || InsideQuote(tokens_[k].span)) return i;
+      if (w == "," && IsQue(k + 1)) return k > i + 1 ? k + 2 : i;
     }
     return i;
   }
@@ -1106,8 +1158,11 @@ class LinkPass {
         continue;
       }
       bool punct = w == "," || w == "." || w == "(" || w == ")";
+      // "(Reuters)": an agency's name in its parentheses, whatever its case.
       bool upper = IsWord(k) && w.size() >= 2 &&
-                   std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+                   (std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+                    (IsUpperWord(k) && k > 0 && Word(k - 1) == "(" && k + 1 < tokens_.size() &&
+                     Word(k + 1) == ")"));
       if (!punct && !upper && !InSpans(places_, k)) return;
     }
   }
@@ -1397,6 +1452,15 @@ class LinkPass {
   void RememberTitledSubject(const SourcePhrase& phrase) {
     const size_t after = TokenAtOrAfter(phrase.span.end);
     if (!phrase.definite || !phrase.role) return;
+    if (Entity* named = PersonRightBefore(phrase)) {
+      // "Laurette Angéli, la maire, veut …": the title of the person just
+      // named, after any the phrase before gave ("où habitait l'employé,
+      // Laurette Angéli, la maire": the first may belong to the clause
+      // before, so the closer title's gender wins).
+      named->role = named->role ? *named->role + ", " + *phrase.role : *phrase.role;
+      if (phrase.gender != Gender::kUnknown) named->gender = phrase.gender;
+      return;
+    }
     const bool subject = StartsPredicate(after);
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
@@ -1406,6 +1470,25 @@ class LinkPass {
     entity.named_at = phrase.span.start;
     entity.subject = subject;
     Remember(std::move(entity));
+  }
+
+  // The person remembered last when the article named them right before
+  // the phrase and a comma, the phrase closed by another ("Laurette Angéli,
+  // la maire, veut"); not "Après une rencontre avec Jean Roux, le ministre
+  // a affirmé", where the title is the next clause's subject.
+  Entity* PersonRightBefore(const SourcePhrase& phrase) {
+    const size_t first = TokenAtOrAfter(phrase.span.start);
+    const size_t after = TokenAtOrAfter(phrase.span.end);
+    if (first < 2 || entities_.empty() || Word(first - 1) != "," || after >= tokens_.size() ||
+        Word(after) != ",") {
+      return nullptr;
+    }
+    Entity& last = entities_.back();
+    if (last.type != "person" || last.named_at >= tokens_[first - 1].span.start ||
+        Word(first - 2) != LastWord(last.name)) {
+      return nullptr;
+    }
+    return &last;
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
@@ -1761,19 +1844,51 @@ class LinkPass {
         !phrase->role && entity.type != "person") {
       NameAfterPlace(&entity, &source_span);
     }
+    return RecordSource(std::move(entity), source_span, mention_rule);
+  }
+
+  // The source mention of the words at `span`, which designate `entity`;
+  // the entity, having spoken, is the freshest for what refers back.
+  ClaimSource RecordSource(Entity entity, Span span, const std::string& mention_rule) {
     entity.described = false;  // it has spoken: pronouns may refer to it now
-    entity.named_at = source_span.start;
+    entity.named_at = span.start;
     entity.subject = true;
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
-    m.span = source_span;
+    m.span = span;
     m.rule = mention_rule;
     m.value = SourceValue{entity.name, entity.type, entity.role};
     m.id = "s" + std::to_string(out_.mentions.size());
-    source = ClaimSource{entity.name, entity.type, entity.role, m.id};
+    ClaimSource source{entity.name, entity.type, entity.role, m.id};
     out_.mentions.push_back(std::move(m));
     return source;
+  }
+
+  // "« … », a déclaré Sibeth Ndiaye. « … », a ajouté la secrétaire
+  // d'État": after a verb that carries on (continuation_verbs), a title
+  // alone names the person who spoke last, in this paragraph or the one
+  // before, when no one the article knows holds that title and the
+  // genders agree. Not a possessive ("a ajouté son avocat": someone else).
+  std::optional<ClaimSource> ContinuedSpeaker(const Cue& cue,
+                                              const std::optional<SourcePhrase>& phrase) {
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kRoleOnly ||
+        !phrase->definite || phrase->possessive || !phrase->role ||
+        !g_.ContinuesSpeech(cue.lemma) || ByRole(*phrase->role, RoleCountry(*phrase))) {
+      return std::nullopt;
+    }
+    const Claim* last = nullptr;
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend() && !last; ++it) {
+      if (it->source) last = &*it;
+    }
+    if (!last) return std::nullopt;
+    const Entity* speaker = ByName(last->source->name, true);
+    if (!speaker || speaker->type != "person" || speaker->paragraph + 1 < paragraph_ ||
+        !IsPersonOf(*speaker, phrase->gender)) {
+      return std::nullopt;
+    }
+    Entity entity = *speaker;
+    return RecordSource(std::move(entity), phrase->span, "fr.source.inverted");
   }
 
   // A country or city speaking is its government ("Washington", "La
@@ -2509,7 +2624,8 @@ class LinkPass {
     while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
     if (const Quote* quote = QuoteEndingBefore(tokens_[lead].span.start)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
-      auto source = Resolve(phrase, "fr.source.inverted");
+      std::optional<ClaimSource> source = ContinuedSpeaker(cue, phrase);
+      if (!source) source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;
       Span statement = quote->content;
       ClaimType type = ClaimType::kDirect;
@@ -3862,6 +3978,7 @@ LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmen
   }
   pass.ResolveLater();
   pass.ContextQuotes();
+  pass.DropNestedRepeats();
   pass.Unattributed(sentences);
   return pass.Take();
 }

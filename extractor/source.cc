@@ -283,6 +283,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
   CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
@@ -384,6 +385,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   for (const auto& [name, lexicon] :
        {std::pair<std::string_view, const Words*>{"que_only_verbs", &g.que_only_verbs_},
         {"topic_verbs", &g.topic_verbs_},
+        {"continuation_verbs", &g.continuation_verbs_},
         {"object_first_verbs", &g.object_first_verbs_}}) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
@@ -448,6 +450,10 @@ std::string_view SourceGrammar::OtherContentOf(std::string_view lemma) const {
 
 bool SourceGrammar::NamesTopic(std::string_view lemma) const {
   return In(topic_verbs_, lemma);
+}
+
+bool SourceGrammar::ContinuesSpeech(std::string_view lemma) const {
+  return In(continuation_verbs_, lemma);
 }
 
 SourceGrammar::Anaphora SourceGrammar::AnaphoraOf(std::string_view head) const {
