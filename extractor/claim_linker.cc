@@ -175,7 +175,7 @@ class LinkPass {
     RememberPeople();
     std::vector<Cue> cues = NonVerbalCues();
     std::vector<Cue> verbs = VerbalCues();
-    cues.insert(cues.end(), verbs.begin(), verbs.end());
+    AddVerbsOutside(&cues, verbs);
     std::sort(cues.begin(), cues.end(),
               [](const Cue& a, const Cue& b) { return a.span.start < b.span.start; });
     cues_ = std::move(cues);
@@ -197,6 +197,30 @@ class LinkPass {
     if (out_.claims.size() == claims_before) LinkSubjectQuote();
     if (out_.claims.size() == claims_before) LinkQuoteColonSpeaker();
     if (out_.claims.size() == claims_before) NoteContextQuote();
+  }
+
+  // Appends to the non-verbal `cues` the `verbs` that do not end inside
+  // one of them: "…, a appris BFMTV auprès du parquet" is that cue's verb,
+  // not one of its own; "a pour sa part indiqué", around "pour", is. By
+  // the cues' furthest end so far, in start order: a sentence of many of
+  // both stays linear.
+  static void AddVerbsOutside(std::vector<Cue>* cues, const std::vector<Cue>& verbs) {
+    std::vector<Span> spans;
+    for (const Cue& cue : *cues) spans.push_back(cue.span);
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::vector<size_t> furthest(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+      furthest[i] = std::max(spans[i].end, i > 0 ? furthest[i - 1] : 0);
+    }
+    for (const Cue& verb : verbs) {
+      const auto after = std::lower_bound(
+          spans.begin(), spans.end(), verb.span.end,
+          [](const Span& span, size_t end) { return span.start < end; });
+      const size_t before = static_cast<size_t>(after - spans.begin());
+      if (before > 0 && furthest[before - 1] >= verb.span.end) continue;
+      cues->push_back(verb);
+    }
   }
 
   // "Tony Blair est « heureux d'annoncer … »", "La chaîne met « tout en
@@ -3516,6 +3540,27 @@ class LinkPass {
     return false;
   }
 
+  // "La porte-parole de la gendarmerie, la lieutenant-colonel Maddy
+  // Scheurer, a appelé": a title alone, the whole part before the titled
+  // name and its comma, is the name's first title.
+  std::optional<SourcePhrase> WithTitleBefore(const SourcePhrase& phrase, size_t begin) const {
+    if (phrase.reference != SourcePhrase::Reference::kNamed || phrase.type != "person" ||
+        !phrase.role || begin < 2 || Word(begin - 1) != ",") {
+      return std::nullopt;
+    }
+    const size_t part = PartStart(begin - 1);
+    auto title = Parse(part, begin - 1);
+    if (!title || title->reference != SourcePhrase::Reference::kRoleOnly || !title->definite ||
+        !title->role || TokenAtOrAfter(title->span.end) != begin - 1) {
+      return std::nullopt;
+    }
+    SourcePhrase both = phrase;
+    both.role = *title->role + ", " + *phrase.role;
+    both.span.start = title->span.start;
+    if (both.gender == Gender::kUnknown) both.gender = title->gender;
+    return both;
+  }
+
   // A source phrase in tokens [begin, end) that reaches `end`, the verb, or
   // stops at a participle or a relative that qualifies it ("l'ONG Airwars
   // basée à Londres"); also after a relative or a conjunction inside the
@@ -3619,6 +3664,7 @@ class LinkPass {
   // "Arnaud Montebourg, le ministre du Redressement productif, qui a dit":
   // a title alone takes the name that ends the part before its comma.
   SourcePhrase WithNameBefore(SourcePhrase phrase, size_t begin) const {
+    if (auto titled = WithTitleBefore(phrase, begin)) return *titled;
     // "Jean-Pierre Mercier, délégué CGT, a dénoncé": a title and an acronym
     // are a role in a body, not a person named "CGT".
     const bool title_of_body = phrase.reference == SourcePhrase::Reference::kNamed &&
@@ -3754,6 +3800,27 @@ class LinkPass {
     return IsWord(k) && g_.LookupVerb(Word(k)) != nullptr;
   }
 
+  // The comma opening "a appris X" or "apprend X" right before token
+  // `first`, a cue of what X learned from its source; 0 when there is none.
+  size_t CommaBeforeLearner(size_t first) const {
+    constexpr size_t kMaxLearnerTokens = 6;  // "a appris le quotidien Le Parisien"
+    auto learns = [&](size_t k) {
+      const std::string& w = Lower(k);
+      return w == "appris" || w == "apprend" || w == "apprenait";
+    };
+    bool learned = first < tokens_.size() && learns(first);
+    for (size_t k = first; k > 0 && first - k <= kMaxLearnerTokens; --k) {
+      const std::string& w = Lower(k - 1);
+      if (w == ",") return learned ? k - 1 : 0;
+      // "BFMTV.com": a dot inside a word ends nothing.
+      const bool inside_word = w == "." && k < tokens_.size() &&
+                               tokens_[k - 1].span.end == tokens_[k].span.start;
+      if ((w == "." && !inside_word) || w == ";" || w == ":") return 0;
+      learned = learned || learns(k - 1);
+    }
+    return 0;
+  }
+
   void LinkNonVerbal(const Cue& cue) {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
@@ -3839,7 +3906,10 @@ class LinkPass {
     // "Un porte-parole, X, cité par l'agence Reuters, a justifié …": the
     // relay named in the speaker's apposition; the verb's claim says it.
     if (incise && cue.rule == "fr.source.cite_par" && VerbCueAfter(cue)) return;
-    if (incise || SplitsVerbGroup(cue_token, rest)) {
+    // "a appris l'AFP auprès du parquet ce jeudi": that cue opens with the
+    // participle of the auxiliary before it, a whole verb group.
+    const bool opens_with_verb = cue.lemma == "auprès de";
+    if (incise || (!opens_with_verb && SplitsVerbGroup(cue_token, rest))) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
     } else if (at_start) {
       size_t after = AfterSourceComplement(TokenAtOrAfter(phrase->span.end));
@@ -3869,6 +3939,12 @@ class LinkPass {
           end = tokens_[k - 2].span.start;
           break;
         }
+      }
+      // "…, a appris BFMTV.com auprès du parquet", "…, apprend AEF info de
+      // sources concordantes": the medium that learned it is no part of
+      // what it learned either.
+      if (const size_t comma = CommaBeforeLearner(first); comma != 0) {
+        end = std::min(end, tokens_[comma].span.start);
       }
       statement = TrimEnd(Span{sentence_.start, end});
       // "« … », a-t-il souligné, selon des diplomates": the cue reports a

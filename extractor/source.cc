@@ -1033,6 +1033,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       last = r.pos();
     }
   }
+  // The words of a title at the reader's position, its adjective
+  // included (", ancien maire de Nice"); 0 when none starts there.
+  auto title_words_here = [&]() -> size_t {
+    size_t adjective = In(prenominal_adjectives_, r.Lower()) ? 1 : 0;
+    if (r.pos() + adjective + 1 < limit &&
+        In(titles_, r.Lower(adjective) + " " + r.Lower(adjective + 1))) {
+      return adjective + 2;
+    }
+    if (r.pos() + adjective < limit && In(titles_, r.Lower(adjective))) return adjective + 1;
+    return 0;
+  };
   // Apposition: ", un porte-parole", ", porte-parole de l'armée".
   auto read_apposition_title = [&]() {
     if (r.Word() != ",") return;
@@ -1040,15 +1051,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next();
     if (In(determiners_, r.Lower())) r.Next();
     size_t title_start = r.pos();
-    // ", ancien maire de Nice": the adjective is part of the role.
-    size_t adjective = In(prenominal_adjectives_, r.Lower()) ? 1 : 0;
-    size_t words = 0;
-    if (r.pos() + adjective + 1 < limit &&
-        In(titles_, r.Lower(adjective) + " " + r.Lower(adjective + 1))) {
-      words = adjective + 2;
-    } else if (r.pos() + adjective < limit && In(titles_, r.Lower(adjective))) {
-      words = adjective + 1;
-    }
+    const size_t words = title_words_here();
     if (!words) {
       r.Seek(save);
       return;
@@ -1082,11 +1085,39 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     last = r.pos();
   };
   if (name_words > 0 && !acronym) read_affiliation();
+  // Whether the name of someone titled starts `ahead` tokens on.
+  auto name_at = [&](size_t ahead) {
+    return r.IsWord(ahead) && IsUpperStart(r.Word(ahead)) && !In(determiners_, r.Lower(ahead));
+  };
+  // A second title between the first and the name: "La porte-parole de la
+  // gendarmerie, la lieutenant-colonel Maddy Scheurer", "le ministre
+  // d'État, ministre de l'Intérieur, Tayeb Belaïz". Both are the role.
+  bool name_follows = false;
+  if (!role.empty() && name_words == 0 && !acronym && r.Word() == ",") {
+    const size_t save = r.pos();
+    r.Next();
+    if (In(determiners_, r.Lower())) r.Next();
+    const size_t title_start = r.pos();
+    const size_t words = title_words_here();
+    if (words) {
+      r.Next(words);
+      read_modifiers(true, /*apposition=*/true);
+      const size_t title_end = r.pos();
+      name_follows = name_at(0);
+      if (name_follows || (r.Word() == "," && name_at(1))) {
+        Join(&role, ", ", r.Text(title_start, title_end));
+      } else {
+        r.Seek(save);
+      }
+    } else {
+      r.Seek(save);
+    }
+  }
   // A title without a name, then the name in apposition: "le ministre de
   // l'Intérieur, Bernard Cazeneuve,".
-  if (!role.empty() && name_words == 0 && !acronym && r.Word() == "," &&
-      r.IsWord(1) && IsUpperStart(r.Word(1)) && !In(determiners_, r.Lower(1))) {
-    r.Next();
+  if (!role.empty() && name_words == 0 && !acronym &&
+      (name_follows || (r.Word() == "," && name_at(1)))) {
+    if (!name_follows) r.Next();
     // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
     if (r.Glued(0) && r.Word(1) == "." && In(titles_, r.Lower() + ".") && r.IsWord(2) &&
         IsUpperStart(r.Word(2))) {
