@@ -143,7 +143,10 @@ class LinkPass {
       : linker_(linker), g_(linker.grammar_), text_(text), paragraphs_(paragraphs),
         quotes_(quotes), mentions_(mentions) {
     for (const Mention& m : mentions_) {
-      if (m.kind == MentionKind::kDate) dates_.push_back(m.span);
+      if (m.kind == MentionKind::kDate) {
+        dates_.push_back(m.span);
+        if (std::get<DateValue>(m.value).type == "duration") durations_.push_back(m.span);
+      }
       if (m.kind == MentionKind::kPlace) {
         const auto& place = std::get<PlaceValue>(m.value);
         (place.type == "demonym" ? demonyms_ : places_).push_back(m.span);
@@ -156,6 +159,7 @@ class LinkPass {
     std::sort(nations_.begin(), nations_.end(),
               [&](const Nation& a, const Nation& b) { return by_start(a.span, b.span); });
     std::sort(dates_.begin(), dates_.end(), by_start);
+    std::sort(durations_.begin(), durations_.end(), by_start);
     std::sort(places_.begin(), places_.end(), by_start);
     std::sort(demonyms_.begin(), demonyms_.end(), by_start);
   }
@@ -1079,7 +1083,9 @@ class LinkPass {
       if (next + 1 < tokens_.size() && IsDemonstrative(Lower(next)) && InSpans(dates_, next + 1)) {
         ++next;
       }
-      while (next < tokens_.size() && InSpans(dates_, next)) ++next;
+      if (!MeasuresSomething(next)) {
+        while (next < tokens_.size() && InSpans(dates_, next)) ++next;
+      }
       if (next == i) {
         next = SkipPhrase(i, kMaxSettingWords, [&](const std::string& key) {
           return g_.IsSpeechSetting(key);
@@ -1092,6 +1098,15 @@ class LinkPass {
       i = next;
     }
     return i;
+  }
+
+  // "réclame trente ans de réclusion": a duration that opens a noun's
+  // complement is the object, no setting of the verb.
+  bool MeasuresSomething(size_t k) const {
+    const Span* duration = SpanHolding(durations_, k);
+    if (!duration || tokens_[k].span.start != duration->start) return false;
+    const size_t after = TokenAtOrAfter(duration->end);
+    return after < tokens_.size() && (Lower(after) == "de" || Lower(after) == "d'");
   }
 
   // Where a statement that runs from its sentence's start begins: after a
@@ -1849,6 +1864,7 @@ class LinkPass {
       // "Selon l'ONG" after "Human Rights Watch a publié un rapport"; "La
       // direction explique" after "Renault a publié ses comptes".
       entity = *e;
+      if (entity.type == "person") entity.type = phrase->type;  // it was a body
     } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
                                ? BodyOfRole(*phrase) : std::nullopt) {
       // "les analystes du groupe Crédit Mutuel": the body they speak for.
@@ -2344,7 +2360,25 @@ class LinkPass {
     if (name != phrase.head && !IsReferringComplement(name, phrase.head) && !described) {
       return nullptr;
     }
-    return RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
+    const Entity* body =
+        RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
+    if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind();
+    return body;
+  }
+
+  // "a commenté Global Witness. « … », a ajouté l'ONG": a name of two
+  // words or more with no first name, title or gender known was read as a
+  // person's for want of better; with no body named near, "l'ONG" says it
+  // was one.
+  const Entity* RecentNameOfUnknownKind() const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->type == "person" && !it->role && it->gender == Gender::kUnknown &&
+          StartsWithCapital(it->name) && it->name.find(' ') != std::string::npos) {
+        return &*it;
+      }
+    }
+    return nullptr;
   }
 
   // The body a member title's complement refers back to, "de l'entreprise",
@@ -2682,6 +2716,12 @@ class LinkPass {
     // les syndicats à …").
     if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
+      // "Les pays pauvres, eux, dénoncent un texte « pas ambitieux »": a
+      // phrase the quoted words qualify is the verb's object, no speaker.
+      if (phrase && !cue.inverted && !phrase->span.empty() &&
+          text_.substr(phrase->span.end, 1) == " " && QuoteStartingAt(phrase->span.end + 1)) {
+        phrase.reset();
+      }
       if (phrase) {
         // "…, a annoncé le président du jury, le réalisateur mexicain
         // Alejandro González Iñárritu.": the speaker named in apposition,
@@ -2864,6 +2904,12 @@ class LinkPass {
       const size_t begin = std::max(PartStart(end), first);
       // "Rachida Dati, qui mène la liste, a critiqué": a relative clause.
       if (begin > first && (Lower(begin) == "qui" || Lower(begin) == "dont")) {
+        end = begin - 1;
+        continue;
+      }
+      // "Les pays pauvres, eux, dénoncent": the stressed pronoun repeats
+      // the subject before it.
+      if (begin > first && begin + 1 == end && IsStressedPronoun(begin)) {
         end = begin - 1;
         continue;
       }
@@ -3520,11 +3566,21 @@ class LinkPass {
 
   // The first token of the comma-separated part that ends before token
   // `end`, at most kMaxSubjectTokens back.
+  // A parenthesis is stepped over whole: "L'intersyndicale (Snes, FO,
+  // CGT) appelle" is one part.
   size_t PartStart(size_t end) const {
     size_t begin = end;
     const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
     while (begin > floor && Word(begin - 1) != "," && Word(begin - 1) != ";" &&
            Word(begin - 1) != ":") {
+      if (Word(begin - 1) == ")") {
+        size_t open = begin - 1;
+        while (open > floor && Word(open) != "(") --open;
+        if (Word(open) == "(") {
+          begin = open;
+          continue;
+        }
+      }
       --begin;
     }
     return begin;
@@ -3571,6 +3627,9 @@ class LinkPass {
       if (!phrase) return std::nullopt;
       size_t reached = TokenAtOrAfter(phrase->span.end);
       if (auto both = Coordinated(*phrase, reached, end)) return both;
+      // "L'intersyndicale (Snes, FO, CGT) appelle": a parenthesis after
+      // the phrase, up to the verb, describes it.
+      if (reached + 1 < end && Word(reached) == "(" && Word(end - 1) == ")") return phrase;
       // "l'envoyé spécial X qui s'est rendu à Belgrade, s'est déclaré".
       bool adjacent = reached == end || (reached < end && Lower(reached) == "qui") ||
                       (reached < end && !g_.LookupVerb(Word(reached)) &&
@@ -3991,6 +4050,7 @@ class LinkPass {
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
   std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
+  std::vector<Span> durations_;                  // the dates that are durations
   struct Nation {
     Span span;
     std::string country;

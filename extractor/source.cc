@@ -671,6 +671,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                              r.IsWord(1) && IsUpperStart(r.Word(1));
   std::optional<size_t> number;  // "deux" in "les deux parties"
   bool title_gender_wins = false;
+  bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
@@ -889,6 +890,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     bool courtesy = title == "M." || title == "Mme" || title == "Mme." ||
                     title == "Monsieur" || title == "Madame" || title == "Mlle";
     if (!courtesy) Join(&role, ", ", title);
+    courtesy_title = courtesy_title || courtesy;
     last = r.pos();
   }
   // A possessive or article, a noun the lexicons do not know, then a
@@ -1152,7 +1154,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (name_words > 0) {
     phrase.name = std::string(r.Text(name_first, name_end));
     phrase.proper_name = true;
-    if (!role.empty()) {
+    if (!role.empty() || courtesy_title) {
       phrase.type = "person";
     } else if (!head_type.empty()) {
       phrase.type = head_type == "anonymous" || head_type == "document"
