@@ -1446,11 +1446,34 @@ class LinkPass {
   // by surname alone as a subject, is who "il" most likely means next.
   void RememberSurnameSubject(size_t k) {
     const Entity* known = ByFullName(Word(k));  // cheaper than folding the words after
-    if (!known || known->name == Word(k) || !PredicateAfter(k + 1)) return;
+    if (!known) {
+      RememberFirstNameSubject(k);
+      return;
+    }
+    if (known->name == Word(k) || !PredicateAfter(k + 1)) return;
     Entity again = *known;
     again.named_at = tokens_[k].span.start;
     again.subject = true;
     Remember(std::move(again));
+  }
+
+  // "Sophie ne dort plus", "Sa collègue, Sophie, ne dort plus": a first
+  // name the lexicon knows, alone as a subject (or in apposition to one),
+  // is a person "elle" may mean next.
+  void RememberFirstNameSubject(size_t k) {
+    const std::optional<Gender> gender = g_.FirstNameGender(Lower(k));
+    if (!gender) return;
+    // A verb the lexicons know, or a negation before any ("ne dort plus").
+    auto predicate = [&](size_t at) {
+      return PredicateAfter(at) || (IsWord(at) && (Lower(at) == "ne" || Lower(at) == "n'"));
+    };
+    const bool apposition = k > 0 && Word(k - 1) == "," && k + 1 < tokens_.size() &&
+                            Word(k + 1) == "," && predicate(k + 2);
+    if (!apposition && !predicate(k + 1)) return;
+    Entity person{std::string(Word(k)), "person", std::nullopt, std::nullopt, *gender};
+    person.named_at = tokens_[k].span.start;
+    person.subject = true;
+    Remember(std::move(person));
   }
 
   // "Paul Roux et Anne Petit ont signé": two people joined by "et" as a
@@ -2361,8 +2384,9 @@ class LinkPass {
       return nullptr;
     }
     const Entity* body =
-        RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type);
-    if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind();
+        RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type,
+                        phrase.span.start);
+    if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind(phrase.span.start);
     return body;
   }
 
@@ -2370,9 +2394,10 @@ class LinkPass {
   // words or more with no first name, title or gender known was read as a
   // person's for want of better; with no body named near, "l'ONG" says it
   // was one.
-  const Entity* RecentNameOfUnknownKind() const {
+  const Entity* RecentNameOfUnknownKind(size_t named_before) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
+      if (it->named_at >= named_before) continue;
       if (it->type == "person" && !it->role && it->gender == Gender::kUnknown &&
           StartsWithCapital(it->name) && it->name.find(' ') != std::string::npos) {
         return &*it;
@@ -2418,9 +2443,12 @@ class LinkPass {
 
   // The last body of `type` ("": organization, government or media)
   // named by its name (not described) in this paragraph or the one before.
-  const Entity* RecentNamedBody(std::string_view type) const {
+  // Only one named before `named_before`: "La direction a affirmé que … son
+  // site de Belfort" does not mean the site.
+  const Entity* RecentNamedBody(std::string_view type, size_t named_before) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
+      if (it->named_at >= named_before) continue;
       const bool body = type.empty() ? IsBodyType(it->type) : it->type == type;
       if (it->described || !body) continue;
       if (it->name.empty()) continue;

@@ -456,6 +456,12 @@ bool SourceGrammar::ContinuesSpeech(std::string_view lemma) const {
   return In(continuation_verbs_, lemma);
 }
 
+std::optional<Gender> SourceGrammar::FirstNameGender(std::string_view lower) const {
+  const std::string* code = Find(first_names_, lower);
+  if (!code) return std::nullopt;
+  return GenderOf(*code);
+}
+
 SourceGrammar::Anaphora SourceGrammar::AnaphoraOf(std::string_view head) const {
   const std::string* target = Find(anaphoric_heads_, head);
   if (!target) return Anaphora::kNone;
@@ -637,6 +643,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   std::string lower = r.Lower();
   if (lower == "de" || lower == "d'") r.Next();
   if (r.done()) return std::nullopt;
+  // "un des enquêteurs", "l'une des avocates de la famille", "l'un de ses
+  // proches": one member of the group speaks; the group read from its
+  // article on, singular.
+  {
+    const size_t elided = r.Lower() == "l'" ? 1 : 0;
+    const std::string one = r.Lower(elided);
+    const std::string of = r.Lower(elided + 1);
+    if ((one == "un" || one == "une") && (of == "des" || of == "de" || of == "d'") &&
+        r.pos() + elided + 2 < limit) {
+      auto group = ParsePhrase(text, tokens, r.pos() + elided + 1, limit, places);
+      if (group && group->reference != SourcePhrase::Reference::kPronoun) {
+        group->span.start = r.Start(r.pos());
+        group->gender = one == "un" ? Gender::kMasculine : Gender::kFeminine;
+        return group;
+      }
+      return std::nullopt;
+    }
+  }
   const size_t start = r.pos();
   phrase.span.start = r.Start(start);
   lower = r.Lower();

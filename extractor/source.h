@@ -172,6 +172,9 @@ class SourceGrammar {
   bool NamesTopic(std::string_view lemma) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
+  // The gender of a first name the lexicon knows ("sophie": feminine),
+  // nullopt for other words; `lower` is folded.
+  std::optional<Gender> FirstNameGender(std::string_view lower) const;
   // Lemmas whose object may come before their content ("accuse le
   // ministre d'avoir menti", "reproche au gouvernement de …"): the content
   // is the infinitive clause after the object. kRequired: without one
