@@ -518,8 +518,9 @@ class LinkPass {
   // "Le docteur Tedros avait fait savoir qu'il jugeait prématurée la
   // levée …": the speaker's second verb, inside what the first reports, is
   // no second claim of theirs. A claim inside another of the same source,
-  // with its cue inside that one's statement, is dropped. (Another source
-  // inside a statement is a claim of its own: "X indique que Y estime …".)
+  // with its cue inside that one's statement, is dropped, and so is the
+  // second of two with the same span and source. (Another source inside a
+  // statement is a claim of its own: "X indique que Y estime …".)
   void DropNestedRepeats() {
     std::vector<size_t> order(out_.claims.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -533,10 +534,16 @@ class LinkPass {
     const Claim* outer = nullptr;  // of those seen, the one reaching furthest
     for (size_t i : order) {
       const Claim& claim = claims[i];
-      if (outer && claim.span.end <= outer->span.end && claim.source && outer->source &&
-          claim.source->name == outer->source->name && claim.cue &&
-          outer->span.Contains(claim.cue->span) && claim.span.end - claim.span.start <
-                                                       outer->span.end - outer->span.start) {
+      const bool same_source = outer && claim.source && outer->source &&
+                               claim.source->name == outer->source->name;
+      // The same words found twice ("« A, a lancé X. B », a-t-il ajouté":
+      // by the incise and by the verb after the quote) are one claim.
+      const bool repeated = same_source && claim.span.start == outer->span.start &&
+                            claim.span.end == outer->span.end;
+      const bool nested = same_source && claim.span.end <= outer->span.end && claim.cue &&
+                          outer->span.Contains(claim.cue->span) &&
+                          claim.span.end - claim.span.start < outer->span.end - outer->span.start;
+      if (repeated || nested) {
         drop[i] = true;
         continue;
       }
@@ -2771,9 +2778,11 @@ class LinkPass {
         // ", précisant …": what follows is the speaker's next act; nor
         // "…, affirme le quotidien, qui cite …": a relative clause on the
         // speaker.
+        // Nor "…, a déclaré X, selon l'agence": who relayed it.
         auto next_act = [&](size_t k) {
           const std::string& w = Lower(k);
           return w == "avant" || w == "après" || w == "en" || w == "qui" || w == "dont" ||
+                 w == "selon" || w == "d'après" ||
                  (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
         };
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
