@@ -1875,7 +1875,7 @@ class LinkPass {
         // "un porte-parole de l'entreprise" after "l'opérateur Tepco".
         entity = *referred;
         entity.role = phrase->role;
-      } else if (body && (member || body->proper_name)) {
+      } else if (body && ((member && !phrase->definite) || body->proper_name)) {
         // "un porte-parole de la police", "le candidat des Frères
         // musulmans": the body speaks.
         entity = Entity{body->name, body->type, phrase->role, body->alias, Gender::kUnknown};
