@@ -3746,8 +3746,15 @@ class LinkPass {
     const size_t floor = std::max(first, end > kMaxSpeakerNameTokens ? end - kMaxSpeakerNameTokens : 0);
     for (size_t k = end; k > floor; --k) {
       auto phrase = Parse(k - 1, end);
-      bool fits = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
-                  phrase->proper_name && TokenAtOrAfter(phrase->span.end) == end;
+      // A name, or a definite title or source noun ("c'est le ministre de
+      // l'Intérieur qui a annoncé", not "Intérieur").
+      const bool named = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
+                         phrase->proper_name;
+      const bool described =
+          phrase && (phrase->reference == SourcePhrase::Reference::kRoleOnly ||
+                     (phrase->definite && phrase->reference == SourcePhrase::Reference::kNamed &&
+                      !phrase->head.empty()));
+      bool fits = (named || described) && TokenAtOrAfter(phrase->span.end) == end;
       if (!fits) {
         if (best) break;
         continue;
