@@ -3674,10 +3674,32 @@ class LinkPass {
       return adjacent ? phrase : std::nullopt;
     };
     if (auto phrase = reaching(begin)) return phrase;
+    if (auto named = AcronymEndingPart(begin, end)) return named;
     for (size_t k = end; k > begin; --k) {
       if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // "L'Union nationale des associations de parents et amis de personnes
+  // handicapées mentales (UNAPEI) a dénoncé": a name too long for the
+  // phrase reader, whose acronym in parentheses ends the part before the
+  // verb, is the body by its acronym, the words before it its alias.
+  std::optional<SourcePhrase> AcronymEndingPart(size_t begin, size_t end) const {
+    if (end < begin + 5 || Word(end - 1) != ")" || Word(end - 3) != "(" ||
+        !LooksLikeAcronym(Word(end - 2)) || !IsUpperWord(begin + (g_.IsDeterminer(Lower(begin)) ? 1 : 0))) {
+      return std::nullopt;
+    }
+    SourcePhrase phrase;
+    phrase.reference = SourcePhrase::Reference::kNamed;
+    phrase.proper_name = true;
+    phrase.type = "organization";
+    phrase.name = std::string(Word(end - 2));
+    const size_t alias_first = g_.IsDeterminer(Lower(begin)) ? begin + 1 : begin;
+    phrase.alias = std::string(Span{tokens_[alias_first].span.start,
+                                    tokens_[end - 4].span.end}.Of(text_));
+    phrase.span = Span{tokens_[begin].span.start, tokens_[end - 1].span.end};
+    return phrase;
   }
 
   // "Quant au chef du Sinn Fein, il a estimé": a pronoun right after the
@@ -4014,6 +4036,16 @@ class LinkPass {
     const bool opens_with_verb = cue.lemma == "auprès de";
     if (incise || (!opens_with_verb && SplitsVerbGroup(cue_token, rest))) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
+      // "L'UNAPEI a dénoncé le sort de 15 000 enfants, selon son
+      // estimation, …": a possessive's document inside a sentence with a
+      // reporting verb is that speaker's own reckoning, no claim of its
+      // own.
+      if (incise && phrase->possessive &&
+          std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
+            return other.rule.empty() && statement.Contains(other.span);
+          })) {
+        return;
+      }
     } else if (at_start) {
       size_t after = AfterSourceComplement(TokenAtOrAfter(phrase->span.end));
       while (after < tokens_.size() && tokens_[after].kind == TokenKind::kPunct &&
