@@ -515,6 +515,30 @@ class LinkPass {
     }
   }
 
+  // "Le Kremlin considère comme une provocation l'appel de Kiev, a
+  // déclaré Dmitri Peskov": the claim of the Kremlin inside Peskov's ends
+  // where his does, before his verb; it ran on across it. Each claim
+  // starting inside a postposed cue's statement and containing that cue
+  // is cut there.
+  void EndAtPostposedCues() {
+    auto& claims = out_.claims;
+    std::vector<size_t> order(claims.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return claims[a].span.start < claims[b].span.start; });
+    for (size_t outer : order) {
+      const Claim& reported = claims[outer];
+      if (reported.rule != "fr.claim.inverted_speech" || !reported.cue) continue;
+      auto first = std::lower_bound(order.begin(), order.end(), reported.span.start,
+                                    [&](size_t i, size_t pos) { return claims[i].span.start < pos; });
+      for (auto it = first; it != order.end() && claims[*it].span.start < reported.span.end; ++it) {
+        Claim& inner = claims[*it];
+        if (*it == outer || !inner.span.Contains(reported.cue->span)) continue;
+        inner.span.end = reported.span.end;
+      }
+    }
+  }
+
   // "Le docteur Tedros avait fait savoir qu'il jugeait prématurée la
   // levée …": the speaker's second verb, inside what the first reports, is
   // no second claim of theirs. A claim inside another of the same source,
@@ -4190,6 +4214,7 @@ LinkedClaims ClaimLinker::Link(std::string_view text, const Segmentation& segmen
   }
   pass.ResolveLater();
   pass.ContextQuotes();
+  pass.EndAtPostposedCues();
   pass.DropNestedRepeats();
   pass.Unattributed(sentences);
   return pass.Take();
