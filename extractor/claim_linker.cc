@@ -2812,10 +2812,18 @@ class LinkPass {
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
                             IsWord(resume + 1) && !next_act(resume + 1) && !apposition;
         size_t start = StatementStart();
+        // "A, a dit X, B, a dit Y, C": an incise's statement starts after
+        // the sentence's last claim and ends before the next incise, so a
+        // sentence of them stays linear in time and output (each ran from
+        // the sentence's start to its end).
+        if (incise && out_.claims.size() > sentence_claims_) {
+          start = std::max(start, out_.claims.back().span.end);
+          while (start < sentence_.end && (text_[start] == ' ' || text_[start] == ',')) ++start;
+        }
         // "Par ailleurs, poursuit X, S": nothing but connectors before the
         // incise; the statement is what follows it.
         if (incise && start >= tokens_[lead - 1].span.start) start = tokens_[resume + 1].span.start;
-        Span statement = TrimEnd(Span{start, incise ? sentence_.end
+        Span statement = TrimEnd(Span{start, incise ? NextInciseComma(cue)
                                                     : tokens_[lead - 1].span.start});
         if (statement.size() < 3) return;
         AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
@@ -2980,6 +2988,20 @@ class LinkPass {
       end = begin - 1;
     }
     return false;
+  }
+
+  // Where the comma opening the sentence's next verb cue after `cue`
+  // starts ("…, a dit Y"), else the sentence's end.
+  size_t NextInciseComma(const Cue& cue) const {
+    auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.start,
+                                 [](size_t pos, const Cue& c) { return pos < c.span.start; });
+    for (; next != cues_.end(); ++next) {
+      if (!next->rule.empty() || next->first_token == 0) continue;
+      size_t lead = next->first_token;
+      while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+      if (lead > 0 && Word(lead - 1) == ",") return tokens_[lead - 1].span.start;
+    }
+    return sentence_.end;
   }
 
   // "S, comme l'a indiqué X" / "S comme le précise X : « … »": S is X's,

@@ -132,6 +132,21 @@ TEST_CASE("repeated cue verbs take linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("a d\u00E9clar\u00E9 ", n); });
 }
 
+TEST_CASE("incises of different speakers in one sentence take linear time", "[linearity]") {
+  // "A, a dit X, B, a dit Y, …": each incise's statement ran from the
+  // sentence's start to its end (quadratic time and output; 2 GB of RSS
+  // for 4 000 incises).
+  CheckLinear([](size_t n) {
+    std::string text;
+    for (size_t i = 0; text.size() < n; ++i) {
+      std::string surname = "R";  // a distinct capitalized surname per incise
+      for (size_t k = i; k > 0; k /= 26) surname += static_cast<char>('a' + k % 26);
+      text += "Les prix montent, a dit Jean " + surname + "o, ";
+    }
+    return text + "fin.";
+  });
+}
+
 TEST_CASE("repeated 'pour qui' relatives take linear time", "[linearity]") {
   // Each relative cue's statement ends at the next cue, not the sentence's
   // end (it did: quadratic time and output).
