@@ -1494,9 +1494,15 @@ class LinkPass {
   void RememberFirstNameSubject(size_t k) {
     const std::optional<Gender> gender = g_.FirstNameGender(Lower(k));
     if (!gender) return;
-    // A verb the lexicons know, or a negation before any ("ne dort plus").
+    // A verb the lexicons know, a negation before any ("ne dort plus"), or
+    // a lower-case word that is no function word or article ("François
+    // habite ici"): after a first name, most likely a verb.
     auto predicate = [&](size_t at) {
-      return PredicateAfter(at) || (IsWord(at) && (Lower(at) == "ne" || Lower(at) == "n'"));
+      return PredicateAfter(at) ||
+             (IsWord(at) && !IsUpperWord(at) &&
+              (Lower(at) == "ne" || Lower(at) == "n'" ||
+               (!IsFunctionWord(Lower(at)) && !g_.IsDeterminer(Lower(at)) &&
+                Lower(at) != "et" && Lower(at) != "ou")));
     };
     const bool apposition = k > 0 && Word(k - 1) == "," && k + 1 < tokens_.size() &&
                             Word(k + 1) == "," && predicate(k + 2);
@@ -2802,11 +2808,12 @@ class LinkPass {
         // ", précisant …": what follows is the speaker's next act; nor
         // "…, affirme le quotidien, qui cite …": a relative clause on the
         // speaker.
-        // Nor "…, a déclaré X, selon l'agence": who relayed it.
+        // Nor "…, a déclaré X, selon l'agence": who relayed it; nor "…,
+        // a-t-il ajouté, alors que …": the reporter's own clause.
         auto next_act = [&](size_t k) {
           const std::string& w = Lower(k);
           return w == "avant" || w == "après" || w == "en" || w == "qui" || w == "dont" ||
-                 w == "selon" || w == "d'après" ||
+                 w == "selon" || w == "d'après" || w == "alors" || w == "tandis" ||
                  (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
         };
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
