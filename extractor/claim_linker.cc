@@ -209,6 +209,10 @@ class LinkPass {
   // the cues' furthest end so far, in start order: a sentence of many of
   // both stays linear.
   static void AddVerbsOutside(std::vector<Cue>* cues, const std::vector<Cue>& verbs) {
+    if (cues->empty()) {  // most sentences
+      cues->insert(cues->end(), verbs.begin(), verbs.end());
+      return;
+    }
     std::vector<Span> spans;
     for (const Cue& cue : *cues) spans.push_back(cue.span);
     std::sort(spans.begin(), spans.end(),

@@ -646,7 +646,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // "un des enquêteurs", "l'une des avocates de la famille", "l'un de ses
   // proches": one member of the group speaks; the group read from its
   // article on, singular.
-  {
+  // (A size and first-letter test first: this runs for every phrase.)
+  if (const std::string_view w = r.Word();
+      w.size() <= 3 && (w[0] == 'u' || w[0] == 'U' || w[0] == 'l' || w[0] == 'L')) {
     const size_t elided = r.Lower() == "l'" ? 1 : 0;
     const std::string one = r.Lower(elided);
     const std::string of = r.Lower(elided + 1);
