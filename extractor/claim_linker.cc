@@ -1200,9 +1200,9 @@ class LinkPass {
   }
 
   // "a déclaré, jeudi 14 avril, à Londres (Royaume-Uni), qu'il …": the
-  // words between a comma right after the verb and ", que" set the scene
-  // whatever they are; the content starts after "que". Past the
-  // first comma at `i`, the first token after the "que" else `i`.
+  // words between a comma right after the verb (at token `i`) and ", que"
+  // set the scene whatever they are. The first token after that "que",
+  // else `i`.
   size_t AfterInciseBeforeQue(size_t i) const {
     constexpr size_t kMaxInciseTokens = 12;
     if (i >= tokens_.size() || Word(i) != ",") return i;
@@ -3744,15 +3744,16 @@ class LinkPass {
   // verb, is the body by its acronym, the words before it its alias.
   std::optional<SourcePhrase> AcronymEndingPart(size_t begin, size_t end) const {
     if (end < begin + 5 || Word(end - 1) != ")" || Word(end - 3) != "(" ||
-        !LooksLikeAcronym(Word(end - 2)) || !IsUpperWord(begin + (g_.IsDeterminer(Lower(begin)) ? 1 : 0))) {
+        !LooksLikeAcronym(Word(end - 2))) {
       return std::nullopt;
     }
+    const size_t alias_first = g_.IsDeterminer(Lower(begin)) ? begin + 1 : begin;
+    if (!IsUpperWord(alias_first)) return std::nullopt;
     SourcePhrase phrase;
     phrase.reference = SourcePhrase::Reference::kNamed;
     phrase.proper_name = true;
     phrase.type = "organization";
     phrase.name = std::string(Word(end - 2));
-    const size_t alias_first = g_.IsDeterminer(Lower(begin)) ? begin + 1 : begin;
     phrase.alias = std::string(Span{tokens_[alias_first].span.start,
                                     tokens_[end - 4].span.end}.Of(text_));
     phrase.span = Span{tokens_[begin].span.start, tokens_[end - 1].span.end};
@@ -3825,8 +3826,8 @@ class LinkPass {
     const size_t floor = std::max(first, end > kMaxSpeakerNameTokens ? end - kMaxSpeakerNameTokens : 0);
     for (size_t k = end; k > floor; --k) {
       auto phrase = Parse(k - 1, end);
-      // A name, or a definite title or source noun ("c'est le ministre de
-      // l'Intérieur qui a annoncé", not "Intérieur").
+      // A name, a title or a definite source noun ("c'est le ministre de
+      // l'Intérieur qui a annoncé", not "Intérieur"); the longest wins.
       const bool named = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
                          phrase->proper_name;
       const bool described =
