@@ -1868,6 +1868,17 @@ class LinkPass {
       const Entity* owner =
           phrase->possessive && member && !relation ? OwnerOf(*phrase) : nullptr;
       const Entity* whose = relation ? PersonNamedBefore(phrase->span.start) : nullptr;
+      // "Aung San Suu Kyi, qui dirige le gouvernement birman, a annulé …,
+      // a annoncé son porte-parole": a person subject of this sentence
+      // owns the title, not a body named in a relative clause.
+      if (phrase->possessive && member && !relation && inverted &&
+          (Lower(head - 1) == "son" || Lower(head - 1) == "sa")) {
+        const Entity* person = PersonNamedBefore(phrase->span.start);
+        if (person && person->subject && person->named_at >= sentence_.start) {
+          whose = person;
+          owner = nullptr;
+        }
+      }
       if (whose) {
         // "a révélé son avocate" after "Mouss Diouf est mort": someone
         // close to the person just spoken of, unnamed.
@@ -3052,9 +3063,11 @@ class LinkPass {
     }
     std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
     if (!phrase) return;
-    const size_t after = cue.inverted || phrase->span.empty()
-                             ? cue.end_token
-                             : TokenAtOrAfter(phrase->span.end);
+    // "« A, estime la Fnaim dans un communiqué. B »": the setting after
+    // the speaker is part of the incise.
+    const size_t after = SkipSettings(cue.inverted || phrase->span.empty()
+                                          ? cue.end_token
+                                          : TokenAtOrAfter(phrase->span.end));
     const bool closes = after >= tokens_.size() || Word(after) == "," || Word(after) == "." ||
                         tokens_[after].span.start >= quote->content.end;
     if (!closes || quote == last_incise_quote_) return;  // one claim per quote
