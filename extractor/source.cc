@@ -284,6 +284,11 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("name_heads", &g.name_heads_));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "name_heads", g.name_heads_,
+      [&](const std::string& key, const std::string&) { return g.source_nouns_.count(key) > 0; },
+      "is no source noun"));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
   CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
@@ -1176,6 +1181,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     phrase.type = head_type.empty() ? "organization" : head_type;
     phrase.proper_name = true;
     return phrase;
+  }
+  // "la Fondation Abbé-Pierre", "l'Institut Montaigne": a head of
+  // name_heads written with a capital, right before the name, is part of
+  // it ("le Groupe France Télécom", "l'ONG Airwars" are not).
+  if (name_words > 0 && !acronym && head_end == head_first + 1 && name_first == head_end &&
+      IsUpperStart(tokens[head_first].span.Of(text)) && In(name_heads_, phrase.head)) {
+    name_first = head_first;
   }
   if (name_words > 0) {
     phrase.name = std::string(r.Text(name_first, name_end));

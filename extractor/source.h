@@ -242,7 +242,8 @@ class SourceGrammar {
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_, topic_verbs_, continuation_verbs_, role_synonyms_, latest_pronouns_,
+      anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
+      latest_pronouns_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
