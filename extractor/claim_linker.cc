@@ -519,6 +519,20 @@ class LinkPass {
     }
   }
 
+  // The indexes of the claims by start, the longest first among those
+  // starting at one place.
+  std::vector<size_t> ClaimsInTextOrder() const {
+    const auto& claims = out_.claims;
+    std::vector<size_t> order(claims.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return claims[a].span.start != claims[b].span.start
+                 ? claims[a].span.start < claims[b].span.start
+                 : claims[a].span.end > claims[b].span.end;
+    });
+    return order;
+  }
+
   // "Le Kremlin considère comme une provocation l'appel de Kiev, a
   // déclaré Dmitri Peskov": the claim of the Kremlin inside Peskov's ends
   // where his does, before his verb; it ran on across it. Each claim
@@ -526,10 +540,7 @@ class LinkPass {
   // is cut there.
   void EndAtPostposedCues() {
     auto& claims = out_.claims;
-    std::vector<size_t> order(claims.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return claims[a].span.start < claims[b].span.start; });
+    const std::vector<size_t> order = ClaimsInTextOrder();
     for (size_t outer : order) {
       const Claim& reported = claims[outer];
       if (reported.rule != "fr.claim.inverted_speech" || !reported.cue) continue;
@@ -550,14 +561,8 @@ class LinkPass {
   // second of two with the same span and source. (Another source inside a
   // statement is a claim of its own: "X indique que Y estime …".)
   void DropNestedRepeats() {
-    std::vector<size_t> order(out_.claims.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     const auto& claims = out_.claims;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return claims[a].span.start != claims[b].span.start
-                 ? claims[a].span.start < claims[b].span.start
-                 : claims[a].span.end > claims[b].span.end;
-    });
+    const std::vector<size_t> order = ClaimsInTextOrder();
     std::vector<bool> drop(claims.size(), false);
     const Claim* outer = nullptr;  // of those seen, the one reaching furthest
     for (size_t i : order) {
@@ -2624,6 +2629,18 @@ class LinkPass {
     out_.claims.push_back(std::move(claim));
   }
 
+  // Where a statement that would start at `from` starts once the
+  // sentence has claims: after the last one, never past `limit`, spaces
+  // and commas skipped. A sentence of many such claims then stays linear
+  // in time and output.
+  size_t AfterSentenceClaims(size_t from, size_t limit) const {
+    if (out_.claims.size() > sentence_claims_) {
+      from = std::max(from, std::min(out_.claims.back().span.end, limit));
+    }
+    while (from < limit && (text_[from] == ' ' || text_[from] == ',')) ++from;
+    return from;
+  }
+
   // A quote starting in lower case inside a sentence that began before it,
   // short or after another quote of the sentence: a fragment of the
   // reporter's sentence ("X est mort « des suites d'une maladie », a révélé
@@ -2772,12 +2789,7 @@ class LinkPass {
         // quoted words finish the reporter's sentence, from its start or
         // the end of its last claim (a sentence of such claims stays
         // linear in size).
-        size_t from = sentence_.start;
-        if (out_.claims.size() > sentence_claims_) {
-          from = std::max(from, std::min(out_.claims.back().span.end, quote->span.start));
-        }
-        while (from < quote->span.start && (text_[from] == ' ' || text_[from] == ',')) ++from;
-        statement = Span{from, quote->span.end};
+        statement = Span{AfterSentenceClaims(sentence_.start, quote->span.start), quote->span.end};
         type = ClaimType::kMixed;
       }
       // An incise: «A», a déclaré X, «B».
@@ -2838,10 +2850,7 @@ class LinkPass {
         // the sentence's last claim and ends before the next incise, so a
         // sentence of them stays linear in time and output (each ran from
         // the sentence's start to its end).
-        if (incise && out_.claims.size() > sentence_claims_) {
-          start = std::max(start, out_.claims.back().span.end);
-          while (start < sentence_.end && (text_[start] == ' ' || text_[start] == ',')) ++start;
-        }
+        if (incise) start = AfterSentenceClaims(start, sentence_.end);
         // "Par ailleurs, poursuit X, S": nothing but connectors before the
         // incise; the statement is what follows it.
         if (incise && start >= tokens_[lead - 1].span.start) start = tokens_[resume + 1].span.start;
