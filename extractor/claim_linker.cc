@@ -300,7 +300,7 @@ class LinkPass {
                       !(phrase->proper_name && ColonQuoteEnds(after))) {
       return;
     }
-    if (pronoun && ImpersonalStart(opening->content.Of(text_))) return;
+    if (pronoun && g_.StartsImpersonally(opening->content.Of(text_))) return;
     if (PlaceWithin(subject, after)) return;  // "La France a « … »": a rubric
     const Span predicate{tokens_[after].span.start, sentence_.end};
     const Quote* quote = nullptr;
@@ -390,18 +390,6 @@ class LinkPass {
     return !g_.IsTitle(w) && !g_.IsDeterminer(w) && !g_.IsClauseOpener(w) && !IsPreposition(k) &&
            w != "à" && w != "au" && w != "aux" && w != "en" && w != "comme" && w != "pour" &&
            w != "par";
-  }
-
-  // Whether quoted words after "il" make it impersonal ("il « n'y a que
-  // … »", "il « faut … »"): then "il" names nobody.
-  static bool ImpersonalStart(std::string_view quoted) {
-    static constexpr std::string_view kImpersonal[] = {
-        "y a ", "n'y a ", "y avait ", "n'y avait ", "faut ", "ne faut ", "fallait ",
-        "s'agit ", "semble ", "paraît ", "est ", "était ", "sera "};
-    for (std::string_view start : kImpersonal) {
-      if (quoted.substr(0, start.size()) == start) return true;
-    }
-    return false;
   }
 
   // Three words or more, one in lower case: a sentence, not a title or a
@@ -999,7 +987,7 @@ class LinkPass {
   // Whether token i is the complementizer "que" or "qu'".
   bool IsQue(size_t i) const { return Lower(i) == "que" || Lower(i) == "qu'"; }
 
-  bool IsRelative(size_t i) const { return Lower(i) == "qui" || Lower(i) == "dont"; }
+  bool IsRelative(size_t i) const { return g_.IsRelativeOpener(Lower(i)); }
 
   // Whether tokens [first, end) are one source phrase, a name or a title,
   // and nothing else.
@@ -2920,11 +2908,8 @@ class LinkPass {
     const size_t first = TokenAtOrAfter(phrase->span.end);
     // "Selon Paul Martin lui-même, …": the phrase reaches the comma, the
     // name stays.
-    static constexpr std::string_view kEmphatic[] = {"lui-même", "elle-même", "eux-mêmes",
-                                                     "elles-mêmes"};
     if (first + 1 < tokens_.size() && Word(first + 1) == "," &&
-        std::find(std::begin(kEmphatic), std::end(kEmphatic), Lower(first)) !=
-            std::end(kEmphatic)) {
+        g_.IsEmphaticPronoun(Lower(first))) {
       phrase->span.end = tokens_[first].span.end;
       return;
     }
@@ -3186,23 +3171,10 @@ class LinkPass {
   }
 
   // Prepositions: a phrase after one is governed by it, no subject.
-  static bool IsPrepositionWord(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "de",     "d'",    "du",      "des",    "à",       "au",    "aux",  "en",
-        "sur",    "pour",  "par",     "dans",   "avec",    "sans",  "chez", "contre",
-        "vers",   "selon", "après",   "avant",  "depuis",  "devant", "derrière", "sous",
-        "entre",  "lors",  "pendant"};
-    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-  }
+  bool IsPrepositionWord(std::string_view w) const { return g_.IsPreposition(w); }
 
   // Prepositions and adverbs that follow a name in a clause, not in it.
-  static bool IsFunctionWord(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "comme", "lui", "elle", "eux", "même", "aussi", "non", "pas", "ne", "n'", "y",
-        "on",    "il",  "ils",  "elles", "qui", "que", "qu'", "dont", "où"};
-    return IsPrepositionWord(w) ||
-           std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-  }
+  bool IsFunctionWord(std::string_view w) const { return g_.IsClauseWord(w); }
 
   bool IsPreposition(size_t i) const {
     const std::string& w = Lower(i);
@@ -3561,13 +3533,8 @@ class LinkPass {
   // "a protesté contre …").
   bool OpensCircumstance(size_t first) const {
     constexpr size_t kMaxLookAhead = 10;
-    static constexpr std::string_view kPrepositions[] = {
-        "après", "avant", "devant", "derrière", "lors",  "pendant", "depuis", "vers", "sous",
-        "chez",  "sans",  "dans",   "entre",    "malgré", "parmi",  "durant", "dès"};
     if (first == 0 || first >= tokens_.size() || !IsWord(first) || IsQue(first - 1) ||
-        InsideQuote(tokens_[first].span) ||
-        std::find(std::begin(kPrepositions), std::end(kPrepositions), Lower(first)) ==
-            std::end(kPrepositions)) {
+        InsideQuote(tokens_[first].span) || !g_.IsCircumstancePreposition(Lower(first))) {
       return false;
     }
     for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
@@ -3966,12 +3933,6 @@ class LinkPass {
     return after;
   }
 
-  // "qui", "lequel", "laquelle", "lesquels", "lesquelles".
-  static bool IsRelativePronoun(std::string_view w) {
-    return w == "qui" || w == "lequel" || w == "laquelle" || w == "lesquels" ||
-           w == "lesquelles";
-  }
-
   // The named subject of the sentence when it opens it and a predicate
   // follows it before token `before`: "Amnesty International a publié …".
   std::optional<SourcePhrase> SubjectBefore(size_t before) const {
@@ -4030,7 +3991,7 @@ class LinkPass {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
     // antecedent, the statement the relative clause.
-    if (cue.end_token < tokens_.size() && IsRelativePronoun(Lower(cue.end_token))) {
+    if (cue.end_token < tokens_.size() && g_.IsRelativePronoun(Lower(cue.end_token))) {
       LinkRelativeCue(cue);
       return;
     }

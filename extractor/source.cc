@@ -257,6 +257,13 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("first_names", &g.first_names_));
   CLAIMX_RETURN_IF_ERROR(load("member_titles", &g.member_titles_));
   CLAIMX_RETURN_IF_ERROR(load("speech_nouns", &g.speech_nouns_));
+  CLAIMX_RETURN_IF_ERROR(load("prepositions", &g.prepositions_));
+  CLAIMX_RETURN_IF_ERROR(load("clause_words", &g.clause_words_));
+  CLAIMX_RETURN_IF_ERROR(load("circumstance_prepositions", &g.circumstance_prepositions_));
+  CLAIMX_RETURN_IF_ERROR(load("relative_openers", &g.relative_openers_));
+  CLAIMX_RETURN_IF_ERROR(load("relative_pronouns", &g.relative_pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("impersonal_quote_starts", &g.impersonal_quote_starts_));
   // A lexicon whose values are "" or `other`.
   auto only_values = [](std::string_view name, const Words& words,
                         std::string_view other) -> Status {
@@ -560,6 +567,40 @@ bool SourceGrammar::IsInfinitiveOpener(std::string_view word) const {
 
 bool SourceGrammar::IsRelationTitle(std::string_view word) const {
   return In(relation_titles_, FoldedKey(word).view());
+}
+
+bool SourceGrammar::IsPreposition(std::string_view lower) const {
+  return In(prepositions_, lower);
+}
+
+bool SourceGrammar::IsClauseWord(std::string_view lower) const {
+  return In(prepositions_, lower) || In(clause_words_, lower);
+}
+
+bool SourceGrammar::IsCircumstancePreposition(std::string_view lower) const {
+  return In(circumstance_prepositions_, lower);
+}
+
+bool SourceGrammar::IsRelativeOpener(std::string_view lower) const {
+  return In(relative_openers_, lower);
+}
+
+bool SourceGrammar::IsRelativePronoun(std::string_view lower) const {
+  return In(relative_pronouns_, lower);
+}
+
+bool SourceGrammar::IsEmphaticPronoun(std::string_view lower) const {
+  return In(emphatic_pronouns_, lower);
+}
+
+bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {
+  for (const auto& [start, unused] : impersonal_quote_starts_) {
+    if (quoted.size() > start.size() && quoted.substr(0, start.size()) == start &&
+        quoted[start.size()] == ' ') {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool SourceGrammar::IsClauseOpener(std::string_view word) const {

@@ -191,6 +191,24 @@ class SourceGrammar {
   bool IsClauseOpener(std::string_view word) const;
   // A clitic between a subject and its verb ("se", "lui", "n'").
   bool IsSubjectClitic(std::string_view word) const;
+  // Function words, each a lexicon of the same name; `lower` is a word in
+  // lower case. IsPreposition: a phrase right after one is governed by it
+  // ("selon le maire"). IsClauseWord: a preposition, or another word that
+  // follows a name in a clause and is not part of it ("lui", "qui", "ne").
+  // IsCircumstancePreposition: opens a complement of time or place after a
+  // verb ("après l'attaque"). IsRelativeOpener: closes a speaker's
+  // description ("un fonctionnaire qui …"). IsRelativePronoun: after a
+  // "pour"/"selon" cue ("pour qui", "selon lequel"). IsEmphaticPronoun:
+  // "lui-même" after a name.
+  bool IsPreposition(std::string_view lower) const;
+  bool IsClauseWord(std::string_view lower) const;
+  bool IsCircumstancePreposition(std::string_view lower) const;
+  bool IsRelativeOpener(std::string_view lower) const;
+  bool IsRelativePronoun(std::string_view lower) const;
+  bool IsEmphaticPronoun(std::string_view lower) const;
+  // Whether quoted words start with an entry of impersonal_quote_starts
+  // and a space: after "il", « y a … » or « faut … » make it impersonal.
+  bool StartsImpersonally(std::string_view quoted) const;
   // A title or determiner word (lower case or not), for the scan that
   // learns people's names outside attributions.
   bool IsTitle(std::string_view word) const;
@@ -243,7 +261,8 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
-      latest_pronouns_,
+      latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
+      relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
