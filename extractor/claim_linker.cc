@@ -2831,8 +2831,19 @@ class LinkPass {
                  w == "selon" || w == "d'après" || w == "alors" || w == "tandis" ||
                  (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
         };
+        // Nor "…, a réagi X, lundi 9 août." / ", dans un communiqué.": only
+        // the speech's settings after the comma, or settings and then the
+        // next act (", dimanche, avant de quitter la salle").
+        const size_t after_settings = resume + 1 < tokens_.size() ? SkipSettings(resume + 1)
+                                                                  : resume + 1;
+        const bool settings_then_act = after_settings > resume + 1 &&
+                                       after_settings + 1 < tokens_.size() &&
+                                       Word(after_settings) == "," &&
+                                       IsWord(after_settings + 1) &&
+                                       next_act(after_settings + 1);
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
-                            IsWord(resume + 1) && !next_act(resume + 1) && !apposition;
+                            IsWord(resume + 1) && !next_act(resume + 1) && !apposition &&
+                            !EndsSentence(after_settings) && !settings_then_act;
         size_t start = StatementStart();
         // "A, a dit X, B, a dit Y, C": an incise's statement starts after
         // the sentence's last claim and ends before the next incise, so a
@@ -3004,6 +3015,13 @@ class LinkPass {
       end = begin - 1;
     }
     return false;
+  }
+
+  // Whether token k is past the sentence or the punctuation that ends it.
+  bool EndsSentence(size_t k) const {
+    if (k >= tokens_.size() || tokens_[k].span.start >= sentence_.end) return true;
+    const std::string_view w = Word(k);
+    return w == "." || w == "!" || w == "?" || w == ";";
   }
 
   // Where the comma opening the sentence's next verb cue after `cue`
@@ -3495,7 +3513,7 @@ class LinkPass {
     }
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;
-    if (OpensCircumstance(first)) return std::nullopt;
+    if (OpensCircumstance(first) || NamesUntoldNews(first)) return std::nullopt;
     // "accuse le ministre d'avoir menti": the content follows the object;
     // not when ContentStart stepped over more than settings to reach it
     // ("appelle à voter", "a indiqué que …").
@@ -3530,11 +3548,13 @@ class LinkPass {
   // no que-clause after it in the clause, says nothing the sentence
   // reports. Not the prepositions that open a verb's object or topic
   // ("a parlé de …", "a appelé à …", "a insisté sur …", "a plaidé pour …",
-  // "a protesté contre …").
+  // "a protesté contre …"). A gerund says how, not what: "les policiers
+  // ont répliqué en faisant usage de gaz lacrymogène".
   bool OpensCircumstance(size_t first) const {
     constexpr size_t kMaxLookAhead = 10;
     if (first == 0 || first >= tokens_.size() || !IsWord(first) || IsQue(first - 1) ||
-        InsideQuote(tokens_[first].span) || !g_.IsCircumstancePreposition(Lower(first))) {
+        InsideQuote(tokens_[first].span) ||
+        !(g_.IsCircumstancePreposition(Lower(first)) || OpensGerund(first))) {
       return false;
     }
     for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
@@ -3542,6 +3562,36 @@ class LinkPass {
       if (Word(k) == "," || Word(k) == ";") break;
     }
     return true;
+  }
+
+  // "a confirmé une information du Parisien", "démentant ces
+  // informations": the object is a piece of news the sentence does not
+  // give (news_nouns), so nothing is reported; "l'information selon
+  // laquelle …" or a que-clause or quote in the clause gives it.
+  bool NamesUntoldNews(size_t first) const {
+    constexpr size_t kMaxLookAhead = 12;
+    if (first + 1 >= tokens_.size() || !g_.IsDeterminer(Lower(first)) ||
+        !g_.IsNewsNoun(Lower(first + 1)) || InsideQuote(tokens_[first].span)) {
+      return false;
+    }
+    for (size_t k = first + 2; k < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
+      if (IsQue(k) || Word(k) == ":" || InsideQuote(tokens_[k].span) ||
+          Lower(k) == "selon") {
+        return false;
+      }
+      if (Word(k) == "," || Word(k) == ";") break;
+    }
+    return true;
+  }
+
+  // "en faisant", "en s'appuyant": "en", then a lower-case word ending in
+  // -ant, a pronoun between them or not.
+  bool OpensGerund(size_t first) const {
+    if (Lower(first) != "en") return false;
+    size_t verb = first + 1;
+    if (verb < tokens_.size() && g_.IsSubjectClitic(Lower(verb))) ++verb;
+    return verb < tokens_.size() && IsWord(verb) && !IsUpperWord(verb) &&
+           Lower(verb).size() > 4 && Lower(verb).ends_with("ant");
   }
 
   // The claims of a verb cue whose content follows it: the quote after a

@@ -128,6 +128,9 @@ class PhraseReader {
     return i_ + ahead < limit_ ? tokens_[i_ + ahead].span.Of(text_) : std::string_view();
   }
   std::string Lower(size_t ahead = 0) const { return LowerWord(Word(ahead)); }
+  bool IsNumber(size_t ahead = 0) const {
+    return i_ + ahead < limit_ && tokens_[i_ + ahead].kind == TokenKind::kNumber;
+  }
   bool IsWord(size_t ahead = 0) const {
     return i_ + ahead < limit_ && tokens_[i_ + ahead].kind == TokenKind::kWord;
   }
@@ -264,6 +267,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("relative_pronouns", &g.relative_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("impersonal_quote_starts", &g.impersonal_quote_starts_));
+  CLAIMX_RETURN_IF_ERROR(load("news_nouns", &g.news_nouns_));
   // A lexicon whose values are "" or `other`.
   auto only_values = [](std::string_view name, const Words& words,
                         std::string_view other) -> Status {
@@ -593,6 +597,10 @@ bool SourceGrammar::IsEmphaticPronoun(std::string_view lower) const {
   return In(emphatic_pronouns_, lower);
 }
 
+bool SourceGrammar::IsNewsNoun(std::string_view lower) const {
+  return In(news_nouns_, lower);
+}
+
 bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {
   for (const auto& [start, unused] : impersonal_quote_starts_) {
     if (quoted.size() > start.size() && quoted.substr(0, start.size()) == start &&
@@ -794,7 +802,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // générale").
   auto IsModifier = [&](const std::string& w, bool of_title) {
     return !(In(phrase_stops_, w) || In(determiners_, w) || (of_title && In(titles_, w)) ||
-             LookupVerb(w) ||
+             LookupVerb(w) || In(modal_verbs_, w) ||  // "le ministre va démissionner"
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en");
@@ -1010,7 +1018,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     const size_t from = r.pos() + article;
     for (*n = std::min(max_organization_words_, limit - from); *n > 0; --*n) {
-      if (!r.IsWord(article + *n - 1)) continue;
+      // A name may end with a number ("France 24", "Europe 1").
+      if (!r.IsWord(article + *n - 1) && !r.IsNumber(article + *n - 1)) continue;
       if (const std::string* type =
               Find(organization_names_, LowerWord(r.Text(from, from + *n)))) {
         *n += article;

@@ -206,6 +206,9 @@ class SourceGrammar {
   bool IsRelativeOpener(std::string_view lower) const;
   bool IsRelativePronoun(std::string_view lower) const;
   bool IsEmphaticPronoun(std::string_view lower) const;
+  // A noun naming a piece of news ("information"): as a reporting verb's
+  // object alone, it reports nothing the sentence gives.
+  bool IsNewsNoun(std::string_view lower) const;
   // Whether quoted words start with an entry of impersonal_quote_starts
   // and a space: after "il", « y a … » or « faut … » make it impersonal.
   bool StartsImpersonally(std::string_view quoted) const;
@@ -263,6 +266,7 @@ class SourceGrammar {
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
+      news_nouns_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
