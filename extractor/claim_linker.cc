@@ -3395,6 +3395,21 @@ class LinkPass {
     return lead > 0 && Lower(lead - 1) == "qui";
   }
 
+  // Whether `cue` is in a subordinate clause that opens the sentence ("Bien
+  // que …", "Alors qu'…", "Si …", the opening_subordinators lexicon), before
+  // the comma that closes it.
+  bool InOpeningSubordinate(const Cue& cue) const {
+    const size_t first = TokenAtOrAfter(sentence_.start);
+    if (first + 1 >= cue.first_token) return false;
+    const bool opens = g_.IsOpeningSubordinator(Lower(first)) ||
+                       g_.IsOpeningSubordinator(Lower(first) + " " + Lower(first + 1));
+    if (!opens) return false;
+    for (size_t k = first; k < cue.first_token; ++k) {
+      if (Word(k) == "," && !InsideQuote(tokens_[k].span)) return false;
+    }
+    return true;
+  }
+
   // Where the content of `cue` ends: the sentence end, or before the next
   // cue that opens an attribution of its own (", affirmant que …", "… et
   // pense que …").
@@ -3402,7 +3417,9 @@ class LinkPass {
     size_t end = sentence_.end;
     // "la CGT, qui demandait une hausse, a dénoncé …": the content of a cue
     // in a relative clause ends with the clause, at the next comma.
-    const bool relative = InRelativeClause(cue);
+    // Likewise in a subordinate clause opening the sentence: "Bien que X
+    // affirme que S, la direction …".
+    const bool relative = InRelativeClause(cue) || InOpeningSubordinate(cue);
     // "; cette option sera…": a semicolon ends the clause. ": « … »": a
     // quote after a colon is a claim of its own.
     for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {

@@ -268,6 +268,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("impersonal_quote_starts", &g.impersonal_quote_starts_));
   CLAIMX_RETURN_IF_ERROR(load("news_nouns", &g.news_nouns_));
+  CLAIMX_RETURN_IF_ERROR(load("opening_subordinators", &g.opening_subordinators_));
   // A lexicon whose values are "" or `other`.
   auto only_values = [](std::string_view name, const Words& words,
                         std::string_view other) -> Status {
@@ -599,6 +600,10 @@ bool SourceGrammar::IsEmphaticPronoun(std::string_view lower) const {
 
 bool SourceGrammar::IsNewsNoun(std::string_view lower) const {
   return In(news_nouns_, lower);
+}
+
+bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {
+  return In(opening_subordinators_, lower);
 }
 
 bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {
@@ -1034,7 +1039,15 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(body_tokens);
     name_words = kMaxNameWords;  // read no more capitalized words
   }
-  while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
+  while (!r.done() && name_words < kMaxNameWords &&
+         (r.IsWord() || (name_words > 0 && r.Word() == "&"))) {
+    // "Procter & Gamble", "Carambar & Co": an ampersand between
+    // capitalized words joins them.
+    if (r.Word() == "&") {
+      if (!r.IsWord(1) || !IsUpperStart(r.Word(1))) break;
+      r.Next();
+      continue;
+    }
     std::string_view w = r.Word();
     std::string lw = r.Lower();
     // A name after a head noun may open with its article: "le quotidien
