@@ -2643,6 +2643,13 @@ class LinkPass {
     if (!lower) return false;
     const Span before = TrimEnd(Span{StatementStart(), quote.span.start});
     if (before.empty()) return false;
+    // "… seront mobilisés, et « l'ensemble … »", "le soutien de « … »": a
+    // quote right after a conjunction or preposition is embedded.
+    const size_t opening = TokenAtOrAfter(quote.span.start);
+    if (opening > 0 && IsWord(opening - 1) &&
+        (g_.IsClauseOpener(Lower(opening - 1)) || IsPrepositionWord(Lower(opening - 1)))) {
+      return true;
+    }
     size_t words = 1;
     for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
     return words < kMaxFragmentWords || HoldsQuote(before);
