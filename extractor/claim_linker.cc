@@ -3445,12 +3445,34 @@ class LinkPass {
       if (!next.rule.empty()) continue;  // "et pour redéfinir": not a speaker's cue
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
+      if (const std::optional<size_t> comma = CommaBeforePostposed(next)) {
+        return tokens_[*comma].span.start;
+      }
       if (Coordinated(next)) return tokens_[Conjunction(next)].span.start;
       if (const std::optional<size_t> opener = ContrastBefore(next)) {
         return tokens_[*opener].span.start;
       }
     }
     return end;
+  }
+
+  // "X a affirmé que l'usine fermerait, a rapporté l'AFP.": the comma
+  // before a postposed cue that ends the sentence with its own speaker (an
+  // inversion or a phrase, then settings at most); the content of an
+  // earlier cue ends there. Not an incise inside that content ("que
+  // l'usine, a-t-il précisé, fermerait").
+  std::optional<size_t> CommaBeforePostposed(const Cue& next) const {
+    size_t lead = next.first_token;
+    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    if (lead == 0 || Word(lead - 1) != ",") return std::nullopt;
+    size_t after = TokenAtOrAfter(next.span.end);
+    if (!next.inverted) {
+      const std::optional<SourcePhrase> speaker = SpeakerAfter(next);
+      if (!speaker || speaker->span.empty()) return std::nullopt;
+      after = TokenAtOrAfter(speaker->span.end);
+    }
+    if (!EndsSentence(SkipSettings(after))) return std::nullopt;
+    return lead - 1;
   }
 
   // "…, tandis que l'opposition juge …", "mais le syndicat estime …": the
