@@ -2798,6 +2798,14 @@ class LinkPass {
       }
       return;
     }
+    // "La maire a assuré que le pont, a-t-elle précisé, rouvrirait": an
+    // inverted incise inside the content of the sentence's last claim is
+    // part of it, no claim of its own.
+    if (cue.inverted && out_.claims.size() > sentence_claims_ &&
+        out_.claims.back().span.start < cue.span.start &&
+        cue.span.end < out_.claims.back().span.end) {
+      return;
+    }
     // "12 morts, a affirmé X": the statement before the comma; not the
     // subject and its apposition ("La ministre, Élisabeth Borne, a appelé
     // les syndicats à …").
