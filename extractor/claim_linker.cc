@@ -1665,13 +1665,20 @@ class LinkPass {
     if (IsStressedPronoun(k + 1) && k + 2 < tokens_.size() && Word(k + 2) == ",") {
       return StartsPredicate(k + 3);
     }
-    // "Ngozi Okonjo-Iweala, élue mardi à la tête de l'OMC, a rencontré".
+    // "Ngozi Okonjo-Iweala, élue mardi à la tête de l'OMC, a rencontré";
+    // "Daniel Schaerer, astrophysicien à Genève, nous explique": a relative,
+    // participle or lower-case apposition with no verb of its own, then
+    // the predicate.
     const std::string& w = Lower(k + 1);
-    if (w != "qui" && w != "dont" && !LooksLikeParticiple(w) && !LooksLikeUParticiple(w)) {
-      return false;
-    }
+    const bool relative_or_participle =
+        w == "qui" || w == "dont" || LooksLikeParticiple(w) || LooksLikeUParticiple(w);
+    if (!relative_or_participle && (!IsWord(k + 1) || IsUpperWord(k + 1))) return false;
     for (size_t j = k + 2; j < tokens_.size() && j < k + kMaxSubjectTokens; ++j) {
       if (Word(j) == ",") return StartsPredicate(j + 1);
+      if (!relative_or_participle && (IsQue(j) || InsideQuote(tokens_[j].span) ||
+                                      StartsPredicate(j) || Word(j) == ".")) {
+        return false;
+      }
     }
     return false;
   }
@@ -1716,9 +1723,12 @@ class LinkPass {
   // reflexive clitic ("s'est rendu"), a reporting verb, or a modal before
   // an infinitive ("doit être entendue").
   bool StartsPredicate(size_t k) const {
-    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;  // "n'a pas caché"
+    // "n'a pas caché"; "ne s'y attendait pas": a verb, known or not.
+    const bool negated = IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'");
+    if (negated) ++k;
     while (IsWord(k) && g_.IsSubjectClitic(Word(k))) ++k;
     if (!IsWord(k)) return false;
+    if (negated && !IsUpperWord(k)) return true;
     std::optional<Gender> unused;
     return g_.IsAuxiliary(Word(k), &unused) || g_.IsReflexiveAuxiliary(Word(k)) ||
            g_.LookupVerb(Word(k)) != nullptr ||
