@@ -3068,17 +3068,23 @@ class LinkPass {
   // cue is not in this construction.
   bool LinkAsReported(const Cue& cue) {
     const size_t k = cue.first_token;
-    if (k < 3 || cue.inverted || Lower(k - 2) != "comme") return false;
+    if (k < 2 || cue.inverted || Lower(k - 2) != "comme") return false;
     if (Lower(k - 1) != "l'" && Lower(k - 1) != "le") return false;
     std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
     if (!phrase) return false;
     auto source = Resolve(phrase, "fr.source.inverted");
     if (!source) return true;
+    size_t after = TokenAtOrAfter(phrase->span.end);
     Span statement = TrimEnd(Span{StatementStart(), tokens_[k - 2].span.start});
+    // "Comme l'a rappelé la ministre, la loi est claire": nothing before
+    // "comme", so S is what follows the speaker.
+    if (statement.size() < 3 && after + 1 < tokens_.size() && Word(after) == ",") {
+      const size_t from = tokens_[after + 1].span.start;
+      statement = TrimEnd(Span{from, std::max(from, ContentEnd(cue, from))});
+    }
     if (statement.size() >= 3) {
       AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
     }
-    size_t after = TokenAtOrAfter(phrase->span.end);
     if (after < tokens_.size() && Word(after) == ":") {
       const Quote* quote = QuoteStartingAt(tokens_[after].span.start);
       if (quote && RestOfSentence(*quote).empty()) {

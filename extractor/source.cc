@@ -1055,10 +1055,32 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     bool titled_article = name_words == 0 && (!head_type.empty() || named_article) &&
                           IsUpperStart(w) && In(determiners_, lw) && r.IsWord(1) &&
                           IsUpperStart(r.Word(1));
-    // "Effrayées, les filles…": a capitalized plural participle opening a
-    // sentence is not a name.
-    bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és");
-    if (titled_article || ArabicArticleName(w) ||
+    // "Effrayées, les filles…": a capitalized plural participle is not a
+    // name. Nor, opening the sentence, a singular one before a comma or
+    // its agent ("Contacté, le propriétaire …", "Interrogée par l'AFP, …";
+    // not "l'Élysée", "Selon Houdré, …", known first names: "René, …"),
+    // or a present participle before its complement ("Revenant sur la
+    // question, M. X …"; not "Vaillant a déclaré").
+    // The word after it, even past `limit` (a subject search may stop the
+    // phrase before the comma).
+    const std::string next = r.pos() + 1 < tokens.size()
+                                 ? LowerWord(tokens[r.pos() + 1].span.Of(text))
+                                 : std::string();
+    const bool opens_sentence = r.pos() == 0 && !In(first_names_, lw);
+    const bool singular_participle = opens_sentence &&
+                                     (EndsWith(lw, "ée") || EndsWith(lw, "é")) &&
+                                     (next == "," || next == "par");
+    const bool present_participle =
+        opens_sentence && lw.size() > 5 && EndsWith(lw, "ant") &&
+        (In(prepositions_, next) || In(determiners_, next) || next == "que" || next == "qu'");
+    bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és") || singular_participle ||
+                      present_participle;
+    // "M. Le Vern", "Mme Le Pen": after a courtesy title, a capitalized
+    // article before a capitalized word opens the surname.
+    const bool surname_article = name_words == 0 && courtesy_title && IsUpperStart(w) &&
+                                 (lw == "le" || lw == "la") && r.IsWord(1) &&
+                                 IsUpperStart(r.Word(1));
+    if (titled_article || surname_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
