@@ -2965,6 +2965,39 @@ class LinkPass {
     phrase->span.end = tokens_[k - 1].span.end;
   }
 
+  // "Selon des sources bien introduites au palais présidentiel, S": a
+  // cue opening the sentence (after a conjunction at most) whose phrase, a
+  // description with no name, stops short of the comma that ends it; the
+  // words up to that comma describe the source, unless a verb, a quote, a
+  // date, a place or "que" is among them.
+  void ExtendDescriptionToComma(const Cue& cue, SourcePhrase* phrase) const {
+    constexpr size_t kMaxTailTokens = 10;
+    const bool opens = cue.first_token == 0 ||
+                       (cue.first_token == 1 && g_.IsClauseOpener(Word(0)));
+    // Not "Pour la principale association de …, l'April : « … »": after
+    // "pour" the phrase may be a topic, not a source.
+    if (!opens || cue.rule == "fr.source.pour" || phrase->proper_name || phrase->span.empty() ||
+        phrase->reference == SourcePhrase::Reference::kPronoun) {
+      return;
+    }
+    const size_t first = TokenAtOrAfter(phrase->span.end);
+    for (size_t k = first; k < tokens_.size() && k < first + kMaxTailTokens; ++k) {
+      if (Word(k) == ",") {
+        if (k == first) return;
+        phrase->name += std::string(Span{phrase->span.end, tokens_[k - 1].span.end}.Of(text_));
+        phrase->span.end = tokens_[k - 1].span.end;
+        return;
+      }
+      // Not "un responsable joint par téléphone samedi", "une source
+      // proche de l'enquête à Marseille": a date or place says when or
+      // where, not who.
+      if (!IsWord(k) || IsQue(k) || InsideQuote(tokens_[k].span) || StartsPredicate(k) ||
+          g_.LookupLowerVerb(Lower(k)) || InSpans(dates_, k) || InSpans(places_, k)) {
+        return;
+      }
+    }
+  }
+
   // Whether what follows `pos` is a comma and a source phrase that ends the
   // sentence: "…, selon les chiffres publiés par la Dares, le service
   // statistique du ministère." is the source's apposition, not the rest of
@@ -3318,9 +3351,20 @@ class LinkPass {
     const size_t first = cue.end_token + 1;
     if (first >= tokens_.size()) return;
     // To the comma closing the relative, the next cue or the sentence's end
-    // (bounded by the next cue, a sentence of cues stays linear).
+    // (bounded by the next cue, a sentence of cues stays linear). Not a
+    // cue inside quoted words, nor one whose subject is no source ("selon
+    // lequel la copropriété « menace de s'effondrer »"), at most a few of
+    // them.
+    constexpr int kMaxSteppedCues = 3;
     auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
                                  [](size_t pos, const Cue& c) { return pos < c.span.start; });
+    for (int stepped = 0; next != cues_.end() && stepped < kMaxSteppedCues; ++stepped) {
+      if (!InsideQuote(next->span) && (next->rule.empty() ? Subject(next->first_token).has_value()
+                                                          : true)) {
+        break;
+      }
+      ++next;
+    }
     const size_t limit = next == cues_.end() ? tokens_.size() : next->first_token;
     size_t last = first;
     while (last < limit && (Word(last) != "," || InsideQuote(tokens_[last].span))) ++last;
@@ -4129,6 +4173,7 @@ class LinkPass {
     }
     if (!phrase) return;
     ExtendNameToComma(&*phrase);
+    ExtendDescriptionToComma(cue, &*phrase);
     if (cue.rule == "fr.source.pour") {
       const std::string& name = phrase->name;
       bool acronym = LooksLikeAcronym(name);
