@@ -2866,8 +2866,10 @@ class LinkPass {
                                        Word(after_settings) == "," &&
                                        IsWord(after_settings + 1) &&
                                        next_act(after_settings + 1);
+        // "Or, estime-t-il, « … »": the statement may go on in quoted words.
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
-                            IsWord(resume + 1) && !next_act(resume + 1) && !apposition &&
+                            (IsWord(resume + 1) || QuoteOpeningAt(resume + 1)) &&
+                            !(IsWord(resume + 1) && next_act(resume + 1)) && !apposition &&
                             !EndsSentence(after_settings) && !settings_then_act;
         size_t start = StatementStart();
         // "A, a dit X, B, a dit Y, C": an incise's statement starts after
@@ -2881,6 +2883,14 @@ class LinkPass {
         Span statement = TrimEnd(Span{start, incise ? NextInciseComma(cue)
                                                     : tokens_[lead - 1].span.start});
         if (statement.size() < 3) return;
+        // "Or, estime-t-il, « … »": quoted words and nothing else are a
+        // direct quote.
+        if (const Quote* quote = QuoteStartingAt(statement.start);
+            quote && TrimEnd(Span{quote->span.end, std::max(quote->span.end, statement.end)})
+                         .empty()) {
+          AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.inverted_speech");
+          return;
+        }
         AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
         return;
       }
