@@ -839,7 +839,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();
     }
     // Complements: "du directoire de PSA", "de la Défense", "de New York".
+    auto is_de = [](const std::string& w) {
+      return w == "de" || w == "d'" || w == "du" || w == "des";
+    };
+    // "le ministre de la Communication, de l'Économie numérique et de la
+    // Poste": complements listed with commas, the last one after "et de".
+    auto listed_complement = [&] {
+      constexpr size_t kMaxListTokens = 12;
+      if (r.Word() != "," || !is_de(r.Lower(1))) return false;
+      for (size_t k = 2; k < kMaxListTokens && r.IsWord(k); ++k) {
+        const std::string w = r.Lower(k);
+        if (w == "et" && is_de(r.Lower(k + 1))) return true;
+        if (LookupVerb(w) || In(auxiliaries_, w) || In(modal_verbs_, w)) return false;
+      }
+      return false;
+    };
     for (size_t complement = 0; complement < kMaxComplements; ++complement) {
+      const size_t before_list = r.pos();
+      if (complement > 0 && of_title && listed_complement()) r.Next();
       std::string prep = r.Lower();
       // "l'ambassadeur de France en Afghanistan": "en" before a name.
       const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
@@ -853,7 +870,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(2);
         continue;
       }
-      size_t save = r.pos();
+      size_t save = before_list;
       // "l'émissaire de l'ONU et de la Ligue arabe": a coordinated
       // complement after a first one.
       if (complement > 0 && prep == "et") {
@@ -1167,6 +1184,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (r.Word() != ",") return;
     size_t save = r.pos();
     r.Next();
+    // ", par ailleurs porte-parole du gouvernement,": a connector before
+    // the title.
+    if (In(statement_skips_, r.Lower() + " " + r.Lower(1))) {
+      r.Next(2);
+    } else if (In(statement_skips_, r.Lower()) && r.IsWord(1)) {
+      r.Next();
+    }
     if (In(determiners_, r.Lower())) r.Next();
     size_t title_start = r.pos();
     const size_t words = title_words_here();
@@ -1252,6 +1276,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     name_end = r.pos();
     last = name_end;
+    // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
+    // in apposition after that name too.
+    if (name_words > 0) read_apposition_title();
   }
   if (last <= start) return std::nullopt;
   phrase.span.end = r.End(last - 1);
