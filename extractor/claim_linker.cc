@@ -3480,6 +3480,22 @@ class LinkPass {
     return lead > 0 && Lower(lead - 1) == "qui";
   }
 
+  // "qui relève qu'en Italie, le marché progresse": the comma at `comma`
+  // closes a short complement of place or time that opens the content at
+  // `first` (a preposition and a few words, no verb), not the clause.
+  bool ClosesFrontedAdverbial(size_t first, size_t comma) const {
+    constexpr size_t kMaxAdverbialTokens = 4;
+    if (comma <= first || comma > first + kMaxAdverbialTokens || !IsWord(first) ||
+        !IsPrepositionWord(Lower(first))) {
+      return false;
+    }
+    for (size_t k = first + 1; k < comma; ++k) {
+      if (!IsWord(k) && tokens_[k].kind != TokenKind::kNumber) return false;
+      if (StartsPredicate(k) || g_.LookupLowerVerb(Lower(k))) return false;
+    }
+    return true;
+  }
+
   // Whether `cue` is in a subordinate clause that opens the sentence ("Bien
   // que …", "Alors qu'…", "Si …", the opening_subordinators lexicon), before
   // the comma that closes it.
@@ -3513,7 +3529,8 @@ class LinkPass {
       // impersonal cue closes the content.
       const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
-          (relative && Word(k) == ",") || impersonal || ClosingApposition(k)) {
+          (relative && Word(k) == "," && !ClosesFrontedAdverbial(TokenAtOrAfter(from), k)) ||
+          impersonal || ClosingApposition(k)) {
         end = tokens_[k].span.start;
         break;
       }
