@@ -2734,11 +2734,12 @@ class LinkPass {
     if (from + 1 >= tokens_.size() || !IsWord(from)) return std::nullopt;
     const std::string& det = Lower(from);
     SourcePhrase phrase;
-    if (det == "le" || det == "un") {
+    // "explique cette proviseure": a demonstrative is definite too.
+    if (det == "le" || det == "un" || det == "ce" || det == "cet") {
       phrase.gender = Gender::kMasculine;
-    } else if (det == "la" || det == "une") {
+    } else if (det == "la" || det == "une" || det == "cette") {
       phrase.gender = Gender::kFeminine;
-    } else if (det == "les") {
+    } else if (det == "les" || det == "ces") {
       phrase.gender = Gender::kPlural;
     } else if (det != "l'") {
       return std::nullopt;
@@ -2746,15 +2747,17 @@ class LinkPass {
     size_t end = from + 1;
     while (end < tokens_.size() && end < from + 1 + kMaxDescriptionWords && IsWord(end) &&
            !IsUpperWord(end) && !InSpans(dates_, end) && !g_.IsDeterminer(Lower(end)) &&
-           !g_.LookupVerb(Word(end)) && !g_.IsClauseOpener(Word(end)) && !IsRelative(end)) {
+           !g_.LookupVerb(Word(end)) && !g_.IsClauseOpener(Word(end)) && !IsRelative(end) &&
+           !IsPrepositionWord(Lower(end))) {
       if (g_.IsTimeNoun(Word(end))) return std::nullopt;  // "a déclaré le même jour"
       ++end;
     }
     // The clause ends right after: sentence end, comma, or another quote;
     // or a relative clause describes the speaker ("a dit un fonctionnaire
-    // qui travaille avec la victime").
+    // qui travaille avec la victime"); or the speech's settings ("explique
+    // cette proviseure dans un entretien").
     const bool closed = end == tokens_.size() || (!IsWord(end) && Word(end) != "(") ||
-                        IsRelative(end);
+                        IsRelative(end) || EndsSentence(SkipSettings(end));
     if (end == from + 1 || !closed || InsideQuote(tokens_[from].span)) return std::nullopt;
     phrase.span = Span{tokens_[from].span.start, tokens_[end - 1].span.end};
     const std::string words(Span{tokens_[from + 1].span.start, phrase.span.end}.Of(text_));
