@@ -1813,6 +1813,12 @@ class LinkPass {
       const size_t named_before =
           mention_rule == "fr.source.inverted" ? sentence_.start : std::string::npos;
       const Entity* e = ByPronoun(phrase->gender, phrase->latest, named_before);
+      // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
+      // annoncé": with no one named before the sentence, its own subject.
+      if (!e && named_before != std::string::npos) {
+        e = ByPronoun(phrase->gender, phrase->latest, std::string::npos);
+        if (e && !e->subject) e = nullptr;
+      }
       if (!e) return std::nullopt;
       return SourceOf(*e);
     }
