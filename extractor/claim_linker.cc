@@ -3086,12 +3086,25 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
-      auto phrase = Parse(begin, end);
+      // "(…,) alors que le président ukrainien, Volodimir Zelensky, a
+      // accusé": a subordinator opens the subject's clause.
+      const size_t opener = SubordinatorLength(begin, end);
+      auto phrase = Parse(begin + opener, end);
       if (!phrase || TokenAtOrAfter(phrase->span.end) != end) return false;
-      if (begin == first) return true;
+      if (begin == first || opener > 0) return true;
       end = begin - 1;
     }
     return false;
+  }
+
+  // The length in tokens of a subordinator of opening_subordinators at
+  // token k ("alors que", "si"), 0 when none starts there or nothing
+  // follows it before `end`.
+  size_t SubordinatorLength(size_t k, size_t end) const {
+    if (k + 1 < end && IsWord(k + 1) && g_.IsOpeningSubordinator(Lower(k) + " " + Lower(k + 1))) {
+      return k + 2 < end ? 2 : 0;
+    }
+    return k + 1 < end && g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
   }
 
   // Whether token k is past the sentence or the punctuation that ends it.
@@ -3515,7 +3528,9 @@ class LinkPass {
                        g_.IsOpeningSubordinator(Lower(first) + " " + Lower(first + 1));
     if (!opens) return false;
     for (size_t k = first; k < cue.first_token; ++k) {
-      if (Word(k) == "," && !InsideQuote(tokens_[k].span)) return false;
+      // "Alors que le président, Volodimir Zelensky, a accusé …": the
+      // commas of the subject's apposition.
+      if (Word(k) == "," && !InsideQuote(tokens_[k].span)) return SubjectBeforeComma(cue);
     }
     return true;
   }

@@ -1105,9 +1105,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       ++name_words;
       continue;
     }
-    // "Le", "La", "Di" inside a name: "Marine Le Pen", "Bruno Le Maire".
-    const bool capitalized_only =
-        lw == "le" || lw == "la" || lw == "di" || lw == "da" || lw == "del";
+    // "Le", "La" inside a name: "Marine Le Pen", "Bruno Le Maire"; the
+    // French articles only capitalized, the foreign particles either way
+    // ("Luigi Di Maio", "Lula da Silva").
+    const bool capitalized_only = lw == "le" || lw == "la";
     bool particle = (IsNameParticle(lw) && (!capitalized_only || IsUpperStart(w))) ||
                     lw == "for" || lw == "of";  // "Life for Paris", "Bank of America"
     // "der"/"den" after "von"/"van": "Alexander Van der Bellen".
