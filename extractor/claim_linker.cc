@@ -3177,7 +3177,8 @@ class LinkPass {
                                           ? cue.end_token
                                           : TokenAtOrAfter(phrase->span.end));
     const bool closes = after >= tokens_.size() || Word(after) == "," || Word(after) == "." ||
-                        tokens_[after].span.start >= quote->content.end;
+                        tokens_[after].span.start >= quote->content.end ||
+                        ApposedTitleRunsOn(*phrase, after, quote->content.end);
     if (!closes || quote == last_incise_quote_) return;  // one claim per quote
     // "« … », ajoute Hassan. « Moi, dit-il, … »": a pronoun in the
     // incise is whoever was quoted last in the paragraph.
@@ -3193,6 +3194,27 @@ class LinkPass {
     if (!source) return;
     AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_incise");
     last_incise_quote_ = quote;
+  }
+
+  // "confie maître Amadou Sall, un ancien porte-parole du président Wade.":
+  // the speaker's apposed title goes on past where the phrase reader
+  // stopped ("du président Wade"), with a few words and no verb, to a comma,
+  // a full stop or the quote's end before `limit`.
+  bool ApposedTitleRunsOn(const SourcePhrase& phrase, size_t after, size_t limit) const {
+    constexpr size_t kMaxRestTokens = 6;
+    if (!phrase.role || phrase.span.empty()) return false;
+    bool apposition = false;
+    for (size_t k = TokenAtOrAfter(phrase.span.start); k < after && k < tokens_.size(); ++k) {
+      apposition |= Word(k) == ",";
+    }
+    if (!apposition) return false;
+    for (size_t k = after; k < tokens_.size() && k < after + kMaxRestTokens; ++k) {
+      if (tokens_[k].span.start >= limit || Word(k) == "," || Word(k) == ".") return k > after;
+      if (!IsWord(k) || IsQue(k) || StartsPredicate(k) || g_.LookupLowerVerb(Lower(k))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // The sentence before this one when it is in the same paragraph: what
