@@ -3551,8 +3551,13 @@ class LinkPass {
     if (!opens) return false;
     for (size_t k = first; k < cue.first_token; ++k) {
       // "Alors que le président, Volodimir Zelensky, a accusé …": the
-      // commas of the subject's apposition.
-      if (Word(k) == "," && !InsideQuote(tokens_[k].span)) return SubjectBeforeComma(cue);
+      // commas of the subject's apposition, the last one right before the
+      // verb group.
+      if (Word(k) == "," && !InsideQuote(tokens_[k].span)) {
+        size_t lead = cue.first_token;
+        while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+        return lead > 0 && Word(lead - 1) == "," && SubjectBeforeComma(cue);
+      }
     }
     return true;
   }

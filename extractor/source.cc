@@ -1078,17 +1078,19 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // not "l'Élysée", "Selon Houdré, …", known first names: "René, …"),
     // or a present participle before its complement ("Revenant sur la
     // question, M. X …"; not "Vaillant a déclaré").
+    const bool singular_ending = EndsWith(lw, "ée") || EndsWith(lw, "é");
+    const bool present_ending = lw.size() > 5 && EndsWith(lw, "ant");
+    const bool opens_sentence = r.pos() == 0 && (singular_ending || present_ending) &&
+                                !In(first_names_, lw);
     // The word after it, even past `limit` (a subject search may stop the
     // phrase before the comma).
-    const std::string next = r.pos() + 1 < tokens.size()
+    const std::string next = opens_sentence && r.pos() + 1 < tokens.size()
                                  ? LowerWord(tokens[r.pos() + 1].span.Of(text))
                                  : std::string();
-    const bool opens_sentence = r.pos() == 0 && !In(first_names_, lw);
-    const bool singular_participle = opens_sentence &&
-                                     (EndsWith(lw, "ée") || EndsWith(lw, "é")) &&
-                                     (next == "," || next == "par");
+    const bool singular_participle =
+        opens_sentence && singular_ending && (next == "," || next == "par");
     const bool present_participle =
-        opens_sentence && lw.size() > 5 && EndsWith(lw, "ant") &&
+        opens_sentence && present_ending &&
         (In(prepositions_, next) || In(determiners_, next) || next == "que" || next == "qu'");
     bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és") || singular_participle ||
                       present_participle;
