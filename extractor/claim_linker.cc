@@ -1122,10 +1122,23 @@ class LinkPass {
         if (next > i && g_.IsSourceNoun(Lower(next - 1))) next = SkipUpperWords(next);
       }
       if (next == i) next = AfterAudience(i);
+      if (next == i && IsMannerAdverb(i)) next = i + 1;
       if (next == i) break;
       i = next;
     }
     return i;
+  }
+
+  // "a indiqué laconiquement que …", "a affirmé récemment que …": a
+  // lower-case word in -ement, -amment or -emment right after the verb,
+  // with no article and no preposition after it, is an adverb of manner
+  // (not "le lancement de …"; not "comment", which opens a topic).
+  bool IsMannerAdverb(size_t k) const {
+    if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return false;
+    const std::string& w = Lower(k);
+    if (!w.ends_with("ement") && !w.ends_with("amment") && !w.ends_with("emment")) return false;
+    return k + 1 >= tokens_.size() || !IsWord(k + 1) || !g_.IsPreposition(Lower(k + 1)) ||
+           IsQue(k + 1);
   }
 
   // "réclame trente ans de réclusion": a duration that opens a noun's
@@ -1559,7 +1572,7 @@ class LinkPass {
     }
     const bool subject = StartsPredicate(after);
     const bool bare = IsDescriptiveRole(phrase);
-    const Entity* known = ByRole(*phrase.role, RoleCountry(phrase));
+    const Entity* known = ByRole(*phrase.role, RoleCountry(phrase), true, phrase.gender);
     if (!known && bare) known = PersonReferredTo(phrase);
     if (!subject && !known && !bare) return;  // "le maire de Lyon" in an object
     Entity entity = known ? *known : EntityOf(phrase);  // else "anonymous", by its title
@@ -1897,7 +1910,8 @@ class LinkPass {
         // "Son porte-parole affirme": the body just named speaks.
         entity = *owner;
         entity.role = phrase->role;
-      } else if (const Entity* e = ByRole(*phrase->role, RoleCountry(*phrase))) {
+      } else if (const Entity* e =
+                     ByRole(*phrase->role, RoleCountry(*phrase), true, phrase->gender)) {
         entity = *e;
       } else if (const Entity* holder = HolderOf(*phrase)) {
         entity = *holder;
@@ -2358,14 +2372,23 @@ class LinkPass {
   // its family ("l'avocat" after "Me François Honnorat"). A title "of the
   // republic" with no country is that title of any country ("le chef de
   // l'État" after "le président iranien Hassan Rohani").
+  // `gender`, when known, rules out people of the other one: "la
+  // comédienne" is not "son réalisateur Paul Verhoeven", though both are
+  // of the artists' family.
   const Entity* ByRole(std::string_view role, const std::optional<std::string>& country,
-                       bool any_republic = true) const {
+                       bool any_republic = true, Gender gender = Gender::kUnknown) const {
     const std::string want = g_.CanonicalRole(role);
     const std::string_view want_title = g_.TitleOf(want);
     const bool of_a_republic = any_republic && !country && !want_title.empty() &&
                                ComplementOf(want, want_title) == "république";
+    const bool singular = gender == Gender::kMasculine || gender == Gender::kFeminine;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!it->role || it->name == *it->role) continue;
+      const bool other_gender = singular && it->type == "person" &&
+                                (it->gender == Gender::kMasculine ||
+                                 it->gender == Gender::kFeminine) &&
+                                it->gender != gender;
+      if (other_gender) continue;
       const std::string have = g_.CanonicalRole(*it->role);
       if (have.find(want) != std::string::npos) return &*it;
       if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
