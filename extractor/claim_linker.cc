@@ -3611,6 +3611,13 @@ class LinkPass {
     }
     for (const Cue& next : cues_) {
       if (next.span.start >= end) break;
+      // "…, selon les locataires.": a postposed source ending the
+      // sentence is not the content's.
+      if (next.span.start > cue.span.end && !InsideQuote(next.span)) {
+        if (const std::optional<size_t> comma = CommaBeforeFinalSource(next)) {
+          return tokens_[*comma].span.start;
+        }
+      }
       if (!next.rule.empty()) continue;  // "et pour redéfinir": not a speaker's cue
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
@@ -3623,6 +3630,16 @@ class LinkPass {
       }
     }
     return end;
+  }
+
+  // "…, selon les locataires.", "…, d'après la police.": the comma before
+  // a selon/d'après cue whose source phrase ends the sentence.
+  std::optional<size_t> CommaBeforeFinalSource(const Cue& next) const {
+    if (next.rule != "fr.source.selon" && next.rule != "fr.source.d_apres") return std::nullopt;
+    if (next.first_token == 0 || Word(next.first_token - 1) != ",") return std::nullopt;
+    const std::optional<SourcePhrase> phrase = Parse(next.end_token, PhraseEnd(next.end_token));
+    if (!phrase || !EndsSentence(TokenAtOrAfter(phrase->span.end))) return std::nullopt;
+    return next.first_token - 1;
   }
 
   // "X a affirmé que l'usine fermerait, a rapporté l'AFP.": the comma
