@@ -2812,8 +2812,7 @@ class LinkPass {
       return;
     }
     // «...», a déclaré X  /  «...», poursuit-elle  /  «...», lui a dit X
-    size_t lead = cue.first_token;
-    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    const size_t lead = VerbGroupLead(cue.first_token);
     if (const Quote* quote = QuoteEndingBefore(tokens_[lead].span.start)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       std::optional<ClaimSource> source = ContinuedSpeaker(cue, phrase);
@@ -3033,8 +3032,8 @@ class LinkPass {
       // Not "un responsable joint par téléphone samedi", "une source
       // proche de l'enquête à Marseille": a date or place says when or
       // where, not who.
-      if (!IsWord(k) || IsQue(k) || InsideQuote(tokens_[k].span) || StartsPredicate(k) ||
-          g_.LookupLowerVerb(Lower(k)) || InSpans(dates_, k) || InSpans(places_, k)) {
+      if (!IsWord(k) || IsQue(k) || InsideQuote(tokens_[k].span) || VerbAt(k) ||
+          InSpans(dates_, k) || InSpans(places_, k)) {
         return;
       }
     }
@@ -3124,11 +3123,29 @@ class LinkPass {
   // token k ("alors que", "si"), 0 when none starts there or nothing
   // follows it before `end`.
   size_t SubordinatorLength(size_t k, size_t end) const {
-    if (k + 1 < end && IsWord(k + 1) && g_.IsOpeningSubordinator(Lower(k) + " " + Lower(k + 1))) {
-      return k + 2 < end ? 2 : 0;
-    }
-    return k + 1 < end && g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
+    const size_t length = SubordinatorAt(k);
+    return k + length < end ? length : 0;
   }
+
+  // The length in tokens of the subordinator at token k, two words first
+  // ("alors que", then "si"), 0 for none.
+  size_t SubordinatorAt(size_t k) const {
+    if (k + 1 < tokens_.size() && IsWord(k + 1) &&
+        g_.IsOpeningSubordinator(Lower(k) + " " + Lower(k + 1))) {
+      return 2;
+    }
+    return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
+  }
+
+  // Where the verb group whose verb is token `verb` starts, with the
+  // clitics before it ("X se félicite", "X lui a dit").
+  size_t VerbGroupLead(size_t verb) const {
+    while (verb > 0 && IsWord(verb - 1) && g_.IsSubjectClitic(Word(verb - 1))) --verb;
+    return verb;
+  }
+
+  // Whether a verb starts at token k: a predicate, or a reporting verb form.
+  bool VerbAt(size_t k) const { return StartsPredicate(k) || g_.LookupLowerVerb(Lower(k)); }
 
   // Whether token k is past the sentence or the punctuation that ends it.
   bool EndsSentence(size_t k) const {
@@ -3144,8 +3161,7 @@ class LinkPass {
                                  [](size_t pos, const Cue& c) { return pos < c.span.start; });
     for (; next != cues_.end(); ++next) {
       if (!next->rule.empty() || next->first_token == 0) continue;
-      size_t lead = next->first_token;
-      while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+      const size_t lead = VerbGroupLead(next->first_token);
       if (lead > 0 && Word(lead - 1) == ",") return tokens_[lead - 1].span.start;
     }
     return sentence_.end;
@@ -3233,7 +3249,7 @@ class LinkPass {
     if (!apposition) return false;
     for (size_t k = after; k < tokens_.size() && k < after + kMaxRestTokens; ++k) {
       if (tokens_[k].span.start >= limit || Word(k) == "," || Word(k) == ".") return k > after;
-      if (!IsWord(k) || IsQue(k) || StartsPredicate(k) || g_.LookupLowerVerb(Lower(k))) {
+      if (!IsWord(k) || IsQue(k) || VerbAt(k)) {
         return false;
       }
     }
@@ -3510,8 +3526,7 @@ class LinkPass {
   // The conjunction before a cue (clitics between): "… et pense que",
   // "…, mais précise que"; tokens_.size() when there is none.
   size_t Conjunction(const Cue& cue) const {
-    size_t k = cue.first_token;
-    while (k > 0 && IsWord(k - 1) && g_.IsSubjectClitic(Word(k - 1))) --k;
+    const size_t k = VerbGroupLead(cue.first_token);
     if (k == 0) return tokens_.size();
     const std::string w = Lower(k - 1);
     return w == "et" || w == "mais" || w == "puis" ? k - 1 : tokens_.size();
@@ -3542,8 +3557,7 @@ class LinkPass {
   // Whether `cue` is the verb of a relative clause: "la CGT, qui
   // demandait …", "X, qui s'exprimait sur la BBC, …".
   bool InRelativeClause(const Cue& cue) const {
-    size_t lead = cue.first_token;
-    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    const size_t lead = VerbGroupLead(cue.first_token);
     return lead > 0 && Lower(lead - 1) == "qui";
   }
 
@@ -3558,7 +3572,7 @@ class LinkPass {
     }
     for (size_t k = first + 1; k < comma; ++k) {
       if (!IsWord(k) && tokens_[k].kind != TokenKind::kNumber) return false;
-      if (StartsPredicate(k) || g_.LookupLowerVerb(Lower(k))) return false;
+      if (VerbAt(k)) return false;
     }
     return true;
   }
@@ -3569,16 +3583,13 @@ class LinkPass {
   bool InOpeningSubordinate(const Cue& cue) const {
     const size_t first = TokenAtOrAfter(sentence_.start);
     if (first + 1 >= cue.first_token) return false;
-    const bool opens = g_.IsOpeningSubordinator(Lower(first)) ||
-                       g_.IsOpeningSubordinator(Lower(first) + " " + Lower(first + 1));
-    if (!opens) return false;
+    if (SubordinatorAt(first) == 0) return false;
     for (size_t k = first; k < cue.first_token; ++k) {
       // "Alors que le président, Volodimir Zelensky, a accusé …": the
       // commas of the subject's apposition, the last one right before the
       // verb group.
       if (Word(k) == "," && !InsideQuote(tokens_[k].span)) {
-        size_t lead = cue.first_token;
-        while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+        const size_t lead = VerbGroupLead(cue.first_token);
         return lead > 0 && Word(lead - 1) == "," && SubjectBeforeComma(cue);
       }
     }
@@ -3648,8 +3659,7 @@ class LinkPass {
   // earlier cue ends there. Not an incise inside that content ("que
   // l'usine, a-t-il précisé, fermerait").
   std::optional<size_t> CommaBeforePostposed(const Cue& next) const {
-    size_t lead = next.first_token;
-    while (lead > 0 && IsWord(lead - 1) && g_.IsSubjectClitic(Word(lead - 1))) --lead;
+    const size_t lead = VerbGroupLead(next.first_token);
     if (lead == 0 || Word(lead - 1) != ",") return std::nullopt;
     size_t after = TokenAtOrAfter(next.span.end);
     if (!next.inverted) {
@@ -3862,9 +3872,8 @@ class LinkPass {
     return std::min(tokens_.size(), from + kMaxSubjectTokens);
   }
   std::optional<SourcePhrase> Subject(size_t verb) const {
-    size_t end = verb;
     // "X se félicite", "X lui a dit".
-    while (end > 0 && IsWord(end - 1) && g_.IsSubjectClitic(Word(end - 1))) --end;
+    size_t end = VerbGroupLead(verb);
     bool relative = false;  // the part after this one was "qui"
     for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
       const size_t begin = PartStart(end);

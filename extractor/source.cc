@@ -875,7 +875,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // complement after a first one.
       if (complement > 0 && prep == "et") {
         const std::string after_et = r.Lower(1);
-        if (after_et == "de" || after_et == "d'" || after_et == "du" || after_et == "des") {
+        if (is_de(after_et)) {
           r.Next();
           prep = after_et;
         }
@@ -891,8 +891,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         name_after_title = r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
                            (prep == "à" || place_tokens(1 + article));
       }
-      if (prep != "de" && prep != "d'" && prep != "du" && prep != "des" && !au_name &&
-          !en_place && !name_after_title) {
+      if (!is_de(prep) && !au_name && !en_place && !name_after_title) {
         r.Seek(save);
         break;
       }
@@ -1080,17 +1079,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // question, M. X …"; not "Vaillant a déclaré").
     const bool singular_ending = EndsWith(lw, "ée") || EndsWith(lw, "é");
     const bool present_ending = lw.size() > 5 && EndsWith(lw, "ant");
-    const bool opens_sentence = r.pos() == 0 && (singular_ending || present_ending) &&
-                                !In(first_names_, lw);
+    const bool participle_at_start = r.pos() == 0 && (singular_ending || present_ending) &&
+                                     !In(first_names_, lw);
     // The word after it, even past `limit` (a subject search may stop the
     // phrase before the comma).
-    const std::string next = opens_sentence && r.pos() + 1 < tokens.size()
+    const std::string next = participle_at_start && r.pos() + 1 < tokens.size()
                                  ? LowerWord(tokens[r.pos() + 1].span.Of(text))
                                  : std::string();
     const bool singular_participle =
-        opens_sentence && singular_ending && (next == "," || next == "par");
+        participle_at_start && singular_ending && (next == "," || next == "par");
     const bool present_participle =
-        opens_sentence && present_ending &&
+        participle_at_start && present_ending &&
         (In(prepositions_, next) || In(determiners_, next) || next == "que" || next == "qu'");
     bool participle = EndsWith(lw, "ées") || EndsWith(lw, "és") || singular_participle ||
                       present_participle;
