@@ -748,12 +748,31 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
   }
   // "rapporte Le Monde", "selon La Poste", "a déclaré Le Pen": a capitalized
-  // article inside a sentence, before a capitalized word, opens a name.
+  // article inside a sentence, before a capitalized word, opens a name. At
+  // the start of a sentence every article is capitalized; there it opens
+  // a name only when the article is part of a known one ("Le Monde
+  // affirme …", "La Voix du Nord"; not "La France a annoncé …").
   const std::string_view article = r.Word();
-  const bool named_article = r.pos() > 0 &&
-                             (article == "Le" || article == "La" || article == "Les" ||
-                              article == "L'") &&
-                             r.IsWord(1) && IsUpperStart(r.Word(1));
+  const bool capitalized_article =
+      (article == "Le" || article == "La" || article == "Les" || article == "L'") &&
+      r.IsWord(1) && IsUpperStart(r.Word(1));
+  // The length in tokens of the known name starting here, article
+  // included, or 0.
+  auto known_name_with_article = [&]() -> size_t {
+    if (!capitalized_article ||
+        !In(organization_first_words_, article.substr(0, article.find('\'')))) {
+      return 0;
+    }
+    for (size_t n = std::min(max_organization_words_, limit - r.pos()); n > 1; --n) {
+      if (!r.IsWord(n - 1) && !r.IsNumber(n - 1)) continue;
+      // "La Croix-Rouge" is not "La Croix": the name ends where a word does.
+      if (r.Glued(n - 1) && r.Word(n) == "-") continue;
+      if (In(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + n)))) return n;
+    }
+    return 0;
+  };
+  const bool named_article =
+      capitalized_article && (r.pos() > 0 || known_name_with_article() > 0);
   std::optional<size_t> number;  // "deux" in "les deux parties"
   bool title_gender_wins = false;
   bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
@@ -1031,6 +1050,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // "Selon Le Canard enchaîné": the capitalized article opening the name
   // is kept with it, not looked up.
   auto known_body = [&](size_t* n) -> const std::string* {
+    // "Le Monde", "Les Echos": names listed with their article.
+    if (named_article) {
+      if ((*n = known_name_with_article()) > 0) {
+        return Find(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + *n)));
+      }
+    }
     const size_t article = named_article ? 1 : 0;
     if (!r.IsWord(article)) return nullptr;
     const std::string_view first = r.Word(article);
