@@ -1282,10 +1282,29 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Seek(save);
     }
   }
-  // A title without a name, then the name in apposition: "le ministre de
-  // l'Intérieur, Bernard Cazeneuve,".
-  if (!role.empty() && name_words == 0 && !acronym &&
+  // A title or a source noun without a name, then the name in apposition:
+  // "le ministre de l'Intérieur, Bernard Cazeneuve,", "a annoncé son
+  // équipe, Arkéa-Samsic.". The name ends the apposition: a clause that
+  // goes on after it has it as subject ("Selon le ministre, Paris sera
+  // candidate"). After a title, a verb may follow a name whose closing
+  // comma was forgotten ("le ministre, Bernard Cazeneuve a déclaré"). After
+  // a source noun, the name must end the sentence: "Selon l'ONG, Israël a
+  // violé …", "Pour le parti, Paris, Lyon et Lille …" name no source.
+  bool place_name_read = false;  // the name read is a known place's
+  auto apposition_ends = [&] {
+    if (r.done()) return true;
+    if (role.empty()) {
+      const std::string_view next = r.Word();
+      return next == "." || next == "!" || next == "?" || next == "…";
+    }
+    // Not a place: "Selon le ministre, Israël a violé …".
+    const std::string next = r.Lower();
+    return !r.IsWord() ||
+           ((LookupVerb(next) || In(auxiliaries_, next)) && !place_name_read);
+  };
+  if ((!role.empty() || !head_type.empty()) && name_words == 0 && !acronym &&
       (name_follows || (r.Word() == "," && name_at(1)))) {
+    const size_t before_apposition = r.pos();
     if (!name_follows) r.Next();
     // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
     if (r.Glued(0) && r.Word(1) == "." && In(titles_, r.Lower() + ".") && r.IsWord(2) &&
@@ -1295,17 +1314,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();  // "Me Antoine Casubolo", "Mme Roux"
     }
     name_first = r.pos();
+    const size_t place_length = place_tokens();
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
            (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())))) {
       bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
     }
-    name_end = r.pos();
-    last = name_end;
-    // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
-    // in apposition after that name too.
-    if (name_words > 0) read_apposition_title();
+    place_name_read = place_length > 0 && place_length >= r.pos() - name_first;
+    if (name_follows || apposition_ends()) {
+      name_end = r.pos();
+      last = name_end;
+      // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
+      // in apposition after that name too.
+      if (name_words > 0) read_apposition_title();
+    } else {
+      r.Seek(before_apposition);
+      name_first = r.pos();
+      name_words = 0;
+    }
   }
   if (last <= start) return std::nullopt;
   phrase.span.end = r.End(last - 1);
