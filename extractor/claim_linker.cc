@@ -166,6 +166,7 @@ class LinkPass {
 
   // `paragraph` is the index of the sentence's paragraph.
   void Sentence(Span sentence, size_t paragraph) {
+    sentence_starts_.push_back(sentence.start);
     previous_sentence_ = sentence_;
     previous_paragraph_ = paragraph_;
     sentence_ = sentence;
@@ -2675,13 +2676,22 @@ class LinkPass {
   // X"), not a whole utterance. A longer one alone is the speaker's words,
   // a direct quote ("les frappes «ont malheureusement probablement tué 64
   // civils et blessé huit autres», a indiqué le Centcom").
+  // A quote that opened in an earlier sentence of the paragraph and closes
+  // in this one is judged in the sentence where it opened ('Les
+  // indiscrétions « relèvent du droit pénal. Les informations sont
+  // secrètes », a-t-elle déclaré.'). One that opens with a capital is a
+  // fragment only after another quote and the reporter's words between
+  // them ('« 15 000 policiers seront mobilisés » sur les opérations « Place
+  // nette », a détaillé le ministère').
   bool IsFragment(const Quote& quote) const {
-    if (quote.span.start <= sentence_.start || quote.content.empty()) return false;
+    const size_t opened_in = QuoteSentenceStart(quote);
+    if (quote.span.start <= opened_in || quote.content.empty()) return false;
     unsigned char first = static_cast<unsigned char>(text_[quote.content.start]);
     bool lower = (first >= 'a' && first <= 'z') || first == 0xC3;  // à é è ê...
-    if (!lower) return false;
-    const Span before = TrimEnd(Span{StatementStart(), quote.span.start});
+    const Span before = TrimEnd(
+        Span{opened_in == sentence_.start ? StatementStart() : opened_in, quote.span.start});
     if (before.empty()) return false;
+    if (!lower) return ReporterWordsAfterQuote(before);
     // "… seront mobilisés, et « l'ensemble … »", "le soutien de « … »": a
     // quote right after a conjunction or preposition is embedded.
     const size_t opening = TokenAtOrAfter(quote.span.start);
@@ -2692,6 +2702,33 @@ class LinkPass {
     size_t words = 1;
     for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
     return words < kMaxFragmentWords || HoldsQuote(before);
+  }
+
+  // The start of the sentence in which a quote ending in this one opened:
+  // this sentence's, or an earlier one's of the same paragraph.
+  size_t QuoteSentenceStart(const Quote& quote) const {
+    if (quote.span.start >= sentence_.start) return sentence_.start;
+    auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(),
+                               quote.span.start);
+    if (it == sentence_starts_.begin()) return sentence_.start;
+    const size_t start = *std::prev(it);
+    return start >= paragraphs_[paragraph_].start ? start : sentence_.start;
+  }
+
+  // Whether `span` holds a quote followed by words of the reporter's.
+  bool ReporterWordsAfterQuote(Span span) const {
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.end,
+                               [](const Quote& q, size_t pos) { return q.span.start < pos; });
+    if (it == quotes_.begin()) return false;
+    const Quote& last = *std::prev(it);
+    if (last.span.start < span.start || last.span.end >= span.end) return false;
+    for (size_t k = last.span.end; k < span.end; ++k) {
+      if (std::isalpha(static_cast<unsigned char>(text_[k])) ||
+          static_cast<unsigned char>(text_[k]) >= 0x80) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The quotes are the outermost ones, sorted and disjoint: only the last
@@ -2825,7 +2862,11 @@ class LinkPass {
         // quoted words finish the reporter's sentence, from its start or
         // the end of its last claim (a sentence of such claims stays
         // linear in size).
-        statement = Span{AfterSentenceClaims(sentence_.start, quote->span.start), quote->span.end};
+        const size_t opened_in = QuoteSentenceStart(*quote);
+        statement = Span{opened_in < sentence_.start
+                             ? opened_in
+                             : AfterSentenceClaims(sentence_.start, quote->span.start),
+                         quote->span.end};
         type = ClaimType::kMixed;
       }
       // An incise: «A», a déclaré X, «B».
@@ -4452,6 +4493,7 @@ class LinkPass {
 
   Span sentence_;
   Span previous_sentence_;  // empty before the first sentence
+  std::vector<size_t> sentence_starts_;  // of every sentence so far, in order
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
