@@ -899,6 +899,7 @@ class LinkPass {
           if (Lower(j) == "été") break;  // a passive: "a été chiffré"
           if (j > 0 && g_.IsReflexiveAuxiliary(Word(j)) &&
               (Lower(j - 1) == "s'" || Lower(j - 1) == "se")) {
+            if (g_.IsUnspokenReflexive(verb->lemma)) break;  // "se sont qualifiés"
             cue.first_token = j - 1;  // "s'est réjoui"
             cue.participle = true;
             found = true;
@@ -908,7 +909,8 @@ class LinkPass {
           if (j > 0 && Lower(j - 1) == "s'") {
             // "s'est-elle indignée": the inverted pronoun is the speaker.
             if (auto pronoun = g_.SplitInversion(Word(j), &reflexive_part);
-                pronoun && g_.IsReflexiveAuxiliary(reflexive_part)) {
+                pronoun && g_.IsReflexiveAuxiliary(reflexive_part) &&
+                !g_.IsUnspokenReflexive(verb->lemma)) {
               cue.first_token = j - 1;
               cue.inverted = pronoun;
               cue.participle = true;
@@ -1079,7 +1081,14 @@ class LinkPass {
     const bool comma_que = w == "," && k + 1 < tokens_.size() && IsQue(k + 1);
     const bool content_or_speaker = IsQue(k) || Word(k) == ":" ||
                                     g_.IsDeterminer(w) || g_.IsTitle(w) || comma_que;
-    return content_or_speaker ? k : i;
+    if (content_or_speaker) return k;
+    // "a affirmé à Jeune Afrique Armand Béouindé": a known medium's name,
+    // then the speaker's.
+    for (size_t end = k - 1; end > name; --end) {
+      const Span words{tokens_[name].span.start, tokens_[end - 1].span.end};
+      if (IsUpperWord(end) && g_.IsOrganizationName(LowerWord(words.Of(text_)))) return end;
+    }
+    return i;
   }
 
   // Past the capitalized words of a name from token i, at most a few.
@@ -1824,8 +1833,12 @@ class LinkPass {
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
       // "Le groupe a perdu 819 millions, a-t-il précisé": after the
       // statement, the pronoun is not who the statement speaks of.
+      // Nor in "Le tribunal n'est pas adapté, selon lui.": a pronoun ending
+      // the sentence after the statement.
       const size_t named_before =
-          mention_rule == "fr.source.inverted" ? sentence_.start : std::string::npos;
+          mention_rule == "fr.source.inverted" || EndsSentenceAt(phrase->span.end)
+              ? sentence_.start
+              : std::string::npos;
       const Entity* e = ByPronoun(phrase->gender, phrase->latest, named_before);
       // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
       // annoncé": with no one named before the sentence, its own subject.
@@ -2702,6 +2715,15 @@ class LinkPass {
     size_t words = 1;
     for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
     return words < kMaxFragmentWords || HoldsQuote(before);
+  }
+
+  // Whether only closing punctuation follows `pos` in the sentence.
+  bool EndsSentenceAt(size_t pos) const {
+    for (size_t k = pos; k < sentence_.end; ++k) {
+      const char c = text_[k];
+      if (c != ' ' && c != '.' && c != '!' && c != '?' && c != '\n') return false;
+    }
+    return pos > sentence_.start;
   }
 
   // The start of the sentence in which a quote ending in this one opened:

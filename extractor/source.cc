@@ -296,6 +296,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("name_heads", &g.name_heads_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "name_heads", g.name_heads_,
@@ -403,6 +404,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
        {std::pair<std::string_view, const Words*>{"que_only_verbs", &g.que_only_verbs_},
         {"topic_verbs", &g.topic_verbs_},
         {"continuation_verbs", &g.continuation_verbs_},
+        {"unspoken_reflexives", &g.unspoken_reflexives_},
         {"object_first_verbs", &g.object_first_verbs_}}) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
@@ -471,6 +473,14 @@ bool SourceGrammar::NamesTopic(std::string_view lemma) const {
 
 bool SourceGrammar::ContinuesSpeech(std::string_view lemma) const {
   return In(continuation_verbs_, lemma);
+}
+
+bool SourceGrammar::IsOrganizationName(std::string_view lower) const {
+  return In(organization_names_, lower);
+}
+
+bool SourceGrammar::IsUnspokenReflexive(std::string_view lemma) const {
+  return In(unspoken_reflexives_, lemma);
 }
 
 std::optional<Gender> SourceGrammar::FirstNameGender(std::string_view lower) const {
@@ -1189,7 +1199,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     size_t open = r.pos();
     size_t k = 1;
     while (k <= kMaxParenthesisWords && r.IsWord(k) && IsUpperStart(r.Word(k))) ++k;
-    if (k > 1 && r.Word(k) == ")") {
+    // Not one letter: "le centre opérationnel d'Annecy (F)" gives a country.
+    const bool letter = k == 2 && r.Word(1).size() == 1;
+    if (k > 1 && !letter && r.Word(k) == ")") {
       acronym = std::string(r.Text(open + 1, open + k));
       r.Next(k + 1);
       last = r.pos();

@@ -117,6 +117,8 @@ class SourceGrammar {
   // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
   // words joined by one space (none after an elision).
   bool IsSpeechSetting(std::string_view words) const;
+  // Whether `lower` (folded words) is a known body's name (organization_names).
+  bool IsOrganizationName(std::string_view lower) const;
   // A verb that reports speech only with a que-clause ("prévoir que").
   bool NeedsQue(std::string_view lemma) const;
   // What else than a que-clause such a verb reports with: "infinitive"
@@ -172,6 +174,9 @@ class SourceGrammar {
   bool NamesTopic(std::string_view lemma) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
+  // Whether the reflexive perfect of a reporting verb says nothing ("se
+  // sont qualifiés pour la finale", "s'est assuré que …"): unspoken_reflexives.
+  bool IsUnspokenReflexive(std::string_view lemma) const;
   // The gender of a first name the lexicon knows ("sophie": feminine),
   // nullopt for other words; `lower` is folded.
   std::optional<Gender> FirstNameGender(std::string_view lower) const;
@@ -269,7 +274,7 @@ class SourceGrammar {
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
-      news_nouns_, opening_subordinators_,
+      news_nouns_, opening_subordinators_, unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
