@@ -944,6 +944,10 @@ class LinkPass {
         const bool as_reported =
             k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
         found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported;
+        // "Ils se qualifient selon la règle …": unspoken as a reflexive.
+        if (k > 0 && IsReflexivePronoun(k - 1) && g_.IsUnspokenReflexive(verb->lemma)) {
+          found = false;
+        }
         cue.first_token = k;
       }
       if (!found) continue;
@@ -3695,6 +3699,12 @@ class LinkPass {
       if (!next.rule.empty()) continue;  // "et pour redéfinir": not a speaker's cue
       if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
       if (next.gerund) return tokens_[next.first_token].span.start;
+      // "La défense qui a dénoncé une parodie de justice a estimé que …":
+      // the object of a verb in a relative clause ends where the main
+      // verb's group starts.
+      if (InRelativeClause(cue) && !next.inverted && !HasQue(cue.end_token, next.first_token)) {
+        return tokens_[VerbGroupLead(next.first_token)].span.start;
+      }
       if (const std::optional<size_t> comma = CommaBeforePostposed(next)) {
         return tokens_[*comma].span.start;
       }
@@ -3983,6 +3993,14 @@ class LinkPass {
         if (phrase) return WithNameBefore(*phrase, begin);
         return std::nullopt;
       }
+      // "La défense du journaliste qui a dénoncé une parodie de justice a
+      // estimé": a relative clause with no commas before the verb is
+      // stepped over to the phrase it describes.
+      if (begin + 2 < end) {
+        if (const std::optional<size_t> qui = RelativeBefore(begin, end)) {
+          if (auto phrase = PhraseEndingAt(begin, *qui)) return WithNameBefore(*phrase, begin);
+        }
+      }
       if (begin < end) {
         auto phrase = PhraseReaching(begin, end);
         // "…avec Bernard Bonnet, qui lui avait rétorqué".
@@ -4021,6 +4039,26 @@ class LinkPass {
       --begin;
     }
     return begin;
+  }
+
+  // Whether a "que"/"qu'" or a comma lies in [begin, end).
+  bool HasQue(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end && k < tokens_.size(); ++k) {
+      if (IsQue(k) || Word(k) == ",") return true;
+    }
+    return false;
+  }
+
+  // The last "qui" in [begin, end) after a word and before a verb group,
+  // outside quotes.
+  std::optional<size_t> RelativeBefore(size_t begin, size_t end) const {
+    for (size_t k = end - 1; k > begin; --k) {
+      if (Lower(k) == "qui" && IsWord(k - 1) && !InsideQuote(tokens_[k].span) &&
+          HasVerb(k + 1, std::min(end, k + 3))) {
+        return k;
+      }
+    }
+    return std::nullopt;
   }
 
   bool HasVerb(size_t begin, size_t end) const {
