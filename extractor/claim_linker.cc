@@ -30,6 +30,9 @@ struct Cue {
   // "Et le procureur de détailler que …": a narrative infinitive with its
   // own subject, tokens [1, narrative_subject_end).
   size_t narrative_subject_end = 0;
+  // "à son avis", "à l'en croire": the cue's own possessive or object
+  // pronoun is the source (the rule's `speaker` field: its gender code).
+  std::optional<Gender> speaker_pronoun;
 };
 
 struct Entity {
@@ -725,6 +728,9 @@ class LinkPass {
       auto lemma = match.rule->set.find("lemma");
       cue.lemma = lemma != match.rule->set.end() ? lemma->second : "selon";
       cue.rule = match.rule->id;
+      if (auto speaker = match.rule->set.find("speaker"); speaker != match.rule->set.end()) {
+        cue.speaker_pronoun = GenderOf(speaker->second);
+      }
       cue.first_token = TokenAtOrAfter(match.span.start);
       cue.end_token = TokenAtOrAfter(match.span.end);
       cues.push_back(std::move(cue));
@@ -4388,7 +4394,14 @@ class LinkPass {
       return;
     }
     std::optional<SourcePhrase> phrase;
-    if (cue.rule == "fr.source.de_source") {
+    if (cue.speaker_pronoun) {
+      phrase = SourcePhrase{};
+      phrase->reference = SourcePhrase::Reference::kPronoun;
+      phrase->gender = *cue.speaker_pronoun;
+      phrase->span = cue.span;
+      phrase->name = std::string(cue.span.Of(text_));
+      phrase->type = "person";
+    } else if (cue.rule == "fr.source.de_source") {
       phrase = SourcePhrase{};
       phrase->span = cue.span;
       phrase->name = std::string(cue.span.Of(text_));

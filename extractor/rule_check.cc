@@ -1,6 +1,7 @@
 #include "extractor/rule_check.h"
 
 #include <cstdlib>
+#include <functional>
 #include <sstream>
 
 #include "extractor/emit_json.h"
@@ -52,6 +53,38 @@ std::string Describe(const std::vector<const Mention*>& mentions,
   return out.str();
 }
 
+// A cue whose own pronoun is the source ("à son avis": the rule sets
+// `speaker`) yields no source mention, a pronoun naming nobody by itself:
+// its examples are checked on the claim it gives, whose cue is `match` and
+// whose rule is the cue rule's claim rule (fr.source.X gives fr.claim.X);
+// `expect` compares the claim's source fields.
+void CheckPronounCueExample(const AnnotatedDocument& doc, const Rule& rule,
+                            const RuleExample& example, bool positive,
+                            const std::function<void(const std::string&)>& fail) {
+  const size_t start = example.text.find(example.match);
+  const Span target{start, start + example.match.size()};
+  const std::string claim_rule = "fr.claim." + rule.id.substr(rule.id.rfind('.') + 1);
+  const Claim* mine = nullptr;
+  for (const Claim& c : doc.claims) {
+    if (c.cue && c.cue->span == target && c.rule == claim_rule && c.source) mine = &c;
+  }
+  if (!positive) {
+    if (mine) fail("counterexample gave the claim '" + std::string(mine->span.Of(example.text)) + "'");
+    return;
+  }
+  if (!mine) return fail("expected a claim with the cue '" + example.match + "', found none");
+  if (!example.expect.is_object()) return;
+  const nlohmann::ordered_json source = {{"name", mine->source->name},
+                                         {"type", mine->source->type}};
+  for (const auto& [key, want] : example.expect.items()) {
+    if (!source.contains(key) || !FieldMatches(source[key], want)) {
+      fail("'" + example.match + "': source " + key + " is " +
+           (source.contains(key) ? DumpJson(source[key], -1) : "absent") + ", expected " +
+           want.dump());
+    }
+  }
+}
+
 void CheckExample(const Annotator& annotator, const Rule& rule,
                   const RuleExample& example, bool positive,
                   RuleCheckReport* report) {
@@ -62,6 +95,9 @@ void CheckExample(const Annotator& annotator, const Rule& rule,
   };
   auto doc = annotator.Annotate(example.text, DocumentOptions{"example", "2016-11-10"});
   if (!doc.ok()) return fail(doc.status().message());
+  if (rule.set.count("speaker") > 0) {
+    return CheckPronounCueExample(*doc, rule, example, positive, fail);
+  }
   Found found = FindMentions(*doc, example, rule.dimension);
   if (!positive) {
     bool whole_text = example.match == example.text;

@@ -98,13 +98,6 @@ std::string Underscores(std::string lemma) {
   return lemma;
 }
 
-Gender GenderOf(std::string_view code) {
-  if (code == "m") return Gender::kMasculine;
-  if (code == "f") return Gender::kFeminine;
-  if (code == "p") return Gender::kPlural;
-  return Gender::kUnknown;
-}
-
 void Join(std::string* out, std::string_view sep, std::string_view part) {
   if (!out->empty()) *out += sep;
   *out += part;
@@ -156,6 +149,13 @@ class PhraseReader {
 }  // namespace
 
 std::string LowerWord(std::string_view word) { return LexiconKey(word); }
+
+Gender GenderOf(std::string_view code) {
+  if (code == "m") return Gender::kMasculine;
+  if (code == "f") return Gender::kFeminine;
+  if (code == "p") return Gender::kPlural;
+  return Gender::kUnknown;
+}
 
 bool ArabicArticleName(std::string_view word) {
   return word.size() > 3 && (word.substr(0, 3) == "al-" || word.substr(0, 3) == "el-") &&

@@ -286,6 +286,10 @@ class SourceGrammar {
 // Lower case of a word for the lexicons (full case folding).
 std::string LowerWord(std::string_view word);
 
+// The gender a lexicon writes as "m", "f" or "p"; unknown for anything else
+// ("" or "-").
+Gender GenderOf(std::string_view code);
+
 // A name word glued to the Arabic article, in lower case before a capital:
 // "al-Khelaïfi", "el-Sissi". It is part of a name like a capitalized word.
 bool ArabicArticleName(std::string_view word);
