@@ -4118,6 +4118,14 @@ class LinkPass {
       return adjacent ? phrase : std::nullopt;
     };
     if (auto phrase = reaching(begin)) return phrase;
+    // "Toutefois la défense a estimé", "Pourtant le maire affirme": a
+    // connector opening the sentence without its comma.
+    if (begin == 0) {
+      const size_t after = SkipStatementWords(begin);
+      if (after > begin && after < end && !IsQue(begin)) {
+        if (auto phrase = reaching(after)) return phrase;
+      }
+    }
     if (auto named = AcronymEndingPart(begin, end)) return named;
     for (size_t k = end; k > begin; --k) {
       if (g_.IsClauseOpener(Word(k - 1))) return k < end ? reaching(k) : std::nullopt;
