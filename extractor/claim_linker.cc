@@ -1812,7 +1812,11 @@ class LinkPass {
     const size_t head = TokenAtOrAfter(document.span.start) + 1;
     const size_t after = TokenAtOrAfter(document.span.end);
     for (size_t k = head; k < tokens_.size() && k < after + kMaxTokensAfter; ++k) {
-      if (Word(k) == ",") break;
+      // ", publiés la veille par X": a participle apposition goes on.
+      if (Word(k) == "," &&
+          !(k + 1 < tokens_.size() && IsWord(k + 1) && LooksLikeParticiple(Lower(k + 1)))) {
+        break;
+      }
       const std::string& w = Lower(k);
       if (w != "par" && w != "de" && w != "du" && w != "des") continue;
       const size_t from = w == "par" || w == "de" ? k + 1 : k;
@@ -3084,6 +3088,29 @@ class LinkPass {
   // description with no name, stops short of the comma that ends it; the
   // words up to that comma describe the source, unless a verb, a quote, a
   // date, a place or "que" is among them.
+  // "Selon ces résultats, publiés la veille par la Commission électorale
+  // (Cena), S": a participle apposition between commas after a document
+  // belongs to its phrase (IssuerOf reads the issuer there).
+  void ExtendParticipleApposition(SourcePhrase* phrase) const {
+    constexpr size_t kMaxAppositionTokens = 16;
+    if (phrase->type != "document" || phrase->span.empty()) return;
+    const size_t comma = TokenAtOrAfter(phrase->span.end);
+    if (comma + 2 >= tokens_.size() || Word(comma) != "," || !IsWord(comma + 1) ||
+        !LooksLikeParticiple(Lower(comma + 1))) {
+      return;
+    }
+    for (size_t k = comma + 2; k < tokens_.size() && k < comma + kMaxAppositionTokens; ++k) {
+      if (Word(k) == ",") {
+        phrase->span.end = tokens_[k - 1].span.end;
+        return;
+      }
+      if (IsQue(k) || InsideQuote(tokens_[k].span) || Word(k) == ";" || Word(k) == ":" ||
+          (IsWord(k) && VerbAt(k))) {
+        return;
+      }
+    }
+  }
+
   void ExtendDescriptionToComma(const Cue& cue, SourcePhrase* phrase) const {
     constexpr size_t kMaxTailTokens = 10;
     const bool opens = cue.first_token == 0 ||
@@ -3446,9 +3473,12 @@ class LinkPass {
     }
     if (FollowsContentNoun(cue)) return;
     // "…, a estimé X, avant d'ajouter que …", "…, a dit X, précisant que":
-    // the speaker of the sentence's last claim goes on.
-    for (size_t c = out_.claims.size(); c > sentence_claims_; --c) {
+    // the speaker of the sentence's last claim goes on; also of a claim
+    // whose quote runs into this sentence ("X a précisé : « A. B », ajoutant
+    // que …", the quote's full stop having cut the sentence).
+    for (size_t c = out_.claims.size(); c > 0; --c) {
       const Claim& before = out_.claims[c - 1];
+      if (c <= sentence_claims_ && before.span.end <= sentence_.start) break;
       if (!before.source || !before.cue || before.cue->span.start >= cue.span.start) continue;
       ClaimSource source = *before.source;
       source.mention = std::nullopt;  // the speaker is not named again here
@@ -4423,6 +4453,7 @@ class LinkPass {
     if (!phrase) return;
     ExtendNameToComma(&*phrase);
     ExtendDescriptionToComma(cue, &*phrase);
+    ExtendParticipleApposition(&*phrase);
     if (cue.rule == "fr.source.pour") {
       const std::string& name = phrase->name;
       bool acronym = LooksLikeAcronym(name);
