@@ -676,7 +676,9 @@ class LinkPass {
   }
 
   // The sentence quote that ends, in the same paragraph and with only
-  // spaces between, where `quote` opens and no claim holds: "« A. » « B »".
+  // spaces between, where `quote` opens and no claim holds: "« A. » « B »";
+  // or, with a comma between, a quote of a few words or more: "« A, b »,
+  // « c », a assuré X".
   const Quote* QuoteRightBefore(const Quote& quote) const {
     if (quote.span.start == 0) return nullptr;
     const Quote* before = QuoteStartingBy(quote.span.start - 1);
@@ -684,14 +686,20 @@ class LinkPass {
         before->span.start < paragraphs_[paragraph_].start) {
       return nullptr;
     }
+    size_t commas = 0;
     for (size_t k = before->span.end; k < quote.span.start; ++k) {
-      if (text_[k] != ' ') return nullptr;
+      if (text_[k] == ',') ++commas;
+      else if (text_[k] != ' ') return nullptr;
     }
+    if (commas > 1) return nullptr;
     const std::string_view content = before->content.Of(text_);
     const char last = content.back();  // '.', '!', '?' or the end of '…'
     const bool sentence = last == '.' || last == '!' || last == '?' ||
                           (content.size() >= 3 && content.substr(content.size() - 3) == "…");
-    if (!StartsWithCapital(content) || !sentence) return nullptr;
+    const bool long_enough =
+        static_cast<size_t>(std::count(content.begin(), content.end(), ' ')) + 1 >=
+        kMaxFragmentWords;
+    if (!StartsWithCapital(content) || !(commas == 0 ? sentence : long_enough)) return nullptr;
     const bool claimed = std::any_of(out_.claims.begin(), out_.claims.end(), [&](const Claim& c) {
       return c.type != ClaimType::kUnattributed && c.span.Overlaps(before->content);
     });
@@ -1073,9 +1081,25 @@ class LinkPass {
   // ministre", "a répondu à Jean Roux : « … »". `i` itself when there is
   // none: "a appelé à la grève" names no one.
   size_t AfterAudience(size_t i) const {
-    if (!IsWord(i) || (Lower(i) != "à" && Lower(i) != "au" && Lower(i) != "aux")) return i;
+    if (!IsWord(i)) return i;
     size_t k = i + 1;
+    // "a expliqué auprès de 20 Minutes X", "auprès du Parisien".
+    if (Lower(i) == "auprès" && k < tokens_.size() &&
+        (Lower(k) == "de" || Lower(k) == "d'" || Lower(k) == "du" || Lower(k) == "des")) {
+      ++k;
+    } else if (Lower(i) != "à" && Lower(i) != "au" && Lower(i) != "aux") {
+      return i;
+    }
     if (k < tokens_.size() && (Lower(k) == "la" || Lower(k) == "l'" || Lower(k) == "le")) ++k;
+    // A known medium whose name opens with a number: "20 Minutes".
+    for (size_t end = std::min(tokens_.size(), k + 4); end > k + 1; --end) {
+      const Span words{tokens_[k].span.start, tokens_[end - 1].span.end};
+      if (tokens_[k].kind == TokenKind::kNumber && end < tokens_.size() &&
+          (IsUpperWord(end) || g_.IsDeterminer(Lower(end)) || g_.IsTitle(Lower(end))) &&
+          g_.IsOrganizationName(LowerWord(words.Of(text_)))) {
+        return end;
+      }
+    }
     // "à l'agence Belga", "au quotidien Le Soir": a source noun before the
     // name.
     if (k + 1 < tokens_.size() && IsWord(k) && !IsUpperWord(k) && g_.IsSourceNoun(Lower(k)) &&
@@ -2728,7 +2752,9 @@ class LinkPass {
     }
     size_t words = 1;
     for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
-    return words < kMaxFragmentWords || HoldsQuote(before);
+    // After another quote, reporter's words between them make this one a
+    // fragment; "« A », « b », a assuré X" is two quotes in a row.
+    return words < kMaxFragmentWords || (HoldsQuote(before) && !OnlyQuotesIn(before));
   }
 
   // Whether only closing punctuation follows `pos` in the sentence.
@@ -2749,6 +2775,21 @@ class LinkPass {
     if (it == sentence_starts_.begin()) return sentence_.start;
     const size_t start = *std::prev(it);
     return start >= paragraphs_[paragraph_].start ? start : sentence_.start;
+  }
+
+  // Whether `span` is quotes, commas and spaces only.
+  bool OnlyQuotesIn(Span span) const {
+    size_t k = span.start;
+    while (k < span.end) {
+      if (text_[k] == ' ' || text_[k] == ',') {
+        ++k;
+      } else if (const Quote* q = QuoteStartingAt(k); q && q->span.end > k) {
+        k = q->span.end;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Whether `span` holds a quote followed by words of the reporter's.

@@ -1052,6 +1052,19 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(n);
     last = r.pos();
   }
+  // "le député LR Éric Ciotti", "le syndicaliste CFDT Laurent Julien": an
+  // acronym between a title and a person's name is the title's party or
+  // union, not part of the name; the phrase keeps it, the name does not.
+  auto all_capitals = [](std::string_view w) {
+    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+             return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+           });
+  };
+  if (!role.empty() && r.IsWord() && all_capitals(r.Word()) && r.IsWord(1) &&
+      IsUpperStart(r.Word(1)) && !all_capitals(r.Word(1)) && !In(determiners_, r.Lower(1))) {
+    r.Next();
+    last = r.pos();
+  }
   // A proper name: capitalized words, initials, particles inside; or a
   // known body's name with its lower-case words ("le Front national").
   size_t name_first = r.pos(), name_words = 0;
@@ -1067,7 +1080,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       }
     }
     const size_t article = named_article ? 1 : 0;
-    if (!r.IsWord(article)) return nullptr;
+    if (!r.IsWord(article) && !r.IsNumber(article)) return nullptr;  // "20 Minutes"
     const std::string_view first = r.Word(article);
     if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
       return nullptr;
