@@ -306,6 +306,7 @@ class LinkPass {
     }
     if (pronoun && g_.StartsImpersonally(opening->content.Of(text_))) return;
     if (PlaceWithin(subject, after)) return;  // "La France a « … »": a rubric
+    if (PassiveAt(after)) return;
     const Span predicate{tokens_[after].span.start, sentence_.end};
     const Quote* quote = nullptr;
     for (const Quote& q : quotes_) {
@@ -1779,6 +1780,24 @@ class LinkPass {
   // Whether token k starts a verb group: an auxiliary ("a appris"), a
   // reflexive clitic ("s'est rendu"), a reporting verb, or a modal before
   // an infinitive ("doit être entendue").
+  // "X a été condamné pour « atteinte à l'unité nationale »", "X est
+  // accusé de « … »": a passive's subject undergoes, it does not speak. A
+  // form of "être" (or "été" after "avoir") then a participle outside
+  // quotes, from token k.
+  bool PassiveAt(size_t k) const {
+    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;
+    if (!IsWord(k)) return false;
+    std::optional<Gender> unused;
+    size_t participle = k + 1;
+    if (g_.IsAuxiliary(Word(k), &unused) && IsWord(k + 1) && Lower(k + 1) == "été") {
+      participle = k + 2;
+    } else if (!g_.IsReflexiveAuxiliary(Word(k))) {
+      return false;
+    }
+    return participle < tokens_.size() && IsWord(participle) &&
+           !InsideQuote(tokens_[participle].span) && LooksLikeParticiple(Lower(participle));
+  }
+
   bool StartsPredicate(size_t k) const {
     // "n'a pas caché"; "ne s'y attendait pas": a verb, known or not.
     const bool negated = IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'");
@@ -4563,6 +4582,11 @@ class LinkPass {
     const bool opens_with_verb = cue.lemma == "auprès de";
     if (incise || (!opens_with_verb && SplitsVerbGroup(cue_token, rest))) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
+      // "… l'attaque qui, selon des médias, aurait été perpétrée …": an
+      // incise right after a relative pronoun governs the relative clause.
+      if (incise && cue_token >= 2 && g_.IsRelativePronoun(Lower(cue_token - 2))) {
+        statement.start = tokens_[cue_token - 2].span.start;
+      }
       // "L'UNAPEI a dénoncé le sort de 15 000 enfants, selon son
       // estimation, …": a possessive's document inside a sentence with a
       // reporting verb is that speaker's own reckoning, no claim of its
