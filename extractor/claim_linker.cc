@@ -1777,9 +1777,6 @@ class LinkPass {
     return w == "lui" || w == "elle" || w == "eux" || w == "elles";
   }
 
-  // Whether token k starts a verb group: an auxiliary ("a appris"), a
-  // reflexive clitic ("s'est rendu"), a reporting verb, or a modal before
-  // an infinitive ("doit être entendue").
   // "X a été condamné pour « atteinte à l'unité nationale »", "X est
   // accusé de « … »": a passive's subject undergoes, it does not speak. A
   // form of "être" (or "été" after "avoir") then a participle outside
@@ -1798,6 +1795,9 @@ class LinkPass {
            !InsideQuote(tokens_[participle].span) && LooksLikeParticiple(Lower(participle));
   }
 
+  // Whether token k starts a verb group: an auxiliary ("a appris"), a
+  // reflexive clitic ("s'est rendu"), a reporting verb, or a modal before
+  // an infinitive ("doit être entendue").
   bool StartsPredicate(size_t k) const {
     // "n'a pas caché"; "ne s'y attendait pas": a verb, known or not.
     const bool negated = IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'");
@@ -3143,11 +3143,6 @@ class LinkPass {
     phrase->span.end = tokens_[k - 1].span.end;
   }
 
-  // "Selon des sources bien introduites au palais présidentiel, S": a
-  // cue opening the sentence (after a conjunction at most) whose phrase, a
-  // description with no name, stops short of the comma that ends it; the
-  // words up to that comma describe the source, unless a verb, a quote, a
-  // date, a place or "que" is among them.
   // "Selon ces résultats, publiés la veille par la Commission électorale
   // (Cena), S": a participle apposition between commas after a document
   // belongs to its phrase (IssuerOf reads the issuer there).
@@ -3171,6 +3166,11 @@ class LinkPass {
     }
   }
 
+  // "Selon des sources bien introduites au palais présidentiel, S": a
+  // cue opening the sentence (after a conjunction at most) whose phrase, a
+  // description with no name, stops short of the comma that ends it; the
+  // words up to that comma describe the source, unless a verb, a quote, a
+  // date, a place or "que" is among them.
   void ExtendDescriptionToComma(const Cue& cue, SourcePhrase* phrase) const {
     constexpr size_t kMaxTailTokens = 10;
     const bool opens = cue.first_token == 0 ||
@@ -3798,7 +3798,8 @@ class LinkPass {
       // "La défense qui a dénoncé une parodie de justice a estimé que …":
       // the object of a verb in a relative clause ends where the main
       // verb's group starts.
-      if (InRelativeClause(cue) && !next.inverted && !HasQue(cue.end_token, next.first_token)) {
+      if (InRelativeClause(cue) && !next.inverted &&
+          !HasQueOrComma(cue.end_token, next.first_token)) {
         return tokens_[VerbGroupLead(next.first_token)].span.start;
       }
       if (const std::optional<size_t> comma = CommaBeforePostposed(next)) {
@@ -4138,7 +4139,7 @@ class LinkPass {
   }
 
   // Whether a "que"/"qu'" or a comma lies in [begin, end).
-  bool HasQue(size_t begin, size_t end) const {
+  bool HasQueOrComma(size_t begin, size_t end) const {
     for (size_t k = begin; k < end && k < tokens_.size(); ++k) {
       if (IsQue(k) || Word(k) == ",") return true;
     }
