@@ -1896,7 +1896,8 @@ class LinkPass {
           mention_rule == "fr.source.inverted" || EndsSentenceAt(phrase->span.end)
               ? sentence_.start
               : std::string::npos;
-      const Entity* e = ByPronoun(phrase->gender, phrase->latest, named_before);
+      const Entity* e =
+          ByPronoun(phrase->gender, phrase->latest, named_before, phrase->speaks_as_person);
       // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
       // annoncé": with no one named before the sentence, its own subject.
       if (!e && named_before != std::string::npos) {
@@ -2122,8 +2123,10 @@ class LinkPass {
   // `latest` ("ce dernier"): the last one named, whatever its place.
   // Only sources named before `named_before` (after a statement, those it
   // names are what it speaks of).
-  const Entity* ByPronoun(Gender gender, bool latest,
-                          size_t named_before = std::string::npos) const {
+  // `person_only`: the words are a person's ("je"), so no body is meant,
+  // however recently it spoke.
+  const Entity* ByPronoun(Gender gender, bool latest, size_t named_before = std::string::npos,
+                          bool person_only = false) const {
     if (gender == Gender::kPlural) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->named_at >= named_before) continue;
@@ -2163,7 +2166,7 @@ class LinkPass {
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->named_at >= named_before) continue;
-      if (subject_body(*it)) return &*it;
+      if (!person_only && subject_body(*it)) return &*it;
       if (!person(*it) || !fits(*it)) continue;
       if (last == nullptr) {
         last = &*it;
@@ -2178,7 +2181,7 @@ class LinkPass {
       if (it->subject) return &*it;
     }
     if (last) return last;
-    if (gender == Gender::kUnknown) return nullptr;
+    if (gender == Gender::kUnknown || person_only) return nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->described || it->named_at >= named_before) continue;
       if ((it->type == "organization" || it->type == "government") && fits(*it)) return &*it;
@@ -2776,6 +2779,23 @@ class LinkPass {
     return words < kMaxFragmentWords || (HoldsQuote(before) && !OnlyQuotesIn(before));
   }
 
+  // Whether the quoted words speak in the first person singular ("je",
+  // "j'", "moi", "mon" …), as only a person does.
+  bool InFirstPersonSingular(Span content) const {
+    static constexpr std::string_view kFirstPerson[] = {"je", "j'", "moi", "me", "m'",
+                                                        "mon", "ma", "mes"};
+    for (size_t k = TokenAtOrAfter(content.start);
+         k < tokens_.size() && tokens_[k].span.end <= content.end; ++k) {
+      if (!IsWord(k)) continue;
+      const std::string& w = Lower(k);
+      if (std::find(std::begin(kFirstPerson), std::end(kFirstPerson), w) !=
+          std::end(kFirstPerson)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether only closing punctuation follows `pos` in the sentence.
   bool EndsSentenceAt(size_t pos) const {
     for (size_t k = pos; k < sentence_.end; ++k) {
@@ -2948,6 +2968,9 @@ class LinkPass {
     const size_t lead = VerbGroupLead(cue.first_token);
     if (const Quote* quote = QuoteEndingBefore(tokens_[lead].span.start)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
+      if (phrase && phrase->reference == SourcePhrase::Reference::kPronoun) {
+        phrase->speaks_as_person = InFirstPersonSingular(quote->content);
+      }
       std::optional<ClaimSource> source = ContinuedSpeaker(cue, phrase);
       if (!source) source = Resolve(phrase, "fr.source.inverted");
       if (!source) return;

@@ -71,6 +71,8 @@ struct SourcePhrase {
   bool first_name = false;   // a person's name opening with a known first name
   bool latest = false;       // "ce dernier", "celle-ci": the last one named
   bool same = false;         // "la même source": the one spoken of before
+  // A pronoun whose quote says "je": a person's words, not a body's.
+  bool speaks_as_person = false;
   std::string head;          // the source noun heading it ("agence"), if any
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
