@@ -786,6 +786,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   std::optional<size_t> number;  // "deux" in "les deux parties"
   bool title_gender_wins = false;
   bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
+  bool outlets_own = false;      // "notre correspondant", "nos informations"
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
@@ -795,6 +796,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                         det == "cet" || det == "cette";
       phrase.possessive = det == "son" || det == "sa" || det == "ses" || det == "leur" ||
                           det == "leurs";
+      outlets_own = det == "notre" || det == "nos";
       // "son épouse", "son avocate": before a vowel "son" is feminine too;
       // the title says which.
       title_gender_wins = det == "son";
@@ -1311,21 +1313,18 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // "le ministre de l'Intérieur, Bernard Cazeneuve,", "a annoncé son
   // équipe, Arkéa-Samsic.". The name ends the apposition: a clause that
   // goes on after it has it as subject ("Selon le ministre, Paris sera
-  // candidate"). After a title, a verb may follow a name whose closing
-  // comma was forgotten ("le ministre, Bernard Cazeneuve a déclaré"). After
-  // a source noun, the name must end the sentence: "Selon l'ONG, Israël a
-  // violé …", "Pour le parti, Paris, Lyon et Lille …" name no source.
-  bool place_name_read = false;  // the name read is a known place's
+  // candidate", "Selon le correspondant de la BBC, Jean Roux a
+  // démissionné"). A subject whose closing comma was forgotten ("le
+  // ministre, Bernard Cazeneuve a déclaré") is read up to its verb, the
+  // phrase's limit. After a source noun, the name must end the sentence:
+  // "Pour le parti, Paris, Lyon et Lille …" name no source.
   auto apposition_ends = [&] {
     if (r.done()) return true;
     if (role.empty()) {
       const std::string_view next = r.Word();
       return next == "." || next == "!" || next == "?" || next == "…";
     }
-    // Not a place: "Selon le ministre, Israël a violé …".
-    const std::string next = r.Lower();
-    return !r.IsWord() ||
-           ((LookupVerb(next) || In(auxiliaries_, next)) && !place_name_read);
+    return !r.IsWord();
   };
   if ((!role.empty() || !head_type.empty()) && name_words == 0 && !acronym &&
       (name_follows || (r.Word() == "," && name_at(1)))) {
@@ -1339,14 +1338,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();  // "Me Antoine Casubolo", "Mme Roux"
     }
     name_first = r.pos();
-    const size_t place_length = place_tokens();
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
            (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())))) {
       bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
     }
-    place_name_read = place_length > 0 && place_length >= r.pos() - name_first;
     if (name_follows || apposition_ends()) {
       name_end = r.pos();
       last = name_end;
@@ -1416,6 +1413,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     return phrase;
   }
+  // "selon nos informations", "d'après nos calculs": the article itself.
+  if (outlets_own && head_type == "document") return std::nullopt;
   if (!head_type.empty()) {
     // "plusieurs partis d'opposition", "quelques associations": a group's
     // quantifier is part of its description; an article is not.
