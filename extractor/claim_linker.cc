@@ -1863,8 +1863,9 @@ class LinkPass {
       const std::string& w = Lower(k);
       if (w != "par" && w != "de" && w != "du" && w != "des") continue;
       const size_t from = w == "par" || w == "de" ? k + 1 : k;
+      // A named issuer or a title ("les déclarations du ministre").
       auto inner = Parse(from, PhraseEnd(from));
-      if (inner && inner->reference == SourcePhrase::Reference::kNamed &&
+      if (inner && inner->reference != SourcePhrase::Reference::kPronoun &&
           inner->type != "document") {
         return inner;
       }
@@ -4594,7 +4595,13 @@ class LinkPass {
     // between commas inside the sentence is an incise; the statement is the
     // sentence, incise inside (EVAL.md), connectors that open it excluded.
     const bool comma_before = cue_token > 0 && Word(cue_token - 1) == ",";
-    const bool incise = comma_before && comma_after && StatementStart() < cue.span.start &&
+    // "Le vaccin reste selon lui le moyen de sortir de la crise": a pronoun
+    // source inside the clause, without commas, is an incise too.
+    const bool bare_pronoun_incise =
+        !comma_before && !comma_after && !at_start && cue_token > 0 && IsWord(cue_token - 1) &&
+        phrase->reference == SourcePhrase::Reference::kPronoun && !EndsSentenceAt(phrase->span.end);
+    const bool incise = ((comma_before && comma_after) || bare_pronoun_incise) &&
+                        StatementStart() < cue.span.start &&
                         !AppositionEndsSentence(phrase->span.end) &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
                                              IsQue(cue_token - 2)));
