@@ -454,6 +454,11 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
   return true;
 }
 
+bool SourceGrammar::NamesABody(std::string_view lower) const {
+  const std::string* type = Find(source_nouns_, lower);
+  return type && (*type == "organization" || *type == "government" || *type == "media");
+}
+
 bool SourceGrammar::IsSourceNoun(std::string_view word) const {
   return In(source_nouns_, FoldedKey(word).view());
 }
@@ -948,9 +953,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           ++words;
         }
       }
+      std::string complement_head;  // the complement's first word
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string w = r.Lower();
         bool upper = IsUpperStart(r.Word());
+        if (words == 0) complement_head = w;
         // A participle ends the phrase: "de la présidence diffusé hier";
         // the word right after the preposition is a noun ("de la santé").
         bool participle = words > 0 && !upper && LooksLikeParticiple(w);
@@ -963,6 +970,16 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
             In(reflexive_auxiliaries_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || participle) {
+          break;
+        }
+        // "le secrétaire général du groupe France Télécom": after a body's
+        // noun, the capitalized words are the body's name, the
+        // complement's; the title's holder comes after a comma.
+        if (of_title && words == 1 && upper && NamesABody(complement_head)) {
+          while (words < kMaxComplementWords && r.IsWord() && IsNameWord(r.Word())) {
+            r.Next();
+            ++words;
+          }
           break;
         }
         if (words > 0 && upper) {
