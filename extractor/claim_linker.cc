@@ -960,7 +960,11 @@ class LinkPass {
             k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
         found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported;
         // "Ils se qualifient selon la règle …": unspoken as a reflexive.
-        if (k > 0 && IsReflexivePronoun(k - 1) && g_.IsUnspokenReflexive(verb->lemma)) {
+        // "il se murmure qu'…", "il se dit que …": an impersonal rumour,
+        // nobody's words.
+        if (k > 0 && IsReflexivePronoun(k - 1) &&
+            (g_.IsUnspokenReflexive(verb->lemma) ||
+             (k >= 2 && Lower(k - 2) == "il" && k + 1 < tokens_.size() && IsQue(k + 1)))) {
           found = false;
         }
         cue.first_token = k;
