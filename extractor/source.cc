@@ -662,7 +662,12 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   if (lower.find('-') == std::string_view::npos) return nullptr;
   std::string spaced(lower);
   std::replace(spaced.begin(), spaced.end(), '-', ' ');
-  return Find(titles_, spaced);
+  if (const std::string* gender = Find(titles_, spaced)) return gender;
+  // "député-maire", "sénatrice-maire": two titles held at once; the first
+  // gives the gender.
+  const size_t hyphen = lower.find('-');
+  const std::string* first = Find(titles_, lower.substr(0, hyphen));
+  return first && Find(titles_, lower.substr(hyphen + 1)) ? first : nullptr;
 }
 
 bool SourceGrammar::IsTitle(std::string_view word) const {
