@@ -4095,6 +4095,17 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
+      // "L'OMS, une agence de l'ONU, a déclaré": an indefinite description
+      // between commas describes the name before it, which is the subject
+      // (not "Mardi, un porte-parole a déclaré": no name before).
+      if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
+          (Lower(begin) == "un" || Lower(begin) == "une")) {
+        const size_t before = PartStart(begin - 1);
+        if (before < begin - 1) {
+          auto named = PhraseReaching(before, begin - 1);
+          if (named && named->proper_name) return WithNameBefore(*named, before);
+        }
+      }
       // "Jean Dupont, du Parti socialiste, a estimé": an affiliation between
       // commas is stepped over too.
       if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
