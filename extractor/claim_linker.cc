@@ -2470,6 +2470,7 @@ class LinkPass {
       if (other_gender) continue;
       const std::string have = g_.CanonicalRole(*it->role);
       if (have.find(want) != std::string::npos) return &*it;
+      if (SameTitleByAcronym(*it->role, role, have, want_title)) return &*it;
       if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
       if (country && it->role_country == country && !want_title.empty() &&
           g_.TitleOf(have) == want_title) {
@@ -2481,6 +2482,28 @@ class LinkPass {
       }
     }
     return nullptr;
+  }
+
+  // "directeur général de l'OMS" for "directeur général de l'Organisation
+  // mondiale de la santé (OMS)": the same title, and the body's acronym,
+  // which ends the known role (its parentheses dropped), ends the wanted
+  // one. Roles as written: the acronym is in capitals.
+  bool SameTitleByAcronym(std::string_view have_role, std::string_view want_role,
+                          const std::string& have, std::string_view want_title) const {
+    const size_t space = have_role.rfind(' ');
+    if (space == std::string_view::npos || want_title.empty() ||
+        g_.TitleOf(have) != want_title) {
+      return false;
+    }
+    const std::string_view acronym = have_role.substr(space + 1);
+    const bool capitals =
+        acronym.size() >= 2 &&
+        std::all_of(acronym.begin(), acronym.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!capitals || want_role.size() <= acronym.size() || !want_role.ends_with(acronym)) {
+      return false;
+    }
+    const char before = want_role[want_role.size() - acronym.size() - 1];
+    return before == ' ' || before == '\'';
   }
 
   // Whether the words after a canonical role's title are a country alone:

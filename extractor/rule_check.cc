@@ -69,7 +69,9 @@ void CheckPronounCueExample(const AnnotatedDocument& doc, const Rule& rule,
     if (c.cue && c.cue->span == target && c.rule == claim_rule && c.source) mine = &c;
   }
   if (!positive) {
-    if (mine) fail("counterexample gave the claim '" + std::string(mine->span.Of(example.text)) + "'");
+    if (mine) {
+      fail("counterexample gave the claim '" + std::string(mine->span.Of(example.text)) + "'");
+    }
     return;
   }
   if (!mine) return fail("expected a claim with the cue '" + example.match + "', found none");
