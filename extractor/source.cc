@@ -836,6 +836,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     r.Next();
   }
+  // "la 5e joueuse mondiale", "le 3e adjoint": an ordinal after the
+  // article ranks the title ("5" "e", glued).
+  if (has_det && r.IsNumber() && r.Glued(0) && r.IsWord(1)) {
+    const std::string suffix = r.Lower(1);
+    if (suffix == "e" || suffix == "ème" || suffix == "eme" || suffix == "er" || suffix == "ère") {
+      r.Next(2);
+    }
+  }
   size_t last = r.pos();  // one past the last token of the phrase
   std::string role;
   std::string head_type;
