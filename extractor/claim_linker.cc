@@ -1710,9 +1710,18 @@ class LinkPass {
   // reflexive verb there ("« … », s'interroge").
   bool IsQuoteAuxiliary(size_t k, bool reflexive = false) const {
     std::optional<Gender> unused;
-    return k >= 1 && k < tokens_.size() && IsWord(k) && Word(k - 1) == "," &&
-           (reflexive || g_.IsAuxiliary(Word(k), &unused)) &&
-           QuoteEndingBefore(tokens_[k].span.start);
+    if (k < 1 || k >= tokens_.size() || !IsWord(k) ||
+        !(reflexive || g_.IsAuxiliary(Word(k), &unused))) {
+      return false;
+    }
+    const Quote* quote = QuoteEndingBefore(tokens_[k].span.start);
+    if (!quote) return false;
+    if (Word(k - 1) == ",") return true;
+    // "« Pourquoi attendre ? » s'interroge X", "« … ! » a lancé X": after a
+    // question or an exclamation the comma is left out.
+    const std::string_view content = quote->content.Of(text_);
+    return quote->span.end == tokens_[k - 1].span.end && !content.empty() &&
+           (content.back() == '?' || content.back() == '!');
   }
 
   // Whether the verb group of a subject ending before token k follows, maybe
