@@ -2944,6 +2944,34 @@ class LinkPass {
     return std::nullopt;
   }
 
+  // Past complements in "de" from token k ("de l'exécutif de la Région"):
+  // the preposition, an article, one or two words each, at most three.
+  size_t DescriptionComplementsEnd(size_t k) const {
+    constexpr size_t kMaxComplements = 3;
+    constexpr size_t kMaxComplementWords = 2;
+    for (size_t n = 0; n < kMaxComplements && k < tokens_.size() && IsWord(k); ++n) {
+      const std::string& preposition = Lower(k);
+      if (preposition != "de" && preposition != "d'" && preposition != "du" &&
+          preposition != "des") {
+        break;
+      }
+      size_t next = k + 1;
+      if (next < tokens_.size() && (Lower(next) == "la" || Lower(next) == "l'" ||
+                                    Lower(next) == "le" || Lower(next) == "les")) {
+        ++next;
+      }
+      const size_t noun = next;
+      while (next < tokens_.size() && next < noun + kMaxComplementWords && IsWord(next) &&
+             !g_.LookupVerb(Word(next)) && !IsQue(next) && !g_.IsDeterminer(Lower(next)) &&
+             !IsPrepositionWord(Lower(next))) {
+        ++next;
+      }
+      if (next == noun) break;
+      k = next;
+    }
+    return k;
+  }
+
   // After an inverted verb, an article and lower-case words the lexicons
   // do not know, ending the clause: a description of the speaker ("a
   // assuré le grimpeur auvergnat", "ont indiqué les marins-pompiers").
@@ -2975,8 +3003,19 @@ class LinkPass {
     // or a relative clause describes the speaker ("a dit un fonctionnaire
     // qui travaille avec la victime"); or the speech's settings ("explique
     // cette proviseure dans un entretien").
-    const bool closed = end == tokens_.size() || (!IsWord(end) && Word(end) != "(") ||
-                        IsRelative(end) || EndsSentence(SkipSettings(end));
+    auto closes_at = [&](size_t k) {
+      return k == tokens_.size() || (!IsWord(k) && Word(k) != "(") || IsRelative(k) ||
+             EndsSentence(SkipSettings(k));
+    };
+    // "déclare le second de l'exécutif de la Région": complements in "de"
+    // after a definite description, when they end the clause (not "a
+    // dénoncé un bourrage des urnes, …": an object).
+    const bool definite = det == "le" || det == "la" || det == "l'" || det == "les";
+    if (definite && end > from + 1 && !closes_at(end)) {
+      const size_t complements = DescriptionComplementsEnd(end);
+      if (complements > end && closes_at(complements)) end = complements;
+    }
+    const bool closed = closes_at(end);
     if (end == from + 1 || !closed || InsideQuote(tokens_[from].span)) return std::nullopt;
     phrase.span = Span{tokens_[from].span.start, tokens_[end - 1].span.end};
     const std::string words(Span{tokens_[from + 1].span.start, phrase.span.end}.Of(text_));
