@@ -824,6 +824,18 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
+      if (!verb && k >= 2 && IsQuoteAuxiliary(k, /*reflexive=*/true) && SpeakerFollows(k) &&
+          LooksLikeIncisePresent(k)) {
+        // "« … », développe l'archéologue", "…, souffle le maire": after a
+        // quote and a comma, a verb in the present before its speaker,
+        // whatever the verb.
+        Cue cue = AnyParticipleCue(k, std::nullopt);
+        cue.participle = false;
+        cue.first_token = k;
+        cue.span = tokens_[k].span;
+        cues.push_back(std::move(cue));
+        continue;
+      }
       if (!verb && k >= 3 && IsReflexivePronoun(k - 2) && IsWord(k) &&
           g_.IsReflexiveAuxiliary(Word(k - 1)) &&
           IsQuoteAuxiliary(k - 2, /*reflexive=*/true) &&
@@ -1705,6 +1717,17 @@ class LinkPass {
     return cue;
   }
 
+  // Token k as a verb in the third person of the present ("développe",
+  // "souffle", "admet"): a lower-case word of four letters or more ending
+  // in -e or -t that is no function word ("comme le dit X").
+  bool LooksLikeIncisePresent(size_t k) const {
+    const std::string& w = Lower(k);
+    if (IsUpperWord(k) || w.size() < 4 || (w.back() != 'e' && w.back() != 't')) return false;
+    return !g_.IsDeterminer(w) && !IsPrepositionWord(w) && !g_.IsClauseOpener(w) &&
+           !g_.IsClauseWord(w) && !g_.IsStatementSkip(w) && !g_.IsTitle(w) &&
+           !g_.IsSourceNoun(w);
+  }
+
   // Whether token k (wrapping below 0: none) is an auxiliary right after a
   // quote and a comma ("« … », a souri"); `reflexive`: the pronoun of a
   // reflexive verb there ("« … », s'interroge").
@@ -2149,8 +2172,10 @@ class LinkPass {
         if (it->described && !(it->subject && it->gender == Gender::kPlural)) continue;
         // "ils": a group, or a body whose number the text did not give
         // ("Airwars", not "la Camerounaise").
+        // Such a body as a subject or speaker only: not "Angers" in "la
+        // ligne entre Le Mans et Angers".
         if (it->gender == Gender::kPlural ||
-            (it->type != "person" && it->gender == Gender::kUnknown)) {
+            (it->type != "person" && it->gender == Gender::kUnknown && it->subject)) {
           return &*it;
         }
       }
@@ -4256,12 +4281,15 @@ class LinkPass {
     return false;
   }
 
-  // The last "qui" in [begin, end) after a word and before a verb group,
-  // outside quotes.
+  // The last "qui" in [begin, end) after a word or a closing quote mark
+  // and before a verb (a known one, or a lower-case word: "qui réunit des
+  // usagers"), outside quotes.
   std::optional<size_t> RelativeBefore(size_t begin, size_t end) const {
     for (size_t k = end - 1; k > begin; --k) {
-      if (Lower(k) == "qui" && IsWord(k - 1) && !InsideQuote(tokens_[k].span) &&
-          HasVerb(k + 1, std::min(end, k + 3))) {
+      if (Lower(k) != "qui" || InsideQuote(tokens_[k].span)) continue;
+      if (!IsWord(k - 1) && !ClosesQuote(k - 1)) continue;
+      if (HasVerb(k + 1, std::min(end, k + 3)) ||
+          (k + 1 < end && IsWord(k + 1) && !IsUpperWord(k + 1))) {
         return k;
       }
     }

@@ -1130,7 +1130,28 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     return nullptr;
   };
   size_t body_tokens = 0;
-  if (const std::string* type = known_body(&body_tokens)) {
+  // 'le collectif "TER21"', "l'association « Vivre ensemble »": a body's
+  // name in quote marks after its noun; the name is the quoted words.
+  auto quoted_name = [&]() -> size_t {
+    constexpr size_t kMaxQuotedNameTokens = 6;
+    const std::string_view open = r.Word();
+    if (head_type.empty() || (open != "\"" && open != "«" && open != "“")) return 0;
+    if (!r.IsWord(1) || !IsUpperStart(r.Word(1))) return 0;
+    for (size_t k = 2; k <= kMaxQuotedNameTokens; ++k) {
+      const std::string_view w = r.Word(k);
+      if (w == "\"" || w == "»" || w == "”") return k;
+      if (!r.IsWord(k) && !r.IsNumber(k)) return 0;
+    }
+    return 0;
+  };
+  size_t quoted_name_end = 0;
+  if (const size_t close = quoted_name(); close > 0) {
+    name_first = r.pos() + 1;
+    r.Next(close);
+    quoted_name_end = r.pos();
+    r.Next();  // the closing mark
+    name_words = kMaxNameWords;
+  } else if (const std::string* type = known_body(&body_tokens)) {
     head_type = *type;
     r.Next(body_tokens);
     name_words = kMaxNameWords;  // read no more capitalized words
@@ -1182,7 +1203,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
-      r.Next(initial ? 2 : 1);
+      // "TER21", "G20": digits glued to a capitalized word are the name's.
+      const bool digits = !initial && r.Glued(0) && r.IsNumber(1);
+      r.Next(initial || digits ? 2 : 1);
       ++name_words;
       continue;
     }
@@ -1210,8 +1233,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     break;
   }
-  size_t name_end = r.pos();
-  if (name_words > 0) last = name_end;
+  size_t name_end = quoted_name_end > 0 ? quoted_name_end : r.pos();
+  if (name_words > 0) last = quoted_name_end > 0 ? r.pos() : name_end;  // past the mark
   // An acronym in parentheses: "(Centcom)", also after the lower-case
   // words of a French name: "la Confédération générale du travail (CGT)".
   std::optional<std::string> acronym;
@@ -1246,7 +1269,22 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     while (k <= kMaxParenthesisWords && r.IsWord(k) && IsUpperStart(r.Word(k))) ++k;
     // Not one letter: "le centre opérationnel d'Annecy (F)" gives a country.
     const bool letter = k == 2 && r.Word(1).size() == 1;
-    if (k > 1 && !letter && r.Word(k) == ")") {
+    // "le maire (PC) Stéphane Barré": between a title and a name, the
+    // parenthesis gives the party; the name follows.
+    const bool party = !role.empty() && name_words == 0 && r.Word(k) == ")" &&
+                       r.IsWord(k + 1) && IsUpperStart(r.Word(k + 1)) &&
+                       !In(determiners_, r.Lower(k + 1));
+    if (party) {
+      r.Next(k + 1);
+      last = r.pos();
+      name_first = r.pos();
+      while (!r.done() && name_words < kMaxNameWords && r.IsWord() && IsUpperStart(r.Word())) {
+        r.Next();
+        ++name_words;
+      }
+      name_end = r.pos();
+      last = name_end;
+    } else if (k > 1 && !letter && r.Word(k) == ")") {
       acronym = std::string(r.Text(open + 1, open + k));
       r.Next(k + 1);
       last = r.pos();
