@@ -1184,10 +1184,38 @@ class LinkPass {
       }
       if (next == i) next = AfterAudience(i);
       if (next == i && IsMannerAdverb(i)) next = i + 1;
+      if (next == i) next = AfterMannerPhrase(i);
       if (next == i) break;
       i = next;
     }
     return i;
+  }
+
+  // "a déclaré d'une manière tout à fait poétique X", "a répondu sur un ton
+  // sec X", "de façon abrupte": how it was said, between the verb and its
+  // speaker or content. The phrase's noun, then lower-case words that are
+  // no article, preposition or verb; `i` itself when there is none.
+  size_t AfterMannerPhrase(size_t i) const {
+    constexpr size_t kMaxMannerWords = 4;
+    auto is = [&](size_t k, std::string_view w) { return k < tokens_.size() && Lower(k) == w; };
+    size_t k = i;
+    if ((is(k, "d'") && is(k + 1, "une")) || (is(k, "sur") && is(k + 1, "un")) ||
+        (is(k, "d'") && is(k + 1, "un"))) {
+      k += 2;
+    } else if (is(k, "de")) {
+      k += 1;
+    } else {
+      return i;
+    }
+    if (!is(k, "manière") && !is(k, "façon") && !is(k, "ton")) return i;
+    const size_t first = ++k;
+    if (is(k, "tout") && is(k + 1, "à") && is(k + 2, "fait")) k += 3;  // an adverb
+    while (k < tokens_.size() && k < first + kMaxMannerWords && IsWord(k) && !IsUpperWord(k) &&
+           !g_.IsDeterminer(Lower(k)) && !IsQue(k) && !g_.LookupVerb(Word(k)) &&
+           (Lower(k) == "à" || !IsPrepositionWord(Lower(k)))) {
+      ++k;
+    }
+    return k > first ? k : i;
   }
 
   // "a indiqué laconiquement que …", "a affirmé récemment que …": a

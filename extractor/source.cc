@@ -1386,11 +1386,16 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // ministre, Bernard Cazeneuve a déclaré") is read up to its verb, the
   // phrase's limit. After a source noun, the name must end the sentence:
   // "Pour le parti, Paris, Lyon et Lille …" name no source.
+  bool person_in_apposition = false;
   auto apposition_ends = [&] {
     if (r.done()) return true;
     if (role.empty()) {
+      // Or an affiliation follows: "l'un des membres de l'équipe, Fabio
+      // Pacucci, du Harvard-Smithsonian Center."
       const std::string_view next = r.Word();
-      return next == "." || next == "!" || next == "?" || next == "…";
+      const std::string of = r.Lower(1);
+      return next == "." || next == "!" || next == "?" || next == "…" ||
+             (next == "," && (of == "du" || of == "de" || of == "d'" || of == "des"));
     }
     return !r.IsWord();
   };
@@ -1415,6 +1420,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (name_follows || apposition_ends()) {
       name_end = r.pos();
       last = name_end;
+      // "l'un des membres de l'équipe, Fabio Pacucci": a member of a group
+      // of people, named, is a person.
+      if (role.empty() && head_type == "anonymous") person_in_apposition = true;
       // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
       // in apposition after that name too.
       if (name_words > 0) read_apposition_title();
@@ -1448,7 +1456,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (name_words > 0) {
     phrase.name = std::string(r.Text(name_first, name_end));
     phrase.proper_name = true;
-    if (!role.empty() || courtesy_title) {
+    if (!role.empty() || courtesy_title || person_in_apposition) {
       phrase.type = "person";
     } else if (!head_type.empty()) {
       phrase.type = head_type == "anonymous" || head_type == "document"
