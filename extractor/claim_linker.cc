@@ -3930,7 +3930,7 @@ class LinkPass {
       const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
           (relative && Word(k) == "," && !ClosesFrontedAdverbial(TokenAtOrAfter(from), k)) ||
-          impersonal || ClosingApposition(k)) {
+          impersonal || ClosingApposition(k) || ClosingParticipleClause(k)) {
         end = tokens_[k].span.start;
         break;
       }
@@ -3963,6 +3963,26 @@ class LinkPass {
       }
     }
     return end;
+  }
+
+  // "il a affirmé ne pas avoir voulu tuer, se présentant comme une
+  // victime": a comma, then a present participle (after "se" or "s'" at
+  // most) whose clause runs to the sentence end, describes the speaker;
+  // the content ends at the comma.
+  bool ClosingParticipleClause(size_t k) const {
+    if (Word(k) != "," || k + 1 >= tokens_.size()) return false;
+    size_t verb = k + 1;
+    if (IsReflexivePronoun(verb)) ++verb;
+    if (verb >= tokens_.size() || !IsWord(verb) || IsUpperWord(verb) ||
+        InsideQuote(tokens_[verb].span)) {
+      return false;
+    }
+    const std::string& w = Lower(verb);
+    if (w.size() <= 5 || !w.ends_with("ant")) return false;
+    for (size_t j = verb + 1; j < tokens_.size(); ++j) {
+      if (Word(j) == "," || Word(j) == ";" || IsQue(j)) return false;
+    }
+    return true;
   }
 
   // "…, selon les locataires.", "…, d'après la police.": the comma before
@@ -4726,7 +4746,14 @@ class LinkPass {
     Span before = TrimEnd(Span{sentence_.start, cue.span.start});
     Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
     const bool comma_after = text_[phrase->span.end] == ',';
-    if (!at_start && rest.size() > before.size() + 8 && comma_after) at_start = true;
+    // Not when the longer side is a quote with a cue of its own ("La
+    // récolte « sera affectée » selon lui, « on pourrait … », détaille-t-il").
+    const bool rest_has_cue = std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
+      return other.rule.empty() && rest.Contains(other.span);
+    });
+    if (!at_start && rest.size() > before.size() + 8 && comma_after && !rest_has_cue) {
+      at_start = true;
+    }
     // "… car selon eux, il était …": a clause opens after the conjunction.
     if (!at_start && comma_after && cue_token > 0 &&
         (g_.IsClauseOpener(Word(cue_token - 1)) || IsQue(cue_token - 1))) {

@@ -870,8 +870,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   auto read_modifiers = [&](bool of_title, bool apposition = false) {
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
-      // A participle ends the phrase: "basée à Londres", "cité par".
-      bool participle = LooksLikeParticiple(w);
+      // A participle ends the phrase: "basée à Londres", "cité par"; not
+      // "présumé", an adjective ("l'auteur présumé").
+      bool participle = LooksLikeParticiple(w) && !w.starts_with("présumé");
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
       if (((w == "et" && n > 0) || superlative) && r.IsWord(1) &&
