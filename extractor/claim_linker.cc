@@ -1694,7 +1694,9 @@ class LinkPass {
   // Whether a speaker's phrase may open at token k + 1: a capitalized word
   // or a determiner ("a souri Paul Roux", "s'agace le ministre").
   bool SpeakerFollows(size_t k) const {
-    return IsUpperWord(k + 1) || (IsWord(k + 1) && g_.IsDeterminer(Lower(k + 1)));
+    // "a ironisé mercredi 3 juillet la porte-parole": past the settings.
+    const size_t next = k + 1 < tokens_.size() ? SkipSettings(k + 1) : k + 1;
+    return IsUpperWord(next) || (IsWord(next) && g_.IsDeterminer(Lower(next)));
   }
 
   // "s'", "se" (a size test first: this runs for every word).

@@ -455,8 +455,12 @@ bool SourceGrammar::IsAuxiliary(std::string_view word,
 }
 
 bool SourceGrammar::NamesABody(std::string_view lower) const {
-  const std::string* type = Find(source_nouns_, lower);
-  return type && (*type == "organization" || *type == "government" || *type == "media");
+  // The nouns of bodies that have names of their own (anaphoric_heads,
+  // not the organs): "le groupe France Télécom", not "le gouvernement",
+  // whose capitalized words after it name someone else ("la porte-parole
+  // du gouvernement Prisca Thevenot").
+  const std::string* kind = Find(anaphoric_heads_, lower);
+  return kind && kind->empty();
 }
 
 bool SourceGrammar::IsSourceNoun(std::string_view word) const {

@@ -258,8 +258,8 @@ class SourceGrammar {
   bool FamilyIn(std::string_view title, const Words& families) const;
   // The gender of the title `lower` (a hyphen may stand for a space).
   const std::string* FindTitle(std::string_view lower) const;
-  // Whether `lower` is a source noun of a body ("groupe", "ONG", "parti"):
-  // capitalized words after it are the body's name.
+  // Whether `lower` is the noun of a body that has a name of its own
+  // ("groupe", "ONG", "parti"): capitalized words after it are that name.
   bool NamesABody(std::string_view lower) const;
 
   std::unordered_map<std::string, VerbForm, WordHash, std::equal_to<>> verbs_;
