@@ -678,8 +678,8 @@ class LinkPass {
 
   // The sentence quote that ends, in the same paragraph and with only
   // spaces between, where `quote` opens and no claim holds: "« A. » « B »";
-  // or, with a comma between, a quote of a few words or more: "« A, b »,
-  // « c », a assuré X".
+  // or, with a comma between, a quote of kMaxFragmentWords words or more:
+  // "« A, b … », « c », a assuré X".
   const Quote* QuoteRightBefore(const Quote& quote) const {
     if (quote.span.start == 0) return nullptr;
     const Quote* before = QuoteStartingBy(quote.span.start - 1);
@@ -824,7 +824,7 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
-      if (!verb && k >= 2 && IsQuoteAuxiliary(k, /*reflexive=*/true) && SpeakerFollows(k) &&
+      if (!verb && k >= 2 && WordRightAfterQuote(k) && SpeakerFollows(k) &&
           LooksLikeIncisePresent(k)) {
         // "« … », développe l'archéologue", "…, souffle le maire": after a
         // quote and a comma, a verb in the present before its speaker,
@@ -1758,9 +1758,14 @@ class LinkPass {
            !g_.IsSourceNoun(w);
   }
 
+  // Whether token k is a word right after a quote and a comma (or a quote
+  // ending in "?" or "!"), whatever the word.
+  bool WordRightAfterQuote(size_t k) const { return IsQuoteAuxiliary(k, /*reflexive=*/true); }
+
   // Whether token k (wrapping below 0: none) is an auxiliary right after a
-  // quote and a comma ("« … », a souri"); `reflexive`: the pronoun of a
-  // reflexive verb there ("« … », s'interroge").
+  // quote and a comma ("« … », a souri"), or a quote ending in "?" or "!"
+  // ("« … ! » a lancé"); `reflexive`: the pronoun of a reflexive verb there
+  // ("« … », s'interroge"), or any word.
   bool IsQuoteAuxiliary(size_t k, bool reflexive = false) const {
     std::optional<Gender> unused;
     if (k < 1 || k >= tokens_.size() || !IsWord(k) ||
