@@ -800,7 +800,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   std::optional<size_t> number;  // "deux" in "les deux parties"
   bool title_gender_wins = false;
   bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
-  bool outlets_own = false;      // "notre correspondant", "nos informations"
+  bool outlets_own = false;      // "notre lecteur", "nos informations"
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);

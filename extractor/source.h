@@ -176,8 +176,8 @@ class SourceGrammar {
   bool NamesTopic(std::string_view lemma) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
-  // Whether the reflexive perfect of a reporting verb says nothing ("se
-  // sont qualifiés pour la finale", "s'est assuré que …"): unspoken_reflexives.
+  // Whether the reflexive of a reporting verb says nothing ("se sont
+  // qualifiés pour la finale", "s'est assuré que …"): unspoken_reflexives.
   bool IsUnspokenReflexive(std::string_view lemma) const;
   // The gender of a first name the lexicon knows ("sophie": feminine),
   // nullopt for other words; `lower` is folded.
