@@ -187,6 +187,10 @@ class LinkPass {
     std::sort(cues.begin(), cues.end(),
               [](const Cue& a, const Cue& b) { return a.span.start < b.span.start; });
     cues_ = std::move(cues);
+    last_verb_cue_start_ = 0;
+    for (const Cue& cue : cues_) {
+      if (cue.rule.empty()) last_verb_cue_start_ = std::max(last_verb_cue_start_, cue.span.start);
+    }
     sentence_claims_ = out_.claims.size();
     for (const Cue& cue : cues_) {
       if (InsideQuote(cue.span)) {
@@ -4754,11 +4758,10 @@ class LinkPass {
     Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
     const bool comma_after = text_[phrase->span.end] == ',';
     // Not when the longer side is a quote with a cue of its own ("La
-    // récolte « sera affectée » selon lui, « on pourrait … », détaille-t-il").
-    const bool rest_has_cue = std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
-      return other.rule.empty() && rest.Contains(other.span);
-    });
-    if (!at_start && rest.size() > before.size() + 8 && comma_after && !rest_has_cue) {
+    // récolte « sera affectée » selon lui, « on pourrait … », détaille-t-il"):
+    // a verb cue after the phrase (the side runs to the sentence end).
+    if (!at_start && rest.size() > before.size() + 8 && comma_after &&
+        last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
     // "… car selon eux, il était …": a clause opens after the conjunction.
@@ -4878,6 +4881,7 @@ class LinkPass {
   Span sentence_;
   Span previous_sentence_;  // empty before the first sentence
   std::vector<size_t> sentence_starts_;  // of every sentence so far, in order
+  size_t last_verb_cue_start_ = 0;  // where the sentence's last verb cue starts, or 0
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
