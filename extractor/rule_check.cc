@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 
+#include "extractor/claim_linker.h"
 #include "extractor/emit_json.h"
 
 namespace claimx {
@@ -56,14 +57,14 @@ std::string Describe(const std::vector<const Mention*>& mentions,
 // A cue whose own pronoun is the source ("à son avis": the rule sets
 // `speaker`) yields no source mention, a pronoun naming nobody by itself:
 // its examples are checked on the claim it gives, whose cue is `match` and
-// whose rule is the cue rule's claim rule (fr.source.X gives fr.claim.X);
+// whose rule is the cue rule's claim rule (ClaimRuleForCue, as the linker);
 // `expect` compares the claim's source fields.
 void CheckPronounCueExample(const AnnotatedDocument& doc, const Rule& rule,
                             const RuleExample& example, bool positive,
                             const std::function<void(const std::string&)>& fail) {
   const size_t start = example.text.find(example.match);
   const Span target{start, start + example.match.size()};
-  const std::string claim_rule = "fr.claim." + rule.id.substr(rule.id.rfind('.') + 1);
+  const std::string claim_rule = ClaimRuleForCue(rule.id);
   const Claim* mine = nullptr;
   for (const Claim& c : doc.claims) {
     if (c.cue && c.cue->span == target && c.rule == claim_rule && c.source) mine = &c;
