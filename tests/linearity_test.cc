@@ -147,6 +147,20 @@ TEST_CASE("incises of different speakers in one sentence take linear time", "[li
   });
 }
 
+TEST_CASE("according-to incises in one sentence take linear time", "[linearity]") {
+  // "A, selon X, B, selon Y, …": each incise's statement ran from the
+  // sentence's start to its end (quadratic time and output).
+  CheckLinear([](size_t n) {
+    std::string text;
+    for (size_t i = 0; text.size() < n; ++i) {
+      std::string surname = "R";  // a distinct capitalized surname per incise
+      for (size_t k = i; k > 0; k /= 26) surname += static_cast<char>('a' + k % 26);
+      text += "Les prix montent, selon Jean " + surname + "o, ";
+    }
+    return text + "fin.";
+  });
+}
+
 TEST_CASE("repeated 'pour qui' relatives take linear time", "[linearity]") {
   // Each relative cue's statement ends at the next cue, not the sentence's
   // end (it did: quadratic time and output).
