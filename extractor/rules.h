@@ -185,8 +185,15 @@ class RuleSet {
   // outside `range` as context for boundaries; offsets are into `text`.
   std::vector<RuleMatch> FindAll(std::string_view text, Span range,
                                  DropFilter drop = nullptr) const;
+  // FindAll as it was before the bodies: the groups of every match taken
+  // from its rule's regex with the boundaries around it, never from the
+  // rule's body alone. The reference tests compare FindAll with.
+  std::vector<RuleMatch> FindAllBounded(std::string_view text, Span range,
+                                        DropFilter drop = nullptr) const;
 
  private:
+  std::vector<RuleMatch> Find(std::string_view text, Span range, DropFilter drop,
+                              bool bodies) const;
   struct Combined;
   std::string dimension_;
   std::vector<Rule> rules_;

@@ -414,5 +414,65 @@ rules:
   CHECK(matches[3].span.Of(text) == "5");
 }
 
+// Every field of two match lists, for the comparison below.
+void CheckSameMatches(std::string_view text, const std::vector<RuleMatch>& got,
+                      const std::vector<RuleMatch>& want) {
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    INFO("match " << i << ": " << want[i].span.Of(text) << " by " << want[i].rule->id);
+    CHECK(got[i].rule == want[i].rule);
+    CHECK(got[i].span == want[i].span);
+    CHECK(got[i].groups == want[i].groups);
+  }
+}
+
+TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
+          "[rules]") {
+  // FindAll reads a word-bounded match's groups from the rule's body when
+  // the boundary characters around it can have only one width; the bounded
+  // regex, FindAllBounded's, is the reference. Text: the shared corpora,
+  // and random strings of the characters the boundaries weigh (letters,
+  // digits, . , - _ and spaces, non-ASCII letters and signs) mixed with
+  // number, unit and modifier words.
+  auto book = ProjectRules();
+  std::vector<std::string> texts;
+  const fs::path corpora = fs::path(CLAIMX_SHARED_DIR) / "corpora";
+  REQUIRE(fs::is_directory(corpora));
+  for (const auto& entry : fs::recursive_directory_iterator(corpora)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::vector<std::string> pieces = {
+      "1", "2", "3", "0", "19", "2014", "94 000", "2,5", "1.787.000", ".", ",", "-", "_",
+      " ", " ", " ", "a", "e", "é", "É", "«", "»", "%", "€", "$", "km", "h", "ans", "mois",
+      "millions", "milliards", "euros", "deux", "trois", "vingt", "et", "un", "une", "cent",
+      "dizaine", "au moins", "plus de", "environ", "entre", "à", "de", "d'", "le", "la", "en",
+      "tiers", "sur", "pour cent", "points", "article", "n°", "vers", "mars", "mai", "(", ")",
+      "'", "/", ":", "+", "\n"};
+  std::mt19937 random(20261204);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const int n = 1 + static_cast<int>(random() % 12);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    texts.push_back(std::move(text));
+  }
+  size_t matches = 0;
+  for (const char* dimension : {"quantity", "date", "place", "source"}) {
+    const RuleSet* set = book->Dimension(dimension);
+    if (set == nullptr) continue;
+    for (const std::string& text : texts) {
+      INFO(dimension << ": " << text.substr(0, 200));
+      // The whole text, and a range after some context (a sentence's).
+      for (const Span range : {Span{0, text.size()}, Span{text.size() / 3, text.size()}}) {
+        auto got = set->FindAll(text, range);
+        CheckSameMatches(text, got, set->FindAllBounded(text, range));
+        matches += got.size();
+      }
+    }
+  }
+  CHECK(matches > 10000);
+}
+
 }  // namespace
 }  // namespace claimx
