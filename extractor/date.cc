@@ -141,6 +141,27 @@ const FieldSpec* FindField(std::string_view name) {
 // What one match says, field by field, as strings: digits, or table values.
 using Fields = std::map<std::string, std::string, std::less<>>;
 
+// A field's key, "month" or "end_month", in a buffer of its own: a
+// resolution asks a dozen of them, and concatenating each into a
+// std::string was a third of Resolve's instructions. Keys are at most 15
+// bytes ("end_part_of_day"); the buffer has room for twice that.
+class Key {
+ public:
+  Key(std::string_view prefix, std::string_view field) {
+    size_ = std::min(prefix.size(), sizeof(data_));
+    std::copy_n(prefix.data(), size_, data_);
+    const size_t rest = std::min(field.size(), sizeof(data_) - size_);
+    std::copy_n(field.data(), rest, data_ + size_);
+    size_ += rest;
+  }
+  operator std::string_view() const { return std::string_view(data_, size_); }
+  operator std::string() const { return std::string(data_, size_); }
+
+ private:
+  char data_[32];
+  size_t size_;
+};
+
 std::optional<long> IntField(const Fields& fields, std::string_view name) {
   auto it = fields.find(name);
   if (it == fields.end()) return std::nullopt;
@@ -282,15 +303,15 @@ std::optional<std::string> ShiftedDay(const chr::year_month_day& anchor,
 // "P2Y", "PT3H", "P9M" (quarters are written in months), "PXD".
 std::optional<std::string> DurationValue(const Fields& fields,
                                          std::string_view prefix) {
-  auto unit = TextField(fields, std::string(prefix) + "unit");
+  auto unit = TextField(fields, Key(prefix, "unit"));
   if (!unit) return std::nullopt;
   std::string count = "X";
-  if (auto c = TextField(fields, std::string(prefix) + "count")) count = std::string(*c);
+  if (auto c = TextField(fields, Key(prefix, "count"))) count = std::string(*c);
   std::string code(*unit);
   if (code == "Q" || code == "SEM") {
     // Quarters and semesters are written in months, as Duckling does.
     long months = code == "Q" ? 3 : 6;
-    auto n = IntField(fields, std::string(prefix) + "count");
+    auto n = IntField(fields, Key(prefix, "count"));
     if (!n && count != "X") return std::nullopt;
     count = n ? std::to_string(months * *n) : "X";
     code = "M";
@@ -320,9 +341,6 @@ struct Resolver {
   std::optional<std::string> Weekday(const Fields& f, std::string_view p) const;
 };
 
-std::string Key(std::string_view prefix, std::string_view field) {
-  return std::string(prefix) + std::string(field);
-}
 
 std::optional<std::string> Resolver::Weekday(const Fields& f,
                                              std::string_view p) const {
@@ -377,7 +395,9 @@ std::optional<std::string> Resolver::Calendar(const Fields& f,
 std::optional<std::string> Resolver::Point(const Fields& f,
                                            std::string_view p) const {
   const auto& doc = context.document_date;
-  auto has = [&](std::string_view field) { return f.count(Key(p, field)) > 0; };
+  auto has = [&](std::string_view field) {
+    return f.find(std::string_view(Key(p, field))) != f.end();
+  };
   auto shift = IntField(f, Key(p, "shift"));
   std::optional<std::string> base;
   if (auto rel = IntField(f, Key(p, "rel_day"))) {
@@ -436,7 +456,7 @@ void ShareIntervalFields(Fields* f) {
     bool start_has = f->count(start) > 0;
     bool end_has = f->count(end) > 0;
     if (!start_has && end_has) (*f)[start] = (*f)[end];
-    if (start_has && !end_has && (field == "year" || f->count(Key(kEndPrefix, "day")))) {
+    if (start_has && !end_has && (field == "year" || f->count(std::string_view(Key(kEndPrefix, "day"))))) {
       (*f)[end] = (*f)[start];
     }
   }
