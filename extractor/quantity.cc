@@ -573,9 +573,9 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
                                    std::vector<Mention>* out) const {
   if (!prefilter_.MayHoldQuantity(range.Of(text))) return;
   const size_t first_in_range = out->size();
-  for (const RuleMatch& match : rules_->FindAll(text, range, &BareArticle)) {
+  for (const RuleMatch& match :
+       rules_->FindAll(text, range, &BareArticle, RuleSet::Silent::kStepOver)) {
     const Rule& rule = *match.rule;
-    if (SetField(rule, "emit") == "none") continue;
     std::optional<QuantityValue> quantity = Evaluate(match, text);
     if (!quantity) continue;
     // "un"/"une" alone is an article, not a count (see BareArticle for the

@@ -183,17 +183,27 @@ class RuleSet {
   // position the longest match of any rule wins, ties go to the higher
   // priority, then to the earlier rule in the file. Matches see the text
   // outside `range` as context for boundaries; offsets are into `text`.
+  //
+  // Rules whose `set` says `emit: none` claim spans that are no mention
+  // ("en 2014" is a year, not a count) so that no other rule reads them.
+  // With kStepOver their matches still end other matches and resume the
+  // scan, but are not reported, and cost less: which rule won needs no
+  // groups, and RE2's DFA alone says whether a body matches (~50 ns on
+  // this machine, against ~1.1 µs with the groups).
+  enum class Silent { kReport, kStepOver };
   std::vector<RuleMatch> FindAll(std::string_view text, Span range,
-                                 DropFilter drop = nullptr) const;
+                                 DropFilter drop = nullptr,
+                                 Silent silent = Silent::kReport) const;
   // FindAll as it was before the bodies: the groups of every match taken
   // from its rule's regex with the boundaries around it, never from the
-  // rule's body alone. The reference tests compare FindAll with.
+  // rule's body alone, and every match reported. The reference tests
+  // compare FindAll with.
   std::vector<RuleMatch> FindAllBounded(std::string_view text, Span range,
                                         DropFilter drop = nullptr) const;
 
  private:
   std::vector<RuleMatch> Find(std::string_view text, Span range, DropFilter drop,
-                              bool bodies) const;
+                              bool bodies_first, Silent silent) const;
   struct Combined;
   std::string dimension_;
   std::vector<Rule> rules_;

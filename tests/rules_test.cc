@@ -429,8 +429,9 @@ void CheckSameMatches(std::string_view text, const std::vector<RuleMatch>& got,
 TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
           "[rules]") {
   // FindAll reads a word-bounded match's groups from the rule's body when
-  // the boundary characters around it can have only one width; the bounded
-  // regex, FindAllBounded's, is the reference. Text: the shared corpora,
+  // the boundary characters around it can have only one width, and only
+  // asks a silent rule's body whether it matches; the bounded regex,
+  // FindAllBounded's, is the reference. Text: the shared corpora,
   // and random strings of the characters the boundaries weigh (letters,
   // digits, . , - _ and spaces, non-ASCII letters and signs) mixed with
   // number, unit and modifier words.
@@ -458,6 +459,7 @@ TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
     texts.push_back(std::move(text));
   }
   size_t matches = 0;
+  size_t silent = 0;
   for (const char* dimension : {"quantity", "date", "place", "source"}) {
     const RuleSet* set = book->Dimension(dimension);
     if (set == nullptr) continue;
@@ -466,12 +468,24 @@ TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
       // The whole text, and a range after some context (a sentence's).
       for (const Span range : {Span{0, text.size()}, Span{text.size() / 3, text.size()}}) {
         auto got = set->FindAll(text, range);
-        CheckSameMatches(text, got, set->FindAllBounded(text, range));
+        const auto want = set->FindAllBounded(text, range);
+        CheckSameMatches(text, got, want);
         matches += got.size();
+        // Stepping over the `emit: none` rules drops their matches, and
+        // only theirs.
+        std::vector<RuleMatch> emitted;
+        for (const RuleMatch& m : want) {
+          const auto emit = m.rule->set.find("emit");
+          if (emit == m.rule->set.end() || emit->second != "none") emitted.push_back(m);
+        }
+        silent += want.size() - emitted.size();
+        CheckSameMatches(text, set->FindAll(text, range, nullptr, RuleSet::Silent::kStepOver),
+                         emitted);
       }
     }
   }
   CHECK(matches > 10000);
+  CHECK(silent > 100);
 }
 
 }  // namespace
