@@ -1195,6 +1195,24 @@ class LinkPass {
     return i;
   }
 
+  // "…, confirme X, joint par téléphone", "…, explique X, du Bureau
+  // central sismologique": after the comma at `comma`, more words on the
+  // speaker named before it (a passive participle and its agent, or the
+  // body X belongs to), up to the next comma or the sentence's end, where
+  // this returns; `comma` itself when there are none.
+  size_t AfterSpeakerAddition(size_t comma) const {
+    if (comma + 2 >= tokens_.size() || Word(comma) != "," || !IsWord(comma + 1)) return comma;
+    const std::string& w = Lower(comma + 1);
+    const bool participle = Lower(comma + 2) == "par";
+    const bool article = Lower(comma + 2) == "la" || Lower(comma + 2) == "l'";
+    const bool body = (w == "du" || w == "de") &&
+                      (IsUpperWord(comma + 2) || (w == "de" && article && IsUpperWord(comma + 3)));
+    if (!participle && !body) return comma;
+    size_t k = comma + 2;
+    while (k < tokens_.size() && Word(k) != "," && !EndsSentence(k)) ++k;
+    return k;
+  }
+
   // "a déclaré d'une manière tout à fait poétique X", "a répondu sur un ton
   // sec X", "de façon abrupte": how it was said, between the verb and its
   // speaker or content. The phrase's noun, then lower-case words that are
@@ -3175,6 +3193,7 @@ class LinkPass {
         // "A, appuie-t-il, B": an incise inside the statement.
         size_t resume = TokenAtOrAfter(cue.inverted || phrase->span.empty() ? cue.span.end
                                                                             : phrase->span.end);
+        if (!cue.inverted && !phrase->span.empty()) resume = AfterSpeakerAddition(resume);
         // Not "…, a estimé X, avant d'ajouter …" / ", en rappelant …" /
         // ", précisant …": what follows is the speaker's next act; nor
         // "…, affirme le quotidien, qui cite …": a relative clause on the

@@ -31,6 +31,13 @@ bool IsNameWord(std::string_view word) {
   return IsUpperStart(word) || ArabicArticleName(word);
 }
 
+// "CNRS", "G20", "LR": two or more capitals and digits, nothing else.
+bool IsAllCapitals(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+         });
+}
+
 // A lower-case particle inside a name ("de Villepin", "von der Leyen",
 // "bin Salman", "Le Pen", "Di Maio").
 bool IsNameParticle(std::string_view lower) {
@@ -1092,13 +1099,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // "le député LR Éric Ciotti", "le syndicaliste CFDT Laurent Julien": an
   // acronym between a title and a person's name is the title's party or
   // union, not part of the name; the phrase keeps it, the name does not.
-  auto all_capitals = [](std::string_view w) {
-    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
-             return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-           });
-  };
-  if (!role.empty() && r.IsWord() && all_capitals(r.Word()) && r.IsWord(1) &&
-      IsUpperStart(r.Word(1)) && !all_capitals(r.Word(1)) && !In(determiners_, r.Lower(1))) {
+  if (!role.empty() && r.IsWord() && IsAllCapitals(r.Word()) && r.IsWord(1) &&
+      IsUpperStart(r.Word(1)) && !IsAllCapitals(r.Word(1)) && !In(determiners_, r.Lower(1))) {
     r.Next();
     last = r.pos();
   }
@@ -1226,7 +1228,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return before == "von" || before == "van";
     };
     const bool von_der = (lw == "der" || lw == "den") && name_words > 0 && after_von();
-    if ((particle || von_der) && name_words > 0 && r.IsWord(1) && IsNameWord(r.Word(1))) {
+    // Not "Jean Dupont du CNRS", "Martijn Van Roie de BINCO": "de" before
+    // an acronym names the person's body, not a surname.
+    const bool of_body = (lw == "de" || lw == "du") &&
+                         r.IsWord(1) && IsAllCapitals(r.Word(1));
+    if ((particle || von_der) && !of_body && name_words > 0 && r.IsWord(1) &&
+        IsNameWord(r.Word(1))) {
       r.Next();
       continue;
     }
