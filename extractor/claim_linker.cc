@@ -3297,6 +3297,13 @@ class LinkPass {
   // verbs, dates or connectors ("Selon Amnesty aussi, …").
   void ExtendNameToComma(SourcePhrase* phrase) const {
     constexpr size_t kMaxTailWords = 2;
+    constexpr size_t kMaxBodyTailWords = 6;  // "fédéral de la statistique"
+    auto body_noun = [&](std::string_view word) {
+      const std::string lower = LowerWord(word);
+      return g_.IsSourceNoun(lower) ||
+             (lower.size() > 3 && lower.back() == 's' &&
+              g_.IsSourceNoun(std::string_view(lower).substr(0, lower.size() - 1)));
+    };
     if (phrase->reference != SourcePhrase::Reference::kNamed || !phrase->proper_name ||
         phrase->role) {
       return;
@@ -3309,9 +3316,19 @@ class LinkPass {
       phrase->span.end = tokens_[first].span.end;
       return;
     }
+    // "l'Office fédéral de la statistique", "les Académies suisses des
+    // sciences": after a body's noun the name goes on in lower case, its
+    // complements too.
+    const bool body = body_noun(phrase->name.substr(0, phrase->name.find(' ')));
+    const size_t max_tail = body ? kMaxBodyTailWords : kMaxTailWords;
     size_t k = first;
-    while (k < tokens_.size() && k < first + kMaxTailWords && IsWord(k) && !IsUpperWord(k)) {
+    while (k < tokens_.size() && k < first + max_tail && IsWord(k) && !IsUpperWord(k)) {
       const std::string& w = Lower(k);
+      if (body && (w == "de" || w == "d'" || w == "du" || w == "des" ||
+                   ((w == "la" || w == "l'") && k > first && Lower(k - 1) == "de"))) {
+        ++k;
+        continue;
+      }
       if (g_.IsDeterminer(w) || g_.IsClauseOpener(w) || g_.IsStatementSkip(w) ||
           g_.IsSpeechSetting(w) || g_.LookupLowerVerb(w) || InSpans(dates_, k) ||
           IsFunctionWord(w)) {
@@ -3319,7 +3336,11 @@ class LinkPass {
       }
       ++k;
     }
-    if (k == first || k >= tokens_.size() || Word(k) != ",") return;
+    // To a comma; or, for a body, to the sentence's end ("…, selon les
+    // Académies suisses des sciences.").
+    if (k == first || k >= tokens_.size() || (Word(k) != "," && !(body && EndsSentence(k)))) {
+      return;
+    }
     phrase->name += " ";
     phrase->name += Span{tokens_[first].span.start, tokens_[k - 1].span.end}.Of(text_);
     phrase->span.end = tokens_[k - 1].span.end;
