@@ -1121,6 +1121,12 @@ class LinkPass {
         return end;
       }
     }
+    // "a expliqué au quotidien Christian Wehrle": a medium left unnamed,
+    // then the speaker, known by a first name.
+    if (IsWord(k) && !IsUpperWord(k) && g_.IsSourceNoun(Lower(k))) {
+      const size_t speaker = AfterMediumWords(k + 1);
+      if (IsUpperWord(speaker) && g_.FirstNameGender(Lower(speaker))) return speaker;
+    }
     // "à l'agence Belga", "au quotidien Le Soir": a source noun before the
     // name.
     if (k + 1 < tokens_.size() && IsWord(k) && !IsUpperWord(k) && g_.IsSourceNoun(Lower(k)) &&
@@ -1144,6 +1150,20 @@ class LinkPass {
       if (IsUpperWord(end) && g_.IsOrganizationName(LowerWord(words.Of(text_)))) return end;
     }
     return i;
+  }
+
+  // "dominical" in "au journal dominical Le Matin": past a lower-case word
+  // or two on a medium's noun when a capitalized word follows them; `i`
+  // itself otherwise.
+  size_t AfterMediumWords(size_t i) const {
+    constexpr size_t kMaxMediumWords = 2;
+    size_t k = i;
+    while (k < tokens_.size() && k < i + kMaxMediumWords && IsWord(k) && !IsUpperWord(k)) {
+      const std::string& w = Lower(k);
+      if (g_.IsDeterminer(w) || IsFunctionWord(w) || g_.LookupLowerVerb(w)) return i;
+      ++k;
+    }
+    return IsUpperWord(k) ? k : i;
   }
 
   // Past the capitalized words of a name from token i, at most a few.
@@ -1183,8 +1203,14 @@ class LinkPass {
         next = SkipPhrase(i, kMaxSettingWords, [&](const std::string& key) {
           return g_.IsSpeechSetting(key);
         });
-        // "au journal Le Monde": the medium's name after the setting's noun.
-        if (next > i && g_.IsSourceNoun(Lower(next - 1))) next = SkipUpperWords(next);
+        // "au journal Le Monde": the medium's name after the setting's noun,
+        // a lower-case word or two on it first ("au journal dominical"); not
+        // the speaker's, known by a first name ("a expliqué au journal
+        // Christian Wehrle").
+        if (next > i && g_.IsSourceNoun(Lower(next - 1))) {
+          next = AfterMediumWords(next);
+          if (!(IsUpperWord(next) && g_.FirstNameGender(Lower(next)))) next = SkipUpperWords(next);
+        }
       }
       if (next == i) next = AfterAudience(i);
       if (next == i && IsMannerAdverb(i)) next = i + 1;
