@@ -1152,6 +1152,31 @@ class LinkPass {
     return i;
   }
 
+  // An occasion between commas ("lors de", "au cours de", "pendant",
+  // "durant"). From its opening comma ("a annoncé mercredi, lors d'un
+  // conseil extraordinaire, son intention de …"): past its closing comma.
+  // From its first word, after a comma ("…, a dit X, lors d'une réunion.",
+  // "…, lors d'une réunion, avant de partir"): at its closing comma or the
+  // sentence's end. `i` itself when there is none, or when it runs on.
+  size_t AfterOccasion(size_t i) const {
+    constexpr size_t kMaxOccasionTokens = 12;
+    const bool from_comma = i < tokens_.size() && Word(i) == ",";
+    const size_t first = from_comma ? i + 1 : i;
+    if (first + 1 >= tokens_.size() || (!from_comma && (i == 0 || Word(i - 1) != ","))) {
+      return i;
+    }
+    const std::string& w = Lower(first);
+    const bool occasion = w == "lors" || w == "pendant" || w == "durant" ||
+                          (w == "au" && Lower(first + 1) == "cours");
+    if (!occasion) return i;
+    for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxOccasionTokens; ++k) {
+      if (Word(k) == "«" || Word(k) == ":") return i;
+      if (EndsSentence(k)) return from_comma ? i : k;
+      if (Word(k) == ",") return from_comma ? (k + 1 < tokens_.size() ? k + 1 : i) : k;
+    }
+    return i;
+  }
+
   // "dominical" in "au journal dominical Le Matin": past a lower-case word
   // or two on a medium's noun when a capitalized word follows them; `i`
   // itself otherwise.
@@ -1213,6 +1238,7 @@ class LinkPass {
         }
       }
       if (next == i) next = AfterAudience(i);
+      if (next == i) next = AfterOccasion(i);
       if (next == i && IsMannerAdverb(i)) next = i + 1;
       if (next == i) next = AfterMannerPhrase(i);
       if (next == i) break;
