@@ -716,8 +716,8 @@ struct RuleSet::Combined {
   }
 
   // For the word-bounded rules, the rule without its boundaries ("(body)",
-  // group 1 the reported match as in `alone`), run when the boundary
-  // characters of a span can be told apart from its body (BodiesOf). The
+  // group 1 the reported match as in `alone`), run on the parts of a span
+  // its boundaries may leave when their characters are ASCII (BodiesOf). The
   // \pL and \pN classes of the boundaries make a rule's program about
   // 5 000 RE2 instructions larger (fr.quantity.number: 5 919 against 931),
   // which RE2's NFA walks for the groups of every match. Null for the

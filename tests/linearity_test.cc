@@ -132,33 +132,32 @@ TEST_CASE("repeated cue verbs take linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("a d\u00E9clar\u00E9 ", n); });
 }
 
+// "Les prix montent, <cue> Jean Ro, Les prix montent, <cue> Jean Rbo, …
+// fin." of about `bytes`: one sentence of incises, each with a speaker of
+// its own (a distinct capitalized surname).
+std::string IncisesOfDistinctSpeakers(std::string_view cue, size_t bytes) {
+  std::string text;
+  for (size_t i = 0; text.size() < bytes; ++i) {
+    std::string surname = "R";
+    for (size_t k = i; k > 0; k /= 26) surname += static_cast<char>('a' + k % 26);
+    text += "Les prix montent, ";
+    text += cue;
+    text += " Jean " + surname + "o, ";
+  }
+  return text + "fin.";
+}
+
 TEST_CASE("incises of different speakers in one sentence take linear time", "[linearity]") {
   // "A, a dit X, B, a dit Y, …": each incise's statement ran from the
   // sentence's start to its end (quadratic time and output; 2 GB of RSS
   // for 4 000 incises).
-  CheckLinear([](size_t n) {
-    std::string text;
-    for (size_t i = 0; text.size() < n; ++i) {
-      std::string surname = "R";  // a distinct capitalized surname per incise
-      for (size_t k = i; k > 0; k /= 26) surname += static_cast<char>('a' + k % 26);
-      text += "Les prix montent, a dit Jean " + surname + "o, ";
-    }
-    return text + "fin.";
-  });
+  CheckLinear([](size_t n) { return IncisesOfDistinctSpeakers("a dit", n); });
 }
 
 TEST_CASE("according-to incises in one sentence take linear time", "[linearity]") {
   // "A, selon X, B, selon Y, …": each incise's statement ran from the
   // sentence's start to its end (quadratic time and output).
-  CheckLinear([](size_t n) {
-    std::string text;
-    for (size_t i = 0; text.size() < n; ++i) {
-      std::string surname = "R";  // a distinct capitalized surname per incise
-      for (size_t k = i; k > 0; k /= 26) surname += static_cast<char>('a' + k % 26);
-      text += "Les prix montent, selon Jean " + surname + "o, ";
-    }
-    return text + "fin.";
-  });
+  CheckLinear([](size_t n) { return IncisesOfDistinctSpeakers("selon", n); });
 }
 
 TEST_CASE("repeated 'pour qui' relatives take linear time", "[linearity]") {
