@@ -1411,7 +1411,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     return !r.IsWord();
   };
-  if ((!role.empty() || !head_type.empty()) && name_words == 0 && !acronym &&
+  // After a title, an acronym may be its complement's: "le ministre de
+  // l'Agriculture (MAER), Papa Abdoulaye Seck" (below, dropped once the
+  // name is read).
+  if ((!role.empty() || !head_type.empty()) && name_words == 0 && (!acronym || !role.empty()) &&
       (name_follows || (r.Word() == "," && name_at(1)))) {
     const size_t before_apposition = r.pos();
     if (!name_follows) r.Next();
@@ -1435,6 +1438,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // "l'un des membres de l'équipe, Fabio Pacucci": a member of a group
       // of people, named, is a person.
       if (role.empty() && head_type == "anonymous") person_in_apposition = true;
+      if (name_words > 0) acronym.reset();
       // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
       // in apposition after that name too.
       if (name_words > 0) read_apposition_title();
