@@ -703,17 +703,23 @@ struct RuleSet::Combined {
   // Each is part of the alternation, which compiled within the same memory
   // budget, so it compiles too.
   std::vector<size_t> order;
-  std::vector<std::string> alone_patterns;
   RE2::Options alone_options;
-  std::unique_ptr<std::once_flag[]> alone_once;
-  mutable std::vector<std::unique_ptr<RE2>> alone;
 
-  const RE2& Alone(size_t k) const {
-    std::call_once(alone_once[k], [&] {
-      alone[k] = std::make_unique<RE2>(alone_patterns[k], alone_options);
-    });
-    return *alone[k];
-  }
+  // A pattern compiled on first use, once whatever the threads.
+  struct LazyRegex {
+    std::string pattern;  // empty: none
+    std::once_flag once;
+    std::unique_ptr<RE2> regex;
+
+    const RE2* Get(const RE2::Options& options) {
+      if (pattern.empty()) return nullptr;
+      std::call_once(once, [&] { regex = std::make_unique<RE2>(pattern, options); });
+      return regex.get();
+    }
+  };
+  std::unique_ptr<LazyRegex[]> alone;
+
+  const RE2& Alone(size_t k) const { return *alone[k].Get(alone_options); }
 
   // For the word-bounded rules, the rule without its boundaries ("(body)",
   // group 1 the reported match as in `alone`), run on the parts of a span
@@ -722,18 +728,10 @@ struct RuleSet::Combined {
   // 5 000 RE2 instructions larger (fr.quantity.number: 5 919 against 931),
   // which RE2's NFA walks for the groups of every match. Null for the
   // other rules, whose `alone` is their body already.
-  std::vector<std::string> body_patterns;  // empty for rules without boundaries
-  std::vector<bool> silent;                // the rule says `emit: none`
-  std::unique_ptr<std::once_flag[]> body_once;
-  mutable std::vector<std::unique_ptr<RE2>> body;
+  std::unique_ptr<LazyRegex[]> body;
+  std::vector<bool> silent;  // the rule says `emit: none`
 
-  const RE2* Body(size_t k) const {
-    if (body_patterns[k].empty()) return nullptr;
-    std::call_once(body_once[k], [&] {
-      body[k] = std::make_unique<RE2>(body_patterns[k], alone_options);
-    });
-    return body[k].get();
-  }
+  const RE2* Body(size_t k) const { return body[k].Get(alone_options); }
 
   // The same patterns, with looser boundaries, anchored at both ends, to
   // find in one DFA pass which rules can match a span. It sees only the
@@ -807,23 +805,19 @@ void RuleSet::Compile(std::vector<RuleError>* errors) {
   }
   bool set_is_safe = true;
   auto candidates = std::make_unique<RE2::Set>(spans_only, RE2::ANCHOR_BOTH);
-  for (size_t i : order) {
-    std::string loose = Wrap(rules_[i], kLooseLeftBoundary, kLooseRightBoundary);
+  combined->alone = std::make_unique<Combined::LazyRegex[]>(order.size());
+  combined->body = std::make_unique<Combined::LazyRegex[]>(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const Rule& rule = rules_[order[k]];
+    std::string loose = Wrap(rule, kLooseLeftBoundary, kLooseRightBoundary);
     set_is_safe &= !MayTestWordBoundary(loose) && candidates->Add(loose, nullptr) >= 0;
-    combined->alone_patterns.push_back(WrapPattern(rules_[i]));
-    combined->body_patterns.push_back(
-        rules_[i].word_boundary ? "(" + rules_[i].expanded_pattern + ")" : std::string());
+    combined->alone[k].pattern = WrapPattern(rule);
+    if (rule.word_boundary) combined->body[k].pattern = "(" + rule.expanded_pattern + ")";
+    const auto emit = rule.set.find("emit");
+    combined->silent.push_back(emit != rule.set.end() && emit->second == "none");
   }
   if (set_is_safe && candidates->Compile()) combined->candidates = std::move(candidates);
   combined->alone_options = options;
-  combined->alone_once = std::make_unique<std::once_flag[]>(order.size());
-  combined->alone.resize(order.size());
-  for (size_t i : order) {
-    const auto emit = rules_[i].set.find("emit");
-    combined->silent.push_back(emit != rules_[i].set.end() && emit->second == "none");
-  }
-  combined->body_once = std::make_unique<std::once_flag[]>(order.size());
-  combined->body.resize(order.size());
   combined->order = std::move(order);
   combined_ = std::move(combined);
 }
