@@ -2909,6 +2909,11 @@ class LinkPass {
     if (out_.claims.size() > sentence_claims_) {
       from = std::max(from, std::min(out_.claims.back().span.end, limit));
     }
+    return PastSpacesAndCommas(from, limit);
+  }
+
+  // The first byte from `from` that is no space or comma, `limit` at most.
+  size_t PastSpacesAndCommas(size_t from, size_t limit) const {
     while (from < limit && (text_[from] == ' ' || text_[from] == ',')) ++from;
     return from;
   }
@@ -3084,11 +3089,7 @@ class LinkPass {
     constexpr size_t kMaxComplements = 3;
     constexpr size_t kMaxComplementWords = 2;
     for (size_t n = 0; n < kMaxComplements && k < tokens_.size() && IsWord(k); ++n) {
-      const std::string& preposition = Lower(k);
-      if (preposition != "de" && preposition != "d'" && preposition != "du" &&
-          preposition != "des") {
-        break;
-      }
+      if (!IsPreposition(k)) break;
       size_t next = k + 1;
       if (next < tokens_.size() && (Lower(next) == "la" || Lower(next) == "l'" ||
                                     Lower(next) == "le" || Lower(next) == "les")) {
@@ -3376,7 +3377,7 @@ class LinkPass {
     size_t k = first;
     while (k < tokens_.size() && k < first + max_tail && IsWord(k) && !IsUpperWord(k)) {
       const std::string& w = Lower(k);
-      if (body && (w == "de" || w == "d'" || w == "du" || w == "des" ||
+      if (body && (IsPreposition(k) ||
                    ((w == "la" || w == "l'") && k > first && Lower(k - 1) == "de"))) {
         ++k;
         continue;
@@ -4954,12 +4955,9 @@ class LinkPass {
   Span BetweenNonVerbalIncises(Span statement, const Cue& cue, size_t phrase_end) const {
     if (last_non_verbal_incise_end_ > sentence_.start &&
         last_non_verbal_incise_end_ <= cue.span.start) {
-      size_t from = std::max(statement.start, last_non_verbal_incise_end_);
-      while (from < cue.span.start && (text_[from] == ' ' || text_[from] == ',')) ++from;
-      if (from >= cue.span.start) {
-        from = phrase_end;
-        while (from < sentence_.end && (text_[from] == ' ' || text_[from] == ',')) ++from;
-      }
+      size_t from = PastSpacesAndCommas(std::max(statement.start, last_non_verbal_incise_end_),
+                                        cue.span.start);
+      if (from >= cue.span.start) from = PastSpacesAndCommas(phrase_end, sentence_.end);
       statement.start = from;
     }
     // The next non-verbal cue only: the scans of a sentence's incises then
