@@ -1140,8 +1140,11 @@ class LinkPass {
     const std::string& w = Lower(k);
     // "a précisé à l'Agence Tap, que …": a comma may close the audience.
     const bool comma_que = w == "," && k + 1 < tokens_.size() && IsQue(k + 1);
-    const bool content_or_speaker = IsQue(k) || Word(k) == ":" ||
-                                    g_.IsDeterminer(w) || g_.IsTitle(w) || comma_que;
+    // "à l'agence RIA Novosti Valentine Sapounov": SkipUpperWords stopped
+    // at the speaker's first name.
+    const bool first_name = IsUpperWord(k) && g_.FirstNameGender(w);
+    const bool content_or_speaker = IsQue(k) || Word(k) == ":" || g_.IsDeterminer(w) ||
+                                    g_.IsTitle(w) || comma_que || first_name;
     if (content_or_speaker) return k;
     // "a affirmé à Jeune Afrique Armand Béouindé": a known medium's name,
     // then the speaker's.
@@ -1177,6 +1180,39 @@ class LinkPass {
     return i;
   }
 
+  // "a annoncé samedi à Dagadji, dans la sous-préfecture de Doba, la …",
+  // "a annoncé à Lyon la fermeture …": where it was said, a preposition of
+  // place and a few words holding a place or a capitalized name, up to a
+  // comma (returned), or a place alone before the content; "dans" and a
+  // few words between commas. Not a person
+  // ("a annoncé à Paul Roux sa démission": a first name) nor words with
+  // no name ("à ses partenaires, …"). `i` when there is none.
+  size_t AfterPlaceSetting(size_t i) const {
+    constexpr size_t kMaxPlaceTokens = 8;
+    if (i + 2 >= tokens_.size() || !IsWord(i)) return i;
+    const std::string& w = Lower(i);
+    if (w != "à" && w != "au" && w != "aux" && w != "dans" && w != "en") return i;
+    // "relève qu'en Italie, le marché …": after "que", the content's own.
+    if (i > 0 && IsQue(i - 1)) return i;
+    if (const Span* place = SpanHolding(places_, i + 1); place && place->start == tokens_[i + 1].span.start) {
+      const size_t after = TokenAtOrAfter(place->end);
+      if (after < tokens_.size() && IsWord(after) && g_.IsDeterminer(Lower(after))) return after;
+    }
+    // "…, dans la salle du conseil, …": between commas, "dans" needs no name.
+    bool named = w == "dans" && i > 0 && Word(i - 1) == ",";
+    for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxPlaceTokens; ++k) {
+      if (Word(k) == ",") return named ? k : i;
+      if (!IsWord(k)) return i;
+      if (InSpans(places_, k)) {
+        named = true;
+      } else if (IsUpperWord(k)) {
+        if (g_.FirstNameGender(Lower(k))) return i;
+        named = true;
+      }
+    }
+    return i;
+  }
+
   // "dominical" in "au journal dominical Le Matin": past a lower-case word
   // or two on a medium's noun when a capitalized word follows them; `i`
   // itself otherwise.
@@ -1191,11 +1227,16 @@ class LinkPass {
     return IsUpperWord(k) ? k : i;
   }
 
-  // Past the capitalized words of a name from token i, at most a few.
+  // Past the capitalized words of a name from token i, at most a few, up
+  // to a known first name after the first ("l'agence RIA Novosti Valentine
+  // Sapounov": the person's name starts there).
   size_t SkipUpperWords(size_t i) const {
     constexpr size_t kMaxNameWords = 4;
     const size_t first = i;
-    while (i < tokens_.size() && i < first + kMaxNameWords && IsUpperWord(i)) ++i;
+    while (i < tokens_.size() && i < first + kMaxNameWords && IsUpperWord(i) &&
+           (i == first || !g_.FirstNameGender(Lower(i)))) {
+      ++i;
+    }
     return i;
   }
 
@@ -1239,6 +1280,8 @@ class LinkPass {
       }
       if (next == i) next = AfterAudience(i);
       if (next == i) next = AfterOccasion(i);
+      if (next == i) next = AfterPlaceSetting(i);
+      if (next == i) next = AfterDetachedWord(i);
       if (next == i && IsMannerAdverb(i)) next = i + 1;
       if (next == i) next = AfterMannerPhrase(i);
       if (next == i) break;
@@ -1296,6 +1339,22 @@ class LinkPass {
   // lower-case word in -ement, -amment or -emment right after the verb,
   // with no article and no preposition after it, is an adverb of manner
   // (not "le lancement de …"; not "comment", which opens a topic).
+  // "a assuré, véhément, le principal prévenu", "a lancé, amer, le
+  // ministre": one lower-case word between commas, describing how it was
+  // said, before a subject (a determiner, a title or a name). The second
+  // comma, else `i`.
+  size_t AfterDetachedWord(size_t i) const {
+    if (i + 3 >= tokens_.size() || Word(i) != "," || Word(i + 2) != ",") return i;
+    if (!IsLowerVerbLike(i + 1) || g_.LookupVerb(Word(i + 1)) || IsQue(i + 1) ||
+        InsideQuote(tokens_[i + 1].span)) {
+      return i;
+    }
+    const std::string& next = Lower(i + 3);
+    const bool subject = IsWord(i + 3) && (IsUpperWord(i + 3) || g_.IsDeterminer(next) ||
+                                           g_.IsTitle(next));
+    return subject ? i + 2 : i;
+  }
+
   bool IsMannerAdverb(size_t k) const {
     if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return false;
     const std::string& w = Lower(k);
@@ -3597,10 +3656,19 @@ class LinkPass {
     size_t after = TokenAtOrAfter(phrase->span.end);
     Span statement = TrimEnd(Span{StatementStart(), tokens_[k - 2].span.start});
     // "Comme l'a rappelé la ministre, la loi est claire": nothing before
-    // "comme", so S is what follows the speaker.
-    if (statement.size() < 3 && after + 1 < tokens_.size() && Word(after) == ",") {
+    // "comme", so S is what follows the speaker; nor when what is before is
+    // a verbless complement ("Au niveau comptable, comme l'a précisé X, …").
+    const bool lead_only = statement.size() < 3 || IsAdverbialLead(TokenAtOrAfter(statement.start), k - 2);
+    if (lead_only && after + 1 < tokens_.size() && Word(after) == ",") {
       const size_t from = tokens_[after + 1].span.start;
       statement = TrimEnd(Span{from, std::max(from, ContentEnd(cue, from))});
+      // "…, comme l'a précisé X, « … »": a quotation of its own, the
+      // construction's whole clause, not a complement of the verb.
+      const Quote* quote = QuoteOpeningAt(after + 1);
+      if (quote && quote->span.start == statement.start && quote->span.end == statement.end) {
+        AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.inverted_speech");
+        return true;
+      }
     }
     if (statement.size() >= 3) {
       AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
@@ -3612,6 +3680,19 @@ class LinkPass {
       }
     }
     return true;
+  }
+
+  // Whether tokens [begin, end) are a short complement that opens a
+  // sentence and says nothing by itself: a preposition, a few words, no
+  // verb, then a comma ("Au niveau comptable,", "Dans ce dossier,").
+  bool IsAdverbialLead(size_t begin, size_t end) const {
+    constexpr size_t kMaxLeadTokens = 6;
+    if (begin >= end || end - begin > kMaxLeadTokens || Word(end - 1) != ",") return false;
+    if (!IsWord(begin) || !g_.IsPreposition(Lower(begin)) || IsPreposition(begin)) return false;
+    for (size_t k = begin; k < end; ++k) {
+      if (QuoteOpeningAt(k) != nullptr) return false;
+    }
+    return !HasVerb(begin, end);
   }
 
   // "« A, a souligné X. B »", "« A, dit-elle, B »": an incise inside the
@@ -4872,7 +4953,13 @@ class LinkPass {
     const bool bare_pronoun_incise =
         !comma_before && !comma_after && !at_start && cue_token > 0 && IsWord(cue_token - 1) &&
         phrase->reference == SourcePhrase::Reference::kPronoun && !EndsSentenceAt(phrase->span.end);
-    const bool incise = ((comma_before && comma_after) || bare_pronoun_incise) &&
+    // "Il n'est pas impossible selon la police que l'alarme se reproduise":
+    // the clause goes on after the source with its complementizer.
+    const size_t after_phrase = TokenAtOrAfter(phrase->span.end);
+    const bool bare_que_incise = !comma_before && !comma_after && !at_start && cue_token > 0 &&
+                                 IsWord(cue_token - 1) && after_phrase < tokens_.size() &&
+                                 IsQue(after_phrase);
+    const bool incise = ((comma_before && comma_after) || bare_pronoun_incise || bare_que_incise) &&
                         StatementStart() < cue.span.start &&
                         !AppositionEndsSentence(phrase->span.end) &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
@@ -4890,7 +4977,10 @@ class LinkPass {
       if (incise && cue_token >= 2 && g_.IsRelativePronoun(Lower(cue_token - 2))) {
         statement.start = tokens_[cue_token - 2].span.start;
       }
-      if (incise) statement = BetweenNonVerbalIncises(statement, cue, phrase->span.end);
+      if (incise) {
+        statement = BetweenNonVerbalIncises(statement, cue, phrase->span.end);
+        statement = BeforeColonQuote(statement, phrase->span.end);
+      }
       // "L'UNAPEI a dénoncé le sort de 15 000 enfants, selon son
       // estimation, …": a possessive's document inside a sentence with a
       // reporting verb is that speaker's own reckoning, no claim of its
@@ -4970,6 +5060,19 @@ class LinkPass {
       statement.end = tokens_[next->first_token - 1].span.start;
     }
     return TrimEnd(Span{statement.start, std::max(statement.start, statement.end)});
+  }
+
+  // "un fait qui, selon elle, fait toute la différence : « … »": the
+  // quotation a colon opens after the incise's clause is a claim of its
+  // own; the clause ends before the colon.
+  Span BeforeColonQuote(Span statement, size_t phrase_end) const {
+    for (size_t k = TokenAtOrAfter(phrase_end);
+         k + 1 < tokens_.size() && tokens_[k].span.start < statement.end; ++k) {
+      if (Word(k) == ":" && QuoteOpeningAt(k + 1) != nullptr) {
+        return TrimEnd(Span{statement.start, tokens_[k].span.start});
+      }
+    }
+    return statement;
   }
 
   // "La réforme est selon lui nécessaire", "aurait selon la police coûté
