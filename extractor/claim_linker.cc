@@ -2097,10 +2097,13 @@ class LinkPass {
       // statement, the pronoun is not who the statement speaks of.
       // Nor in "Le tribunal n'est pas adapté, selon lui.": a pronoun ending
       // the sentence after the statement.
+      // "Il pense que le taux du Baccalauréat est …": nor a name after the
+      // pronoun, in what it says.
       const size_t named_before =
           mention_rule == "fr.source.inverted" || EndsSentenceAt(phrase->span.end)
               ? sentence_.start
-              : std::string::npos;
+          : phrase->span.empty() ? std::string::npos
+                                 : phrase->span.start;
       const Entity* e =
           ByPronoun(phrase->gender, phrase->latest, named_before, phrase->speaks_as_person);
       // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
@@ -4115,7 +4118,8 @@ class LinkPass {
       const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
           (relative && Word(k) == "," && !ClosesFrontedAdverbial(TokenAtOrAfter(from), k)) ||
-          impersonal || ClosingApposition(k) || ClosingParticipleClause(k)) {
+          impersonal || ClosingApposition(k) || ClosingParticipleClause(k) ||
+          ClosingOccasion(k)) {
         end = tokens_[k].span.start;
         break;
       }
@@ -4148,6 +4152,16 @@ class LinkPass {
       }
     }
     return end;
+  }
+
+  // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":
+  // a comma, then the occasion of the speech, which is the reporter's
+  // setting, not what was said.
+  bool ClosingOccasion(size_t k) const {
+    if (Word(k) != "," || k + 3 >= tokens_.size()) return false;
+    const std::string& w = Lower(k + 1);
+    return w == "lors" || (w == "au" && Lower(k + 2) == "cours") ||
+           (w == "à" && Lower(k + 2) == "l'" && Lower(k + 3) == "occasion");
   }
 
   // "il a affirmé ne pas avoir voulu tuer, se présentant comme une
