@@ -1446,8 +1446,11 @@ class LinkPass {
   // a dispatch is nobody's statement. It is taken off the sentence: dates,
   // places, upper-case words ("AFP") and punctuation, then a dash.
   void SkipDateline() {
-    bool dated = false;
+    // "(BFM Bourse) - ": a credit in parentheses opening the sentence
+    // dates the dispatch as well as a date does.
+    bool dated = OpeningCreditEnd() != 0;
     for (size_t k = 0; k < tokens_.size() && k < kMaxDatelineTokens; ++k) {
+      if (k == 0 && dated) k = OpeningCreditEnd();
       std::string_view w = Word(k);
       bool dash = w == "-" || w == "\u2013" || w == "\u2014";
       if (dash && dated && k > 0 && k + 1 < tokens_.size()) {
@@ -1467,6 +1470,18 @@ class LinkPass {
                      Word(k + 1) == ")"));
       if (!punct && !upper && !InSpans(places_, k)) return;
     }
+  }
+
+  // The token after ")" when the sentence opens with capitalized words in
+  // parentheses, a few at most ("(BFM Bourse)"), else 0.
+  size_t OpeningCreditEnd() const {
+    constexpr size_t kMaxCreditWords = 4;
+    if (tokens_.size() < 4 || Word(0) != "(") return 0;
+    for (size_t k = 1; k < tokens_.size() && k <= kMaxCreditWords + 1; ++k) {
+      if (Word(k) == ")") return k > 1 ? k + 1 : 0;
+      if (!IsUpperWord(k)) return 0;
+    }
+    return 0;
   }
 
   // A sentence that is a quote and nothing else ("« ... ». "), with no cue:
@@ -3287,9 +3302,14 @@ class LinkPass {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       // "Les pays pauvres, eux, dénoncent un texte « pas ambitieux »": a
       // phrase the quoted words qualify is the verb's object, no speaker.
+      // But a named or titled speaker may come before a colon and a quote
+      // ("…, nous indique le procureur Yann Le Bris : « … »").
       if (phrase && !cue.inverted && !phrase->span.empty() &&
           text_.substr(phrase->span.end, 1) == " " && QuoteStartingAt(phrase->span.end + 1)) {
-        phrase.reset();
+        const bool colon = phrase->span.end + 1 < text_.size() && text_[phrase->span.end + 1] == ':';
+        const bool titled =
+            phrase->role && !g_.TitleOf(g_.CanonicalRole(*phrase->role)).empty();
+        if (!colon || !(phrase->proper_name || titled)) phrase.reset();
       }
       if (phrase) {
         // "…, a annoncé le président du jury, le réalisateur mexicain
@@ -3357,6 +3377,14 @@ class LinkPass {
           return;
         }
         AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
+        // "S, nous indique le procureur : « … »": the quotation after a
+        // colon that ends the sentence is the speaker's too.
+        if (resume + 1 < tokens_.size() && Word(resume) == ":") {
+          const Quote* quote = QuoteOpeningAt(resume + 1);
+          if (quote && RestOfSentence(*quote).empty()) {
+            AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
+          }
+        }
         return;
       }
     }
@@ -4578,6 +4606,21 @@ class LinkPass {
   // stops at a participle or a relative that qualifies it ("l'ONG Airwars
   // basée à Londres"); also after a relative or a conjunction inside the
   // part ("chez PSA où les syndicats craignent").
+  // "Une étude réalisée par le cabinet ATH révèle": a document, then a
+  // participle and "par", with no verb from there up to token `end` (the
+  // subject's verb); IssuerOf finds who published it.
+  bool IssuedBy(const SourcePhrase& phrase, size_t reached, size_t end) const {
+    constexpr size_t kMaxIssuerTokens = 14;
+    if (phrase.type != "document" || reached + 2 >= end || end > reached + kMaxIssuerTokens ||
+        !IsWord(reached) || !LooksLikeParticiple(Lower(reached)) || Lower(reached + 1) != "par") {
+      return false;
+    }
+    for (size_t k = reached + 2; k < end; ++k) {
+      if (!IsWord(k) || VerbAt(k)) return false;
+    }
+    return true;
+  }
+
   std::optional<SourcePhrase> PhraseReaching(size_t begin, size_t end) const {
     auto reaching = [&](size_t from) -> std::optional<SourcePhrase> {
       auto phrase = Parse(from, end);
@@ -4591,7 +4634,7 @@ class LinkPass {
       bool adjacent = reached == end || (reached < end && Lower(reached) == "qui") ||
                       (reached < end && !g_.LookupVerb(Word(reached)) &&
                        Lower(reached) != "," && reached + 4 >= end);
-      return adjacent ? phrase : std::nullopt;
+      return adjacent || IssuedBy(*phrase, reached, end) ? phrase : std::nullopt;
     };
     if (auto phrase = reaching(begin)) return phrase;
     // "Toutefois la défense a estimé", "Pourtant le maire affirme": a
