@@ -1134,6 +1134,15 @@ class LinkPass {
       ++k;
     }
     const size_t name = k;
+    // "auprès de BFMTV.com Jean-Baptiste Bladier": a site's name.
+    if (const size_t site = AfterWebDomain(k); site != k) {
+      if (site < tokens_.size() && IsWord(site) &&
+          (g_.FirstNameGender(Lower(site)) || g_.IsDeterminer(Lower(site)) ||
+           g_.IsTitle(Lower(site)) || IsQue(site))) {
+        return site;
+      }
+      return i;
+    }
     k = SkipUpperWords(k);
     if (k == name) return CommonAudienceBeforeQue(i);
     if (k >= tokens_.size()) return i;
@@ -1225,6 +1234,20 @@ class LinkPass {
       ++k;
     }
     return IsUpperWord(k) ? k : i;
+  }
+
+  // Past a web site's name at token k ("BFMTV.com", "Lefigaro.fr": a
+  // capitalized word, a dot, a top-level domain), else k.
+  size_t AfterWebDomain(size_t k) const {
+    if (k + 2 >= tokens_.size() || !IsUpperWord(k) || Word(k + 1) != "." ||
+        tokens_[k].span.end != tokens_[k + 1].span.start ||
+        tokens_[k + 1].span.end != tokens_[k + 2].span.start) {
+      return k;
+    }
+    const std::string& tld = Lower(k + 2);
+    const bool domain = tld == "com" || tld == "fr" || tld == "net" || tld == "org" ||
+                        tld == "info" || tld == "be" || tld == "ch" || tld == "ca";
+    return domain ? k + 3 : k;
   }
 
   // Past the capitalized words of a name from token i, at most a few, up
@@ -4276,10 +4299,30 @@ class LinkPass {
       return nullptr;
     }
     Span rest = RestOfSentence(*quote);
-    if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';') {
+    if (rest.empty() || quote->span.end >= sentence_.end || text_[rest.start] == ';' ||
+        (colon && SettingsOnly(rest))) {
       return quote;
     }
     return nullptr;
+  }
+
+  // Whether `rest`, after a quotation, is a comma and the speech's
+  // settings up to the sentence's end: "…: « … », dans une interview
+  // accordée à La Tribune", ", lors d'un déplacement à Lyon".
+  bool SettingsOnly(Span rest) const {
+    const size_t first = TokenAtOrAfter(rest.start);
+    if (first == 0 || first >= tokens_.size() || Word(first - 1) != ",") return false;
+    constexpr size_t kMaxParticipleTokens = 8;
+    const size_t after = SkipSettings(first);
+    if (after == first) return false;
+    if (EndsSentence(after)) return true;
+    // "dans une interview accordée à La Tribune Dimanche".
+    if (!IsWord(after) || !LooksLikeParticiple(Lower(after))) return false;
+    for (size_t k = after + 1; k < tokens_.size() && k <= after + kMaxParticipleTokens; ++k) {
+      if (EndsSentence(k)) return true;
+      if (!IsWord(k) || VerbAt(k)) return false;
+    }
+    return false;
   }
 
   // Which quoted words make a verb cue's content speech.

@@ -501,6 +501,11 @@ bool SourceGrammar::IsUnspokenReflexive(std::string_view lemma) const {
 
 std::optional<Gender> SourceGrammar::FirstNameGender(std::string_view lower) const {
   const std::string* code = Find(first_names_, lower);
+  // "jean-baptiste", "marie-christine": a compound first name has the
+  // gender of its first part ("jean-marie" is a man's).
+  if (!code && lower.find('-') != std::string_view::npos) {
+    code = Find(first_names_, lower.substr(0, lower.find('-')));
+  }
   if (!code) return std::nullopt;
   return GenderOf(*code);
 }
