@@ -2151,7 +2151,12 @@ class LinkPass {
         if (e && !e->subject) e = nullptr;
       }
       if (!e) return std::nullopt;
-      return SourceOf(*e);
+      ClaimSource source = SourceOf(*e);
+      // "…, a-t-il martelé, en dénonçant la responsabilité de l'homme. « … »,
+      // a-t-il précisé": who has just spoken is what the next "il" most
+      // likely means, more than a person named since in a complement.
+      RememberSpeakerAgain(*e, phrase->span.empty() ? sentence_.start : phrase->span.start);
+      return source;
     }
     if (phrase->same && !phrase->head.empty() && phrase->reference == SourcePhrase::Reference::kNamed) {
       // "selon la même source": whoever the last claim was attributed to.
@@ -2951,6 +2956,15 @@ class LinkPass {
       }
     }
     return nullptr;
+  }
+
+  // The entity a pronoun speaker resolved to, again at `at`, as a subject.
+  void RememberSpeakerAgain(const Entity& e, size_t at) {
+    if (!entities_.empty() && entities_.back().name == e.name && entities_.back().subject) return;
+    Entity again = e;
+    again.named_at = at;
+    again.subject = true;
+    Remember(std::move(again));
   }
 
   void Remember(Entity entity) {
