@@ -1410,7 +1410,7 @@ class LinkPass {
   }
 
   bool ContentAfterQue(const Cue& cue) const {
-    const size_t first = ContentStart(cue.end_token);
+    const size_t first = AfterObjectBeforeQue(ContentStart(cue.end_token));
     if (first == 0 || first > tokens_.size()) return false;
     return IsQue(first - 1);
   }
@@ -4346,6 +4346,31 @@ class LinkPass {
   // "de" or "à", within a few words of `first` ("le ministre de
   // l'Intérieur d'avoir menti", "au gouvernement de ne pas avoir …", "les
   // élus à voter"); none for an object alone ("accuse une baisse de 3 %").
+  // "a averti le conseil municipal que les travaux …", "a prévenu ses
+  // partenaires qu'il …": a short object, a determiner and words with no
+  // verb, before "que": the content is the clause after it. `first`
+  // otherwise.
+  size_t AfterObjectBeforeQue(size_t first) const {
+    constexpr size_t kMaxObjectTokens = 6;
+    if (first >= tokens_.size() || !IsWord(first) || !g_.IsDeterminer(Lower(first)) ||
+        InsideQuote(tokens_[first].span)) {
+      return first;
+    }
+    for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + kMaxObjectTokens; ++k) {
+      // Not a comparison or a compound conjunction: "des mesures telles
+      // que …", "le même jour que …", "plus de moyens que …".
+      if (IsQue(k)) return IsComparativeBeforeQue(Lower(k - 1)) ? first : k + 1;
+      if (!IsWord(k) || VerbAt(k) || g_.IsClauseOpener(Word(k))) return first;
+    }
+    return first;
+  }
+
+  static bool IsComparativeBeforeQue(std::string_view w) {
+    return w == "tel" || w == "telle" || w == "tels" || w == "telles" || w == "même" ||
+           w == "mêmes" || w == "plus" || w == "moins" || w == "autant" || w == "ainsi" ||
+           w == "autre" || w == "autres" || w == "bien" || w == "alors";
+  }
+
   std::optional<size_t> ContentAfterObject(size_t first) const {
     constexpr size_t kMaxObjectTokens = 8;
     for (size_t k = first; k + 1 < tokens_.size() && k < first + kMaxObjectTokens; ++k) {
@@ -4393,6 +4418,7 @@ class LinkPass {
         return std::nullopt;  // "HP accuse une baisse de 3 %": an object, no content
       }
     }
+    first = AfterObjectBeforeQue(first);
     size_t from = tokens_[first].span.start;
     size_t end = std::max(from, ContentEnd(cue, from));
     // "a indiqué que « … combattue. À défaut, … »": a quote the content
