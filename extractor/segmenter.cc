@@ -449,12 +449,40 @@ struct Segmenter::Impl {
         pos = closed;
       }
       if (pos <= previous) continue;  // the marks ICU had broken before
-      sink->Add(offset + previous, offset + pos);
+      AddSplitAtNumbers(window, offset, previous, pos, sink);
       previous = pos;
     }
     if (previous < window.size()) {
-      sink->Add(offset + previous, offset + window.size());
+      AddSplitAtNumbers(window, offset, previous, window.size(), sink);
     }
+  }
+
+  // Adds window[begin, end) as sentences, also broken before a number that
+  // opens one: "… à la grève. 600 soignants se sont …". ICU keeps those
+  // together (UAX #29 rule SB8 reads a lower-case word after the number as
+  // the sentence going on, for "approx. 5 apples"); a full stop after a
+  // word of two letters or more that is no abbreviation, then a space and
+  // a digit, ends a sentence in news text.
+  void AddSplitAtNumbers(std::string_view window, size_t offset, size_t begin, size_t end,
+                         SentenceSink* sink) const {
+    size_t from = begin;
+    for (size_t dot = window.find(". ", begin); dot != std::string_view::npos && dot + 2 < end;
+         dot = window.find(". ", dot + 1)) {
+      size_t digit = dot + 1;
+      while (digit < end && window[digit] == ' ') ++digit;
+      if (digit >= end || window[digit] < '0' || window[digit] > '9') continue;
+      // Letters (ASCII, or bytes of a multi-byte character) before the dot.
+      auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+      };
+      if (dot < from + 2 || !letter(window[dot - 1]) || !letter(window[dot - 2]) ||
+          FollowsAbbreviation(window, digit)) {
+        continue;
+      }
+      sink->Add(offset + from, offset + digit);
+      from = digit;
+    }
+    sink->Add(offset + from, offset + end);
   }
 
   void FindSentences(std::string_view text, const std::vector<Span>& paragraphs,

@@ -339,6 +339,23 @@ TEST_CASE("a number like 1.787 does not end a sentence", "[segmenter]") {
         Strings{"Le taux passe à 2.5 points.", "Puis baisse."});
 }
 
+TEST_CASE("a number after a full stop opens a sentence", "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  // ICU keeps these together: a lower-case word after the number reads to
+  // it as the sentence going on (UAX #29, SB8).
+  CHECK(Sentences(*segmenter, "La grève a été suivie. 600 soignants étaient absents.") ==
+        Strings{"La grève a été suivie.", "600 soignants étaient absents."});
+  CHECK(Sentences(*segmenter, "Le bilan s'alourdit. 12 blessés sont évacués.") ==
+        Strings{"Le bilan s'alourdit.", "12 blessés sont évacués."});
+  // Not after a number, an initial or an abbreviation.
+  for (const std::string text :
+       {"Il en reste 3. 5 autres sont partis.", "Voir le chap. 4 du rapport.",
+        "Le lot B. 12 est vendu.", "Il est né le 3 janv. 1990 à Lyon."}) {
+    CAPTURE(text);
+    CHECK(Sentences(*segmenter, text) == Strings{text});
+  }
+}
+
 TEST_CASE("sentences end at periods and question and exclamation marks",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
