@@ -15,7 +15,7 @@ constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
 constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
 // "un responsable de l'Organisation du traité de l'Atlantique Nord"
-constexpr size_t kMaxComplements = 3;
+constexpr size_t kMaxComplements = 4;
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -875,7 +875,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
              LookupVerb(w) || In(modal_verbs_, w) ||  // "le ministre va démissionner"
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
-             w == "à" || w == "en");
+             w == "à" || w == "en" || w == "près");
   };
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
@@ -957,7 +957,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         name_after_title = r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
                            (prep == "à" || place_tokens(1 + article));
       }
-      if (!is_de(prep) && !au_name && !en_place && !name_after_title) {
+      // "le procureur du Roi près le tribunal de Casablanca", "l'avocat
+      // général près la cour d'appel": the court a magistrate serves.
+      const bool near_court = of_title && prep == "près" && IsArticle(r.Lower(1));
+      if (!is_de(prep) && !au_name && !en_place && !name_after_title && !near_court) {
         r.Seek(save);
         break;
       }
@@ -999,7 +1002,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
             In(reflexive_auxiliaries_, w) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
-            w == "aux" || w == "en" || participle) {
+            w == "aux" || w == "en" || w == "près" || participle) {
           break;
         }
         // "le secrétaire général du groupe France Télécom": after a body's
