@@ -5074,7 +5074,11 @@ class LinkPass {
     // Not when the longer side is a quote with a cue of its own ("La
     // récolte « sera affectée » selon lui, « on pourrait … », détaille-t-il"):
     // a verb cue after the phrase (the side runs to the sentence end).
-    if (!at_start && rest.size() > before.size() + 8 && comma_after &&
+    // "S, selon un arrêté, alors que …": a contrast the reporter adds after
+    // the phrase closes the statement there; the cue is postposed to S.
+    const bool contrast_after =
+        comma_after && ContrastOpensAt(TokenAtOrAfter(phrase->span.end) + 1);
+    if (!at_start && rest.size() > before.size() + 8 && comma_after && !contrast_after &&
         last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
@@ -5099,7 +5103,8 @@ class LinkPass {
     const bool bare_que_incise = !comma_before && !comma_after && !at_start && cue_token > 0 &&
                                  IsWord(cue_token - 1) && after_phrase < tokens_.size() &&
                                  IsQue(after_phrase);
-    const bool incise = ((comma_before && comma_after) || bare_pronoun_incise || bare_que_incise) &&
+    const bool incise = ((comma_before && comma_after && !contrast_after) || bare_pronoun_incise ||
+                         bare_que_incise) &&
                         StatementStart() < cue.span.start &&
                         !AppositionEndsSentence(phrase->span.end) &&
                         !(cue_token >= 2 && (g_.IsClauseOpener(Word(cue_token - 2)) ||
@@ -5174,6 +5179,13 @@ class LinkPass {
     if (statement.size() < 3) return;
     if (incise) last_non_verbal_incise_end_ = statement.end;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
+    // "Peine perdue, selon la présidente : « … »": the quotation after the
+    // colon is the source's own words too, a claim of its own.
+    if (!incise && !at_start) {
+      if (const Quote* quote = ColonQuoteAfter(phrase->span.end)) {
+        AddClaim(ClaimType::kDirect, quote->content, *source, cue, ClaimRuleForCue(cue.rule));
+      }
+    }
   }
 
   // "A, selon X, B, selon Y, C": an incise's statement ends before the
@@ -5200,6 +5212,24 @@ class LinkPass {
       statement.end = tokens_[next->first_token - 1].span.start;
     }
     return TrimEnd(Span{statement.start, std::max(statement.start, statement.end)});
+  }
+
+  // The quotation after a colon right after `pos` that ends the sentence,
+  // else null.
+  const Quote* ColonQuoteAfter(size_t pos) const {
+    const size_t colon = TokenAtOrAfter(pos);
+    if (colon + 1 >= tokens_.size() || Word(colon) != ":") return nullptr;
+    const Quote* quote = QuoteOpeningAt(colon + 1);
+    return quote && RestOfSentence(*quote).empty() ? quote : nullptr;
+  }
+
+  // Whether token k opens a contrast or a concession, the reporter's
+  // own clause: "alors que", "tandis que", "mais", "bien que".
+  bool ContrastOpensAt(size_t k) const {
+    if (k + 1 >= tokens_.size() || !IsWord(k)) return false;
+    const std::string& w = Lower(k);
+    if (w == "mais") return true;
+    return (w == "alors" || w == "tandis" || w == "bien") && IsQue(k + 1);
   }
 
   // "un fait qui, selon elle, fait toute la différence : « … »": the
