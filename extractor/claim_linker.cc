@@ -1436,6 +1436,11 @@ class LinkPass {
     if (size_t after = AfterInciseBeforeQue(i); after != i) return after;
     for (size_t round = 0; round < kMaxSettings && i < tokens_.size(); ++round) {
       size_t next = SkipStatementWords(SkipSettings(i));
+      // "a déclaré mercredi, à Shems FM en marge de …, que": the incise
+      // after the settings.
+      if (next > i) {
+        if (size_t after = AfterInciseBeforeQue(next); after != next) return after;
+      }
       while (next < tokens_.size() && Word(next) == ",") ++next;
       if (next == i) break;
       i = next;
@@ -1455,7 +1460,9 @@ class LinkPass {
   // set the scene whatever they are. The first token after that "que",
   // else `i`.
   size_t AfterInciseBeforeQue(size_t i) const {
-    constexpr size_t kMaxInciseTokens = 12;
+    // "a déclaré mercredi, à Shems FM en marge de l'ouverture des travaux
+    // du congrès annuel des représentants du tourisme, que …".
+    constexpr size_t kMaxInciseTokens = 28;
     if (i >= tokens_.size() || Word(i) != ",") return i;
     for (size_t k = i + 1; k + 1 < tokens_.size() && k <= i + kMaxInciseTokens; ++k) {
       const std::string_view w = Word(k);
@@ -3655,7 +3662,12 @@ class LinkPass {
       // accusé": a subordinator opens the subject's clause.
       const size_t opener = SubordinatorLength(begin, end);
       auto phrase = Parse(begin + opener, end);
-      if (!phrase || TokenAtOrAfter(phrase->span.end) != end) return false;
+      if (!phrase || TokenAtOrAfter(phrase->span.end) != end) {
+        // "En marge des travaux de l'APN, le ministre …, Daho Ould Kablia,
+        // a confirmé": a complement opening the sentence before the
+        // subject's parts.
+        return part > 0 && begin == first && OpensWithComplement(begin, end);
+      }
       if (begin == first || opener > 0) return true;
       end = begin - 1;
     }
@@ -3746,6 +3758,21 @@ class LinkPass {
       if (quote && RestOfSentence(*quote).empty()) {
         AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
       }
+    }
+    return true;
+  }
+
+  // Whether tokens [begin, end) are a complement: a preposition other
+  // than "de", then words with no verb or quote ("En marge des travaux de
+  // l'APN", "Lors d'un point de presse").
+  bool OpensWithComplement(size_t begin, size_t end) const {
+    constexpr size_t kMaxComplementTokens = 10;
+    if (begin >= end || end - begin > kMaxComplementTokens || !IsWord(begin) ||
+        !g_.IsPreposition(Lower(begin)) || IsPreposition(begin)) {
+      return false;
+    }
+    for (size_t k = begin; k < end; ++k) {
+      if (!IsWord(k) || VerbAt(k)) return false;
     }
     return true;
   }
@@ -4108,8 +4135,9 @@ class LinkPass {
   // Looked at over kMaxSubjectTokens tokens at most: a longer tail is no
   // apposition, and a sentence of commas stays linear.
   bool ClosingApposition(size_t k) const {
+    // Not "du"/"des", a complement going on: "la mort, mardi, du chef …".
     if (Word(k) != "," || k + 2 >= tokens_.size() || tokens_.size() - k > kMaxSubjectTokens ||
-        !g_.IsDeterminer(Lower(k + 1)) || !g_.IsTitle(Lower(k + 2))) {
+        !g_.IsDeterminer(Lower(k + 1)) || IsPreposition(k + 1) || !g_.IsTitle(Lower(k + 2))) {
       return false;
     }
     std::optional<Gender> unused;
@@ -5055,7 +5083,11 @@ class LinkPass {
     // The statement starts after the issuer: "selon un décompte diffusé
     // mercredi par les militaires américains, …".
     if (auto issuer = IssuerOf(*phrase)) {
-      phrase = issuer;
+      // "selon les informations publiées par notre confrère X, le médecin
+      // … est décédé": the title after the issuer's comma is the
+      // statement's subject.
+      phrase = WithoutSubjectApposition(*issuer, TokenAtOrAfter(issuer->span.start));
+      if (!phrase) return;
       ExtendNameToComma(&*phrase);  // "… recueillies par AEF info, …"
     }
     auto source = Resolve(phrase, cue.rule);

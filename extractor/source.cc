@@ -1305,7 +1305,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       name_end = r.pos();
       last = name_end;
     } else if (k > 1 && !letter && r.Word(k) == ")") {
-      acronym = std::string(r.Text(open + 1, open + k));
+      // "Jean Asselborn (LSAP)": after a person's full name, known by the
+      // first name, the parenthesis gives the party, not another name.
+      const bool affiliation =
+          name_words >= 2 && FirstNameGender(LowerWord(r.Text(name_first, name_first + 1)));
+      if (!affiliation) acronym = std::string(r.Text(open + 1, open + k));
       r.Next(k + 1);
       last = r.pos();
     }
