@@ -10,17 +10,23 @@
 // error stops the load: the batch being written is rolled back).
 #include "tools/claimx/load_command.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <deque>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "batch/channel.h"
 #include "db/database.h"
 #include "db/json_line.h"
 #include "tools/claimx/cli_io.h"
@@ -42,28 +48,75 @@ struct Pending {
   nlohmann::ordered_json json;
   db::DocumentRows rows;
 };
+using Batch = std::deque<Pending>;
 
-class Loader {
+// Batches parsed ahead of the one being written. Parsing and flattening a
+// batch costs about what writing it does, so with one batch in flight the
+// parser and the database each keep a core busy; a second absorbs
+// uneven batches. The memory is that of three batches at most.
+constexpr size_t kBatchesInFlight = 2;
+
+// Messages from the parser and the writer threads, one whole line each.
+void Report(const std::string& message) {
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::fputs(("claimx: " + message + "\n").c_str(), stderr);
+}
+
+// The parser's side: each line to a Pending of the batch being filled, or
+// reported as FILE:LINE when it is not a claimx/1 object.
+class Parser {
  public:
-  Loader(Database* database, const LoadFlags& flags) : db_(database), flags_(flags) {}
-
-  // Takes one line; false after a database error (the load stops).
-  bool TakeLine(std::string&& line, const std::string& where) {
-    Add(std::move(line), where);
-    return pending_.size() < flags_.batch || Flush();
+  void Add(std::string line, std::string where, Batch* batch) {
+    Pending& p = batch->emplace_back();
+    p.where = std::move(where);
+    auto json = db::ParseJsonLine(line);
+    if (!json.ok()) {
+      Bad(p.where, json.status().message());
+      batch->pop_back();
+      return;
+    }
+    p.json = std::move(json).value();
+    auto rows = db::FlattenDocument(p.json);
+    if (!rows.ok()) {
+      Bad(p.where, rows.status().message());
+      batch->pop_back();
+      return;
+    }
+    p.rows = std::move(rows).value();
   }
 
-  bool Flush() {
-    if (pending_.empty()) return true;
+  size_t bad() const { return bad_; }
+
+ private:
+  void Bad(const std::string& where, const std::string& message) {
+    ++bad_;
+    Report(where + ": " + message);
+  }
+
+  size_t bad_ = 0;
+};
+
+// The writer's side: one transaction per batch, documents already stored
+// with the same hash skipped, another hash for a stored id reported.
+class Writer {
+ public:
+  explicit Writer(Database* database) : db_(database) {}
+
+  // False after a database error (the load stops).
+  bool Write(Batch& batch) {
+    if (batch.empty()) return true;
     std::vector<std::string_view> ids;
-    ids.reserve(pending_.size());
-    for (const Pending& p : pending_) ids.push_back(p.rows.id);
+    ids.reserve(batch.size());
+    for (const Pending& p : batch) ids.push_back(p.rows.id);
     auto stored = db_->StoredHashes(ids);
     if (!stored.ok()) return Fatal(stored.status());
     std::vector<db::DocumentRows> fresh;
-    fresh.reserve(pending_.size());
+    std::vector<Pending*> fresh_from;  // where each of `fresh` came from
+    fresh.reserve(batch.size());
+    fresh_from.reserve(batch.size());
     std::unordered_map<std::string_view, const Pending*> in_batch;
-    for (Pending& p : pending_) {
+    for (Pending& p : batch) {
       auto it = stored->find(std::string(p.rows.id));
       if (it != stored->end()) {
         if (it->second == p.rows.content_hash) {
@@ -87,9 +140,12 @@ class Loader {
         continue;
       }
       fresh.push_back(std::move(p.rows));
+      fresh_from.push_back(&p);
     }
     Status status = db_->WriteRows(fresh);
-    pending_.clear();
+    // The rows go back to their batch, to be freed by the thread that
+    // allocated them (see Load).
+    for (size_t i = 0; i < fresh.size(); ++i) fresh_from[i]->rows = std::move(fresh[i]);
     if (!status.ok()) return Fatal(status);
     return true;
   }
@@ -98,43 +154,70 @@ class Loader {
   size_t skipped() const { return skipped_; }
 
  private:
-  void Add(std::string line, std::string where) {
-    Pending& p = pending_.emplace_back();
-    p.where = std::move(where);
-    auto json = db::ParseJsonLine(line);
-    if (!json.ok()) {
-      Bad(p.where, json.status().message());
-      pending_.pop_back();
-      return;
-    }
-    p.json = std::move(json).value();
-    auto rows = db::FlattenDocument(p.json);
-    if (!rows.ok()) {
-      Bad(p.where, rows.status().message());
-      pending_.pop_back();
-      return;
-    }
-    p.rows = std::move(rows).value();
-  }
-
   void Bad(const std::string& where, const std::string& message) {
     ++bad_;
-    std::cerr << "claimx: " << where << ": " << message << "\n";
+    Report(where + ": " + message);
   }
 
   bool Fatal(const Status& status) {
-    std::cerr << "claimx: " << status.message() << "\n";
-    failed_ = true;
+    Report(status.message());
     return false;
   }
 
   Database* db_;
-  const LoadFlags& flags_;
-  std::deque<Pending> pending_;
   size_t bad_ = 0;
   size_t skipped_ = 0;
-  bool failed_ = false;
 };
+
+// Reads and parses on a thread of its own while this one writes: batches
+// go through a Channel in order, so what is stored and where a killed
+// load resumes are those of a sequential load.
+struct LoadResult {
+  Status read;          // the input's first error
+  bool stored = true;   // false after a database error
+  size_t bad = 0;
+  size_t skipped = 0;
+};
+
+LoadResult Load(const LoadFlags& flags, Database* database) {
+  LoadResult result;
+  Channel<Batch> batches(kBatchesInFlight);
+  // Written batches go back to the reader to be freed there: freeing a
+  // JSON tree on another thread than the one that built it goes through
+  // glibc's arena of that thread, which took the parse from 0.85 to 1.6
+  // CPU s on 20 000 documents.
+  Channel<Batch> written(0);
+  std::atomic<bool> stop{false};  // the writer failed: read no more
+  Parser parser;
+  std::thread reader([&] {
+    Batch batch;
+    result.read = ForEachLine(flags.files, [&](std::string&& line, const std::string& where) {
+      parser.Add(std::move(line), where, &batch);
+      if (batch.size() >= flags.batch) {
+        batches.Push(std::exchange(batch, Batch{}));
+        while (written.TryPop()) {
+        }
+      }
+      return !stop.load(std::memory_order_relaxed);
+    });
+    if (!batch.empty()) batches.Push(std::move(batch));
+    batches.Close();
+  });
+  Writer writer(database);
+  // After an error the batches still coming are drained unwritten, so the
+  // reader never waits on a full channel.
+  while (std::optional<Batch> batch = batches.Pop()) {
+    if (result.stored && !writer.Write(*batch)) {
+      result.stored = false;
+      stop.store(true, std::memory_order_relaxed);
+    }
+    written.Push(std::move(*batch));
+  }
+  reader.join();
+  result.bad = parser.bad() + writer.bad();
+  result.skipped = writer.skipped();
+  return result;
+}
 
 int RunLoad(const LoadFlags& flags) {
   auto database = OpenClaimsDatabase(flags.db);
@@ -143,22 +226,17 @@ int RunLoad(const LoadFlags& flags) {
     return kExitError;
   }
   const auto start = std::chrono::steady_clock::now();
-  Loader loader(database->get(), flags);
-  bool stored = true;  // false after a database error
-  Status read = ForEachLine(flags.files, [&](std::string&& line, const std::string& where) {
-    stored = loader.TakeLine(std::move(line), where);
-    return stored;
-  });
+  LoadResult result = Load(flags, database->get());
+  bool stored = result.stored;
   // What was read before a file that failed is stored; the exit status says
   // the load is incomplete.
-  if (stored) stored = loader.Flush();
-  if (!read.ok()) std::cerr << "claimx: " << read.message() << "\n";
+  if (!result.read.ok()) std::cerr << "claimx: " << result.read.message() << "\n";
   Status closed = (*database)->Close();
   if (!closed.ok()) {
     std::cerr << "claimx: " << closed.message() << "\n";
     stored = false;
   }
-  const bool ok = stored && read.ok();
+  const bool ok = stored && result.read.ok();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const DatabaseStats& stats = (*database)->stats();
@@ -166,12 +244,12 @@ int RunLoad(const LoadFlags& flags) {
     std::fprintf(stderr,
                  "claimx load: %zu documents stored, %zu already stored, %zu bad lines; "
                  "%zu claims, %zu mentions in %.2f s (%.0f claims/s)%s\n",
-                 stats.documents, loader.skipped(), loader.bad(), stats.claims,
+                 stats.documents, result.skipped, result.bad, stats.claims,
                  stats.mentions, seconds, seconds > 0 ? stats.claims / seconds : 0.0,
-                 stored ? (read.ok() ? "" : "; stopped on an input error")
+                 stored ? (result.read.ok() ? "" : "; stopped on an input error")
                         : "; stopped on a database error");
   }
-  return ok && loader.bad() == 0 ? kExitOk : kExitError;
+  return ok && result.bad == 0 ? kExitOk : kExitError;
 }
 
 }  // namespace
