@@ -2111,6 +2111,14 @@ class LinkPass {
       }
       const std::string& w = Lower(k);
       if (w != "par" && w != "de" && w != "du" && w != "des") continue;
+      // "le communiqué de presse", "un rapport d'activité": a bare noun
+      // after "de" qualifies the document; it names no issuer, unless it
+      // is a body ("l'enquête de gendarmerie"; the press is none).
+      if ((w == "de" || w == "d'") && k + 1 < tokens_.size() && IsWord(k + 1) &&
+          !IsUpperWord(k + 1) && !g_.IsDeterminer(Lower(k + 1)) &&
+          (!g_.IsSourceNoun(Lower(k + 1)) || Lower(k + 1) == "presse")) {
+        continue;
+      }
       const size_t from = w == "par" || w == "de" ? k + 1 : k;
       // A named issuer or a title ("les déclarations du ministre").
       auto inner = Parse(from, PhraseEnd(from));
@@ -2211,8 +2219,13 @@ class LinkPass {
                                  : nullptr;
       const size_t body_before = inverted ? std::string::npos : phrase->span.start;
       const Entity* spoken_for = bare_member && !titled ? RecentBody(body_before) : nullptr;
+      // "a dit ce responsable du premier syndicat des gardiens de la paix":
+      // a demonstrative refers back whatever the complement.
+      const bool demonstrative =
+          head >= 1 && head - 1 < tokens_.size() && IsDemonstrative(Lower(head - 1));
       const Entity* recent =
-          phrase->definite && !bare_member && (bare || (member && body && !known_body))
+          phrase->definite && !bare_member &&
+                  (bare || demonstrative || (member && body && !known_body))
               ? PersonReferredTo(*phrase)
               : titled;
       const bool relation =

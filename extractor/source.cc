@@ -1309,8 +1309,19 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // first name, the parenthesis gives the party, not another name.
       const bool affiliation =
           name_words >= 2 && FirstNameGender(LowerWord(r.Text(name_first, name_first + 1)));
-      if (!affiliation) acronym = std::string(r.Text(open + 1, open + k));
+      // "le Secrétaire général (SG) du ministère": the title's own
+      // abbreviation, no name.
+      const std::string letters(r.Text(open + 1, open + k));
+      const bool title_abbreviation = !role.empty() && name_words == 0 && AcronymOf(letters, role);
+      if (!affiliation && !title_abbreviation) acronym = letters;
       r.Next(k + 1);
+      if (title_abbreviation) {
+        // The title's complements go on after it: "… (SG) du ministère de
+        // la Santé".
+        const size_t complement = r.pos();
+        read_modifiers(true);
+        if (r.pos() > complement) role += " " + std::string(r.Text(complement, r.pos()));
+      }
       last = r.pos();
     }
   }
