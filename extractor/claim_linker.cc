@@ -916,6 +916,9 @@ class LinkPass {
              Lower(k - 3) == "n'")) {
           cue.first_token = k - 3;
           cue.inverted = aux_pronoun;
+        } else if (k >= 4 && IsWord(k - 3) && g_.IsReflexiveAuxiliary(Word(k - 3)) &&
+                   (Lower(k - 4) == "s'" || Lower(k - 4) == "se")) {
+          cue.first_token = k - 4;  // "s'est plu à souligner"
         }
         found = true;
       }
@@ -3311,7 +3314,16 @@ class LinkPass {
     }
     // «...», a déclaré X  /  «...», poursuit-elle  /  «...», lui a dit X
     const size_t lead = VerbGroupLead(cue.first_token);
-    if (const Quote* quote = QuoteEndingBefore(tokens_[lead].span.start)) {
+    // Not "X, membre du collectif qui a lancé « … », considère que …": a
+    // que-clause after the verb is its content; the quote ends the subject.
+    // (A present participle, ", formulant le souhait que …", has no
+    // subject of its own.)
+    const std::string& opener = Lower(cue.first_token);
+    const bool participle = opener.size() > 4 && opener.ends_with("ant");
+    const Quote* before_cue = ContentAfterQue(cue) && !participle
+                                  ? nullptr
+                                  : QuoteEndingBefore(tokens_[lead].span.start);
+    if (const Quote* quote = before_cue) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase && phrase->reference == SourcePhrase::Reference::kPronoun) {
         phrase->speaks_as_person = InFirstPersonSingular(quote->content);
