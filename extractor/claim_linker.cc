@@ -3078,11 +3078,13 @@ class LinkPass {
         Span{opened_in == sentence_.start ? StatementStart() : opened_in, quote.span.start});
     if (before.empty()) return false;
     if (!lower) return ReporterWordsAfterQuote(before);
-    // "… seront mobilisés, et « l'ensemble … »", "le soutien de « … »": a
-    // quote right after a conjunction or preposition is embedded.
+    // "… seront mobilisés, et « l'ensemble … »", "le soutien de « … »",
+    // "considéré comme « totalement hors de cause … »": a quote right after
+    // a conjunction, a preposition or "comme" is embedded.
     const size_t opening = TokenAtOrAfter(quote.span.start);
     if (opening > 0 && IsWord(opening - 1) &&
-        (g_.IsClauseOpener(Lower(opening - 1)) || IsPrepositionWord(Lower(opening - 1)))) {
+        (g_.IsClauseOpener(Lower(opening - 1)) || IsPrepositionWord(Lower(opening - 1)) ||
+         Lower(opening - 1) == "comme")) {
       return true;
     }
     size_t words = 1;
