@@ -4276,10 +4276,13 @@ class LinkPass {
 
   // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":
   // a comma, then the occasion of the speech, which is the reporter's
-  // setting, not what was said.
+  // setting, not what was said; or the speaker's next act.
   bool ClosingOccasion(size_t k) const {
     if (Word(k) != "," || k + 3 >= tokens_.size()) return false;
     const std::string& w = Lower(k + 1);
+    // "a indiqué que 955 étudiants étaient sans affectation, puis détaillé
+    // ses projets": the speaker's next act, sharing the auxiliary.
+    if (w == "puis" && IsWord(k + 2) && LooksLikeParticiple(Lower(k + 2))) return true;
     return w == "lors" || (w == "au" && Lower(k + 2) == "cours") ||
            (w == "à" && Lower(k + 2) == "l'" && Lower(k + 3) == "occasion");
   }
@@ -5120,6 +5123,7 @@ class LinkPass {
     auto source = Resolve(phrase, cue.rule);
     if (!source) return;
     Span statement;
+    const Quote* colon_quote = nullptr;  // a quotation after the statement's colon
     size_t cue_token = cue.first_token;
     bool at_start = true;
     for (size_t k = 0; k < cue_token && at_start; ++k) {
@@ -5207,6 +5211,12 @@ class LinkPass {
       // "on" stands for the source, says it.
       if (OnReports(after)) return;
       statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
+      // "Pour X, l'heure n'est pas aux réjouissances : « … », a-t-elle
+      // commenté": a quotation after the colon that a cue of its own
+      // follows is that cue's claim. One that ends the sentence stays in
+      // the clause (EVAL.md).
+      const Span cut = BeforeColonQuote(statement, tokens_[after].span.start);
+      if (cut.end < statement.end && ColonQuoteAfter(cut.end) == nullptr) statement = cut;
     } else {
       // "de source policière": the cue's "de" is not part of the statement.
       size_t end = cue.span.start;
@@ -5240,10 +5250,9 @@ class LinkPass {
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
     // "Peine perdue, selon la présidente : « … »": the quotation after the
     // colon is the source's own words too, a claim of its own.
-    if (!incise && !at_start) {
-      if (const Quote* quote = ColonQuoteAfter(phrase->span.end)) {
-        AddClaim(ClaimType::kDirect, quote->content, *source, cue, ClaimRuleForCue(cue.rule));
-      }
+    if (!incise && !at_start) colon_quote = ColonQuoteAfter(phrase->span.end);
+    if (colon_quote) {
+      AddClaim(ClaimType::kDirect, colon_quote->content, *source, cue, ClaimRuleForCue(cue.rule));
     }
   }
 
