@@ -4627,6 +4627,10 @@ class LinkPass {
         continue;
       }
       if (end > begin + 1 && Lower(end - 1) == "qui") {
+        // "Marine Le Pen, député du Rassemblement national (RN) qui avait
+        // revendiqué": a title apposed to a person's name, then "qui":
+        // the relative is about the person.
+        if (auto person = PersonBeforeApposedTitle(begin, end - 1)) return person;
         // "le quotidien Libération qui a accusé": the name before "qui";
         // "la CGT et Solidaires qui demandaient": both names.
         auto phrase = PhraseEndingAt(begin, end - 1);
@@ -4646,6 +4650,7 @@ class LinkPass {
       // stepped over to the phrase it describes.
       if (begin + 2 < end) {
         if (const std::optional<size_t> qui = RelativeBefore(begin, end)) {
+          if (auto person = PersonBeforeApposedTitle(begin, *qui)) return person;
           if (auto phrase = PhraseEndingAt(begin, *qui)) return WithNameBefore(*phrase, begin);
         }
       }
@@ -4665,6 +4670,21 @@ class LinkPass {
       end = begin - 1;
     }
     return std::nullopt;
+  }
+
+  // The person named in the part before the comma at `begin` - 1 when
+  // tokens [begin, end) are a title apposed to them ("X, député du
+  // Rassemblement national (RN)"), else nothing.
+  std::optional<SourcePhrase> PersonBeforeApposedTitle(size_t begin, size_t end) const {
+    if (begin < 2 || Word(begin - 1) != ",") return std::nullopt;
+    const size_t title_first = g_.IsDeterminer(Lower(begin)) ? begin + 1 : begin;
+    if (title_first >= end || !g_.IsTitle(Lower(title_first))) return std::nullopt;
+    auto title = Parse(begin, end);
+    if (!title || !title->role || TokenAtOrAfter(title->span.end) != end) return std::nullopt;
+    const size_t before = PartStart(begin - 1);
+    auto named = PhraseReaching(before, begin - 1);
+    if (!named || named->type != "person" || !named->proper_name) return std::nullopt;
+    return named;
   }
 
   // The first token of the comma-separated part that ends before token

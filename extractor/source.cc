@@ -1214,6 +1214,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     const bool surname_article = name_words == 0 && courtesy_title && IsUpperStart(w) &&
                                  (lw == "le" || lw == "la") && r.IsWord(1) &&
                                  IsUpperStart(r.Word(1));
+    // "le LR Laurent Wauquiez", "le PS Olivier Faure": a party's acronym
+    // before a person's full name labels them; the name starts after it.
+    if (name_words == 0 && w.size() >= 2 && w.size() <= 5 && IsAllCapitals(w) && r.IsWord(1) &&
+        FirstNameGender(r.Lower(1)) && r.IsWord(2) && IsUpperStart(r.Word(2))) {
+      r.Next();
+      name_first = r.pos();
+      continue;
+    }
     if (titled_article || surname_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
