@@ -4437,6 +4437,11 @@ class LinkPass {
       if (w != "de" && w != "d'" && w != "à") continue;
       const std::string& next = Lower(k + 1);
       if (LooksLikeInfinitive(next) || next == "ne" || next == "n'") return k + 1;
+      // "accusent l'OMS de mal gérer la pandémie": an adverb before it.
+      if ((next == "mal" || next == "trop" || next == "mieux") && k + 2 < tokens_.size() &&
+          IsWord(k + 2) && LooksLikeInfinitive(Lower(k + 2))) {
+        return k + 1;
+      }
       // "appelle les syndicats à « reprendre … »": the quote is the content.
       if (k + 2 < tokens_.size() && QuoteOpeningAt(k + 1) && IsWord(k + 2) &&
           LooksLikeInfinitive(Lower(k + 2))) {
