@@ -2336,7 +2336,7 @@ class LinkPass {
   ClaimSource RecordSource(Entity entity, Span span, const std::string& mention_rule) {
     entity.described = false;  // it has spoken: pronouns may refer to it now
     entity.named_at = span.start;
-    entity.subject = true;
+    entity.subject = !relative_speaker_;
     Remember(entity);
     Mention m;
     m.kind = MentionKind::kSource;
@@ -3499,7 +3499,12 @@ class LinkPass {
         return;
       }
     }
+    // "…, interrogé sur des propos de X qui avait fustigé …": the speaker
+    // of a relative clause is not the sentence's subject a later "il"
+    // most likely means.
+    relative_speaker_ = InRelativeClause(cue);
     std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
+    relative_speaker_ = false;
     if (!source) return;
     if (!content) content = ReadContent(cue);
     if (content) AddContentClaim(*content, cue, *source, "fr.claim.reported_speech", needs);
@@ -5352,6 +5357,7 @@ class LinkPass {
 
   const ClaimLinker& linker_;
   const SourceGrammar& g_;
+  bool relative_speaker_ = false;  // Resolve is reading a relative clause's speaker
   std::string_view text_;
   const std::vector<Span>& paragraphs_;
   const std::vector<Quote>& quotes_;
