@@ -1193,12 +1193,12 @@ class LinkPass {
   }
 
   // "a annoncé samedi à Dagadji, dans la sous-préfecture de Doba, la …",
-  // "a annoncé à Lyon la fermeture …": where it was said, a preposition of
+  // "a annoncé à Lyon la fermeture …": where it was said. A preposition of
   // place and a few words holding a place or a capitalized name, up to a
-  // comma (returned), or a place alone before the content; "dans" and a
-  // few words between commas. Not a person
-  // ("a annoncé à Paul Roux sa démission": a first name) nor words with
-  // no name ("à ses partenaires, …"). `i` when there is none.
+  // comma (returned); a place alone before the content; "dans" and a few
+  // words between commas. Not a person ("a annoncé à Paul Roux sa
+  // démission": a first name) nor words with no name ("à ses partenaires,
+  // …"). `i` when there is none.
   size_t AfterPlaceSetting(size_t i) const {
     constexpr size_t kMaxPlaceTokens = 8;
     if (i + 2 >= tokens_.size() || !IsWord(i)) return i;
@@ -1206,7 +1206,8 @@ class LinkPass {
     if (w != "à" && w != "au" && w != "aux" && w != "dans" && w != "en") return i;
     // "relève qu'en Italie, le marché …": after "que", the content's own.
     if (i > 0 && IsQue(i - 1)) return i;
-    if (const Span* place = SpanHolding(places_, i + 1); place && place->start == tokens_[i + 1].span.start) {
+    const Span* place = SpanHolding(places_, i + 1);
+    if (place && place->start == tokens_[i + 1].span.start) {
       const size_t after = TokenAtOrAfter(place->end);
       if (after < tokens_.size() && IsWord(after) && g_.IsDeterminer(Lower(after))) return after;
     }
@@ -3377,7 +3378,8 @@ class LinkPass {
       // ("…, nous indique le procureur Yann Le Bris : « … »").
       if (phrase && !cue.inverted && !phrase->span.empty() &&
           text_.substr(phrase->span.end, 1) == " " && QuoteStartingAt(phrase->span.end + 1)) {
-        const bool colon = phrase->span.end + 1 < text_.size() && text_[phrase->span.end + 1] == ':';
+        const bool colon =
+            phrase->span.end + 1 < text_.size() && text_[phrase->span.end + 1] == ':';
         const bool titled =
             phrase->role && !g_.TitleOf(g_.CanonicalRole(*phrase->role)).empty();
         if (!colon || !(phrase->proper_name || titled)) phrase.reset();
@@ -3770,7 +3772,8 @@ class LinkPass {
     // "Comme l'a rappelé la ministre, la loi est claire": nothing before
     // "comme", so S is what follows the speaker; nor when what is before is
     // a verbless complement ("Au niveau comptable, comme l'a précisé X, …").
-    const bool lead_only = statement.size() < 3 || IsAdverbialLead(TokenAtOrAfter(statement.start), k - 2);
+    const bool lead_only =
+        statement.size() < 3 || IsAdverbialLead(TokenAtOrAfter(statement.start), k - 2);
     if (lead_only && after + 1 < tokens_.size() && Word(after) == ",") {
       const size_t from = tokens_[after + 1].span.start;
       statement = TrimEnd(Span{from, std::max(from, ContentEnd(cue, from))});
@@ -3810,16 +3813,12 @@ class LinkPass {
   }
 
   // Whether tokens [begin, end) are a short complement that opens a
-  // sentence and says nothing by itself: a preposition, a few words, no
-  // verb, then a comma ("Au niveau comptable,", "Dans ce dossier,").
+  // sentence and says nothing by itself, then a comma ("Au niveau
+  // comptable,", "Dans ce dossier,").
   bool IsAdverbialLead(size_t begin, size_t end) const {
     constexpr size_t kMaxLeadTokens = 6;
-    if (begin >= end || end - begin > kMaxLeadTokens || Word(end - 1) != ",") return false;
-    if (!IsWord(begin) || !g_.IsPreposition(Lower(begin)) || IsPreposition(begin)) return false;
-    for (size_t k = begin; k < end; ++k) {
-      if (QuoteOpeningAt(k) != nullptr) return false;
-    }
-    return !HasVerb(begin, end);
+    return end > begin + 1 && end - begin <= kMaxLeadTokens && Word(end - 1) == "," &&
+           OpensWithComplement(begin, end - 1);
   }
 
   // "« A, a souligné X. B »", "« A, dit-elle, B »": an incise inside the

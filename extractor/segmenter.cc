@@ -473,7 +473,8 @@ struct Segmenter::Impl {
       if (digit >= end || window[digit] < '0' || window[digit] > '9') continue;
       // Letters (ASCII, or bytes of a multi-byte character) before the dot.
       auto letter = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               static_cast<unsigned char>(c) >= 0x80;
       };
       if (dot < from + 2 || !letter(window[dot - 1]) || !letter(window[dot - 2]) ||
           FollowsAbbreviation(window, digit)) {
