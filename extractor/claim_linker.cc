@@ -2004,7 +2004,15 @@ class LinkPass {
     if (!apposition) return false;
     for (size_t j = after; j < tokens_.size() && j < after + kMaxSubjectTokens; ++j) {
       if (InsideQuote(tokens_[j].span) || Word(j) == "." || Word(j) == ";") return false;
-      if (Word(j) == ",") return StartsPredicate(j + 1);
+      // "Ferdinand Ngoh Ngoh, ministre d'État, rejette les propos …": after
+      // the apposition, a known verb, or a lower-case word that may be one
+      // before its object's article (not "gestionnaire du réseau", a
+      // second apposition).
+      if (Word(j) == ",") {
+        return StartsPredicate(j + 1) ||
+               (IsLowerVerbLike(j + 1) && j + 2 < tokens_.size() && IsWord(j + 2) &&
+                g_.IsDeterminer(Lower(j + 2)) && !IsPreposition(j + 2));
+      }
     }
     return false;
   }
