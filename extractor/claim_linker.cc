@@ -2017,6 +2017,12 @@ class LinkPass {
     return false;
   }
 
+  // A present participle ("précisant", "formulant"): more than four
+  // letters ending in -ant.
+  static bool LooksLikePresentParticiple(std::string_view lower) {
+    return lower.size() > 4 && lower.ends_with("ant");
+  }
+
   // A past participle in -u ("élue", "connu", "battus"), which the -é
   // test of LooksLikeParticiple misses.
   static bool LooksLikeUParticiple(std::string_view lower) {
@@ -3329,8 +3335,7 @@ class LinkPass {
     // que-clause after the verb is its content; the quote ends the subject.
     // (A present participle, ", formulant le souhait que …", has no
     // subject of its own.)
-    const std::string& opener = Lower(cue.first_token);
-    const bool participle = opener.size() > 4 && opener.ends_with("ant");
+    const bool participle = LooksLikePresentParticiple(Lower(cue.first_token));
     const Quote* before_cue = ContentAfterQue(cue) && !participle
                                   ? nullptr
                                   : QuoteEndingBefore(tokens_[lead].span.start);
@@ -3420,7 +3425,7 @@ class LinkPass {
           const std::string& w = Lower(k);
           return w == "avant" || w == "après" || w == "en" || w == "qui" || w == "dont" ||
                  w == "selon" || w == "d'après" || w == "alors" || w == "tandis" ||
-                 (w.size() > 4 && w.compare(w.size() - 3, 3, "ant") == 0);
+                 LooksLikePresentParticiple(w);
         };
         // Nor "…, a réagi X, lundi 9 août." / ", dans un communiqué.": only
         // the speech's settings after the comma, or settings and then the
@@ -3460,9 +3465,8 @@ class LinkPass {
         AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
         // "S, nous indique le procureur : « … »": the quotation after a
         // colon that ends the sentence is the speaker's too.
-        if (resume + 1 < tokens_.size() && Word(resume) == ":") {
-          const Quote* quote = QuoteOpeningAt(resume + 1);
-          if (quote && RestOfSentence(*quote).empty()) {
+        if (resume < tokens_.size()) {
+          if (const Quote* quote = ColonQuoteAfter(tokens_[resume].span.start)) {
             AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
           }
         }
@@ -4560,7 +4564,7 @@ class LinkPass {
     size_t verb = first + 1;
     if (verb < tokens_.size() && g_.IsSubjectClitic(Lower(verb))) ++verb;
     return verb < tokens_.size() && IsWord(verb) && !IsUpperWord(verb) &&
-           Lower(verb).size() > 4 && Lower(verb).ends_with("ant");
+           LooksLikePresentParticiple(Lower(verb));
   }
 
   // The claims of a verb cue whose content follows it: the quote after a

@@ -341,7 +341,6 @@ struct Resolver {
   std::optional<std::string> Weekday(const Fields& f, std::string_view p) const;
 };
 
-
 std::optional<std::string> Resolver::Weekday(const Fields& f,
                                              std::string_view p) const {
   auto wd = IntField(f, Key(p, "weekday"));
@@ -456,7 +455,8 @@ void ShareIntervalFields(Fields* f) {
     bool start_has = f->count(start) > 0;
     bool end_has = f->count(end) > 0;
     if (!start_has && end_has) (*f)[start] = (*f)[end];
-    if (start_has && !end_has && (field == "year" || f->count(std::string_view(Key(kEndPrefix, "day"))))) {
+    if (start_has && !end_has &&
+        (field == "year" || f->count(std::string_view(Key(kEndPrefix, "day"))) > 0)) {
       (*f)[end] = (*f)[start];
     }
   }
