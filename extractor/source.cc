@@ -1,6 +1,7 @@
 #include "extractor/source.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <utf8proc.h>
 
@@ -307,7 +308,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("name_heads", &g.name_heads_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "name_heads", g.name_heads_,
-      [&](const std::string& key, const std::string&) { return g.source_nouns_.count(key) > 0; },
+      [&](const std::string& key, const std::string&) { return g.source_nouns_.Contains(key); },
       "is no source noun"));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
@@ -398,7 +399,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   std::unordered_set<std::string> known_lemmas;
   for (const auto& [form, verb] : g.verbs_) {
     size_t space = form.find(' ');
-    if (space != std::string::npos) g.multi_word_starts_.insert(form.substr(0, space));
+    if (space != std::string::npos) g.multi_word_starts_.emplace(form.substr(0, space), "");
     g.verb_gate_.Add(form);
     known_lemmas.insert(verb.lemma);
   }
@@ -420,12 +421,11 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
 }
 
 bool SourceGrammar::In(const Words& words, std::string_view word) const {
-  return words.find(word) != words.end();
+  return words.Contains(word);
 }
 
 const std::string* SourceGrammar::Find(const Words& words, std::string_view key) const {
-  auto it = words.find(key);
-  return it == words.end() ? nullptr : &it->second;
+  return words.Find(key);
 }
 
 const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
@@ -434,8 +434,7 @@ const VerbForm* SourceGrammar::LookupVerb(std::string_view word) const {
 
 const VerbForm* SourceGrammar::LookupLowerVerb(std::string_view lower) const {
   if (!verb_gate_.MayStart(lower)) return nullptr;  // most words
-  auto it = verbs_.find(lower);
-  return it == verbs_.end() ? nullptr : &it->second;
+  return verbs_.Find(lower);
 }
 
 std::optional<Gender> SourceGrammar::SplitInversion(

@@ -28,8 +28,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "extractor/rules.h"
@@ -37,6 +35,7 @@
 #include "extractor/span.h"
 #include "extractor/status.h"
 #include "extractor/word_gate.h"
+#include "extractor/word_map.h"
 
 namespace claimx {
 
@@ -96,8 +95,8 @@ class SourceGrammar {
   const VerbForm* LookupLowerVerb(std::string_view lower) const;
   // Whether some multi-word form starts with this lower-case word
   // ("fait" for "fait valoir").
-  bool StartsMultiWordVerb(const std::string& lower) const {
-    return multi_word_starts_.count(lower) > 0;
+  bool StartsMultiWordVerb(std::string_view lower) const {
+    return multi_word_starts_.Contains(lower);
   }
   // The inverted pronoun's gender when `word` ends with one ("poursuit-elle"
   // -> f, the verb part left in *verb_part), nullopt otherwise.
@@ -244,13 +243,9 @@ class SourceGrammar {
                                           PhrasePlaces places = {}) const;
 
  private:
-  // Lexicons looked up by string_view without a copy (hashing, not the
-  // string comparisons of a tree: these lookups run for every word).
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-  };
-  using Words = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
+  // Lexicons looked up by string_view without a copy, in flat tables:
+  // these lookups run for every word (word_map.h).
+  using Words = WordMap<std::string>;
   bool In(const Words& words, std::string_view word) const;
   // The value of `key`, or null.
   const std::string* Find(const Words& words, std::string_view key) const;
@@ -262,8 +257,8 @@ class SourceGrammar {
   // ("groupe", "ONG", "parti"): capitalized words after it are that name.
   bool NamesABody(std::string_view lower) const;
 
-  std::unordered_map<std::string, VerbForm, WordHash, std::equal_to<>> verbs_;
-  std::unordered_set<std::string> multi_word_starts_;
+  WordMap<VerbForm> verbs_;
+  Words multi_word_starts_;  // the first words of the verb forms of several words
   Words title_first_words_;  // the first words of the titles of several words
   // Names of bodies with lower-case words ("front national": type), and
   // the first word of each, capitalized ("Front"), by which a name is
