@@ -1026,7 +1026,7 @@ class LinkPass {
   // The source phrase from token `first`, not past `limit`; place names
   // complete the titles ("le maire de New York").
   std::optional<SourcePhrase> Parse(size_t first, size_t limit) const {
-    return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_});
+    return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_}, &lower_);
   }
 
   // Whether token i is the complementizer "que" or "qu'".

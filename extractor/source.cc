@@ -117,9 +117,11 @@ constexpr std::string_view kFormer = "ex-";
 // Reads the phrase token by token; keeps the position and what it saw.
 class PhraseReader {
  public:
+  // `lower`: the tokens already folded, or null.
   PhraseReader(std::string_view text, const std::vector<Token>& tokens,
-               size_t first, size_t limit)
-      : text_(text), tokens_(tokens), i_(first), limit_(std::min(limit, tokens.size())) {}
+               size_t first, size_t limit, const std::vector<std::string>* lower)
+      : text_(text), tokens_(tokens), lower_(lower), i_(first),
+        limit_(std::min(limit, tokens.size())) {}
 
   bool done() const { return i_ >= limit_; }
   size_t pos() const { return i_; }
@@ -128,7 +130,10 @@ class PhraseReader {
   std::string_view Word(size_t ahead = 0) const {
     return i_ + ahead < limit_ ? tokens_[i_ + ahead].span.Of(text_) : std::string_view();
   }
-  std::string Lower(size_t ahead = 0) const { return LowerWord(Word(ahead)); }
+  std::string Lower(size_t ahead = 0) const {
+    if (lower_) return i_ + ahead < limit_ ? (*lower_)[i_ + ahead] : std::string();
+    return LowerWord(Word(ahead));
+  }
   bool IsNumber(size_t ahead = 0) const {
     return i_ + ahead < limit_ && tokens_[i_ + ahead].kind == TokenKind::kNumber;
   }
@@ -150,6 +155,7 @@ class PhraseReader {
  private:
   std::string_view text_;
   const std::vector<Token>& tokens_;
+  const std::vector<std::string>* lower_;
   size_t i_;
   size_t limit_;
 };
@@ -715,8 +721,8 @@ bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     std::string_view text, const std::vector<Token>& tokens, size_t first,
-    size_t limit, PhrasePlaces places) const {
-  PhraseReader r(text, tokens, first, limit);
+    size_t limit, PhrasePlaces places, const std::vector<std::string>* folded) const {
+  PhraseReader r(text, tokens, first, limit, folded);
   // Tokens a mention of `spans` starting at token `ahead` covers (0: none).
   auto covered = [&](const std::vector<Span>* spans, size_t ahead) -> size_t {
     if (!spans || !r.IsWord(ahead)) return 0;
@@ -748,7 +754,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     const std::string of = r.Lower(elided + 1);
     if ((one == "un" || one == "une") && (of == "des" || of == "de" || of == "d'") &&
         r.pos() + elided + 2 < limit) {
-      auto group = ParsePhrase(text, tokens, r.pos() + elided + 1, limit, places);
+      auto group = ParsePhrase(text, tokens, r.pos() + elided + 1, limit, places, folded);
       if (group && group->reference != SourcePhrase::Reference::kPronoun) {
         group->span.start = r.Start(r.pos());
         group->gender = one == "un" ? Gender::kMasculine : Gender::kFeminine;
@@ -1279,7 +1285,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (name_words > 0 && r.Word() != "(") {
     size_t k = 0;
     while (k < kMaxNameTailWords && r.IsWord(k) && !IsUpperStart(r.Word(k)) &&
-           !LookupVerb(r.Word(k)) && !In(phrase_stops_, LowerWord(r.Word(k)))) {
+           !LookupVerb(r.Word(k)) && !In(phrase_stops_, r.Lower(k))) {
       ++k;
     }
     if (k > 0 && r.Word(k) == "(" && r.IsWord(k + 1) && IsUpperStart(r.Word(k + 1))) {
