@@ -1045,6 +1045,7 @@ class LinkPass {
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
   // "l'AFP" is "l'afp" and "de son côté" keeps its spaces.
   std::string Key(size_t i, size_t n) const {
+    if (n == 1) return Lower(i);  // folded already
     return LowerWord(Span{tokens_[i].span.start, tokens_[i + n - 1].span.end}.Of(text_));
   }
 

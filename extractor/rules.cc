@@ -1151,22 +1151,25 @@ size_t KnownFold(std::string_view word, size_t i, int* delta) {
   }
 }
 
-// Case-folds ASCII and the characters KnownFold() knows without utf8proc.
-// False, with `key` unspecified, when the word holds anything else (ß, Ÿ,
-// combining marks, other scripts...): the caller then asks utf8proc. Most
-// words of French text take this path.
-bool FoldLatin1(std::string_view word, std::string* key) {
-  key->assign(word);
-  for (size_t i = 0; i < key->size(); ++i) {
-    auto c = static_cast<unsigned char>((*key)[i]);
+// Case-folds, in place, ASCII and the characters KnownFold() knows without
+// utf8proc. False, with `key` unspecified, when the word holds anything
+// else (ß, Ÿ, combining marks, other scripts...): the caller then asks
+// utf8proc. Most words of French text take this path. In place is safe:
+// KnownFold() reads bytes from i on, and only bytes before i, or i + 1 once
+// read, are changed.
+bool FoldLatin1(std::string* key) {
+  char* bytes = key->data();
+  const std::string_view word(*key);
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') (*key)[i] = static_cast<char>(c + ('a' - 'A'));
+      if (c >= 'A' && c <= 'Z') bytes[i] = static_cast<char>(c + ('a' - 'A'));
       continue;
     }
     int delta = 0;
     const size_t length = KnownFold(word, i, &delta);
     if (length == 0) return false;
-    (*key)[i + 1] = static_cast<char>(static_cast<unsigned char>((*key)[i + 1]) + delta);
+    bytes[i + 1] = static_cast<char>(static_cast<unsigned char>(bytes[i + 1]) + delta);
     i += length - 1;
   }
   return true;
@@ -1190,17 +1193,21 @@ bool IsLatin1LexiconKey(std::string_view word) {
 }
 
 std::string LexiconKey(std::string_view word) {
-  std::string key;
-  if (FoldLatin1(word, &key)) return key;
+  std::string key(word);
+  if (FoldLatin1(&key)) return key;
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
       static_cast<utf8proc_ssize_t>(word.size()), &folded,
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                      UTF8PROC_CASEFOLD));
-  if (n < 0) return std::string(word);
-  key.assign(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
-  std::free(folded);
+  // One object returned on every path, so that it is built in place (NRVO).
+  if (n < 0) {
+    key.assign(word);
+  } else {
+    key.assign(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
+    std::free(folded);
+  }
   return key;
 }
 

@@ -708,11 +708,11 @@ bool SourceGrammar::IsDeterminer(std::string_view word) const {
 }
 
 bool SourceGrammar::IsStatementSkip(std::string_view words) const {
-  return In(statement_skips_, LowerWord(words));
+  return In(statement_skips_, FoldedKey(words).view());
 }
 
 bool SourceGrammar::IsSpeechSetting(std::string_view words) const {
-  return In(speech_settings_, LowerWord(words));
+  return In(speech_settings_, FoldedKey(words).view());
 }
 
 bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
