@@ -1950,13 +1950,13 @@ class LinkPass {
   // ("« … ! » a lancé"); `reflexive`: the pronoun of a reflexive verb there
   // ("« … », s'interroge"), or any word.
   bool IsQuoteAuxiliary(size_t k, bool reflexive = false) const {
-    std::optional<Gender> unused;
-    if (k < 1 || k >= tokens_.size() || !IsWord(k) ||
-        !(reflexive || g_.IsAuxiliary(Word(k), &unused))) {
-      return false;
-    }
+    if (k < 1 || k >= tokens_.size() || !IsWord(k)) return false;
+    // The quote first: a binary search, where most words fail, is cheaper
+    // than folding the word for the auxiliaries.
     const Quote* quote = QuoteEndingBefore(tokens_[k].span.start);
     if (!quote) return false;
+    std::optional<Gender> unused;
+    if (!reflexive && !g_.IsAuxiliary(Word(k), &unused)) return false;
     if (Word(k - 1) == ",") return true;
     // "« Pourquoi attendre ? » s'interroge X", "« … ! » a lancé X": after a
     // question or an exclamation the comma is left out.
