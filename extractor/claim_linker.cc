@@ -248,6 +248,9 @@ class LinkPass {
   // accord … »", "Il « ne compte pas démissionner … »"); a pronoun subject
   // is resolved as any pronoun speaker.
   void LinkSubjectQuote() {
+    // Every claim below quotes words inside the sentence: without a quote
+    // there, none of the phrases need parsing (most sentences).
+    if (!HasQuoteWithin(sentence_)) return;
     // The subject opens the sentence, or follows a fronted phrase ("Dans
     // une lettre signée de sa main, Tony Blair est « heureux … »").
     size_t subject = 0;
@@ -673,6 +676,16 @@ class LinkPass {
     auto it = std::upper_bound(quotes_.begin(), quotes_.end(), pos,
                                [](size_t p, const Quote& q) { return p < q.span.start; });
     return it == quotes_.begin() ? nullptr : &*std::prev(it);
+  }
+
+  // Whether a quote lies wholly inside `span`.
+  bool HasQuoteWithin(Span span) const {
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.start,
+                               [](const Quote& q, size_t start) { return q.span.start < start; });
+    for (; it != quotes_.end() && it->span.start < span.end; ++it) {
+      if (it->span.end <= span.end) return true;
+    }
+    return false;
   }
 
   bool InsideQuote(Span span) const {
