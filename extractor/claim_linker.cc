@@ -1306,7 +1306,7 @@ class LinkPass {
       if (!MeasuresSomething(next)) {
         while (next < tokens_.size() && InSpans(dates_, next)) ++next;
       }
-      if (next == i) {
+      if (next == i && g_.MayStartSpeechSetting(Lower(i))) {
         next = SkipPhrase(i, kMaxSettingWords, [&](const std::string& key) {
           return g_.IsSpeechSetting(key);
         });

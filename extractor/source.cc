@@ -266,6 +266,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("latest_pronouns", &g.latest_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
   CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
+  for (const auto& [key, unused] : g.speech_settings_) g.sorted_speech_settings_.push_back(key);
+  std::sort(g.sorted_speech_settings_.begin(), g.sorted_speech_settings_.end());
   CLAIMX_RETURN_IF_ERROR(load("subject_clitics", &g.subject_clitics_));
   CLAIMX_RETURN_IF_ERROR(load("reflexive_auxiliaries", &g.reflexive_auxiliaries_));
   CLAIMX_RETURN_IF_ERROR(load("modal_verbs", &g.modal_verbs_));
@@ -713,6 +715,14 @@ bool SourceGrammar::IsStatementSkip(std::string_view words) const {
 
 bool SourceGrammar::IsSpeechSetting(std::string_view words) const {
   return In(speech_settings_, FoldedKey(words).view());
+}
+
+bool SourceGrammar::MayStartSpeechSetting(std::string_view first) const {
+  auto it = std::lower_bound(sorted_speech_settings_.begin(), sorted_speech_settings_.end(),
+                             first, [](const std::string& key, std::string_view prefix) {
+                               return std::string_view(key) < prefix;
+                             });
+  return it != sorted_speech_settings_.end() && it->starts_with(first);
 }
 
 bool SourceGrammar::IsSubjectClitic(std::string_view word) const {

@@ -118,6 +118,11 @@ class SourceGrammar {
   // or to whom it was said ("à l'afp", "dans un communiqué"), lower case,
   // words joined by one space (none after an elision).
   bool IsSpeechSetting(std::string_view words) const;
+  // False when no speech setting starts with `first`, a folded word: then
+  // none starts with it and the words after it either, and a caller trying
+  // spans of several words from there may stop. (The folded text of several
+  // words starts with its first word folded.)
+  bool MayStartSpeechSetting(std::string_view first) const;
   // Whether `lower` (folded words) is a known body's name (organization_names).
   bool IsOrganizationName(std::string_view lower) const;
   // A verb that reports speech only with a que-clause ("prévoir que").
@@ -269,6 +274,9 @@ class SourceGrammar {
   // looked up.
   Words organization_names_, organization_first_words_;
   size_t max_organization_words_ = 0;  // the longest name, in tokens
+  // The speech settings' keys, sorted: any key with a given prefix is the
+  // first one not below it.
+  std::vector<std::string> sorted_speech_settings_;
   Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
   Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,

@@ -100,6 +100,32 @@ TEST_CASE("reporting verbs are generated from lemmas and endings", "[source]") {
   CHECK(verb == "poursuit");
 }
 
+TEST_CASE("a speech setting may start only with the first word of one", "[source]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto grammar = SourceGrammar::Create(**book);
+  REQUIRE(grammar.ok());
+  const auto* settings = (*book)->Lexicon("speech_settings");
+  REQUIRE(settings != nullptr);
+  // The claim linker skips the spans from a word no setting starts with:
+  // every setting's first word, and every prefix of it, must pass.
+  size_t refused = 0;
+  for (const auto& [key, unused] : *settings) {
+    const size_t end = key.find_first_of(" '");
+    const std::string first = key.substr(0, end == std::string::npos ? key.size() : end + 1);
+    if (!grammar->IsSpeechSetting(key) || !grammar->MayStartSpeechSetting(first) ||
+        !grammar->MayStartSpeechSetting(key)) {
+      ++refused;
+    }
+  }
+  CHECK(refused == 0);
+  CHECK(grammar->MayStartSpeechSetting("à"));
+  CHECK(grammar->MayStartSpeechSetting("dans"));
+  CHECK_FALSE(grammar->MayStartSpeechSetting("ministre"));
+  CHECK_FALSE(grammar->MayStartSpeechSetting("zzz"));
+  CHECK_FALSE(grammar->MayStartSpeechSetting("à l'afpx"));  // longer than every key
+}
+
 // source.yaml with `from` replaced by `to` (once), loaded as one file.
 Status GrammarWith(std::string_view from, std::string_view to) {
   std::string yaml = testing::ReadFile(std::string(CLAIMX_RULES_DIR) + "/fr/source.yaml");
