@@ -1,8 +1,9 @@
 // WordMap: a map from words to values for the lexicons the claim linker
 // looks every word of a text up in, dozens of times per word.
 //
-// std::unordered_map spent a sixth of the annotate path hashing short words
-// with murmur and following bucket lists to nodes scattered over the heap.
+// std::unordered_map took about 13% of the annotate stage's time (perf)
+// hashing short words with murmur and following bucket lists to nodes
+// scattered over the heap.
 // Here the entries sit in one vector in insertion order, and an
 // open-addressing table of (hash tag, entry index) pairs, at most half
 // full, finds them: a probe compares 32 bits of hash before it compares any
