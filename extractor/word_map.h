@@ -1,5 +1,5 @@
 // WordMap: a map from words to values for the lexicons the claim linker
-// looks every word of a text up in, dozens of times per word.
+// looks words up in, about ten lookups for each word of a text.
 //
 // std::unordered_map took about 13% of the annotate stage's time (perf)
 // hashing short words with murmur and following bucket lists to nodes

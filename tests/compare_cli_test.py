@@ -8,6 +8,7 @@ rest is still compared.
 Usage: compare_cli_test.py CLAIMX_BINARY"""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -118,6 +119,7 @@ def main():
     if FAILURES:
         print(f"{len(FAILURES)} failures; inputs kept in {TMP}")
         sys.exit(1)
+    shutil.rmtree(TMP, ignore_errors=True)
     print("compare: all checks passed")
 
 

@@ -31,20 +31,38 @@ std::vector<Json> Fixture() {
   return documents;
 }
 
-std::string TempDatabase(const std::string& name) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("claimx-db-sink-" + std::to_string(getpid()) + "-" + name + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path.string() + suffix);
+// A database file in the temp directory, named after the test, removed
+// (with its WAL and shared-memory files) before and after the test. Declare
+// it before the database that uses it, so that the database closes first.
+class TempDatabase {
+ public:
+  explicit TempDatabase(const std::string& name)
+      : path_((std::filesystem::temp_directory_path() /
+               ("claimx-db-sink-" + std::to_string(getpid()) + "-" + name + ".db"))
+                  .string()) {
+    Remove();
   }
-  return path.string();
-}
+  ~TempDatabase() { Remove(); }
+  TempDatabase(const TempDatabase&) = delete;
+  TempDatabase& operator=(const TempDatabase&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  void Remove() const {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path_ + suffix, ignored);
+    }
+  }
+  std::string path_;
+};
 
 }  // namespace
 
 TEST_CASE("A SQLite sink stores a batch and reports stored hashes", "[db]") {
   std::vector<Json> docs = Fixture();
-  auto sink = claimx::OpenDatabase("sqlite:" + TempDatabase("store"));
+  const TempDatabase file("store");
+  auto sink = claimx::OpenDatabase("sqlite:" + file.path());
   REQUIRE(sink.ok());
   auto before = (*sink)->StoredHash("fixture-syrie-1");
   REQUIRE(before.ok());
@@ -62,7 +80,8 @@ TEST_CASE("A SQLite sink stores a batch and reports stored hashes", "[db]") {
 
 TEST_CASE("A batch with a conflicting id is refused whole", "[db]") {
   std::vector<Json> docs = Fixture();
-  const std::string path = TempDatabase("conflict");
+  const TempDatabase file("conflict");
+  const std::string& path = file.path();
   auto db = claimx::OpenClaimsDatabase(path);
   REQUIRE(db.ok());
   REQUIRE((*db)->Write({docs[0]}).ok());
@@ -199,7 +218,8 @@ TEST_CASE("A db batch larger than one multi-row insert stores every row once", "
     mentions += d["mentions"].size();
   }
   REQUIRE(mentions > 100);  // several groups of 32 and a remainder
-  auto db = claimx::OpenClaimsDatabase(TempDatabase("many"));
+  const TempDatabase file("many");
+  auto db = claimx::OpenClaimsDatabase(file.path());
   REQUIRE(db.ok());
   REQUIRE((*db)->Write(docs).ok());
   CHECK((*db)->stats().documents == docs.size());
@@ -214,7 +234,8 @@ TEST_CASE("A db insert error inside a multi-row insert names the document", "[db
   // Document 30's mention rows are in the eighth group of 32 of the batch.
   Json& bad = docs[30];
   bad["mentions"].push_back(bad["mentions"][0]);
-  const std::string path = TempDatabase("duplicate");
+  const TempDatabase file("duplicate");
+  const std::string& path = file.path();
   auto db = claimx::OpenClaimsDatabase(path);
   REQUIRE(db.ok());
   claimx::Status status = (*db)->Write(docs);
