@@ -1283,11 +1283,12 @@ class LinkPass {
 
   // "a rappelé aux élus que …", "a assuré à ses partenaires qu'…": an
   // audience in lower-case words, taken only when a que-clause follows it
-  // at once (a noun of a few words; "a appelé à la grève" is none).
+  // at once (a noun of a few words; "a appelé à la grève" is none; nor
+  // "répond aux questions parce qu'…", a conjunction).
   size_t CommonAudienceBeforeQue(size_t i) const {
     constexpr size_t kMaxAudienceTokens = 4;
     for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxAudienceTokens; ++k) {
-      if (IsQue(k)) return k > i + 1 ? k : i;
+      if (IsQue(k)) return k > i + 1 && !g_.IsQueConjunctionHead(Lower(k - 1)) ? k : i;
       if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return i;
     }
     return i;
@@ -4447,16 +4448,10 @@ class LinkPass {
     for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + kMaxObjectTokens; ++k) {
       // Not a comparison or a compound conjunction: "des mesures telles
       // que …", "le même jour que …", "plus de moyens que …".
-      if (IsQue(k)) return IsComparativeBeforeQue(Lower(k - 1)) ? first : k + 1;
+      if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
       if (!IsWord(k) || VerbAt(k) || g_.IsClauseOpener(Word(k))) return first;
     }
     return first;
-  }
-
-  static bool IsComparativeBeforeQue(std::string_view w) {
-    return w == "tel" || w == "telle" || w == "tels" || w == "telles" || w == "même" ||
-           w == "mêmes" || w == "plus" || w == "moins" || w == "autant" || w == "ainsi" ||
-           w == "autre" || w == "autres" || w == "bien" || w == "alors";
   }
 
   std::optional<size_t> ContentAfterObject(size_t first) const {

@@ -285,6 +285,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("impersonal_quote_starts", &g.impersonal_quote_starts_));
   CLAIMX_RETURN_IF_ERROR(load("news_nouns", &g.news_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("opening_subordinators", &g.opening_subordinators_));
+  CLAIMX_RETURN_IF_ERROR(load("que_conjunction_heads", &g.que_conjunction_heads_));
   // A lexicon whose values are "" or `other`.
   auto only_values = [](std::string_view name, const Words& words,
                         std::string_view other) -> Status {
@@ -642,6 +643,10 @@ bool SourceGrammar::IsNewsNoun(std::string_view lower) const {
 
 bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {
   return In(opening_subordinators_, lower);
+}
+
+bool SourceGrammar::IsQueConjunctionHead(std::string_view lower) const {
+  return In(que_conjunction_heads_, lower);
 }
 
 bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {

@@ -223,6 +223,9 @@ class SourceGrammar {
   // A conjunction that opens a subordinate clause at a sentence's start,
   // one word or two ("si", "bien que", "alors qu'"), in lower case.
   bool IsOpeningSubordinator(std::string_view lower) const;
+  // A word that makes one conjunction or comparison with a "que" right
+  // after it ("parce", "alors", "telles", "plus"): que_conjunction_heads.
+  bool IsQueConjunctionHead(std::string_view lower) const;
   // Whether quoted words start with an entry of impersonal_quote_starts
   // and a space: after "il", « y a … » or « faut … » make it impersonal.
   bool StartsImpersonally(std::string_view quoted) const;
@@ -286,7 +289,7 @@ class SourceGrammar {
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
-      news_nouns_, opening_subordinators_, unspoken_reflexives_,
+      news_nouns_, opening_subordinators_, que_conjunction_heads_, unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
