@@ -63,6 +63,20 @@ void Report(const std::string& message) {
   std::fputs(("claimx: " + message + "\n").c_str(), stderr);
 }
 
+// Lines left out of the load, each reported at its FILE:LINE; the parser
+// and the writer keep one each (on their own threads).
+class BadLines {
+ public:
+  void Add(const std::string& where, const std::string& message) {
+    ++count_;
+    Report(where + ": " + message);
+  }
+  size_t count() const { return count_; }
+
+ private:
+  size_t count_ = 0;
+};
+
 // The parser's side: each line to a Pending of the batch being filled, or
 // reported as FILE:LINE when it is not a claimx/1 object.
 class Parser {
@@ -72,29 +86,24 @@ class Parser {
     p.where = std::move(where);
     auto json = db::ParseJsonLine(line);
     if (!json.ok()) {
-      Bad(p.where, json.status().message());
+      bad_.Add(p.where, json.status().message());
       batch->pop_back();
       return;
     }
     p.json = std::move(json).value();
     auto rows = db::FlattenDocument(p.json);
     if (!rows.ok()) {
-      Bad(p.where, rows.status().message());
+      bad_.Add(p.where, rows.status().message());
       batch->pop_back();
       return;
     }
     p.rows = std::move(rows).value();
   }
 
-  size_t bad() const { return bad_; }
+  size_t bad() const { return bad_.count(); }
 
  private:
-  void Bad(const std::string& where, const std::string& message) {
-    ++bad_;
-    Report(where + ": " + message);
-  }
-
-  size_t bad_ = 0;
+  BadLines bad_;
 };
 
 // The writer's side: one transaction per batch, documents already stored
@@ -122,10 +131,10 @@ class Writer {
         if (it->second == p.rows.content_hash) {
           ++skipped_;
         } else {
-          Bad(p.where, "document '" + std::string(p.rows.id) +
-                           "' is already stored with content hash " + it->second +
-                           ", this line has " + std::string(p.rows.content_hash) +
-                           ": not overwritten");
+          bad_.Add(p.where, "document '" + std::string(p.rows.id) +
+                                "' is already stored with content hash " + it->second +
+                                ", this line has " + std::string(p.rows.content_hash) +
+                                ": not overwritten");
         }
         continue;
       }
@@ -134,8 +143,9 @@ class Writer {
         if (first->second->rows.content_hash == p.rows.content_hash) {
           ++skipped_;
         } else {
-          Bad(p.where, "document '" + std::string(p.rows.id) + "' was already read at " +
-                           first->second->where + " with another content hash: not overwritten");
+          bad_.Add(p.where, "document '" + std::string(p.rows.id) + "' was already read at " +
+                                first->second->where +
+                                " with another content hash: not overwritten");
         }
         continue;
       }
@@ -150,22 +160,17 @@ class Writer {
     return true;
   }
 
-  size_t bad() const { return bad_; }
+  size_t bad() const { return bad_.count(); }
   size_t skipped() const { return skipped_; }
 
  private:
-  void Bad(const std::string& where, const std::string& message) {
-    ++bad_;
-    Report(where + ": " + message);
-  }
-
   bool Fatal(const Status& status) {
     Report(status.message());
     return false;
   }
 
   Database* db_;
-  size_t bad_ = 0;
+  BadLines bad_;
   size_t skipped_ = 0;
 };
 
