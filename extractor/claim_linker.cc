@@ -5345,9 +5345,7 @@ class LinkPass {
   // own clause: "alors que", "tandis que", "mais", "bien que".
   bool ContrastOpensAt(size_t k) const {
     if (k + 1 >= tokens_.size() || !IsWord(k)) return false;
-    const std::string& w = Lower(k);
-    if (w == "mais") return true;
-    return (w == "alors" || w == "tandis" || w == "bien") && IsQue(k + 1);
+    return g_.OpensContrast(Lower(k), IsQue(k + 1));
   }
 
   // "un fait qui, selon elle, fait toute la différence : « … »": the

@@ -320,6 +320,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       [&](const std::string& key, const std::string&) { return g.source_nouns_.Contains(key); },
       "is no source noun"));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
+  CLAIMX_RETURN_IF_ERROR(load("contrast_openers", &g.contrast_openers_));
+  CLAIMX_RETURN_IF_ERROR(only_values("contrast_openers", g.contrast_openers_, "que"));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
   CLAIMX_RETURN_IF_ERROR(only_values("object_first_verbs", g.object_first_verbs_, "required"));
   CLAIMX_RETURN_IF_ERROR(load("title_families", &g.title_families_));
@@ -647,6 +649,11 @@ bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {
 
 bool SourceGrammar::IsQueConjunctionHead(std::string_view lower) const {
   return In(que_conjunction_heads_, lower);
+}
+
+bool SourceGrammar::OpensContrast(std::string_view lower, bool que_follows) const {
+  const std::string* needs = Find(contrast_openers_, lower);
+  return needs != nullptr && (needs->empty() || que_follows);
 }
 
 bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {

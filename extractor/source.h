@@ -226,6 +226,10 @@ class SourceGrammar {
   // A word that makes one conjunction or comparison with a "que" right
   // after it ("parce", "alors", "telles", "plus"): que_conjunction_heads.
   bool IsQueConjunctionHead(std::string_view lower) const;
+  // Whether the word opens a clause in contrast with what precedes it
+  // ("mais", or "alors"/"tandis"/"bien" when a "que" follows):
+  // contrast_openers, whose value "que" asks for the "que".
+  bool OpensContrast(std::string_view lower, bool que_follows) const;
   // Whether quoted words start with an entry of impersonal_quote_starts
   // and a space: after "il", « y a … » or « faut … » make it impersonal.
   bool StartsImpersonally(std::string_view quoted) const;
@@ -289,7 +293,8 @@ class SourceGrammar {
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
-      news_nouns_, opening_subordinators_, que_conjunction_heads_, unspoken_reflexives_,
+      news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_,
+      unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no

@@ -175,6 +175,21 @@ TEST_CASE("lemma and head lexicons: each key a known lemma, title or noun",
   CHECK_THAT(unknown.message(), Catch::Contains("'chanter' is no lemma"));
 }
 
+TEST_CASE("contrast openers: alone or before que", "[source]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto grammar = SourceGrammar::Create(**book);
+  REQUIRE(grammar.ok());
+  CHECK(grammar->OpensContrast("mais", false));
+  CHECK(grammar->OpensContrast("alors", true));
+  CHECK_FALSE(grammar->OpensContrast("alors", false));  // "alors" alone: then
+  CHECK_FALSE(grammar->OpensContrast("parce", true));   // a cause, no contrast
+  Status bad_value =
+      GrammarWith("  contrast_openers:\n", "  contrast_openers:\n    pourtant: toujours\n");
+  CHECK_FALSE(bad_value.ok());
+  CHECK_THAT(bad_value.message(), Catch::Contains("contrast_openers: 'pourtant'"));
+}
+
 const json* FindClaim(const json& claims, const nlohmann::json& want) {
   for (const auto& c : claims) {
     if (want.contains("statement") && c["statement"] != want["statement"]) continue;
