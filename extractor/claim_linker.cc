@@ -2685,6 +2685,17 @@ class LinkPass {
   // no complement ("le porte-parole").
   std::optional<SourcePhrase> BodyOfRole(const SourcePhrase& phrase) const {
     const size_t end = TokenAtOrAfter(phrase.span.end);
+    // "un porte-parole CGT", "le délégué FO": a member's body as the
+    // acronym right after the title.
+    if (const size_t title = TokenAtOrAfter(phrase.span.start) + 1;
+        title + 1 < end && g_.IsMemberTitle(Word(title)) && IsWord(title + 1) &&
+        LooksLikeAcronym(Word(title + 1))) {
+      auto body = Parse(title + 1, title + 2);
+      if (body && body->reference == SourcePhrase::Reference::kNamed &&
+          (body->type == "organization" || body->type == "government" || body->type == "media")) {
+        return body;
+      }
+    }
     for (size_t k = TokenAtOrAfter(phrase.span.start) + 1; k < end; ++k) {
       const std::string w = Lower(k);
       if (w != "de" && w != "d'" && w != "du" && w != "des") continue;

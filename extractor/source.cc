@@ -928,6 +928,15 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(2);
         continue;
       }
+      // "la maire EELV de Strasbourg", "le député LR de l'Yonne": an
+      // acronym right after a title, with no name after it, is the title's
+      // party or union; a name after it is the holder's ("le député LR
+      // Éric Ciotti", below).
+      if (of_title && r.Word().size() <= 5 && IsAllCapitals(r.Word()) &&
+          !(r.IsWord(1) && IsUpperStart(r.Word(1)))) {
+        r.Next();
+        continue;
+      }
       if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
