@@ -1700,7 +1700,12 @@ class LinkPass {
                  : det_name || (phrase->proper_name && long_name &&
                                 phrase->name.find(' ') != std::string::npos);
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
-      const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after);
+      // "Hani Belouis vit dans un logement": a person's full name opening
+      // the sentence, then a word that is most likely a verb, known or not.
+      const bool opening_subject =
+          person && TokenAtOrAfter(phrase->span.start) == 0 && LikelyPredicateAfter(after);
+      const bool predicate =
+          PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) || opening_subject;
       // Anywhere, a full name with a known first name ("une étude menée
       // par Gilles-Éric Séralini"), or a body by its head noun and a named
       // complement ("devant le tribunal correctionnel de Belfort", for
@@ -1790,23 +1795,24 @@ class LinkPass {
   void RememberFirstNameSubject(size_t k) {
     const std::optional<Gender> gender = g_.FirstNameGender(Lower(k));
     if (!gender) return;
-    // A verb the lexicons know, a negation before any ("ne dort plus"), or
-    // a lower-case word that is no function word or article ("François
-    // habite ici"): after a first name, most likely a verb.
-    auto predicate = [&](size_t at) {
-      return PredicateAfter(at) ||
-             (IsWord(at) && !IsUpperWord(at) &&
-              (Lower(at) == "ne" || Lower(at) == "n'" ||
-               (!IsFunctionWord(Lower(at)) && !g_.IsDeterminer(Lower(at)) &&
-                Lower(at) != "et" && Lower(at) != "ou")));
-    };
     const bool apposition = k > 0 && Word(k - 1) == "," && k + 1 < tokens_.size() &&
-                            Word(k + 1) == "," && predicate(k + 2);
-    if (!apposition && !predicate(k + 1)) return;
+                            Word(k + 1) == "," && LikelyPredicateAfter(k + 2);
+    if (!apposition && !LikelyPredicateAfter(k + 1)) return;
     Entity person{std::string(Word(k)), "person", std::nullopt, std::nullopt, *gender};
     person.named_at = tokens_[k].span.start;
     person.subject = true;
     Remember(std::move(person));
+  }
+
+  // A verb the lexicons know, a negation before any ("ne dort plus"), or
+  // a lower-case word that is no function word or article ("François
+  // habite ici"): after a person's name as a subject, most likely a verb.
+  bool LikelyPredicateAfter(size_t at) const {
+    return PredicateAfter(at) ||
+           (IsWord(at) && !IsUpperWord(at) &&
+            (Lower(at) == "ne" || Lower(at) == "n'" ||
+             (!IsFunctionWord(Lower(at)) && !g_.IsDeterminer(Lower(at)) && Lower(at) != "et" &&
+              Lower(at) != "ou")));
   }
 
   // "Paul Roux et Anne Petit ont signé": two people joined by "et" as a
