@@ -3871,10 +3871,12 @@ class LinkPass {
   // inside a quote are the speaker's words, not the article's.
   void LinkIncise(const Cue& cue) {
     const Quote* quote = QuoteStartingBy(cue.span.start);
-    if (quote == nullptr || cue.gerund || cue.first_token == 0 ||
-        Word(cue.first_token - 1) != ",") {
-      return;
-    }
+    if (quote == nullptr || cue.gerund || cue.first_token == 0) return;
+    // "« A, s'inquiète X. B »": the present's reflexive pronoun is not in
+    // the cue; the comma comes before it.
+    size_t before = cue.first_token - 1;
+    if (before > 0 && IsReflexivePronoun(before)) --before;
+    if (Word(before) != ",") return;
     std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
     if (!phrase) return;
     // "« A, estime la Fnaim dans un communiqué. B »": the setting after
