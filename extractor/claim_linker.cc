@@ -3239,6 +3239,12 @@ class LinkPass {
     // no speaker.
     if (!g_.LookupVerb(Word(cue.end_token - 1))) return std::nullopt;
     if (auto phrase = SpeakerPastSetting(from)) return phrase;
+    // "…, raconte la scène": after a verb of topic, words the lexicons do
+    // not know are its object; right after a quote ("« … », raconte une
+    // voisine") they describe the speaker.
+    if (g_.NamesTopic(cue.lemma) && !QuoteEndingBefore(tokens_[cue.first_token].span.start)) {
+      return std::nullopt;
+    }
     return DescriptionAfter(from);
   }
 
