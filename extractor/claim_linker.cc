@@ -4709,8 +4709,14 @@ class LinkPass {
           if (auto phrase = PhraseEndingAt(begin, *qui)) return WithNameBefore(*phrase, begin);
         }
       }
+      if (begin < end && relative) {
+        if (auto speaker = InvertedSpeakerIn(begin, end)) return speaker;
+      }
       if (begin < end) {
-        auto phrase = PhraseReaching(begin, end);
+        // "Le maire a rencontré Paul Roux, qui a affirmé": before "qui", a
+        // clause with its own verb; the relative is about its last phrase.
+        const bool clause_before_qui = relative && HasVerb(begin, end);
+        auto phrase = clause_before_qui ? std::nullopt : PhraseReaching(begin, end);
         // "…avec Bernard Bonnet, qui lui avait rétorqué".
         if (!phrase && relative) phrase = PhraseEndingAt(begin, end);
         if (phrase) return WithNameBefore(*phrase, begin);
@@ -4723,6 +4729,25 @@ class LinkPass {
       // semicolon; only an incise between commas is stepped over.
       if (Word(begin - 1) != ",") break;
       end = begin - 1;
+    }
+    return std::nullopt;
+  }
+
+  // "indique le parquet de Bordeaux à l'AFP, qui précise …": the named
+  // speaker of a verb cue in tokens [begin, end), to which a relative
+  // after them refers (not to the audience or the complement closest to
+  // "qui"); nullopt when the part holds no such cue.
+  std::optional<SourcePhrase> InvertedSpeakerIn(size_t begin, size_t end) const {
+    for (const Cue& cue : cues_) {
+      if (cue.first_token < begin || cue.end_token > end || !cue.rule.empty() || cue.inverted ||
+          cue.gerund) {
+        continue;
+      }
+      auto speaker = SpeakerAfter(cue);
+      if (speaker && speaker->reference == SourcePhrase::Reference::kNamed &&
+          TokenAtOrAfter(speaker->span.end) <= end) {
+        return speaker;
+      }
     }
     return std::nullopt;
   }
