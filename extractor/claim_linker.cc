@@ -2887,9 +2887,17 @@ class LinkPass {
     if (name != phrase.head && !IsReferringComplement(name, phrase.head) && !described) {
       return nullptr;
     }
-    const Entity* body =
-        RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type,
-                        phrase.span.start);
+    const std::string_view type =
+        anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : std::string_view(phrase.type);
+    // "le groupe meusien" after "le groupe meusien Kramer … le groupe
+    // Kohler": the body first named with the description's own words.
+    const Entity* body = nullptr;
+    if (described && name.size() > phrase.head.size() + 1 && name.starts_with(phrase.head) &&
+        name[phrase.head.size()] == ' ') {
+      body = RecentBodyNamedWith(std::string_view(name).substr(phrase.head.size() + 1), type,
+                                 phrase.span.start);
+    }
+    if (!body) body = RecentNamedBody(type, phrase.span.start);
     if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind(phrase.span.start);
     return body;
   }
@@ -2957,6 +2965,33 @@ class LinkPass {
       if (it->described || !body) continue;
       if (it->name.empty()) continue;
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
+    }
+    return nullptr;
+  }
+
+  // The last body RecentNamedBody would consider whose naming phrase, from
+  // its start to its name, holds each of `words` (lower case, separated by
+  // spaces): "meusien" in "le groupe meusien Kramer"; null when none does.
+  const Entity* RecentBodyNamedWith(std::string_view words, std::string_view type,
+                                    size_t named_before) const {
+    constexpr size_t kMaxNamingBytes = 120;
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->named_at >= named_before || it->described || it->name.empty()) continue;
+      if (!(type.empty() ? IsBodyType(it->type) : it->type == type)) continue;
+      const size_t name_at = text_.find(it->name, it->named_at);
+      if (name_at == std::string_view::npos || name_at - it->named_at > kMaxNamingBytes) continue;
+      const std::string naming =
+          " " + LowerWord(text_.substr(it->named_at, name_at - it->named_at)) + " ";
+      bool all = true;
+      for (size_t from = 0; from < words.size() && all;) {
+        size_t to = words.find(' ', from);
+        if (to == std::string_view::npos) to = words.size();
+        const std::string word = " " + std::string(words.substr(from, to - from)) + " ";
+        all = naming.find(word) != std::string::npos;
+        from = to + 1;
+      }
+      if (all) return &*it;
     }
     return nullptr;
   }
@@ -4062,8 +4097,15 @@ class LinkPass {
       }
       return;
     }
-    // The subject of the verb before, else the phrase opening the sentence.
+    // The subject of the cue before, else of the last verb before ("Candidat
+    // à la reprise, le groupe Kramer avait retiré son offre, évoquant …"),
+    // else the phrase opening the sentence.
     auto phrase = SubjectOfPreviousVerb(cue);
+    if (!phrase) {
+      if (const std::optional<size_t> verb = FiniteVerbBefore(cue.first_token)) {
+        phrase = Subject(*verb);
+      }
+    }
     if (!phrase) phrase = Parse(0, std::min(cue.first_token, PhraseEnd(0)));
     if (!phrase) return;
     auto source = Resolve(phrase, "fr.source.subject");
@@ -4197,6 +4239,18 @@ class LinkPass {
     for (auto it = cues_.rbegin(); it != cues_.rend(); ++it) {
       if (it->span.start >= cue.span.start || !it->rule.empty() || it->gerund) continue;
       return Subject(it->first_token);
+    }
+    return std::nullopt;
+  }
+
+  // The last auxiliary or finite verb the lexicons know before token
+  // `end`, outside quotes; nullopt when there is none.
+  std::optional<size_t> FiniteVerbBefore(size_t end) const {
+    for (size_t k = end; k > 0; --k) {
+      if (!IsWord(k - 1) || InsideQuote(tokens_[k - 1].span)) continue;
+      std::optional<Gender> unused;
+      const VerbForm* verb = g_.LookupVerb(Word(k - 1));
+      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k - 1), &unused)) return k - 1;
     }
     return std::nullopt;
   }
