@@ -2332,6 +2332,10 @@ class LinkPass {
       } else {
         unresolved_ = entity;  // "le maire de New York appelle…" in a title
       }
+    } else if (const Entity* e = BodyDescribedBefore(*phrase)) {
+      // "le groupe meusien" after "le groupe meusien Kramer … le groupe
+      // Kohler": the body first named with the same words.
+      entity = *e;
     } else if (const Entity* e = !phrase->proper_name &&
                                          (phrase->definite || phrase->demonstrative_plural) &&
                                          !phrase->head.empty()
@@ -2887,17 +2891,9 @@ class LinkPass {
     if (name != phrase.head && !IsReferringComplement(name, phrase.head) && !described) {
       return nullptr;
     }
-    const std::string_view type =
-        anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : std::string_view(phrase.type);
-    // "le groupe meusien" after "le groupe meusien Kramer … le groupe
-    // Kohler": the body first named with the description's own words.
-    const Entity* body = nullptr;
-    if (described && name.size() > phrase.head.size() + 1 && name.starts_with(phrase.head) &&
-        name[phrase.head.size()] == ' ') {
-      body = RecentBodyNamedWith(std::string_view(name).substr(phrase.head.size() + 1), type,
-                                 phrase.span.start);
-    }
-    if (!body) body = RecentNamedBody(type, phrase.span.start);
+    const Entity* body =
+        RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type,
+                        phrase.span.start);
     if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind(phrase.span.start);
     return body;
   }
@@ -2967,6 +2963,23 @@ class LinkPass {
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
+  }
+
+  // The body a definite description of a head noun and words of its own
+  // ("le groupe meusien", "le constructeur aéronautique") refers back to:
+  // the last one named with all those words; null for a name, a lone head
+  // or a complement naming someone ("la direction de Renault").
+  const Entity* BodyDescribedBefore(const SourcePhrase& phrase) const {
+    if (phrase.proper_name || !phrase.definite || phrase.head.empty() ||
+        HasNamedComplement(phrase.name)) {
+      return nullptr;
+    }
+    const std::string name = LowerWord(phrase.name);
+    if (name.size() <= phrase.head.size() + 1 || !name.starts_with(phrase.head) ||
+        name[phrase.head.size()] != ' ') {
+      return nullptr;
+    }
+    return RecentBodyNamedWith(name, "", phrase.span.start);
   }
 
   // The last body RecentNamedBody would consider whose naming phrase, from
