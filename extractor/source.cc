@@ -780,6 +780,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       if (group && group->reference != SourcePhrase::Reference::kPronoun) {
         group->span.start = r.Start(r.pos());
         group->gender = one == "un" ? Gender::kMasculine : Gender::kFeminine;
+        // "l'une des mamans": one person, known by the group's noun, whom
+        // "elle" may mean next.
+        if (group->type == "anonymous" && !group->role && !group->proper_name) {
+          group->role = group->name;
+        }
         return group;
       }
       return std::nullopt;
