@@ -3182,6 +3182,10 @@ class LinkPass {
          Lower(opening - 1) == "comme")) {
       return true;
     }
+    // "Le joueur a été relancé récemment, « non pas par Lyon, mais par son
+    // agent »": lower-case words after the reporter's comma go on with
+    // the reporter's clause, whatever their length.
+    if (opening > 0 && Word(opening - 1) == "," && !OnlyQuotesIn(before)) return true;
     size_t words = 1;
     for (size_t k = quote.content.start; k < quote.content.end; ++k) words += text_[k] == ' ';
     // After another quote, reporter's words between them make this one a
