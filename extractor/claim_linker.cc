@@ -4363,6 +4363,11 @@ class LinkPass {
       // ", a-t-on appris de source proche du dossier": the reporter's own
       // impersonal cue closes the content.
       const bool impersonal = Word(k) == "," && IsImpersonalVerb(k + 1);
+      // "…, sans pour autant préciser sa nature": the reporter's remark.
+      if (SansAsideAt(k)) {
+        end = tokens_[k > 0 && Word(k - 1) == "," ? k - 1 : k].span.start;
+        break;
+      }
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
           (relative && Word(k) == "," && !ClosesFrontedAdverbial(TokenAtOrAfter(from), k)) ||
           impersonal || ClosingApposition(k) || ClosingParticipleClause(k) ||
@@ -4399,6 +4404,15 @@ class LinkPass {
       }
     }
     return end;
+  }
+
+  // Whether token k is "sans" opening the reporter's remark on what the
+  // speaker left unsaid ("sans pour autant indiquer", "sans préciser").
+  bool SansAsideAt(size_t k) const {
+    if (k + 1 >= tokens_.size() || Lower(k) != "sans" || !IsWord(k + 1)) return false;
+    if (g_.IsSansAside(Lower(k + 1))) return true;
+    return k + 2 < tokens_.size() && IsWord(k + 2) &&
+           g_.IsSansAside(Lower(k + 1) + " " + Lower(k + 2));
   }
 
   // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":

@@ -320,6 +320,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       [&](const std::string& key, const std::string&) { return g.source_nouns_.Contains(key); },
       "is no source noun"));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
+  CLAIMX_RETURN_IF_ERROR(load("sans_asides", &g.sans_asides_));
   CLAIMX_RETURN_IF_ERROR(load("contrast_openers", &g.contrast_openers_));
   CLAIMX_RETURN_IF_ERROR(only_values("contrast_openers", g.contrast_openers_, "que"));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
@@ -649,6 +650,10 @@ bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {
 
 bool SourceGrammar::IsQueConjunctionHead(std::string_view lower) const {
   return In(que_conjunction_heads_, lower);
+}
+
+bool SourceGrammar::IsSansAside(std::string_view lower) const {
+  return In(sans_asides_, lower);
 }
 
 bool SourceGrammar::OpensContrast(std::string_view lower, bool que_follows) const {
