@@ -3939,9 +3939,15 @@ class LinkPass {
     if (!phrase) return;
     // "« A, estime la Fnaim dans un communiqué. B »": the setting after
     // the speaker is part of the incise.
-    const size_t after = SkipSettings(cue.inverted || phrase->span.empty()
-                                          ? cue.end_token
-                                          : TokenAtOrAfter(phrase->span.end));
+    size_t after = SkipSettings(cue.inverted || phrase->span.empty()
+                                    ? cue.end_token
+                                    : TokenAtOrAfter(phrase->span.end));
+    // "…, secrétaire général du syndicat CFDT Agri-Agro 35. »": a
+    // department's number ends the body's name.
+    if (after + 1 < tokens_.size() && tokens_[after].kind == TokenKind::kNumber &&
+        (Word(after + 1) == "," || Word(after + 1) == ".")) {
+      ++after;
+    }
     const bool closes = after >= tokens_.size() || Word(after) == "," || Word(after) == "." ||
                         tokens_[after].span.start >= quote->content.end ||
                         ApposedTitleRunsOn(*phrase, after, quote->content.end);
