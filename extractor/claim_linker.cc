@@ -3193,6 +3193,16 @@ class LinkPass {
     return words < kMaxFragmentWords || (HoldsQuote(before) && !OnlyQuotesIn(before));
   }
 
+  // Whether quoted words look like the title of a work rather than
+  // speech: a few words, no sentence punctuation ("« Intouchables »",
+  // "« Morgane de toi »").
+  bool LooksLikeWorkTitle(const Quote& quote) const {
+    constexpr size_t kMaxTitleWords = 6;
+    const std::string_view content = quote.content.Of(text_);
+    return content.find_first_of(",.;:!?") == std::string_view::npos &&
+           static_cast<size_t>(std::count(content.begin(), content.end(), ' ')) < kMaxTitleWords;
+  }
+
   // Whether the quoted words speak in the first person singular ("je",
   // "j'", "moi", "mon" …), as only a person does.
   bool InFirstPersonSingular(Span content) const {
@@ -3451,9 +3461,16 @@ class LinkPass {
                          quote->span.end};
         type = ClaimType::kMixed;
       }
-      // An incise: «A», a déclaré X, «B».
+      // An incise: «A», a déclaré X, «B» (or X : «B», or no comma before a
+      // sentence of quoted words); not the title of a work after the
+      // speaker ("a déclaré le réalisateur du film « Intouchables »").
       size_t resume = phrase && !phrase->span.empty() ? phrase->span.end : cue.span.end;
-      if (const Quote* next = QuoteStartingAt(resume)) statement.end = next->content.end;
+      if (const Quote* next = QuoteStartingAt(resume);
+          next && (Span{resume, next->span.start}.Of(text_).find_first_of(",:") !=
+                       std::string_view::npos ||
+                   !LooksLikeWorkTitle(*next))) {
+        statement.end = next->content.end;
+      }
       AddClaim(type, statement, *source, cue, "fr.claim.quote_inverted");
       // "« A. » « B », a dit X.": the quotation right before, in its own
       // marks, is X's too, a claim of its own (EVAL.md).

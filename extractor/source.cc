@@ -1015,6 +1015,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           r.Lower() == "les") {
         r.Next();
       }
+      // "l'interprète de « Morgane de toi »", "le réalisateur du film
+      // \"Intouchables\"": a work's title in quote marks is the complement.
+      if (of_title && (r.Word() == "«" || r.Word() == "\"" || r.Word() == "“") && r.IsWord(1) &&
+          IsUpperStart(r.Word(1))) {
+        constexpr size_t kMaxQuotedTitleTokens = 8;
+        size_t close = 0;
+        for (size_t k = 2; k <= kMaxQuotedTitleTokens && close == 0; ++k) {
+          const std::string_view w = r.Word(k);
+          if (w == "»" || w == "\"" || w == "”") {
+            close = k;
+          } else if (!r.IsWord(k) && !r.IsNumber(k) && w != "'" && w != "-") {
+            break;
+          }
+        }
+        if (close > 0) {
+          r.Next(close + 1);
+          continue;
+        }
+      }
       size_t words = 0;
       if (size_t n = place_tokens()) {
         r.Next(n);
