@@ -4654,8 +4654,30 @@ class LinkPass {
       const Quote* quote = QuoteStartingAt(end);
       Span rest = quote ? RestOfSentence(*quote) : Span{};
       if (quote && (rest.empty() || text_[rest.start] == ';')) content.quote_after = quote;
+      // "résume la situation en quelques mots : « … »", "a annoncé sa
+      // décision : « … »": a short object that only announces the
+      // quotation after the colon says nothing of its own.
+      if (content.quote_after && AnnouncesQuote(first, TokenAtOrAfter(end))) {
+        content.statement = Span{from, from};
+      }
     }
     return content;
+  }
+
+  // Whether tokens [first, colon) are a short noun phrase headed by an
+  // announcing noun (announcing_nouns), with no verb, que or quote of its
+  // own: an object that announces what follows.
+  bool AnnouncesQuote(size_t first, size_t colon) const {
+    constexpr size_t kMaxAnnouncingTokens = 8;
+    if (first + 1 >= colon || colon - first > kMaxAnnouncingTokens ||
+        !g_.IsDeterminer(Lower(first)) || !g_.IsAnnouncingNoun(Lower(first + 1)) ||
+        (first > 0 && IsQue(first - 1))) {  // "a précisé que la loi serait votée : « … »"
+      return false;
+    }
+    for (size_t k = first; k < colon; ++k) {
+      if (IsQue(k) || InsideQuote(tokens_[k].span) || Word(k) == ",") return false;
+    }
+    return !HasVerb(first, colon);
   }
 
   // "Le procureur s'exprimait après l'attaque", "a témoigné devant la

@@ -321,6 +321,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       "is no source noun"));
   CLAIMX_RETURN_IF_ERROR(load("role_synonyms", &g.role_synonyms_));
   CLAIMX_RETURN_IF_ERROR(load("sans_asides", &g.sans_asides_));
+  CLAIMX_RETURN_IF_ERROR(load("announcing_nouns", &g.announcing_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("contrast_openers", &g.contrast_openers_));
   CLAIMX_RETURN_IF_ERROR(only_values("contrast_openers", g.contrast_openers_, "que"));
   CLAIMX_RETURN_IF_ERROR(load("object_first_verbs", &g.object_first_verbs_));
@@ -650,6 +651,10 @@ bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {
 
 bool SourceGrammar::IsQueConjunctionHead(std::string_view lower) const {
   return In(que_conjunction_heads_, lower);
+}
+
+bool SourceGrammar::IsAnnouncingNoun(std::string_view lower) const {
+  return In(announcing_nouns_, lower);
 }
 
 bool SourceGrammar::IsSansAside(std::string_view lower) const {

@@ -226,6 +226,9 @@ class SourceGrammar {
   // A word that makes one conjunction or comparison with a "que" right
   // after it ("parce", "alors", "telles", "plus"): que_conjunction_heads.
   bool IsQueConjunctionHead(std::string_view lower) const;
+  // A noun whose object only announces the quotation after a colon
+  // ("résume la situation : « … »"): announcing_nouns.
+  bool IsAnnouncingNoun(std::string_view lower) const;
   // Whether the words after "sans" (one, or two with a space) open the
   // reporter's remark on what was not said: sans_asides.
   bool IsSansAside(std::string_view lower) const;
@@ -297,6 +300,7 @@ class SourceGrammar {
       latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
+      announcing_nouns_,
       unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
       leader_titles_;
