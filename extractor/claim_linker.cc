@@ -4141,10 +4141,18 @@ class LinkPass {
     // à la reprise, le groupe Kramer avait retiré son offre, évoquant …"),
     // else the phrase opening the sentence.
     auto phrase = SubjectOfPreviousVerb(cue);
-    if (!phrase) {
-      if (const std::optional<size_t> verb = FiniteVerbBefore(cue.first_token)) {
-        phrase = Subject(*verb);
-      }
+    // "X était en visite et s'est rangé du côté des plaignants, qualifiant
+    // …": past verbs coordinated with "et", to the one with a subject.
+    constexpr int kMaxCoordinatedVerbs = 3;
+    size_t before = cue.first_token;
+    for (int n = 0; !phrase && n < kMaxCoordinatedVerbs; ++n) {
+      const std::optional<size_t> verb = FiniteVerbBefore(before);
+      if (!verb) break;
+      phrase = Subject(*verb);
+      size_t lead = VerbGroupLead(*verb);
+      if (lead > 0 && IsReflexivePronoun(lead - 1)) --lead;  // "et s'est rangé"
+      if (phrase || lead == 0 || (Lower(lead - 1) != "et" && Lower(lead - 1) != "puis")) break;
+      before = lead - 1;
     }
     if (!phrase) phrase = Parse(0, std::min(cue.first_token, PhraseEnd(0)));
     if (!phrase) return;
@@ -4283,14 +4291,17 @@ class LinkPass {
     return std::nullopt;
   }
 
-  // The last auxiliary or finite verb the lexicons know before token
-  // `end`, outside quotes; nullopt when there is none.
+  // The last auxiliary (of avoir or être) or finite verb the lexicons
+  // know before token `end`, outside quotes; nullopt when there is none.
   std::optional<size_t> FiniteVerbBefore(size_t end) const {
     for (size_t k = end; k > 0; --k) {
       if (!IsWord(k - 1) || InsideQuote(tokens_[k - 1].span)) continue;
       std::optional<Gender> unused;
       const VerbForm* verb = g_.LookupVerb(Word(k - 1));
-      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k - 1), &unused)) return k - 1;
+      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k - 1), &unused) ||
+          g_.IsReflexiveAuxiliary(Word(k - 1))) {  // "est", "était"
+        return k - 1;
+      }
     }
     return std::nullopt;
   }
@@ -5011,7 +5022,10 @@ class LinkPass {
     // "Toutefois la défense a estimé", "Pourtant le maire affirme": a
     // connector opening the sentence without its comma.
     if (begin == 0) {
-      const size_t after = SkipStatementWords(begin);
+      size_t after = SkipStatementWords(begin);
+      // "Hier le ministre a déclaré", "Ce matin le président …": a date
+      // opening the sentence without its comma.
+      while (after < end && InSpans(dates_, after)) ++after;
       if (after > begin && after < end && !IsQue(begin)) {
         if (auto phrase = reaching(after)) return phrase;
       }
