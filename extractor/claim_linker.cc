@@ -2074,8 +2074,15 @@ class LinkPass {
     if (!IsWord(k)) return false;
     std::optional<Gender> unused;
     size_t participle = k + 1;
-    if (g_.IsAuxiliary(Word(k), &unused) && IsWord(k + 1) && Lower(k + 1) == "été") {
-      participle = k + 2;
+    // "a été invitée", "avait aussi été invitée": adverbs may come between.
+    constexpr size_t kMaxAdverbs = 2;
+    size_t ete = k + 1;
+    while (ete < tokens_.size() && ete <= k + kMaxAdverbs && IsWord(ete) && Lower(ete) != "été" &&
+           !LooksLikeParticiple(Lower(ete))) {
+      ++ete;
+    }
+    if (g_.IsAuxiliary(Word(k), &unused) && IsWord(ete) && Lower(ete) == "été") {
+      participle = ete + 1;
     } else if (!g_.IsReflexiveAuxiliary(Word(k))) {
       return false;
     }
