@@ -5357,8 +5357,12 @@ class LinkPass {
       // ("France : pour X, …").
       bool comma = after < tokens_.size() && (Word(after) == "," || Word(after) == ":");
       // "Mais pour les économistes, …": after a conjunction too.
+      // "Alors, pour le directeur, …", "Par ailleurs, pour …": after one
+      // word or the connectors of statement_skips, and their comma.
       bool first = cue.first_token == 0 || Word(cue.first_token - 1) == ":" ||
-                   (cue.first_token == 1 && g_.IsClauseOpener(Word(0)));
+                   (cue.first_token == 1 && g_.IsClauseOpener(Word(0))) ||
+                   (cue.first_token >= 2 && Word(cue.first_token - 1) == "," &&
+                    (cue.first_token == 2 || SkipStatementWords(0) >= cue.first_token - 1));
       if (!strong || !comma || !first) return;
     }
     // The statement starts after the issuer: "selon un décompte diffusé
