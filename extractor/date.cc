@@ -139,7 +139,43 @@ const FieldSpec* FindField(std::string_view name) {
 }
 
 // What one match says, field by field, as strings: digits, or table values.
-using Fields = std::map<std::string, std::string, std::less<>>;
+// A match fills a handful of fields (its rule's `set` and groups), so a
+// flat list searched in order beats a tree: one allocation per match
+// instead of one per field, and copies that cost as little. Keys and
+// values fit std::string's inline buffer (keys are at most 15 bytes).
+class Fields {
+ public:
+  using Entry = std::pair<std::string, std::string>;
+  using iterator = std::vector<Entry>::iterator;
+  using const_iterator = std::vector<Entry>::const_iterator;
+
+  Fields() { entries_.reserve(kTypicalFields); }
+
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  iterator end() { return entries_.end(); }
+  const_iterator find(std::string_view key) const {
+    return std::find_if(entries_.begin(), entries_.end(),
+                        [&](const Entry& e) { return e.first == key; });
+  }
+  iterator find(std::string_view key) {
+    return std::find_if(entries_.begin(), entries_.end(),
+                        [&](const Entry& e) { return e.first == key; });
+  }
+  size_t count(std::string_view key) const { return find(key) != end() ? 1 : 0; }
+  // The value of `key`, added empty when missing. Adding may move the
+  // entries: a reference from an earlier call is not kept across it.
+  std::string& operator[](std::string_view key) {
+    if (auto it = find(key); it != end()) return it->second;
+    entries_.emplace_back(std::string(key), std::string());
+    return entries_.back().second;
+  }
+  void erase(iterator it) { entries_.erase(it); }
+
+ private:
+  static constexpr size_t kTypicalFields = 8;
+  std::vector<Entry> entries_;
+};
 
 // A field's key, "month" or "end_month", in a buffer of its own: a
 // resolution asks a dozen of them, and concatenating each into a
@@ -454,10 +490,15 @@ void ShareIntervalFields(Fields* f) {
     std::string end = Key(kEndPrefix, field);
     bool start_has = f->count(start) > 0;
     bool end_has = f->count(end) > 0;
-    if (!start_has && end_has) (*f)[start] = (*f)[end];
+    // A copy first: adding the missing key may move the list's entries.
+    if (!start_has && end_has) {
+      std::string value = (*f)[end];
+      (*f)[start] = std::move(value);
+    }
     if (start_has && !end_has &&
         (field == "year" || f->count(std::string_view(Key(kEndPrefix, "day"))) > 0)) {
-      (*f)[end] = (*f)[start];
+      std::string value = (*f)[start];
+      (*f)[end] = std::move(value);
     }
   }
 }
