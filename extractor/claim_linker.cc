@@ -1464,14 +1464,30 @@ class LinkPass {
       if (next == i) break;
       i = next;
     }
-    // "demandaient de porter …", "demande à être baptisée": the
-    // preposition before an infinitive is not part of the content.
+    // "demandaient de porter …", "demande à être baptisée", "recommande de
+    // ne pas l'utiliser": the preposition before an infinitive, negated or
+    // not, is not part of the content.
     if (i + 1 < tokens_.size() && IsWord(i + 1) && !IsUpperWord(i + 1) &&
         (Lower(i) == "de" || Lower(i) == "d'" || Lower(i) == "à") &&
-        LooksLikeInfinitive(Lower(i + 1))) {
+        (LooksLikeInfinitive(Lower(i + 1)) || NegatedInfinitiveAt(i + 1))) {
       ++i;
     }
     return i;
+  }
+
+  // "ne pas utiliser", "ne plus l'utiliser", "ne jamais s'y rendre": a
+  // negation, object clitics at most, then an infinitive, from token k.
+  bool NegatedInfinitiveAt(size_t k) const {
+    constexpr size_t kMaxClitics = 2;
+    if (k + 2 >= tokens_.size() || Lower(k) != "ne") return false;
+    const std::string& adverb = Lower(k + 1);
+    if (adverb != "pas" && adverb != "plus" && adverb != "jamais" && adverb != "rien") return false;
+    size_t verb = k + 2;
+    while (verb < tokens_.size() && verb < k + 2 + kMaxClitics && IsWord(verb) &&
+           g_.IsSubjectClitic(Word(verb))) {
+      ++verb;
+    }
+    return verb < tokens_.size() && IsWord(verb) && LooksLikeInfinitive(Lower(verb));
   }
 
   // "a déclaré, jeudi 14 avril, à Londres (Royaume-Uni), qu'il …": the
