@@ -4621,6 +4621,24 @@ class LinkPass {
     return first;
   }
 
+  // "a affirmé au cours de l'émission Terzake (Canvas-VRT) que …", "a
+  // dit lors d'une réunion que …": a circumstance between the verb and its
+  // que-clause, no verb or comma in it; the content starts after "que".
+  size_t AfterCircumstanceBeforeQue(size_t first) const {
+    constexpr size_t kMaxCircumstanceTokens = 12;
+    if (first + 2 >= tokens_.size() || !IsWord(first) || InsideQuote(tokens_[first].span) ||
+        !(g_.IsCircumstancePreposition(Lower(first)) ||
+          (Lower(first) == "au" && Lower(first + 1) == "cours"))) {
+      return first;
+    }
+    for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + kMaxCircumstanceTokens; ++k) {
+      if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
+      if (Word(k) == "(" || Word(k) == ")" || tokens_[k].kind == TokenKind::kNumber) continue;
+      if (!IsWord(k) || VerbAt(k) || g_.IsClauseOpener(Word(k))) return first;
+    }
+    return first;
+  }
+
   std::optional<size_t> ContentAfterObject(size_t first) const {
     constexpr size_t kMaxObjectTokens = 8;
     for (size_t k = first; k + 1 < tokens_.size() && k < first + kMaxObjectTokens; ++k) {
@@ -4673,7 +4691,7 @@ class LinkPass {
         return std::nullopt;  // "HP accuse une baisse de 3 %": an object, no content
       }
     }
-    first = AfterObjectBeforeQue(first);
+    first = AfterCircumstanceBeforeQue(AfterObjectBeforeQue(first));
     size_t from = tokens_[first].span.start;
     size_t end = std::max(from, ContentEnd(cue, from));
     // "a indiqué que « … combattue. À défaut, … »": a quote the content
