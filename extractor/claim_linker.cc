@@ -1585,7 +1585,15 @@ class LinkPass {
     if (!next_paragraph && !same_paragraph) return;
     for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
       if (it->span.end <= previous_sentence_.start) break;
-      if (it->type != ClaimType::kUnattributed) return;
+      if (it->type == ClaimType::kUnattributed) continue;
+      // "X dit entendre les griefs des riverains.\n\n« Nous les avons
+      // reçus … »": a paragraph that is a quote and nothing else, after a
+      // paragraph ending on a person's reported speech, goes on with it.
+      if (next_paragraph && it->source && it->source->type == "person" &&
+          previous_sentence_.Contains(it->span)) {
+        context_quotes_.push_back(ContextQuote{*quote, *it->source});
+      }
+      return;
     }
     if (const Entity* subject = SubjectOfPreviousSentence(/*person=*/true)) {
       context_quotes_.push_back(ContextQuote{*quote, SourceOf(*subject)});
