@@ -188,8 +188,15 @@ class LinkPass {
               [](const Cue& a, const Cue& b) { return a.span.start < b.span.start; });
     cues_ = std::move(cues);
     last_verb_cue_start_ = 0;
-    for (const Cue& cue : cues_) {
+    // For each cue, the last verb cue before it that is no gerund
+    // (SubjectOfPreviousVerb), found once per sentence: looking back per
+    // cue made a sentence of gerunds quadratic.
+    previous_verb_cue_.assign(cues_.size(), kNoCue);
+    for (size_t i = 0, last = kNoCue; i < cues_.size(); ++i) {
+      previous_verb_cue_[i] = last;
+      const Cue& cue = cues_[i];
       if (cue.rule.empty()) last_verb_cue_start_ = std::max(last_verb_cue_start_, cue.span.start);
+      if (cue.rule.empty() && !cue.gerund) last = i;
     }
     sentence_claims_ = out_.claims.size();
     for (const Cue& cue : cues_) {
@@ -4315,17 +4322,24 @@ class LinkPass {
   }
 
   std::optional<SourcePhrase> SubjectOfPreviousVerb(const Cue& cue) const {
-    for (auto it = cues_.rbegin(); it != cues_.rend(); ++it) {
-      if (it->span.start >= cue.span.start || !it->rule.empty() || it->gerund) continue;
-      return Subject(it->first_token);
-    }
-    return std::nullopt;
+    // `cue` is one of cues_, in text order: its index by its start.
+    const auto it = std::lower_bound(
+        cues_.begin(), cues_.end(), cue.span.start,
+        [](const Cue& c, size_t start) { return c.span.start < start; });
+    const size_t index = static_cast<size_t>(it - cues_.begin());
+    // Cues sharing a start (none in practice) are all "before" for none.
+    const size_t previous = index < cues_.size() ? previous_verb_cue_[index] : kNoCue;
+    if (previous == kNoCue) return std::nullopt;
+    return Subject(cues_[previous].first_token);
   }
 
   // The last auxiliary (of avoir or être) or finite verb the lexicons
-  // know before token `end`, outside quotes; nullopt when there is none.
+  // know before token `end`, outside quotes, at most kMaxSubjectTokens
+  // back (a sentence of gerunds and no verb must not cost a scan to its
+  // start per gerund); nullopt when there is none.
   std::optional<size_t> FiniteVerbBefore(size_t end) const {
-    for (size_t k = end; k > 0; --k) {
+    const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
+    for (size_t k = end; k > floor; --k) {
       if (!IsWord(k - 1) || InsideQuote(tokens_[k - 1].span)) continue;
       std::optional<Gender> unused;
       const VerbForm* verb = g_.LookupVerb(Word(k - 1));
@@ -4421,9 +4435,21 @@ class LinkPass {
     // Likewise in a subordinate clause opening the sentence: "Bien que X
     // affirme que S, la direction …".
     const bool relative = InRelativeClause(cue) || InOpeningSubordinate(cue);
+    // The loop over the cues below ends the content at the next gerund
+    // whatever the tokens say after it: the tokens are read up to it only,
+    // so that a sentence of gerunds stays linear.
+    size_t token_limit = tokens_.size();
+    for (auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
+                                      [](size_t end, const Cue& c) { return end < c.span.start; });
+         next != cues_.end(); ++next) {
+      if (next->gerund && next->rule.empty() && !InsideQuote(next->span)) {
+        token_limit = next->first_token;
+        break;
+      }
+    }
     // "; cette option sera…": a semicolon ends the clause. ": « … »": a
     // quote after a colon is a claim of its own.
-    for (size_t k = TokenAtOrAfter(from); k < tokens_.size(); ++k) {
+    for (size_t k = TokenAtOrAfter(from); k < token_limit; ++k) {
       if (InsideQuote(tokens_[k].span)) continue;
       // ", a-t-on appris de source proche du dossier": the reporter's own
       // impersonal cue closes the content.
@@ -4441,7 +4467,14 @@ class LinkPass {
         break;
       }
     }
-    for (const Cue& next : cues_) {
+    // Cues up to `cue`'s end end nothing (each test below wants one after
+    // it): the loop starts after them, so that a sentence of cues stays
+    // linear.
+    const auto after_cue =
+        std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
+                         [](size_t end, const Cue& c) { return end < c.span.start; });
+    for (auto next_it = after_cue; next_it != cues_.end(); ++next_it) {
+      const Cue& next = *next_it;
       if (next.span.start >= end) break;
       // "…, selon les locataires.": a postposed source ending the
       // sentence is not the content's.
@@ -4928,7 +4961,13 @@ class LinkPass {
   // after them refers (not to the audience or the complement closest to
   // "qui"); nullopt when the part holds no such cue.
   std::optional<SourcePhrase> InvertedSpeakerIn(size_t begin, size_t end) const {
-    for (const Cue& cue : cues_) {
+    if (begin >= end || end > tokens_.size()) return std::nullopt;
+    // The cues are in text order: only those in the part are looked at.
+    auto first = std::lower_bound(
+        cues_.begin(), cues_.end(), tokens_[begin].span.start,
+        [](const Cue& c, size_t start) { return c.span.start < start; });
+    for (auto it = first; it != cues_.end() && it->first_token < end; ++it) {
+      const Cue& cue = *it;
       if (cue.first_token < begin || cue.end_token > end || !cue.rule.empty() || cue.inverted ||
           cue.gerund) {
         continue;
@@ -5647,6 +5686,8 @@ class LinkPass {
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
+  static constexpr size_t kNoCue = static_cast<size_t>(-1);
+  std::vector<size_t> previous_verb_cue_;  // per cue: the last verb cue before, no gerund
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
