@@ -3017,19 +3017,19 @@ class LinkPass {
         name[phrase.head.size()] != ' ') {
       return nullptr;
     }
-    return RecentBodyNamedWith(name, "", phrase.span.start);
+    return RecentBodyNamedWith(name, phrase.span.start);
   }
 
-  // The last body RecentNamedBody would consider whose naming phrase, from
-  // its start to its name, holds each of `words` (lower case, separated by
-  // spaces): "meusien" in "le groupe meusien Kramer"; null when none does.
-  const Entity* RecentBodyNamedWith(std::string_view words, std::string_view type,
-                                    size_t named_before) const {
+  // The last body (of any type) named before `named_before`, in this
+  // paragraph or the one before, whose naming phrase, from its start to its
+  // name, holds each of `words` (lower case, separated by spaces):
+  // "groupe meusien" in "le groupe meusien Kramer"; null when none does.
+  const Entity* RecentBodyNamedWith(std::string_view words, size_t named_before) const {
     constexpr size_t kMaxNamingBytes = 120;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->named_at >= named_before || it->described || it->name.empty()) continue;
-      if (!(type.empty() ? IsBodyType(it->type) : it->type == type)) continue;
+      if (!IsBodyType(it->type)) continue;
       const size_t name_at = text_.find(it->name, it->named_at);
       if (name_at == std::string_view::npos || name_at - it->named_at > kMaxNamingBytes) continue;
       const std::string naming =
@@ -4323,14 +4323,18 @@ class LinkPass {
 
   std::optional<SourcePhrase> SubjectOfPreviousVerb(const Cue& cue) const {
     // `cue` is one of cues_, in text order: its index by its start.
-    const auto it = std::lower_bound(
-        cues_.begin(), cues_.end(), cue.span.start,
-        [](const Cue& c, size_t start) { return c.span.start < start; });
-    const size_t index = static_cast<size_t>(it - cues_.begin());
+    const size_t index = static_cast<size_t>(FirstCueFrom(cue.span.start) - cues_.begin());
     // Cues sharing a start (none in practice) are all "before" for none.
     const size_t previous = index < cues_.size() ? previous_verb_cue_[index] : kNoCue;
     if (previous == kNoCue) return std::nullopt;
     return Subject(cues_[previous].first_token);
+  }
+
+  // The first of the sentence's cues (in text order) starting at or after
+  // `pos`.
+  std::vector<Cue>::const_iterator FirstCueFrom(size_t pos) const {
+    return std::lower_bound(cues_.begin(), cues_.end(), pos,
+                            [](const Cue& c, size_t start) { return c.span.start < start; });
   }
 
   // The last auxiliary (of avoir or être) or finite verb the lexicons
@@ -4341,10 +4345,7 @@ class LinkPass {
     const size_t floor = end > kMaxSubjectTokens ? end - kMaxSubjectTokens : 0;
     for (size_t k = end; k > floor; --k) {
       if (!IsWord(k - 1) || InsideQuote(tokens_[k - 1].span)) continue;
-      std::optional<Gender> unused;
-      const VerbForm* verb = g_.LookupVerb(Word(k - 1));
-      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k - 1), &unused) ||
-          g_.IsReflexiveAuxiliary(Word(k - 1))) {  // "est", "était"
+      if (KnownFiniteVerbAt(k - 1) || g_.IsReflexiveAuxiliary(Word(k - 1))) {  // "est", "était"
         return k - 1;
       }
     }
@@ -4435,13 +4436,16 @@ class LinkPass {
     // Likewise in a subordinate clause opening the sentence: "Bien que X
     // affirme que S, la direction …".
     const bool relative = InRelativeClause(cue) || InOpeningSubordinate(cue);
-    // The loop over the cues below ends the content at the next gerund
-    // whatever the tokens say after it: the tokens are read up to it only,
-    // so that a sentence of gerunds stays linear.
+    // Cues up to `cue`'s end end nothing (each test of the last loop wants
+    // one after it), and that loop ends the content at the next gerund
+    // whatever the tokens say after it: the cues are read from after `cue`,
+    // the tokens up to that gerund, so that a sentence of gerunds stays
+    // linear.
+    const auto after_cue =
+        std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
+                         [](size_t end, const Cue& c) { return end < c.span.start; });
     size_t token_limit = tokens_.size();
-    for (auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
-                                      [](size_t end, const Cue& c) { return end < c.span.start; });
-         next != cues_.end(); ++next) {
+    for (auto next = after_cue; next != cues_.end(); ++next) {
       if (next->gerund && next->rule.empty() && !InsideQuote(next->span)) {
         token_limit = next->first_token;
         break;
@@ -4467,12 +4471,6 @@ class LinkPass {
         break;
       }
     }
-    // Cues up to `cue`'s end end nothing (each test below wants one after
-    // it): the loop starts after them, so that a sentence of cues stays
-    // linear.
-    const auto after_cue =
-        std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
-                         [](size_t end, const Cue& c) { return end < c.span.start; });
     for (auto next_it = after_cue; next_it != cues_.end(); ++next_it) {
       const Cue& next = *next_it;
       if (next.span.start >= end) break;
@@ -4653,10 +4651,21 @@ class LinkPass {
         InsideQuote(tokens_[first].span)) {
       return first;
     }
-    for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + kMaxObjectTokens; ++k) {
-      // Not a comparison or a compound conjunction: "des mesures telles
-      // que …", "le même jour que …", "plus de moyens que …".
+    return PastPhraseToQue(first, kMaxObjectTokens, /*parentheses=*/false);
+  }
+
+  // The token after a "que" that ends the phrase opened at `first`, within
+  // `max_tokens`, when no verb, clause opener or punctuation comes before
+  // it (with `parentheses`, "(", ")" and numbers may); else `first`.
+  // Not a comparison or a compound conjunction: "des mesures telles que
+  // …", "le même jour que …", "plus de moyens que …", "avant que …".
+  size_t PastPhraseToQue(size_t first, size_t max_tokens, bool parentheses) const {
+    for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + max_tokens; ++k) {
       if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
+      if (parentheses &&
+          (Word(k) == "(" || Word(k) == ")" || tokens_[k].kind == TokenKind::kNumber)) {
+        continue;
+      }
       if (!IsWord(k) || VerbAt(k) || g_.IsClauseOpener(Word(k))) return first;
     }
     return first;
@@ -4672,12 +4681,7 @@ class LinkPass {
           (Lower(first) == "au" && Lower(first + 1) == "cours"))) {
       return first;
     }
-    for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + kMaxCircumstanceTokens; ++k) {
-      if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
-      if (Word(k) == "(" || Word(k) == ")" || tokens_[k].kind == TokenKind::kNumber) continue;
-      if (!IsWord(k) || VerbAt(k) || g_.IsClauseOpener(Word(k))) return first;
-    }
-    return first;
+    return PastPhraseToQue(first, kMaxCircumstanceTokens, /*parentheses=*/true);
   }
 
   std::optional<size_t> ContentAfterObject(size_t first) const {
@@ -4963,10 +4967,8 @@ class LinkPass {
   std::optional<SourcePhrase> InvertedSpeakerIn(size_t begin, size_t end) const {
     if (begin >= end || end > tokens_.size()) return std::nullopt;
     // The cues are in text order: only those in the part are looked at.
-    auto first = std::lower_bound(
-        cues_.begin(), cues_.end(), tokens_[begin].span.start,
-        [](const Cue& c, size_t start) { return c.span.start < start; });
-    for (auto it = first; it != cues_.end() && it->first_token < end; ++it) {
+    for (auto it = FirstCueFrom(tokens_[begin].span.start);
+         it != cues_.end() && it->first_token < end; ++it) {
       const Cue& cue = *it;
       if (cue.first_token < begin || cue.end_token > end || !cue.rule.empty() || cue.inverted ||
           cue.gerund) {
@@ -5043,12 +5045,17 @@ class LinkPass {
 
   bool HasVerb(size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k) {
-      std::optional<Gender> unused;
-      if (!IsWord(k)) continue;
-      const VerbForm* verb = g_.LookupVerb(Word(k));
-      if ((verb && verb->finite) || g_.IsAuxiliary(Word(k), &unused)) return true;
+      if (KnownFiniteVerbAt(k)) return true;
     }
     return false;
+  }
+
+  // A finite form of a verb the lexicons know, or an auxiliary of avoir.
+  bool KnownFiniteVerbAt(size_t k) const {
+    if (!IsWord(k)) return false;
+    std::optional<Gender> unused;
+    const VerbForm* verb = g_.LookupVerb(Word(k));
+    return (verb && verb->finite) || g_.IsAuxiliary(Word(k), &unused);
   }
 
   // "La porte-parole de la gendarmerie, la lieutenant-colonel Maddy

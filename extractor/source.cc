@@ -39,6 +39,10 @@ bool IsAllCapitals(std::string_view w) {
          });
 }
 
+// "LR", "EELV", "CFDT": a short acronym, as parties and unions are written
+// before or after a title.
+bool IsPartyAcronym(std::string_view w) { return w.size() <= 5 && IsAllCapitals(w); }
+
 // A lower-case particle inside a name ("de Villepin", "von der Leyen",
 // "bin Salman", "Le Pen", "Di Maio").
 bool IsNameParticle(std::string_view lower) {
@@ -159,6 +163,22 @@ class PhraseReader {
   size_t i_;
   size_t limit_;
 };
+
+// Capitalized words in quote marks at the reader's position ("« Vivre
+// ensemble »", "\"TER21\""): the offset of the closing mark, within
+// `max_tokens`, else 0. Inside, words and numbers; with `joiners`, also a
+// lone apostrophe or hyphen.
+size_t QuotedCapitalizedEnd(const PhraseReader& r, size_t max_tokens, bool joiners) {
+  const std::string_view open = r.Word();
+  if (open != "\"" && open != "«" && open != "“") return 0;
+  if (!r.IsWord(1) || !IsUpperStart(r.Word(1))) return 0;
+  for (size_t k = 2; k <= max_tokens; ++k) {
+    const std::string_view w = r.Word(k);
+    if (w == "\"" || w == "»" || w == "”") return k;
+    if (!r.IsWord(k) && !r.IsNumber(k) && !(joiners && (w == "'" || w == "-"))) return 0;
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -947,8 +967,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // acronym right after a title, with no name after it, is the title's
       // party or union; a name after it is the holder's ("le député LR
       // Éric Ciotti", below).
-      if (of_title && r.Word().size() <= 5 && IsAllCapitals(r.Word()) &&
-          !(r.IsWord(1) && IsUpperStart(r.Word(1)))) {
+      if (of_title && IsPartyAcronym(r.Word()) && !(r.IsWord(1) && IsUpperStart(r.Word(1)))) {
         r.Next();
         continue;
       }
@@ -1022,22 +1041,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       }
       // "l'interprète de « Morgane de toi »", "le réalisateur du film
       // \"Intouchables\"": a work's title in quote marks is the complement.
-      if (of_title && (r.Word() == "«" || r.Word() == "\"" || r.Word() == "“") && r.IsWord(1) &&
-          IsUpperStart(r.Word(1))) {
-        constexpr size_t kMaxQuotedTitleTokens = 8;
-        size_t close = 0;
-        for (size_t k = 2; k <= kMaxQuotedTitleTokens && close == 0; ++k) {
-          const std::string_view w = r.Word(k);
-          if (w == "»" || w == "\"" || w == "”") {
-            close = k;
-          } else if (!r.IsWord(k) && !r.IsNumber(k) && w != "'" && w != "-") {
-            break;
-          }
-        }
-        if (close > 0) {
-          r.Next(close + 1);
-          continue;
-        }
+      constexpr size_t kMaxQuotedTitleTokens = 8;
+      if (const size_t close =
+              of_title ? QuotedCapitalizedEnd(r, kMaxQuotedTitleTokens, /*joiners=*/true) : 0;
+          close > 0) {
+        r.Next(close + 1);
+        continue;
       }
       size_t words = 0;
       if (size_t n = place_tokens()) {
@@ -1217,20 +1226,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   size_t body_tokens = 0;
   // 'le collectif "TER21"', "l'association « Vivre ensemble »": a body's
   // name in quote marks after its noun; the name is the quoted words.
-  auto quoted_name = [&]() -> size_t {
-    constexpr size_t kMaxQuotedNameTokens = 6;
-    const std::string_view open = r.Word();
-    if (head_type.empty() || (open != "\"" && open != "«" && open != "“")) return 0;
-    if (!r.IsWord(1) || !IsUpperStart(r.Word(1))) return 0;
-    for (size_t k = 2; k <= kMaxQuotedNameTokens; ++k) {
-      const std::string_view w = r.Word(k);
-      if (w == "\"" || w == "»" || w == "”") return k;
-      if (!r.IsWord(k) && !r.IsNumber(k)) return 0;
-    }
-    return 0;
-  };
+  constexpr size_t kMaxQuotedNameTokens = 6;
   size_t quoted_name_end = 0;
-  if (const size_t close = quoted_name(); close > 0) {
+  if (const size_t close = head_type.empty() ? 0
+                           : QuotedCapitalizedEnd(r, kMaxQuotedNameTokens, /*joiners=*/false);
+      close > 0) {
     name_first = r.pos() + 1;
     r.Next(close);
     quoted_name_end = r.pos();
@@ -1286,7 +1286,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                                  IsUpperStart(r.Word(1));
     // "le LR Laurent Wauquiez", "le PS Olivier Faure": a party's acronym
     // before a person's full name labels them; the name starts after it.
-    if (name_words == 0 && w.size() >= 2 && w.size() <= 5 && IsAllCapitals(w) && r.IsWord(1) &&
+    if (name_words == 0 && IsPartyAcronym(w) && r.IsWord(1) &&
         FirstNameGender(r.Lower(1)) && r.IsWord(2) && IsUpperStart(r.Word(2))) {
       r.Next();
       name_first = r.pos();
