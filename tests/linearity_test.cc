@@ -4,7 +4,7 @@
 // test, which wall time would count) and the best of three runs is kept for
 // each size; no absolute time is checked (speed is claimx-bench's job). A stage that is quadratic in some
 // pattern (a scan restarted per match, a search from the start of the
-// sentence for every token) multiplies the 16x ratio by 16 and fails.
+// sentence for every token) multiplies a 4x step's ratio by 4 and fails.
 //
 // The unit is 256 KB in the suite (64 KB under the sanitizers, which slow
 // every byte alike), to keep ten cases within the CI budget on two loaded
@@ -91,21 +91,27 @@ double BestSeconds(const std::string& text) {
   return best;
 }
 
-// 16x the input may take at most 32x the time (linear is 16x); 4x at most 8x
-// plus the same slack. Times under 20 ms are raised to 20 ms, below which
-// cache effects dominate.
+// Each 4x step of the input may take at most 8x the time (linear is 4x,
+// quadratic 16x), checked from 4x to 16x and from 1x to 4x. Times under
+// 20 ms are raised to 20 ms, below which cache effects dominate.
+// The steps are checked one by one, not 16x against 1x, because the time
+// per byte of a dense document rises as its mentions leave the cache while
+// the work stays linear: "hier " x 13 000 / 52 000 / 210 000 runs 1.77 G /
+// 3.54 G / 10.66 G instructions under callgrind (start-up included, exactly
+// linear) but took 0.025 / 0.151 / 0.994 CPU seconds in CI on 2026-12-05,
+// 39x for 16x the input; the 4x steps were 5.9x and 6.6x.
 // `dense` documents (a mention every few bytes) cost about 100x more per
 // byte than prose, so they use a quarter of the unit to stay in budget.
 void CheckLinear(const std::function<std::string(size_t)>& make,
                  bool dense = false) {
   const size_t unit = dense ? UnitBytes() / 4 : UnitBytes();
   double t1 = std::max(BestSeconds(make(unit)), 0.02);
-  double t4 = BestSeconds(make(4 * unit));
+  double t4 = std::max(BestSeconds(make(4 * unit)), 0.02);
   double t16 = BestSeconds(make(16 * unit));
   INFO("unit " << unit << " bytes, best-of-3 CPU seconds: 1x " << t1 << ", 4x "
                 << t4 << ", 16x " << t16);
   CHECK(t4 <= 8 * t1);
-  CHECK(t16 <= 32 * t1);
+  CHECK(t16 <= 8 * t4);
 }
 
 TEST_CASE("one line without spaces takes linear time", "[linearity]") {
