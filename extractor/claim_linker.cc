@@ -483,23 +483,50 @@ class LinkPass {
 
   // "Barack Obama : « … »", a title's form: a name, a colon, a quote to the
   // sentence end. Places are rubrics ("France : « … »"), not speakers.
+  // The name may carry its role between parentheses or in apposition, as
+  // lists of reactions give it: "Laurent Legname (entraîneur, Hyères
+  // Toulon) : « … »", "Bernard Simondi, entraîneur de Niort : « … »".
   void LinkNameColonQuote() {
+    constexpr size_t kMaxTokensBeforeColon = 2 * kMaxSpeakerNameTokens;
     size_t colon = 0;
-    while (colon < tokens_.size() && colon < kMaxSpeakerNameTokens && Word(colon) != ":") ++colon;
-    if (colon == 0 || colon >= tokens_.size() || colon >= kMaxSpeakerNameTokens) return;
+    while (colon < tokens_.size() && colon < kMaxTokensBeforeColon && Word(colon) != ":") ++colon;
+    if (colon == 0 || colon >= tokens_.size() || colon >= kMaxTokensBeforeColon) return;
     const Quote* quote = QuoteStartingAt(tokens_[colon].span.start);
     if (!quote || !RestOfSentence(*quote).empty()) return;
     auto phrase = Parse(0, colon);
     if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
-        !phrase->proper_name || TokenAtOrAfter(phrase->span.end) != colon) {
+        !phrase->proper_name) {
       return;
     }
-    if (PlaceWithin(0, colon)) return;
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    if (after != colon && !IsRoleAside(after, colon)) return;
+    // The name itself is no place; its role may hold one ("maire de Lille").
+    size_t name_end = 0;
+    while (name_end < colon && Word(name_end) != "," && Word(name_end) != "(") ++name_end;
+    if (PlaceWithin(0, name_end)) return;
     auto source = Resolve(phrase, "fr.source.name_colon");
     if (!source) return;
     last_quoted_ = Quoted{paragraph_, *source};
     out_.claims.push_back(
         MakeClaim(ClaimType::kDirect, quote->content, *source, "fr.claim.name_colon"));
+  }
+
+  // Whether tokens [first, end) say who the name before them is and
+  // nothing else: "(entraîneur, Hyères Toulon)", ", entraîneur de Niort",
+  // ", la maire de Lille". Not ", qui …", ", à Paris", a verb.
+  bool IsRoleAside(size_t first, size_t end) const {
+    if (first + 1 >= end || end > tokens_.size()) return false;
+    if (Word(first) == "(") {
+      if (Word(end - 1) != ")") return false;
+      for (size_t k = first + 1; k + 1 < end; ++k) {
+        if (!IsWord(k) && Word(k) != "," && Word(k) != "-") return false;
+      }
+      return IsWord(first + 1) && g_.IsTitle(Lower(first + 1));
+    }
+    if (Word(first) != ",") return false;
+    auto aside = Parse(first + 1, end);
+    return aside && aside->role && aside->reference != SourcePhrase::Reference::kPronoun &&
+           TokenAtOrAfter(aside->span.end) == end;
   }
 
   // Sources named before the article says who they are (a title's "le
