@@ -1596,9 +1596,12 @@ class LinkPass {
         quote->span.start == paragraph.start &&
         TrimEnd(Span{quote->span.end, std::max(quote->span.end, paragraph.end)}).empty();
     // The speaker quoted last in this paragraph, or in the one before when
-    // the quote is a paragraph of its own.
+    // the quote is a paragraph of its own or opens this one ("« A », a
+    // précisé la préfète.\n\n« B ». Les feux …").
+    const bool opens_paragraph = quote->span.start == paragraph.start;
     if (last_quoted_ && (last_quoted_->paragraph == paragraph_ ||
-                         (last_quoted_->paragraph + 1 == paragraph_ && whole_paragraph))) {
+                         (last_quoted_->paragraph + 1 == paragraph_ &&
+                          (whole_paragraph || opens_paragraph)))) {
       context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
       return;
     }
@@ -1631,7 +1634,41 @@ class LinkPass {
     }
     if (const Entity* subject = SubjectOfPreviousSentence(/*person=*/true)) {
       context_quotes_.push_back(ContextQuote{*quote, SourceOf(*subject)});
+      return;
     }
+    // Or the person "il" or "elle" meant there: "Sarah Saunier est
+    // stoïque. Elle doit aller en rattrapage. « Je vais travailler … »"
+    const Gender gender = PronounOpening(previous_sentence_);
+    if (gender == Gender::kUnknown) return;
+    if (const Entity* person =
+            ByPronoun(gender, /*latest=*/false, previous_sentence_.start, /*person_only=*/true)) {
+      context_quotes_.push_back(ContextQuote{*quote, SourceOf(*person)});
+    }
+  }
+
+  // The gender of "il" or "elle" when one is the first word of `sentence`
+  // or the first after its opening phrase ("Plus qu'une actrice, elle
+  // incarne …"), the subject of its verb; kUnknown otherwise.
+  Gender PronounOpening(Span sentence) const {
+    auto pronoun_at = [&](size_t pos) {
+      while (pos < sentence.end && text_[pos] == ' ') ++pos;
+      size_t end = pos;
+      while (end < sentence.end && std::isalpha(static_cast<unsigned char>(text_[end]))) ++end;
+      if (end == pos || end >= sentence.end || text_[end] != ' ') return Gender::kUnknown;
+      std::string word(text_.substr(pos, end - pos));
+      word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+      // "Il y a", "il faut": nobody.
+      if (word == "il" && !g_.StartsImpersonally(text_.substr(end + 1, sentence.end - end - 1))) {
+        return Gender::kMasculine;
+      }
+      if (word == "elle") return Gender::kFeminine;
+      return Gender::kUnknown;
+    };
+    if (sentence.empty()) return Gender::kUnknown;
+    if (Gender g = pronoun_at(sentence.start); g != Gender::kUnknown) return g;
+    const size_t comma = text_.find(',', sentence.start);
+    if (comma == std::string_view::npos || comma >= sentence.end) return Gender::kUnknown;
+    return pronoun_at(comma + 1);
   }
 
   // The last entity (`person`: the last person) named as a subject in the
