@@ -124,6 +124,49 @@ bool IsSentencePunct(char c) {
          c == ':' || c == ',';
 }
 
+// Values by index that can be lowered one at a time, asked for "which of
+// [lo, hi) are at least x" in O((k + 1) log n) for k answers: a max tree.
+class MaxTree {
+ public:
+  explicit MaxTree(const std::vector<size_t>& values) : leaves_(1) {
+    while (leaves_ < values.size()) leaves_ *= 2;
+    max_.assign(2 * leaves_, 0);
+    std::copy(values.begin(), values.end(), max_.begin() + static_cast<ptrdiff_t>(leaves_));
+    for (size_t node = leaves_; node-- > 1;) max_[node] = std::max(max_[2 * node], max_[2 * node + 1]);
+  }
+
+  void Set(size_t i, size_t value) {
+    size_t node = leaves_ + i;
+    max_[node] = value;
+    for (node /= 2; node > 0; node /= 2) max_[node] = std::max(max_[2 * node], max_[2 * node + 1]);
+  }
+
+  // Calls visit(i) for each i in [lo, hi) whose value is >= x, in
+  // increasing order; visit may Set(i, ...).
+  template <typename Visit>
+  void ForEachAtLeast(size_t lo, size_t hi, size_t x, Visit&& visit) {
+    Descend(1, 0, leaves_, lo, hi, x, visit);
+  }
+
+ private:
+  // Recursion depth is the tree's height, log2 of the size.
+  template <typename Visit>
+  void Descend(size_t node, size_t first, size_t end, size_t lo, size_t hi, size_t x,
+               Visit& visit) {
+    if (end <= lo || hi <= first || max_[node] < x) return;
+    if (end - first == 1) {
+      visit(first);
+      return;
+    }
+    const size_t middle = first + (end - first) / 2;
+    Descend(2 * node, first, middle, lo, hi, x, visit);
+    Descend(2 * node + 1, middle, end, lo, hi, x, visit);
+  }
+
+  size_t leaves_;
+  std::vector<size_t> max_;
+};
+
 }  // namespace
 
 // The form of an inverted verb the lexicon does not know, after a quote
@@ -571,20 +614,47 @@ class LinkPass {
   // déclaré Dmitri Peskov": the claim of the Kremlin inside Peskov's ends
   // where his does, before his verb; it ran on across it. Each claim
   // starting inside a postposed cue's statement and containing that cue
-  // is cut there.
+  // is cut there; inside several, at the first of them to end.
+  // The statements are taken by their end, and a tree of the claims' ends
+  // finds the claims still running past each cue: each claim is cut once.
+  // Reading every claim starting inside each statement was quadratic:
+  // "Le texte passe, indique X, qui a dit, indique X, …" starts them all
+  // at the sentence's start (32 000 cues took 16 s).
   void EndAtPostposedCues() {
     auto& claims = out_.claims;
     const std::vector<size_t> order = ClaimsInTextOrder();
-    for (size_t outer : order) {
-      const Claim& reported = claims[outer];
-      if (reported.rule != "fr.claim.inverted_speech" || !reported.cue) continue;
-      auto first = std::lower_bound(order.begin(), order.end(), reported.span.start,
-                                    [&](size_t i, size_t pos) { return claims[i].span.start < pos; });
-      for (auto it = first; it != order.end() && claims[*it].span.start < reported.span.end; ++it) {
-        Claim& inner = claims[*it];
-        if (*it == outer || !inner.span.Contains(reported.cue->span)) continue;
-        inner.span.end = reported.span.end;
+    std::vector<size_t> ends(order.size());
+    std::vector<size_t> postposed;  // claims with a cue after their statement
+    for (size_t i = 0; i < order.size(); ++i) {
+      const Claim& c = claims[order[i]];
+      ends[i] = c.span.end;
+      if (c.rule == "fr.claim.inverted_speech" && c.cue && c.cue->span.start >= c.span.end) {
+        postposed.push_back(order[i]);
       }
+    }
+    struct Cut {
+      Span statement;
+      Span cue;
+    };
+    std::vector<Cut> cuts;
+    for (size_t c : postposed) cuts.push_back(Cut{claims[c].span, claims[c].cue->span});
+    std::stable_sort(cuts.begin(), cuts.end(),
+                     [](const Cut& a, const Cut& b) { return a.statement.end < b.statement.end; });
+    auto first_from = [&](size_t pos) {
+      return static_cast<size_t>(
+          std::lower_bound(order.begin(), order.end(), pos,
+                           [&](size_t i, size_t p) { return claims[i].span.start < p; }) -
+          order.begin());
+    };
+    MaxTree tree(ends);
+    for (const Cut& cut : cuts) {
+      // A claim ending past the cue and starting inside the statement,
+      // so before the cue, contains it.
+      tree.ForEachAtLeast(first_from(cut.statement.start), first_from(cut.statement.end),
+                          cut.cue.end, [&](size_t i) {
+                            claims[order[i]].span.end = cut.statement.end;
+                            tree.Set(i, cut.statement.end);
+                          });
     }
   }
 

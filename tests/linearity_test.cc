@@ -189,6 +189,15 @@ TEST_CASE("gerunds after no finite verb take linear time", "[linearity]") {
               /*dense=*/true);
 }
 
+TEST_CASE("postposed cues after relatives in one sentence take linear time",
+          "[linearity]") {
+  // Every inverted cue's statement starts at the sentence's start, across
+  // the relatives; cutting each claim at the cues inside it read all the
+  // claims starting in every statement (32 000 cues: 16 s).
+  CheckLinear([](size_t n) { return "Le texte passe" + Repeat(", indique Paul Roux, qui a dit", n); },
+              /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
