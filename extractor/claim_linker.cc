@@ -16,6 +16,10 @@ constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de p
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
 constexpr size_t kMaxSpeakerNameTokens = 10;     // "le colonel John J. Thomas"
+// Reported speech nested in a statement ("X estime que Y affirme que …"),
+// at most: a statement ends before the verb cue after that many, so that
+// "X estime que M affirme que M affirme que …" stays linear in output.
+constexpr size_t kMaxNestedVerbCues = 8;
 
 struct Cue {
   Span span;
@@ -241,6 +245,27 @@ class LinkPass {
       if (cue.rule.empty()) last_verb_cue_start_ = std::max(last_verb_cue_start_, cue.span.start);
       if (cue.rule.empty() && !cue.gerund) last = i;
     }
+    // For each cue, the first gerund at or after it that ends an earlier
+    // cue's content (ContentEnd), and the memory of the cuts that later
+    // cues make: a scan of the later cues per cue made a sentence of cues
+    // quadratic.
+    next_gerund_cue_.assign(cues_.size() + 1, kNoCue);
+    for (size_t i = cues_.size(); i-- > 0;) {
+      const Cue& cue = cues_[i];
+      const bool cuts = cue.gerund && cue.rule.empty() && !InsideQuote(cue.span);
+      next_gerund_cue_[i] = cuts ? i : next_gerund_cue_[i + 1];
+    }
+    cut_by_.assign(cues_.size(), kUnknownCut);
+    first_cut_from_.assign(cues_.size(), kUnknownCut);
+    // The verb cues outside quotes, and for each cue how many come before
+    // it, to find the one that ends a statement's nesting (ContentEnd).
+    verb_cues_.clear();
+    verb_cues_before_.assign(cues_.size() + 1, 0);
+    for (size_t i = 0; i < cues_.size(); ++i) {
+      verb_cues_before_[i] = verb_cues_.size();
+      if (cues_[i].rule.empty() && !InsideQuote(cues_[i].span)) verb_cues_.push_back(i);
+    }
+    verb_cues_before_[cues_.size()] = verb_cues_.size();
     sentence_claims_ = out_.claims.size();
     for (const Cue& cue : cues_) {
       if (InsideQuote(cue.span)) {
@@ -4575,14 +4600,24 @@ class LinkPass {
     // whatever the tokens say after it: the cues are read from after `cue`,
     // the tokens up to that gerund, so that a sentence of gerunds stays
     // linear.
-    const auto after_cue =
+    const size_t after_cue = static_cast<size_t>(
         std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
-                         [](size_t end, const Cue& c) { return end < c.span.start; });
-    size_t token_limit = tokens_.size();
-    for (auto next = after_cue; next != cues_.end(); ++next) {
-      if (next->gerund && next->rule.empty() && !InsideQuote(next->span)) {
-        token_limit = next->first_token;
-        break;
+                         [](size_t end, const Cue& c) { return end < c.span.start; }) -
+        cues_.begin());
+    const size_t gerund = next_gerund_cue_[after_cue];
+    size_t token_limit = gerund == kNoCue ? tokens_.size() : cues_[gerund].first_token;
+    // Past kMaxNestedVerbCues verb cues, the content ends before the next
+    // one's subject (or its verb group when it has none).
+    const size_t nested = verb_cues_before_[after_cue] + kMaxNestedVerbCues;
+    if (nested < verb_cues_.size()) {
+      const Cue& deep = cues_[verb_cues_[nested]];
+      size_t lead = VerbGroupLead(deep.first_token);
+      if (const std::optional<SourcePhrase> subject = Subject(deep.first_token)) {
+        lead = std::min(lead, TokenAtOrAfter(subject->span.start));
+      }
+      if (lead > TokenAtOrAfter(from)) {
+        end = tokens_[lead].span.start;
+        token_limit = std::min(token_limit, lead);
       }
     }
     // "; cette option sera…": a semicolon ends the clause. ": « … »": a
@@ -4605,35 +4640,76 @@ class LinkPass {
         break;
       }
     }
-    for (auto next_it = after_cue; next_it != cues_.end(); ++next_it) {
-      const Cue& next = *next_it;
-      if (next.span.start >= end) break;
-      // "…, selon les locataires.": a postposed source ending the
-      // sentence is not the content's.
-      if (next.span.start > cue.span.end && !InsideQuote(next.span)) {
-        if (const std::optional<size_t> comma = CommaBeforeFinalSource(next)) {
-          return tokens_[*comma].span.start;
-        }
-      }
-      if (!next.rule.empty()) continue;  // "et pour redéfinir": not a speaker's cue
-      if (next.span.start <= cue.span.end || InsideQuote(next.span)) continue;
-      if (next.gerund) return tokens_[next.first_token].span.start;
-      // "La défense qui a dénoncé une parodie de justice a estimé que …":
-      // the object of a verb in a relative clause ends where the main
-      // verb's group starts.
-      if (InRelativeClause(cue) && !next.inverted &&
-          !HasQueOrComma(cue.end_token, next.first_token)) {
-        return tokens_[VerbGroupLead(next.first_token)].span.start;
-      }
-      if (const std::optional<size_t> comma = CommaBeforePostposed(next)) {
-        return tokens_[*comma].span.start;
-      }
-      if (Coordinated(next)) return tokens_[Conjunction(next)].span.start;
-      if (const std::optional<size_t> opener = ContrastBefore(next)) {
-        return tokens_[*opener].span.start;
+    // The first later cue that ends the content, whatever the cue, unless
+    // the cue is in a relative clause and the main verb comes first.
+    const size_t cut = FirstCutFrom(after_cue);
+    const size_t cut_at = cut < cues_.size() && cues_[cut].span.start < end ? CutBy(cut) : end;
+    if (InRelativeClause(cue)) {
+      if (auto lead = MainVerbAfterRelative(cue, after_cue, std::min(cut, cues_.size()), end)) {
+        return *lead;
       }
     }
-    return end;
+    return cut_at;
+  }
+
+  // "La défense qui a dénoncé une parodie de justice a estimé que …": the
+  // object of a verb in a relative clause ends where the main verb's group
+  // starts. The main verb is the first cue of cues_[first, last] before
+  // `end`, not inverted, with no "que" or comma before it since the
+  // relative's verb; a cue that CutBy() says ends the content comes after
+  // it or is `last` itself (a gerund or a final "selon" wins over it).
+  std::optional<size_t> MainVerbAfterRelative(const Cue& cue, size_t first, size_t last,
+                                              size_t end) const {
+    for (size_t j = first; j <= last && j < cues_.size(); ++j) {
+      const Cue& next = cues_[j];
+      if (next.span.start >= end) break;
+      if (!next.rule.empty() || InsideQuote(next.span)) continue;
+      if (next.gerund) break;
+      if (next.inverted) continue;
+      if (HasQueOrComma(cue.end_token, next.first_token)) break;  // and for every later cue
+      return tokens_[VerbGroupLead(next.first_token)].span.start;
+    }
+    return std::nullopt;
+  }
+
+  // Where the content of an earlier cue ends because of cues_[j],
+  // whatever that earlier cue is (ContentEnd; the cues it asks about all
+  // start after the earlier one's end): a final "…, selon X.", a gerund,
+  // a postposed cue with its speaker, a coordinated verb or a contrasting
+  // clause. kNoCut when cues_[j] ends none. Computed once per cue.
+  size_t CutBy(size_t j) const {
+    size_t& memo = cut_by_[j];
+    if (memo != kUnknownCut) return memo;
+    const Cue& next = cues_[j];
+    memo = kNoCut;
+    if (InsideQuote(next.span)) return memo;
+    // "…, selon les locataires.": a postposed source ending the sentence
+    // is not the content's.
+    if (const std::optional<size_t> comma = CommaBeforeFinalSource(next)) {
+      return memo = tokens_[*comma].span.start;
+    }
+    if (!next.rule.empty()) return memo;  // "et pour redéfinir": not a speaker's cue
+    if (next.gerund) return memo = tokens_[next.first_token].span.start;
+    if (const std::optional<size_t> comma = CommaBeforePostposed(next)) {
+      return memo = tokens_[*comma].span.start;
+    }
+    if (Coordinated(next)) return memo = tokens_[Conjunction(next)].span.start;
+    if (const std::optional<size_t> opener = ContrastBefore(next)) {
+      return memo = tokens_[*opener].span.start;
+    }
+    return memo;
+  }
+
+  // The first cue from j on that CutBy() gives a cut for, cues_.size()
+  // when none. Every cue the walk passes remembers the answer, so the
+  // walks of a sentence read each cue once.
+  size_t FirstCutFrom(size_t j) const {
+    size_t k = j;
+    while (k < cues_.size() && first_cut_from_[k] == kUnknownCut && CutBy(k) == kNoCut) ++k;
+    size_t found = k;
+    if (k < cues_.size() && first_cut_from_[k] != kUnknownCut) found = first_cut_from_[k];
+    for (size_t i = j; i <= k && i < cues_.size(); ++i) first_cut_from_[i] = found;
+    return found;
   }
 
   // Whether token k is "sans" opening the reporter's remark on what the
@@ -5829,6 +5905,14 @@ class LinkPass {
   std::vector<Cue> cues_;       // the sentence's cues, in text order
   static constexpr size_t kNoCue = static_cast<size_t>(-1);
   std::vector<size_t> previous_verb_cue_;  // per cue: the last verb cue before, no gerund
+  std::vector<size_t> next_gerund_cue_;    // per cue: the first cutting gerund from it
+  // Filled on demand by CutBy() and FirstCutFrom(), for this sentence.
+  static constexpr size_t kUnknownCut = static_cast<size_t>(-2);
+  static constexpr size_t kNoCut = static_cast<size_t>(-1);
+  mutable std::vector<size_t> cut_by_;
+  mutable std::vector<size_t> first_cut_from_;
+  std::vector<size_t> verb_cues_;         // indexes of the verb cues outside quotes
+  std::vector<size_t> verb_cues_before_;  // per cue index: verb_cues_ entries before it
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
