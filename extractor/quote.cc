@@ -123,11 +123,36 @@ class OpenMarks {
   size_t overflow_ = 0;
 };
 
+// Web text mistypes English marks: "“A“" closes with an opening mark. A
+// “ glued to a word on its left and followed by a space, punctuation or
+// the end, while a “ is open, closes it (Markdown reads emphasis marks by
+// their neighbours likewise). The other mistake, "”A”", is left alone: ICU
+// reads ” as closing punctuation and ends the sentence after it, so a
+// quote opened by it would straddle two sentences.
+bool GluedLeftOnly(std::string_view text, size_t start, size_t end) {
+  if (start == 0 || IsSpace(text[start - 1])) return false;
+  if (end >= text.size()) return true;
+  const char next = text[end];
+  return IsSpace(next) || next == ',' || next == '.' || next == ';' || next == ':' ||
+         next == '!' || next == '?' || next == ')';
+}
+
 // The first non-space byte of the paragraph starts a French reopening mark.
 bool StartsWithFrenchOpen(std::string_view text, Span paragraph) {
   size_t pos = paragraph.start;
   while (pos < paragraph.end && IsSpace(text[pos])) ++pos;
   return pos < paragraph.end && ReadMark(text, pos).mark == Mark::kFrenchOpen;
+}
+
+// The mark at [start, end), an opening “ read as a closing one when it
+// can only close.
+Mark Directed(std::string_view text, size_t start, size_t end, Mark mark,
+              const OpenMarks& open) {
+  if (mark == Mark::kEnglishOpen && open.Expects(Mark::kEnglishClose) &&
+      GluedLeftOnly(text, start, end)) {
+    return Mark::kEnglishClose;
+  }
+  return mark;
 }
 
 }  // namespace
@@ -159,6 +184,7 @@ std::vector<Quote> FindQuotes(std::string_view text,
     for (; pos < paragraph.end && pos < text.size(); ++pos) {
       MarkAt at = ReadMark(text, pos);
       if (at.mark == Mark::kNone) continue;
+      at.mark = Directed(text, pos, pos + at.length, at.mark, open);
       const size_t mark_start = pos;
       pos += at.length - 1;
       bool opens = at.mark == Mark::kFrenchOpen || at.mark == Mark::kEnglishOpen ||

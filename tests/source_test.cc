@@ -45,6 +45,27 @@ TEST_CASE("quotes: French, English, straight, with inner ‹ ›", "[quote]") {
   CHECK(quotes[2].span.Of(text) == "\"no\"");
 }
 
+TEST_CASE("quotes: a mistyped “ closes an open “ when glued to the word before", "[quote]") {
+  // "“A“": web text types the opening mark twice.
+  std::string text = "Il a dit “Il y aura des grèves“, a-t-il expliqué. “Fin“";
+  auto quotes = FindQuotes(text, OneParagraph(text));
+  REQUIRE(quotes.size() == 2);
+  CHECK(QuoteText(text, quotes[0]) == "Il y aura des grèves");
+  CHECK(QuoteText(text, quotes[1]) == "Fin");
+  // A “ after a space still opens an inner quote, and one glued to the next
+  // word too: "“A “B” C”" and "“A“B” C”" are nested.
+  std::string nested = "“un “vrai” choix” et “un“vrai” choix”";
+  auto inner = FindQuotes(nested, OneParagraph(nested));
+  REQUIRE(inner.size() == 2);
+  CHECK(QuoteText(nested, inner[0]) == "un “vrai” choix");
+  CHECK(QuoteText(nested, inner[1]) == "un“vrai” choix");
+  // With no “ open, a glued “ opens as written.
+  std::string closed = "Le mot“ ici” reste.";
+  auto plain = FindQuotes(closed, OneParagraph(closed));
+  REQUIRE(plain.size() == 1);
+  CHECK(QuoteText(closed, plain[0]) == "ici");
+}
+
 TEST_CASE("quotes: a French quote over paragraphs reopens with «", "[quote]") {
   std::string text = "«Premier paragraphe.\n\n«Deuxième paragraphe», a-t-il dit.\n\nFin.";
   auto quotes = FindQuotes(text, Paragraphs(text));
