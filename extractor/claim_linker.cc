@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <set>
 
 namespace claimx {
 
@@ -722,12 +723,35 @@ class LinkPass {
 
   // Bare quotes with no cue, given to the speaker quoted just before them in
   // the same paragraph, unless a later cue attributed them.
+  // The claims are sorted once with the running maximum of their ends, so
+  // that each candidate is one binary search (a scan of every claim per
+  // candidate made an article of short quoted paragraphs quadratic).
   void ContextQuotes() {
+    std::vector<Span> attributed;
+    for (const Claim& c : out_.claims) {
+      if (c.type != ClaimType::kUnattributed) attributed.push_back(c.span);
+    }
+    std::sort(attributed.begin(), attributed.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::vector<size_t> reach(attributed.size());  // max end of attributed[0..i]
+    for (size_t i = 0; i < attributed.size(); ++i) {
+      reach[i] = std::max(attributed[i].end, i > 0 ? reach[i - 1] : 0);
+    }
+    // Whether a claim starting before `span` ends runs into it.
+    auto overlaps_before = [](const std::vector<Span>& spans, const std::vector<size_t>& ends,
+                              const Span& span) {
+      auto it = std::lower_bound(spans.begin(), spans.end(), span.end,
+                                 [](const Span& s, size_t end) { return s.start < end; });
+      return it != spans.begin() && ends[static_cast<size_t>(it - spans.begin()) - 1] > span.start;
+    };
+    // The context claims added here, disjoint from one another, by start.
+    std::set<std::pair<size_t, size_t>> added;
     for (const ContextQuote& candidate : context_quotes_) {
-      bool claimed = std::any_of(out_.claims.begin(), out_.claims.end(), [&](const Claim& c) {
-        return c.type != ClaimType::kUnattributed && c.span.Overlaps(candidate.quote.content);
-      });
-      if (claimed) continue;
+      const Span& content = candidate.quote.content;
+      if (overlaps_before(attributed, reach, content)) continue;
+      auto next = added.lower_bound({content.end, 0});
+      if (next != added.begin() && std::prev(next)->second > content.start) continue;
+      added.emplace(content.start, content.end);
       ClaimSource source = candidate.source;
       source.mention = std::nullopt;  // no words of the sentence name it
       out_.claims.push_back(MakeClaim(ClaimType::kDirect, candidate.quote.content, source,
@@ -1761,9 +1785,11 @@ class LinkPass {
     };
     if (sentence.empty()) return Gender::kUnknown;
     if (Gender g = pronoun_at(sentence.start); g != Gender::kUnknown) return g;
-    const size_t comma = text_.find(',', sentence.start);
-    if (comma == std::string_view::npos || comma >= sentence.end) return Gender::kUnknown;
-    return pronoun_at(comma + 1);
+    // Within the sentence: a search to the text's end made every sentence
+    // without a comma cost the rest of the article.
+    const size_t comma = sentence.Of(text_).find(',');
+    if (comma == std::string_view::npos) return Gender::kUnknown;
+    return pronoun_at(sentence.start + comma + 1);
   }
 
   // The last entity (`person`: the last person) named as a subject in the
@@ -3189,8 +3215,11 @@ class LinkPass {
       if (it->paragraph + 1 < paragraph_) break;
       if (it->named_at >= named_before || it->described || it->name.empty()) continue;
       if (!IsBodyType(it->type)) continue;
-      const size_t name_at = text_.find(it->name, it->named_at);
-      if (name_at == std::string_view::npos || name_at - it->named_at > kMaxNamingBytes) continue;
+      // Looked for in the naming's bytes only, not to the text's end.
+      const size_t found =
+          text_.substr(it->named_at, kMaxNamingBytes + it->name.size()).find(it->name);
+      if (found == std::string_view::npos || found > kMaxNamingBytes) continue;
+      const size_t name_at = it->named_at + found;
       const std::string naming =
           " " + LowerWord(text_.substr(it->named_at, name_at - it->named_at)) + " ";
       bool all = true;

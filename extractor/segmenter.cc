@@ -466,8 +466,11 @@ struct Segmenter::Impl {
   void AddSplitAtNumbers(std::string_view window, size_t offset, size_t begin, size_t end,
                          SentenceSink* sink) const {
     size_t from = begin;
-    for (size_t dot = window.find(". ", begin); dot != std::string_view::npos && dot + 2 < end;
-         dot = window.find(". ", dot + 1)) {
+    // Searched up to `end` only: to the window's end, each sentence of a
+    // text without ". " read the rest of the text.
+    const std::string_view part = window.substr(0, end);
+    for (size_t dot = part.find(". ", begin); dot != std::string_view::npos && dot + 2 < end;
+         dot = part.find(". ", dot + 1)) {
       size_t digit = dot + 1;
       while (digit < end && window[digit] == ' ') ++digit;
       if (digit >= end || window[digit] < '0' || window[digit] > '9') continue;

@@ -207,6 +207,21 @@ TEST_CASE("nested reported speech in one sentence takes linear time", "[linearit
               /*dense=*/true);
 }
 
+TEST_CASE("quoted paragraphs without a full stop take linear time", "[linearity]") {
+  // The segmenter looked for ". " from each sentence to the text's end, and
+  // the context-quote rule for a comma: both read the rest of the text per
+  // sentence when there was none.
+  CheckLinear([](size_t n) { return Repeat("\u00AB A \u00BB\n\n", n); }, /*dense=*/true);
+}
+
+TEST_CASE("quotes after a person's sentence take linear time", "[linearity]") {
+  // Each bare quote is given to the person before it, unless a claim
+  // already covers it: that check read every claim per quote.
+  CheckLinear([](size_t n) {
+    return Repeat("Paul Roux est inquiet. \u00AB Le texte passe. \u00BB ", n);
+  }, /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
