@@ -258,6 +258,11 @@ class LinkPass {
     }
     cut_by_.assign(cues_.size(), kUnknownCut);
     first_cut_from_.assign(cues_.size(), kUnknownCut);
+    // The colons that open a quote (BeforeColonQuote).
+    colon_quotes_.clear();
+    for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
+      if (Word(k) == ":" && QuoteOpeningAt(k + 1) != nullptr) colon_quotes_.push_back(k);
+    }
     // The verb cues outside quotes, and for each cue how many come before
     // it, to find the one that ends a statement's nesting (ContentEnd).
     verb_cues_.clear();
@@ -5883,12 +5888,15 @@ class LinkPass {
   // "un fait qui, selon elle, fait toute la différence : « … »": the
   // quotation a colon opens after the incise's clause is a claim of its
   // own; the clause ends before the colon.
+  // The colons are listed once per sentence: reading the tokens from each
+  // source to its statement's end was quadratic in a sentence of
+  // according-to cues ("De source policière, A. De source …", where "A."
+  // is read as an initial and never ends the sentence).
   Span BeforeColonQuote(Span statement, size_t phrase_end) const {
-    for (size_t k = TokenAtOrAfter(phrase_end);
-         k + 1 < tokens_.size() && tokens_[k].span.start < statement.end; ++k) {
-      if (Word(k) == ":" && QuoteOpeningAt(k + 1) != nullptr) {
-        return TrimEnd(Span{statement.start, tokens_[k].span.start});
-      }
+    const size_t first = TokenAtOrAfter(phrase_end);
+    auto colon = std::lower_bound(colon_quotes_.begin(), colon_quotes_.end(), first);
+    if (colon != colon_quotes_.end() && tokens_[*colon].span.start < statement.end) {
+      return TrimEnd(Span{statement.start, tokens_[*colon].span.start});
     }
     return statement;
   }
@@ -5941,6 +5949,7 @@ class LinkPass {
   mutable std::vector<size_t> cut_by_;
   mutable std::vector<size_t> first_cut_from_;
   std::vector<size_t> verb_cues_;         // indexes of the verb cues outside quotes
+  std::vector<size_t> colon_quotes_;      // tokens ":" before a quote's opening mark
   std::vector<size_t> verb_cues_before_;  // per cue index: verb_cues_ entries before it
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
