@@ -201,6 +201,10 @@ class LinkPass {
       if (m.kind == MentionKind::kPlace) {
         const auto& place = std::get<PlaceValue>(m.value);
         (place.type == "demonym" ? demonyms_ : places_).push_back(m.span);
+        if (place.type == "country" || place.type == "city") {
+          towns_and_countries_.push_back(&m);
+          longest_town_or_country_ = std::max(longest_town_or_country_, m.span.size());
+        }
         if ((place.type == "demonym" || place.type == "country") && place.country) {
           nations_.push_back({m.span, *place.country});
         }
@@ -212,6 +216,8 @@ class LinkPass {
     std::sort(dates_.begin(), dates_.end(), by_start);
     std::sort(durations_.begin(), durations_.end(), by_start);
     std::sort(places_.begin(), places_.end(), by_start);
+    std::stable_sort(towns_and_countries_.begin(), towns_and_countries_.end(),
+                     [](const Mention* a, const Mention* b) { return a->span.start < b->span.start; });
     std::sort(demonyms_.begin(), demonyms_.end(), by_start);
   }
 
@@ -2645,11 +2651,19 @@ class LinkPass {
 
   // A country or city speaking is its government ("Washington", "La
   // République dominicaine"): the gazetteer's name, the place's words.
+  // Only the places that may overlap the span are read (reading every
+  // mention per entity made an article of many places quadratic).
   void NameAfterPlace(Entity* entity, Span* span) const {
-    for (const Mention& m : mentions_) {
-      if (m.kind != MentionKind::kPlace || !m.span.Overlaps(*span)) continue;
+    auto by_start = [](const Mention* m, size_t pos) { return m->span.start < pos; };
+    const size_t reach = span->start > longest_town_or_country_
+                             ? span->start - longest_town_or_country_
+                             : 0;
+    for (auto it = std::lower_bound(towns_and_countries_.begin(), towns_and_countries_.end(),
+                                    reach, by_start);
+         it != towns_and_countries_.end() && (*it)->span.start < span->end; ++it) {
+      const Mention& m = **it;
+      if (!m.span.Overlaps(*span)) continue;
       const auto& place = std::get<PlaceValue>(m.value);
-      if (place.type != "country" && place.type != "city") continue;
       // "Washington", "La République dominicaine"; not "Météo France".
       if (m.span.Of(text_).find(entity->name) == std::string_view::npos) continue;
       entity->type = "government";
@@ -5950,6 +5964,9 @@ class LinkPass {
   mutable std::vector<size_t> first_cut_from_;
   std::vector<size_t> verb_cues_;         // indexes of the verb cues outside quotes
   std::vector<size_t> colon_quotes_;      // tokens ":" before a quote's opening mark
+  // Country and city mentions by start, and the longest one's bytes.
+  std::vector<const Mention*> towns_and_countries_;
+  size_t longest_town_or_country_ = 0;
   std::vector<size_t> verb_cues_before_;  // per cue index: verb_cues_ entries before it
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;

@@ -237,6 +237,13 @@ TEST_CASE("according-to sources in one endless sentence take linear time", "[lin
               /*dense=*/true);
 }
 
+TEST_CASE("sources named after places take linear time", "[linearity]") {
+  // Each source looked through every mention of the article for a country
+  // or city naming it ("l'ONU" is no place; "Washington" would be).
+  CheckLinear([](size_t n) { return Repeat("En 2014, 300 morts en Syrie, selon l'ONU. ", n); },
+              /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
