@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -402,10 +403,14 @@ class LinkPass {
     if (PlaceWithin(subject, after)) return;  // "La France a « … »": a rubric
     if (PassiveAt(after)) return;
     const Span predicate{tokens_[after].span.start, sentence_.end};
+    // The first quote inside the predicate, from a binary search (reading
+    // the article's quotes from the first made it quadratic).
     const Quote* quote = nullptr;
-    for (const Quote& q : quotes_) {
-      if (q.span.start >= predicate.start && q.span.end <= predicate.end) {
-        quote = &q;
+    for (auto it = std::lower_bound(quotes_.begin(), quotes_.end(), predicate.start,
+                                    [](const Quote& q, size_t p) { return q.span.start < p; });
+         it != quotes_.end() && it->span.start < predicate.end; ++it) {
+      if (it->span.end <= predicate.end) {
+        quote = &*it;
         break;
       }
     }
@@ -882,10 +887,38 @@ class LinkPass {
         static_cast<size_t>(std::count(content.begin(), content.end(), ' ')) + 1 >=
         kMaxFragmentWords;
     if (!StartsWithCapital(content) || !(commas == 0 ? sentence : long_enough)) return nullptr;
-    const bool claimed = std::any_of(out_.claims.begin(), out_.claims.end(), [&](const Claim& c) {
-      return c.type != ClaimType::kUnattributed && c.span.Overlaps(before->content);
-    });
-    return claimed ? nullptr : before;
+    return Claimed(before->content) ? nullptr : before;
+  }
+
+  // Whether an attributed claim made so far overlaps `span` (not empty).
+  // The claims' spans are merged into a map as they come, so that each
+  // question is a lookup: reading every claim per quote made an article of
+  // quotes quadratic. Claims are only appended while sentences are linked;
+  // the passes after that (ResolveLater on) change them and do not ask.
+  bool Claimed(Span span) const {
+    for (; claims_covered_ < out_.claims.size(); ++claims_covered_) {
+      const Claim& c = out_.claims[claims_covered_];
+      if (c.type != ClaimType::kUnattributed) Cover(c.span);
+    }
+    auto after = covered_.lower_bound(span.end);
+    if (after != covered_.begin() && std::prev(after)->second > span.start) return true;
+    auto point = empty_claims_.upper_bound(span.start);
+    return point != empty_claims_.end() && *point < span.end;
+  }
+
+  void Cover(Span span) const {
+    if (span.empty()) {
+      empty_claims_.insert(span.start);  // overlaps what holds it strictly
+      return;
+    }
+    auto it = covered_.upper_bound(span.start);
+    if (it != covered_.begin() && std::prev(it)->second >= span.start) --it;
+    while (it != covered_.end() && it->first <= span.end) {
+      span.start = std::min(span.start, it->first);
+      span.end = std::max(span.end, it->second);
+      it = covered_.erase(it);
+    }
+    covered_.emplace(span.start, span.end);
   }
 
   // The quote that ends right before `pos`, with only spaces, commas and
@@ -5964,6 +5997,11 @@ class LinkPass {
   mutable std::vector<size_t> first_cut_from_;
   std::vector<size_t> verb_cues_;         // indexes of the verb cues outside quotes
   std::vector<size_t> colon_quotes_;      // tokens ":" before a quote's opening mark
+  // Claimed(): the union of the attributed claims' spans (start -> end,
+  // disjoint), the empty ones, and how many claims they hold.
+  mutable std::map<size_t, size_t> covered_;
+  mutable std::set<size_t> empty_claims_;
+  mutable size_t claims_covered_ = 0;
   // Country and city mentions by start, and the longest one's bytes.
   std::vector<const Mention*> towns_and_countries_;
   size_t longest_town_or_country_ = 0;

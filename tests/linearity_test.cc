@@ -244,6 +244,22 @@ TEST_CASE("sources named after places take linear time", "[linearity]") {
               /*dense=*/true);
 }
 
+TEST_CASE("quotes right before attributed quotes take linear time", "[linearity]") {
+  // "« A », a dit X. « B. » « C. »": each quote before another asked every
+  // claim of the article whether it was already claimed.
+  CheckLinear([](size_t n) {
+    return Repeat("\u00AB A \u00BB, a dit Jean Dupont. \u00AB B. \u00BB \u00AB C. \u00BB ", n);
+  }, /*dense=*/true);
+}
+
+TEST_CASE("sentences quoting after their subject take linear time", "[linearity]") {
+  // The first quote of each sentence's predicate was looked for from the
+  // article's first quote.
+  CheckLinear([](size_t n) {
+    return Repeat("X a dit : \u00AB A \u00BB et \u00AB B \u00BB et \u00AB C \u00BB. ", n);
+  }, /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
