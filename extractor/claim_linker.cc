@@ -4723,7 +4723,7 @@ class LinkPass {
     }
     // The first later cue that ends the content, whatever the cue, unless
     // the cue is in a relative clause and the main verb comes first.
-    const size_t cut = FirstCutFrom(after_cue);
+    const size_t cut = FirstCutFrom(after_cue, end);
     const size_t cut_at = cut < cues_.size() && cues_[cut].span.start < end ? CutBy(cut) : end;
     if (InRelativeClause(cue)) {
       if (auto lead = MainVerbAfterRelative(cue, after_cue, std::min(cut, cues_.size()), end)) {
@@ -4784,9 +4784,18 @@ class LinkPass {
   // The first cue from j on that CutBy() gives a cut for, cues_.size()
   // when none. Every cue the walk passes remembers the answer, so the
   // walks of a sentence read each cue once.
-  size_t FirstCutFrom(size_t j) const {
+  // Cues starting at or after `end` are not asked (their cut needs a
+  // parse); a walk stopped there returns the first of them and is not
+  // remembered.
+  size_t FirstCutFrom(size_t j, size_t end) const {
     size_t k = j;
-    while (k < cues_.size() && first_cut_from_[k] == kUnknownCut && CutBy(k) == kNoCut) ++k;
+    while (k < cues_.size() && first_cut_from_[k] == kUnknownCut &&
+           cues_[k].span.start < end && CutBy(k) == kNoCut) {
+      ++k;
+    }
+    if (k < cues_.size() && first_cut_from_[k] == kUnknownCut && cues_[k].span.start >= end) {
+      return k;
+    }
     size_t found = k;
     if (k < cues_.size() && first_cut_from_[k] != kUnknownCut) found = first_cut_from_[k];
     for (size_t i = j; i <= k && i < cues_.size(); ++i) first_cut_from_[i] = found;
