@@ -270,15 +270,12 @@ class LinkPass {
     for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
       if (Word(k) == ":" && QuoteOpeningAt(k + 1) != nullptr) colon_quotes_.push_back(k);
     }
-    // The verb cues outside quotes, and for each cue how many come before
-    // it, to find the one that ends a statement's nesting (ContentEnd).
+    // The verb cues outside quotes, to find the one that ends a
+    // statement's nesting (ContentEnd).
     verb_cues_.clear();
-    verb_cues_before_.assign(cues_.size() + 1, 0);
     for (size_t i = 0; i < cues_.size(); ++i) {
-      verb_cues_before_[i] = verb_cues_.size();
       if (cues_[i].rule.empty() && !InsideQuote(cues_[i].span)) verb_cues_.push_back(i);
     }
-    verb_cues_before_[cues_.size()] = verb_cues_.size();
     sentence_claims_ = out_.claims.size();
     for (const Cue& cue : cues_) {
       if (InsideQuote(cue.span)) {
@@ -665,21 +662,19 @@ class LinkPass {
   void EndAtPostposedCues() {
     auto& claims = out_.claims;
     const std::vector<size_t> order = ClaimsInTextOrder();
+    struct Cut {
+      Span statement;
+      Span cue;  // after the statement
+    };
     std::vector<size_t> ends(order.size());
-    std::vector<size_t> postposed;  // claims with a cue after their statement
+    std::vector<Cut> cuts;
     for (size_t i = 0; i < order.size(); ++i) {
       const Claim& c = claims[order[i]];
       ends[i] = c.span.end;
       if (c.rule == "fr.claim.inverted_speech" && c.cue && c.cue->span.start >= c.span.end) {
-        postposed.push_back(order[i]);
+        cuts.push_back(Cut{c.span, c.cue->span});
       }
     }
-    struct Cut {
-      Span statement;
-      Span cue;
-    };
-    std::vector<Cut> cuts;
-    for (size_t c : postposed) cuts.push_back(Cut{claims[c].span, claims[c].cue->span});
     std::stable_sort(cuts.begin(), cuts.end(),
                      [](const Cut& a, const Cut& b) { return a.statement.end < b.statement.end; });
     auto first_from = [&](size_t pos) {
@@ -738,36 +733,12 @@ class LinkPass {
   }
 
   // Bare quotes with no cue, given to the speaker quoted just before them in
-  // the same paragraph, unless a later cue attributed them.
-  // The claims are sorted once with the running maximum of their ends, so
-  // that each candidate is one binary search (a scan of every claim per
+  // the same paragraph, unless a claim covers them: a later cue's, or one
+  // this pass added (Claimed(), one lookup each; a scan of every claim per
   // candidate made an article of short quoted paragraphs quadratic).
   void ContextQuotes() {
-    std::vector<Span> attributed;
-    for (const Claim& c : out_.claims) {
-      if (c.type != ClaimType::kUnattributed) attributed.push_back(c.span);
-    }
-    std::sort(attributed.begin(), attributed.end(),
-              [](const Span& a, const Span& b) { return a.start < b.start; });
-    std::vector<size_t> reach(attributed.size());  // max end of attributed[0..i]
-    for (size_t i = 0; i < attributed.size(); ++i) {
-      reach[i] = std::max(attributed[i].end, i > 0 ? reach[i - 1] : 0);
-    }
-    // Whether a claim starting before `span` ends runs into it.
-    auto overlaps_before = [](const std::vector<Span>& spans, const std::vector<size_t>& ends,
-                              const Span& span) {
-      auto it = std::lower_bound(spans.begin(), spans.end(), span.end,
-                                 [](const Span& s, size_t end) { return s.start < end; });
-      return it != spans.begin() && ends[static_cast<size_t>(it - spans.begin()) - 1] > span.start;
-    };
-    // The context claims added here, disjoint from one another, by start.
-    std::set<std::pair<size_t, size_t>> added;
     for (const ContextQuote& candidate : context_quotes_) {
-      const Span& content = candidate.quote.content;
-      if (overlaps_before(attributed, reach, content)) continue;
-      auto next = added.lower_bound({content.end, 0});
-      if (next != added.begin() && std::prev(next)->second > content.start) continue;
-      added.emplace(content.start, content.end);
+      if (Claimed(candidate.quote.content)) continue;
       ClaimSource source = candidate.source;
       source.mention = std::nullopt;  // no words of the sentence name it
       out_.claims.push_back(MakeClaim(ClaimType::kDirect, candidate.quote.content, source,
@@ -893,8 +864,9 @@ class LinkPass {
   // Whether an attributed claim made so far overlaps `span` (not empty).
   // The claims' spans are merged into a map as they come, so that each
   // question is a lookup: reading every claim per quote made an article of
-  // quotes quadratic. Claims are only appended while sentences are linked;
-  // the passes after that (ResolveLater on) change them and do not ask.
+  // quotes quadratic. Claims are only appended while sentences are linked
+  // and by ContextQuotes; ResolveLater changes their sources only, and the
+  // passes after ContextQuotes change spans and do not ask.
   bool Claimed(Span span) const {
     for (; claims_covered_ < out_.claims.size(); ++claims_covered_) {
       const Claim& c = out_.claims[claims_covered_];
@@ -4681,15 +4653,16 @@ class LinkPass {
     // whatever the tokens say after it: the cues are read from after `cue`,
     // the tokens up to that gerund, so that a sentence of gerunds stays
     // linear.
-    const size_t after_cue = static_cast<size_t>(
-        std::upper_bound(cues_.begin(), cues_.end(), cue.span.end,
-                         [](size_t end, const Cue& c) { return end < c.span.start; }) -
-        cues_.begin());
+    const size_t after_cue =
+        static_cast<size_t>(FirstCueFrom(cue.span.end + 1) - cues_.begin());
     const size_t gerund = next_gerund_cue_[after_cue];
     size_t token_limit = gerund == kNoCue ? tokens_.size() : cues_[gerund].first_token;
     // Past kMaxNestedVerbCues verb cues, the content ends before the next
     // one's subject (or its verb group when it has none).
-    const size_t nested = verb_cues_before_[after_cue] + kMaxNestedVerbCues;
+    const size_t nested =
+        static_cast<size_t>(std::lower_bound(verb_cues_.begin(), verb_cues_.end(), after_cue) -
+                            verb_cues_.begin()) +
+        kMaxNestedVerbCues;
     if (nested < verb_cues_.size()) {
       const Cue& deep = cues_[verb_cues_[nested]];
       size_t lead = VerbGroupLead(deep.first_token);
@@ -6014,7 +5987,6 @@ class LinkPass {
   // Country and city mentions by start, and the longest one's bytes.
   std::vector<const Mention*> towns_and_countries_;
   size_t longest_town_or_country_ = 0;
-  std::vector<size_t> verb_cues_before_;  // per cue index: verb_cues_ entries before it
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
