@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,6 +23,9 @@ constexpr size_t kMaxSpeakerNameTokens = 10;     // "le colonel John J. Thomas"
 // at most: a statement ends before the verb cue after that many, so that
 // "X estime que M affirme que M affirme que …" stays linear in output.
 constexpr size_t kMaxNestedVerbCues = 8;
+// People remembered last, read for one named after a forward pronoun in
+// its own sentence.
+constexpr size_t kMaxForwardLookback = 16;
 
 struct Cue {
   Span span;
@@ -611,6 +615,154 @@ class LinkPass {
            TokenAtOrAfter(aside->span.end) == end;
   }
 
+  // A pronoun read forward: where it is, and the gender it asks for.
+  struct ForwardReference {
+    size_t at;
+    size_t paragraph;
+    Gender gender;
+  };
+
+  // "« Il y a eu des projets de paix », commence-t-il. […] « Je ne
+  // devrais pas vous le dire », confie le Premier ministre": "il" or
+  // "elle" with no one named before it means the person who speaks or
+  // acts next: the first one named after it as a subject or a speaker, of
+  // a gender that fits, in its paragraph or the next. Until that person
+  // comes (Remember), the claim's source is a placeholder no output shows;
+  // ResolveForwardPronouns puts the person in, or drops the claim when no
+  // one came. Plural and genderless pronouns are not read forward, nor
+  // one inside a clause ("L'association a saisi le tribunal contre ce
+  // qu'elle juge …": the subject before it), nor one in a question ("La
+  // rentrée signifie-t-elle … ?"): only an inverted one after its
+  // statement, or one opening its sentence ("Il estime …", "Selon lui,
+  // …"), or the subject after an opening phrase ("Dans une interview, il
+  // a réitéré …").
+  // Whole articles name their speakers first: this reads excerpts, which
+  // often start after the name.
+  std::optional<ClaimSource> ForwardPronoun(const SourcePhrase& phrase, bool inverted) {
+    if (phrase.gender != Gender::kMasculine && phrase.gender != Gender::kFeminine) {
+      return std::nullopt;
+    }
+    if (!(inverted || OpensSentence(phrase.span.start)) || EndsInQuestion(sentence_)) {
+      return std::nullopt;
+    }
+    const size_t index = forward_pronouns_.size();
+    forward_pronouns_.push_back(ForwardReference{
+        phrase.span.empty() ? sentence_.start : phrase.span.start, paragraph_, phrase.gender});
+    forward_sources_.emplace_back();
+    // People of this sentence after the pronoun were remembered with it,
+    // before its cues were linked ("…, a-t-il dit, et Paul Roux a ajouté").
+    const Entity* first = nullptr;
+    const size_t recent = std::min(entities_.size(), kMaxForwardLookback);
+    for (size_t k = entities_.size() - recent; k < entities_.size(); ++k) {
+      const Entity& e = entities_[k];
+      if (MeansForward(forward_pronouns_[index], e) && (!first || e.named_at < first->named_at)) {
+        first = &e;
+      }
+    }
+    if (first) {
+      forward_sources_[index] = SourceOf(*first);
+    } else {
+      (phrase.gender == Gender::kMasculine ? open_masculine_ : open_feminine_).push_back(index);
+    }
+    return ClaimSource{ForwardPlaceholder(index), "person", std::nullopt, std::nullopt};
+  }
+
+  // Whether only punctuation and an according-to word ("Selon", "D'après")
+  // come before `pos` in the sentence, or an opening phrase and its comma
+  // ("Dans une interview au Monde, il a réitéré …").
+  bool OpensSentence(size_t pos) const {
+    const size_t first = std::min(TokenAtOrAfter(pos), tokens_.size());
+    bool opening_only = true;
+    size_t commas = 0;
+    for (size_t k = 0; k < first; ++k) {
+      commas += Word(k) == ",";
+      if (!IsWord(k)) continue;
+      const std::string_view word = Lower(k);
+      opening_only = opening_only && (word == "selon" || word == "d'" || word == "après" ||
+                                      word == "pour");
+    }
+    return opening_only || (commas == 1 && Word(first - 1) == ",");
+  }
+
+  bool EndsInQuestion(Span sentence) const {
+    size_t end = sentence.end;
+    while (end > sentence.start && (text_[end - 1] == ' ' || text_[end - 1] == '\n')) --end;
+    return end > sentence.start && text_[end - 1] == '?';
+  }
+
+  // Whether `e`, named after `pronoun`, is whom it means.
+  static bool MeansForward(const ForwardReference& pronoun, const Entity& e) {
+    return CanBeMeantForward(e) && e.named_at > pronoun.at &&
+           e.paragraph <= pronoun.paragraph + 1 &&
+           (e.gender == Gender::kUnknown || e.gender == pronoun.gender);
+  }
+
+  // A person named as a subject or a speaker.
+  static bool CanBeMeantForward(const Entity& e) {
+    const bool person = e.type == "person" || IsUnnamedPerson(e) || IsUnnamedRelative(e);
+    return person && e.subject && !e.described;
+  }
+
+  // A person just remembered resolves the open forward pronouns of their
+  // gender before them; pronouns whose window has passed are closed. The
+  // open ones of a gender are in text order, so each is opened and closed
+  // once: linear however many pronouns and people there are.
+  void ResolveOpenForward(const Entity& e) {
+    for (std::deque<size_t>* open : {&open_masculine_, &open_feminine_}) {
+      while (!open->empty() && forward_pronouns_[open->front()].paragraph + 1 < paragraph_) {
+        open->pop_front();
+      }
+    }
+    if (!CanBeMeantForward(e)) return;
+    auto resolve = [&](std::deque<size_t>* open) {
+      while (!open->empty() && MeansForward(forward_pronouns_[open->front()], e)) {
+        forward_sources_[open->front()] = SourceOf(e);
+        open->pop_front();
+      }
+    };
+    if (e.gender != Gender::kFeminine) resolve(&open_masculine_);
+    if (e.gender != Gender::kMasculine) resolve(&open_feminine_);
+  }
+
+  // No name begins with a control character: the placeholder cannot be
+  // mistaken for a source.
+  static std::string ForwardPlaceholder(size_t index) {
+    return "\x01" + std::to_string(index);
+  }
+
+  static std::optional<size_t> ForwardIndex(const std::optional<ClaimSource>& source) {
+    if (!source || source->name.empty() || source->name[0] != '\x01') return std::nullopt;
+    return static_cast<size_t>(std::stoul(source->name.substr(1)));
+  }
+
+  // Once the article is read: the placeholders replaced, and the claims
+  // whose pronoun meant no one dropped, as if never made.
+  void ResolveForwardPronouns() {
+    if (forward_pronouns_.empty()) return;
+    auto& claims = out_.claims;
+    size_t kept = 0;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (!ApplyForwardSource(&claims[i].source)) continue;
+      if (kept != i) claims[kept] = std::move(claims[i]);
+      ++kept;
+    }
+    if (kept == claims.size()) return;
+    claims.resize(kept);
+    covered_.clear();  // Claimed() reads the claims again
+    empty_claims_.clear();
+    claims_covered_ = 0;
+  }
+
+  // Replaces a forward pronoun's placeholder by the person it means;
+  // false when it means no one.
+  bool ApplyForwardSource(std::optional<ClaimSource>* source) const {
+    const std::optional<size_t> index = ForwardIndex(*source);
+    if (!index) return true;
+    if (*index >= forward_sources_.size() || !forward_sources_[*index]) return false;
+    *source = forward_sources_[*index];
+    return true;
+  }
+
   // Sources named before the article says who they are (a title's "le
   // maire de New York", "Montebourg"): once the whole article is read, the
   // full name it gave them.
@@ -633,6 +785,7 @@ class LinkPass {
         }
       }
     }
+    ResolveForwardPronouns();
   }
 
   // The indexes of the claims by start, the longest first among those
@@ -739,8 +892,9 @@ class LinkPass {
   void ContextQuotes() {
     for (const ContextQuote& candidate : context_quotes_) {
       if (Claimed(candidate.quote.content)) continue;
-      ClaimSource source = candidate.source;
-      source.mention = std::nullopt;  // no words of the sentence name it
+      std::optional<ClaimSource> source = candidate.source;
+      if (!ApplyForwardSource(&source)) continue;
+      source->mention = std::nullopt;  // no words of the sentence name it
       out_.claims.push_back(MakeClaim(ClaimType::kDirect, candidate.quote.content, source,
                                       "fr.claim.quote_context"));
     }
@@ -2443,7 +2597,7 @@ class LinkPass {
         e = ByPronoun(phrase->gender, phrase->latest, std::string::npos);
         if (e && !e->subject) e = nullptr;
       }
-      if (!e) return std::nullopt;
+      if (!e) return ForwardPronoun(*phrase, mention_rule == "fr.source.inverted");
       ClaimSource source = SourceOf(*e);
       // "…, a-t-il martelé, en dénonçant la responsabilité de l'homme. « … »,
       // a-t-il précisé": who has just spoken is what the next "il" most
@@ -3339,6 +3493,9 @@ class LinkPass {
     if (entities_.size() == kMaxEntities) entities_.erase(entities_.begin());
     entity.paragraph = paragraph_;
     entities_.push_back(std::move(entity));
+    if (!open_masculine_.empty() || !open_feminine_.empty()) {
+      ResolveOpenForward(entities_.back());
+    }
   }
 
   // A claim with its rule's confidence; no cue, no linked mentions yet.
@@ -6007,6 +6164,13 @@ class LinkPass {
   std::optional<Quoted> last_speaker_;  // of the last claim with a cue
   std::optional<Entity> unresolved_;  // the last Resolve() found no one known
   std::vector<Pending> pending_;
+  // Pronouns with no one named before them (ForwardPronoun), and whom
+  // each means, once known, by index.
+  std::vector<ForwardReference> forward_pronouns_;
+  std::vector<std::optional<ClaimSource>> forward_sources_;
+  // Forward pronouns no one has resolved yet, in text order.
+  std::deque<size_t> open_masculine_;
+  std::deque<size_t> open_feminine_;
   std::vector<ContextQuote> context_quotes_;
   LinkedClaims out_;
 };

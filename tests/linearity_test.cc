@@ -260,6 +260,14 @@ TEST_CASE("sentences quoting after their subject take linear time", "[linearity]
   }, /*dense=*/true);
 }
 
+TEST_CASE("pronouns read forward that no one resolves take linear time", "[linearity]") {
+  // "a-t-elle dit" with no woman named before or after: each pronoun stays
+  // open while a man is remembered in every sentence of the paragraph.
+  CheckLinear([](size_t n) {
+    return Repeat("\u00AB A \u00BB, a-t-elle dit. Paul Roux a parl\u00E9. ", n);
+  }, /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
