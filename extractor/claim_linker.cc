@@ -5914,8 +5914,13 @@ class LinkPass {
     // the phrase closes the statement there; the cue is postposed to S.
     const bool contrast_after =
         comma_after && ContrastOpensAt(TokenAtOrAfter(phrase->span.end) + 1);
+    // "S selon le parquet, qui écarte toutefois …": a relative clause after
+    // the comma says more of the source, however long; S is the statement.
+    const size_t after_comma = TokenAtOrAfter(phrase->span.end) + 1;
+    const bool relative_after = comma_after && after_comma < tokens_.size() &&
+                                g_.IsRelativePronoun(Lower(after_comma));
     if (!at_start && rest.size() > before.size() + 8 && comma_after && !contrast_after &&
-        last_verb_cue_start_ < rest.start) {
+        !relative_after && last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
     // "… car selon eux, il était …": a clause opens after the conjunction.
