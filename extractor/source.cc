@@ -39,6 +39,13 @@ bool IsAllCapitals(std::string_view w) {
          });
 }
 
+// "2", "21", "100": one to three digits, no separator (not a year, not a
+// figure with decimals).
+bool IsShortNumber(std::string_view w) {
+  return !w.empty() && w.size() <= 3 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // "LR", "EELV", "CFDT": a short acronym, as parties and unions are written
 // before or after a title.
 bool IsPartyAcronym(std::string_view w) { return w.size() <= 5 && IsAllCapitals(w); }
@@ -1298,7 +1305,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       // "TER21", "G20": digits glued to a capitalized word are the name's.
       const bool digits = !initial && r.Glued(0) && r.IsNumber(1);
-      r.Next(initial || digits ? 2 : 1);
+      // "Selon Century 21, …", "l'université Rennes 2": a short number
+      // after it, where the phrase ends, is the name's too.
+      const bool spaced_number = !initial && !digits && IsShortNumber(r.Word(1)) &&
+                                 r.IsNumber(1) &&
+                                 (r.pos() + 2 >= tokens.size() || r.Word(2) == "," ||
+                                  r.Word(2) == ":" || r.Word(2) == ")");
+      r.Next(initial || digits || spaced_number ? 2 : 1);
       ++name_words;
       continue;
     }
