@@ -3295,14 +3295,18 @@ class LinkPass {
     const Entity* body =
         RecentNamedBody(anaphora == SourceGrammar::Anaphora::kAnyBody ? "" : phrase.type,
                         phrase.span.start);
-    if (!body && phrase.type == "organization") body = RecentNameOfUnknownKind(phrase.span.start);
+    // "Selon Nice Matin, … Le quotidien précise": a name of unknown kind
+    // was a paper's too.
+    if (!body && (phrase.type == "organization" || phrase.type == "media")) {
+      body = RecentNameOfUnknownKind(phrase.span.start);
+    }
     return body;
   }
 
   // "a commenté Global Witness. « … », a ajouté l'ONG": a name of two
   // words or more with no first name, title or gender known was read as a
-  // person's for want of better; with no body named near, "l'ONG" says it
-  // was one.
+  // person's for want of better; with no body named near, "l'ONG" (or
+  // "le quotidien") says it was one.
   const Entity* RecentNameOfUnknownKind(size_t named_before) const {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->paragraph + 1 < paragraph_) break;
