@@ -4399,9 +4399,10 @@ class LinkPass {
   // "confie maître Amadou Sall, un ancien porte-parole du président Wade.":
   // the speaker's apposed title goes on past where the phrase reader
   // stopped ("du président Wade"), with a few words and no verb, to a comma,
-  // a full stop or the quote's end before `limit`.
+  // a full stop or the quote's end before `limit`. A few: up to ten, as in
+  // "…, infirmier et secrétaire du syndicat Sud du CHU,".
   bool ApposedTitleRunsOn(const SourcePhrase& phrase, size_t after, size_t limit) const {
-    constexpr size_t kMaxRestTokens = 6;
+    constexpr size_t kMaxRestTokens = 10;
     if (!phrase.role || phrase.span.empty()) return false;
     bool apposition = false;
     for (size_t k = TokenAtOrAfter(phrase.span.start); k < after && k < tokens_.size(); ++k) {
