@@ -457,36 +457,95 @@ struct Segmenter::Impl {
     }
   }
 
-  // Adds window[begin, end) as sentences, also broken before a number that
-  // opens one: "… à la grève. 600 soignants se sont …". ICU keeps those
-  // together (UAX #29 rule SB8 reads a lower-case word after the number as
-  // the sentence going on, for "approx. 5 apples"); a full stop after a
-  // word of two letters or more that is no abbreviation, then a space and
-  // a digit, ends a sentence in news text.
+  // Adds window[begin, end) as sentences, also broken where ICU keeps two
+  // sentences together:
+  // - before a number that opens one: "… à la grève. 600 soignants se
+  //   sont …". ICU keeps those together (UAX #29 rule SB8 reads a lower-case
+  //   word after the number as the sentence going on, for "approx. 5
+  //   apples"); a full stop after a word of two letters or more that is no
+  //   abbreviation, then a space and a digit, ends a sentence in news text.
+  // - after a full stop with no space after it, between a lower-case word
+  //   and a capitalized one: "… lors d'une conférence de presse.La
+  //   procureure a expliqué …", a typing slip of scraped pages (3 in the
+  //   538 scratch paragraphs, each one claim lost), also after a closing
+  //   quote mark ("… de 28 %».Pour lui"). Not in "M.Diez"
+  //   (one letter), "Mme.Roux" (an abbreviation), nor in a web address or
+  //   a word with another dot ("lemonde.fr", "U.S.Army").
   void AddSplitAtNumbers(std::string_view window, size_t offset, size_t begin, size_t end,
                          SentenceSink* sink) const {
-    size_t from = begin;
     // Searched up to `end` only: to the window's end, each sentence of a
     // text without ". " read the rest of the text.
     const std::string_view part = window.substr(0, end);
+    std::vector<size_t> splits;
     for (size_t dot = part.find(". ", begin); dot != std::string_view::npos && dot + 2 < end;
          dot = part.find(". ", dot + 1)) {
       size_t digit = dot + 1;
       while (digit < end && window[digit] == ' ') ++digit;
       if (digit >= end || window[digit] < '0' || window[digit] > '9') continue;
-      // Letters (ASCII, or bytes of a multi-byte character) before the dot.
-      auto letter = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               static_cast<unsigned char>(c) >= 0x80;
-      };
-      if (dot < from + 2 || !letter(window[dot - 1]) || !letter(window[dot - 2]) ||
+      if (dot < begin + 2 || !IsLetterByte(window[dot - 1]) || !IsLetterByte(window[dot - 2]) ||
           FollowsAbbreviation(window, digit)) {
         continue;
       }
-      sink->Add(offset + from, offset + digit);
-      from = digit;
+      splits.push_back(digit);
+    }
+    for (size_t stop = part.find_first_of(".!?", begin);
+         stop != std::string_view::npos && stop + 2 < end;
+         stop = part.find_first_of(".!?", stop + 1)) {
+      if (stop >= begin + 2 && EndsGluedSentence(window, begin, stop)) splits.push_back(stop + 1);
+    }
+    std::sort(splits.begin(), splits.end());
+    size_t from = begin;
+    for (size_t split : splits) {
+      if (split <= from) continue;
+      sink->Add(offset + from, offset + split);
+      from = split;
     }
     sink->Add(offset + from, offset + end);
+  }
+
+  // Letters: ASCII, or bytes of a multi-byte character.
+  static bool IsLetterByte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  }
+
+  // Whether the '.', '!' or '?' at `stop` (begin + 2 <= stop, stop + 2 <
+  // window.size()) ends a sentence glued to the next: after a lower-case
+  // word ("presse.La") or a closing quote mark ("28 %».Pour lui").
+  bool EndsGluedSentence(std::string_view window, size_t begin, size_t stop) const {
+    if (!CapitalThenLowerAt(window, stop + 1)) return false;
+    const std::string_view before = window.substr(begin, stop - begin);
+    if (before.ends_with("\u00BB") || before.ends_with("\u201D") || before.ends_with('"')) {
+      return true;
+    }
+    if (!IsLowerByte(window[stop - 1]) || !IsLowerByte(window[stop - 2])) return false;
+    // The word before: no other dot, no address.
+    for (size_t k = stop; k > begin && !IsAsciiSpace(window[k - 1]); --k) {
+      const char c = window[k - 1];
+      if (c == '.' || c == '/' || c == '@' || c == ':') return false;
+    }
+    return !FollowsAbbreviation(window, stop + 1);
+  }
+
+  // Lower-case: ASCII, or bytes of a multi-byte character.
+  static bool IsLowerByte(char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  }
+
+  // A capital at `pos` (ASCII, or Latin-1's À to Þ: C3 80 to C3 9E), then
+  // a lower-case letter.
+  static bool CapitalThenLowerAt(std::string_view window, size_t pos) {
+    size_t next = pos;
+    if (pos < window.size() && window[pos] >= 'A' && window[pos] <= 'Z') {
+      next = pos + 1;
+    } else if (pos + 1 < window.size() && static_cast<unsigned char>(window[pos]) == 0xC3 &&
+               static_cast<unsigned char>(window[pos + 1]) >= 0x80 &&
+               static_cast<unsigned char>(window[pos + 1]) <= 0x9E) {
+      next = pos + 2;
+    } else {
+      return false;
+    }
+    return next < window.size() && IsLowerByte(window[next]);
   }
 
   void FindSentences(std::string_view text, const std::vector<Span>& paragraphs,

@@ -356,6 +356,28 @@ TEST_CASE("a number after a full stop opens a sentence", "[segmenter]") {
   }
 }
 
+TEST_CASE("a full stop glued to a capitalized word ends a sentence", "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  // A typing slip of scraped pages, which ICU reads as one word.
+  CHECK(Sentences(*segmenter, "Elle l'a dit en conférence de presse.La procureure a requis.") ==
+        Strings{"Elle l'a dit en conférence de presse.", "La procureure a requis."});
+  CHECK(Sentences(*segmenter, "Le festival est annulé!Cependant il reviendra.") ==
+        Strings{"Le festival est annulé!", "Cependant il reviendra."});
+  CHECK(Sentences(*segmenter, "Les résultats sont bons.Étonnant, non ?") ==
+        Strings{"Les résultats sont bons.", "Étonnant, non ?"});
+  CHECK(Sentences(*segmenter, "Le taux est « de 28 % ».Pour lui, c'est peu.") ==
+        Strings{"Le taux est « de 28 % ».", "Pour lui, c'est peu."});
+  // Not after an initial or an abbreviation, nor inside an address or a
+  // word with another dot, nor before a capital alone or a lower-case word.
+  for (const std::string text :
+       {"Selon M.Diez, le festival est annulé.", "Il a écrit à Mme.Roux hier.",
+        "Voir www.lemonde.Fr/politique pour le détail.", "Les U.S.Army sont là.",
+        "Le plan pour.A est prêt.", "Le site lemonde.fr en parle."}) {
+    CAPTURE(text);
+    CHECK(Sentences(*segmenter, text) == Strings{text});
+  }
+}
+
 TEST_CASE("sentences end at periods and question and exclamation marks",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
