@@ -802,6 +802,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   std::string lower = r.Lower();
   if (lower == "de" || lower == "d'") r.Next();
   if (r.done()) return std::nullopt;
+  // "de hauts responsables", "de jeunes salariés": before a plural
+  // adjective, "de" is the article "des".
+  const bool plural_de = lower == "de" && In(prenominal_adjectives_, r.Lower()) &&
+                         (r.Lower().ends_with('s') || r.Lower().ends_with('x'));
   // "un des enquêteurs", "l'une des avocates de la famille", "l'un de ses
   // proches": one member of the group speaks; the group read from its
   // article on, singular.
@@ -882,6 +886,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   bool title_gender_wins = false;
   bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
   bool outlets_own = false;      // "notre lecteur", "nos informations"
+  if (plural_de) {
+    phrase.gender = Gender::kPlural;
+    has_det = true;
+  }
   if (!has_det && !named_article) {
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
