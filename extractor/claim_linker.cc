@@ -669,9 +669,13 @@ class LinkPass {
 
   // Whether only punctuation and an according-to word ("Selon", "D'après")
   // come before `pos` in the sentence, or an opening phrase and its comma
-  // ("Dans une interview au Monde, il a réitéré …").
+  // ("Dans une interview au Monde, il a réitéré …"), within the sentence's
+  // first kMaxOpeningTokens tokens: reading every token before each
+  // pronoun made "S, selon lui, selon lui, …" quadratic.
   bool OpensSentence(size_t pos) const {
+    constexpr size_t kMaxOpeningTokens = 24;
     const size_t first = std::min(TokenAtOrAfter(pos), tokens_.size());
+    if (first > kMaxOpeningTokens) return false;
     bool opening_only = true;
     size_t commas = 0;
     for (size_t k = 0; k < first; ++k) {

@@ -519,10 +519,13 @@ struct Segmenter::Impl {
       return true;
     }
     if (!IsLowerByte(window[stop - 1]) || !IsLowerByte(window[stop - 2])) return false;
-    // The word before: no other dot, no address.
+    // The word before: no other dot, no address, and a word's length (a
+    // longer run without spaces is no word, and reading it back from
+    // each mark in it would be quadratic).
+    constexpr size_t kMaxWordBytes = 64;
     for (size_t k = stop; k > begin && !IsAsciiSpace(window[k - 1]); --k) {
       const char c = window[k - 1];
-      if (c == '.' || c == '/' || c == '@' || c == ':') return false;
+      if (c == '.' || c == '/' || c == '@' || c == ':' || stop - k >= kMaxWordBytes) return false;
     }
     return !FollowsAbbreviation(window, stop + 1);
   }

@@ -268,6 +268,21 @@ TEST_CASE("pronouns read forward that no one resolves take linear time", "[linea
   }, /*dense=*/true);
 }
 
+TEST_CASE("pronouns after their statement in an endless sentence take linear time",
+          "[linearity]") {
+  // Each "lui" asked whether it opened its sentence by reading every token
+  // before it (found by claimx-linearity).
+  CheckLinear([](size_t n) { return "Le texte passe" + Repeat(", selon lui, ", n); },
+              /*dense=*/true);
+}
+
+TEST_CASE("sentence marks glued to capitals without spaces take linear time",
+          "[linearity]") {
+  // Each '!' read the run of text without spaces back to its start, to
+  // know the word before it.
+  CheckLinear([](size_t n) { return Repeat("aa!Bb", n); }, /*dense=*/true);
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
