@@ -352,6 +352,9 @@ class LinkPass {
       ++subject;
       phrase = Parse(subject, PhraseEnd(subject));
     }
+    // "Réaction du ministre : « … »": a speech noun names no one
+    // (LinkNameColonQuote gives the quote to its complement).
+    if (phrase && IsWord(subject) && g_.IsSpeechNoun(Lower(subject))) return;
     const bool pronoun = phrase && phrase->reference == SourcePhrase::Reference::kPronoun;
     // "Le ministre de la Santé a été clair : « … »": a definite title.
     const bool title = phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly &&
@@ -579,17 +582,26 @@ class LinkPass {
     if (colon == 0 || colon >= tokens_.size() || colon >= kMaxTokensBeforeColon) return;
     const Quote* quote = QuoteStartingAt(tokens_[colon].span.start);
     if (!quote || !RestOfSentence(*quote).empty()) return;
-    auto phrase = Parse(0, colon);
-    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
-        !phrase->proper_name) {
-      return;
-    }
+    // "Réaction du ministre : « … »", "Le message de la CGT : « … »": the
+    // speech noun's complement speaks, by a name or a title.
+    const size_t noun = IsWord(0) && g_.IsDeterminer(Lower(0)) ? 1 : 0;
+    const bool of_speaker = noun + 2 < colon && g_.IsSpeechNoun(Lower(noun)) &&
+                            (Lower(noun + 1) == "de" || Lower(noun + 1) == "d'" ||
+                             Lower(noun + 1) == "du" || Lower(noun + 1) == "des");
+    auto phrase = Parse(of_speaker ? noun + 1 : 0, colon);
+    const bool named = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
+                       phrase->proper_name;
+    const bool titled = phrase && of_speaker && phrase->role &&
+                        phrase->reference != SourcePhrase::Reference::kPronoun;
+    if (!named && !titled) return;
     const size_t after = TokenAtOrAfter(phrase->span.end);
     if (after != colon && !IsRoleAside(after, colon)) return;
-    // The name itself is no place; its role may hold one ("maire de Lille").
+    // The name itself is no place; its role may hold one ("maire de Lille"),
+    // as may the complement of a speech noun ("Réaction de la maire de
+    // Lille, …").
     size_t name_end = 0;
     while (name_end < colon && Word(name_end) != "," && Word(name_end) != "(") ++name_end;
-    if (PlaceWithin(0, name_end)) return;
+    if (!of_speaker && PlaceWithin(0, name_end)) return;
     auto source = Resolve(phrase, "fr.source.name_colon");
     if (!source) return;
     last_quoted_ = Quoted{paragraph_, *source};
