@@ -1658,6 +1658,7 @@ class LinkPass {
           next = AfterMediumWords(next);
           if (!(IsUpperWord(next) && g_.FirstNameGender(Lower(next)))) next = SkipUpperWords(next);
         }
+        next = AfterSettingParticiple(next);
       }
       if (next == i) next = AfterAudience(i);
       if (next == i) next = AfterOccasion(i);
@@ -1667,6 +1668,20 @@ class LinkPass {
       if (next == i) next = AfterMannerPhrase(i);
       if (next == i) break;
       i = next;
+    }
+    return i;
+  }
+
+  // "dénonce, dans un rapport publié mardi, des « exécutions »": a
+  // participle after a setting's document, with its complements up to a
+  // comma, is the setting's; `i` itself (the participle) when no comma
+  // closes it within kMaxSettingWords tokens, or a quote or a verb comes
+  // first.
+  size_t AfterSettingParticiple(size_t i) const {
+    if (i >= tokens_.size() || !IsWord(i) || !LooksLikeParticiple(Lower(i))) return i;
+    for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxSettingWords; ++k) {
+      if (Word(k) == ",") return k;
+      if (QuoteOpeningAt(k) || EndsSentence(k) || IsQue(k) || VerbAt(k)) return i;
     }
     return i;
   }
