@@ -802,9 +802,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   std::string lower = r.Lower();
   if (lower == "de" || lower == "d'") r.Next();
   if (r.done()) return std::nullopt;
-  // "de hauts responsables", "de jeunes salariés": before a plural
+  // "de hauts responsables", "d'anciens ministres": before a plural
   // adjective, "de" is the article "des".
-  const bool plural_de = lower == "de" && In(prenominal_adjectives_, r.Lower()) &&
+  const bool plural_de = (lower == "de" || lower == "d'") &&
+                         In(prenominal_adjectives_, r.Lower()) &&
                          (r.Lower().ends_with('s') || r.Lower().ends_with('x'));
   // "un des enquêteurs", "l'une des avocates de la famille", "l'un de ses
   // proches": one member of the group speaks; the group read from its
@@ -1317,7 +1318,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // after it, where the phrase ends, is the name's too.
       const bool spaced_number = !initial && !digits && IsShortNumber(r.Word(1)) &&
                                  r.IsNumber(1) &&
-                                 (r.pos() + 2 >= tokens.size() || r.Word(2) == "," ||
+                                 (r.Word(2).empty() || r.Word(2) == "," ||
                                   r.Word(2) == ":" || r.Word(2) == ")");
       r.Next(initial || digits || spaced_number ? 2 : 1);
       ++name_words;
