@@ -5950,8 +5950,10 @@ class LinkPass {
     // the phrase closes the statement there; the cue is postposed to S.
     const bool contrast_after =
         comma_after && ContrastOpensAt(TokenAtOrAfter(phrase->span.end) + 1);
-    // "S selon le parquet, qui écarte toutefois …": a relative clause after
-    // the comma says more of the source, however long; S is the statement.
+    // "S selon le parquet, qui écarte toutefois …", "S, selon des sources
+    // proches du dossier, qui évoquent …": a relative clause after the
+    // comma says more of the source, however long; S is the statement,
+    // and the cue no incise.
     const size_t after_comma = TokenAtOrAfter(phrase->span.end) + 1;
     const bool relative_after = comma_after && after_comma < tokens_.size() &&
                                 g_.IsRelativePronoun(Lower(after_comma));
@@ -5980,7 +5982,8 @@ class LinkPass {
     const bool bare_que_incise = !comma_before && !comma_after && !at_start && cue_token > 0 &&
                                  IsWord(cue_token - 1) && after_phrase < tokens_.size() &&
                                  IsQue(after_phrase);
-    const bool incise = ((comma_before && comma_after && !contrast_after) || bare_pronoun_incise ||
+    const bool incise = ((comma_before && comma_after && !contrast_after && !relative_after) ||
+                         bare_pronoun_incise ||
                          bare_que_incise) &&
                         StatementStart() < cue.span.start &&
                         !AppositionEndsSentence(phrase->span.end) &&
