@@ -199,6 +199,7 @@ class LinkPass {
       : linker_(linker), g_(linker.grammar_), text_(text), paragraphs_(paragraphs),
         quotes_(quotes), mentions_(mentions) {
     for (const Mention& m : mentions_) {
+      if (m.kind == MentionKind::kQuantity) quantities_.push_back(m.span);
       if (m.kind == MentionKind::kDate) {
         dates_.push_back(m.span);
         if (std::get<DateValue>(m.value).type == "duration") durations_.push_back(m.span);
@@ -3552,11 +3553,25 @@ class LinkPass {
              cue, std::move(rule));
   }
 
-  // Whether a claim of this sentence has its cue within `span`.
+  // Whether a claim of this sentence has its cue within `span`. The cues
+  // of the sentence's claims are kept by start as claims come (reading
+  // every claim of the sentence per question made a sentence of many
+  // according-to figures quadratic: "(3 000 selon les syndicats) (…"),
+  // found by claimx-linearity).
   bool ClaimsCueWithin(Span span) const {
-    for (size_t i = sentence_claims_; i < out_.claims.size(); ++i) {
-      const std::optional<ClaimCue>& cue = out_.claims[i].cue;
-      if (cue && span.Contains(cue->span)) return true;
+    if (cue_claims_from_ < sentence_claims_) {
+      sentence_claim_cues_.clear();
+      cue_claims_from_ = sentence_claims_;
+    }
+    for (; cue_claims_from_ < out_.claims.size(); ++cue_claims_from_) {
+      const std::optional<ClaimCue>& cue = out_.claims[cue_claims_from_].cue;
+      if (cue) sentence_claim_cues_.emplace(cue->span.start, cue->span.end);
+    }
+    // Cues starting in the span; one that ends past it is followed only by
+    // others that start later still, so few are read.
+    for (auto it = sentence_claim_cues_.lower_bound(span.start);
+         it != sentence_claim_cues_.end() && it->first < span.end; ++it) {
+      if (it->second <= span.end) return true;
     }
     return false;
   }
@@ -6057,13 +6072,23 @@ class LinkPass {
       if (const size_t comma = CommaBeforeLearner(first); comma != 0) {
         end = std::min(end, tokens_[comma].span.start);
       }
-      statement = TrimEnd(Span{sentence_.start, end});
-      // "« … », a-t-il souligné, selon des diplomates": the cue reports a
-      // claim already made; it is not a statement of its own.
-      if (ClaimsCueWithin(statement)) return;
+      // "… suppressions de postes (selon le syndicat).": not the bracket.
+      if (first > 0 && Word(first - 1) == "(") end = tokens_[first - 1].span.start;
+      statement = TrimEnd(Span{OpenParenthesisBefore(first).value_or(sentence_.start), end});
+      // "300 personnes selon la police et 3 000 selon les organisateurs":
+      // after another source's phrase, the figure this one gives instead.
+      if (const std::optional<Span> figure = FigureAfterOtherSource(first)) {
+        statement = *figure;
+      } else if (ClaimsCueWithin(statement)) {
+        // "« … », a-t-il souligné, selon des diplomates": the cue reports
+        // a claim already made; it is not a statement of its own.
+        return;
+      }
     }
-    if (statement.size() < 3) return;
+    if (statement.empty()) return;
+    if (statement.size() < 3 && !IsFigure(statement)) return;
     if (incise) last_non_verbal_incise_end_ = statement.end;
+    last_non_verbal_phrase_end_ = phrase->span.end;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
     // "Peine perdue, selon la présidente : « … »": the quotation after the
     // colon is the source's own words too, a claim of its own.
@@ -6071,6 +6096,54 @@ class LinkPass {
     if (colon_quote) {
       AddClaim(ClaimType::kDirect, colon_quote->content, *source, cue, ClaimRuleForCue(cue.rule));
     }
+  }
+
+  // "… les suppressions de postes prévues (-1 200 à -1 800 selon le
+  // syndicat)": a cue inside parentheses reports what they hold. Where the
+  // words after the parenthesis still open before token `first` start,
+  // looked for among the kMaxParenthesisTokens tokens before it (a longer
+  // aside is no such figure, and a longer look would make a sentence of
+  // many cues quadratic).
+  std::optional<size_t> OpenParenthesisBefore(size_t first) const {
+    constexpr size_t kMaxParenthesisTokens = 24;
+    for (size_t k = first; k > 0 && first - k < kMaxParenthesisTokens; --k) {
+      if (Word(k - 1) == ")") return std::nullopt;
+      if (Word(k - 1) == "(") {
+        return k < first ? std::optional<size_t>(tokens_[k].span.start) : std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "Le cortège comptait 300 personnes selon la police et 3 000 selon les
+  // organisateurs", "300 selon la police, 3 000 selon les syndicats": when
+  // the words between the last according-to phrase of this sentence and
+  // the cue at token `first` are "et" or a comma, then a quantity and at
+  // most a few words (no verb, no quote), that figure; none otherwise.
+  std::optional<Span> FigureAfterOtherSource(size_t first) const {
+    constexpr size_t kMaxFigureTokens = 8;
+    const size_t end = tokens_[first].span.start;
+    if (last_non_verbal_phrase_end_ <= sentence_.start || last_non_verbal_phrase_end_ >= end) {
+      return std::nullopt;
+    }
+    size_t k = TokenAtOrAfter(last_non_verbal_phrase_end_);
+    if (k >= first || (Word(k) != "," && Lower(k) != "et")) return std::nullopt;
+    const size_t from = k + 1;
+    if (from >= first || first - from > kMaxFigureTokens || !InSpans(quantities_, from)) {
+      return std::nullopt;
+    }
+    for (size_t i = from; i < first; ++i) {
+      if (IsQue(i) || QuoteOpeningAt(i) || (IsWord(i) && VerbAt(i))) return std::nullopt;
+    }
+    return TrimEnd(Span{tokens_[from].span.start, end});
+  }
+
+  // Whether `span` is a number alone ("12", "3 000"): a figure is a
+  // statement however short.
+  bool IsFigure(Span span) const {
+    const size_t k = TokenAtOrAfter(span.start);
+    return k < tokens_.size() && tokens_[k].kind == TokenKind::kNumber &&
+           tokens_[k].span.end >= span.end;
   }
 
   // "A, selon X, B, selon Y, C": an incise's statement ends before the
@@ -6167,6 +6240,7 @@ class LinkPass {
   // B" before ", selon Y, C"); from an earlier sentence when not past this
   // sentence's start.
   size_t last_non_verbal_incise_end_ = 0;
+  size_t last_non_verbal_phrase_end_ = 0;  // of the last according-to claim's source
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
@@ -6189,9 +6263,13 @@ class LinkPass {
   std::vector<const Mention*> towns_and_countries_;
   size_t longest_town_or_country_ = 0;
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
+  // ClaimsCueWithin's index: the cues of the sentence's claims before
+  // claim cue_claims_from_, start -> end.
+  mutable std::multimap<size_t, size_t> sentence_claim_cues_;
+  mutable size_t cue_claims_from_ = 0;
   std::vector<Token> tokens_;
   std::vector<std::string> lower_;  // tokens_ in lower case
-  std::vector<Span> dates_, places_, demonyms_;  // mention spans, by start
+  std::vector<Span> dates_, places_, demonyms_, quantities_;  // mention spans, by start
   std::vector<Span> durations_;                  // the dates that are durations
   struct Nation {
     Span span;

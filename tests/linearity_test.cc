@@ -286,6 +286,13 @@ TEST_CASE("sentence marks glued to capitals without spaces take linear time",
   CheckLinear([](size_t n) { return Repeat("aa!Bb", n); }, /*dense=*/true);
 }
 
+TEST_CASE("figures in parentheses with their sources take linear time", "[linearity]") {
+  // "(3 000 selon les syndicats)" repeated in one sentence: each cue asked
+  // whether a claim of the sentence had its cue in its statement by
+  // reading every claim of the sentence (found by claimx-linearity).
+  CheckLinear([](size_t n) { return Repeat("(3 000 selon les syndicats) ", n); });
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
