@@ -5976,9 +5976,11 @@ class LinkPass {
         !relative_after && last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
-    // "… car selon eux, il était …": a clause opens after the conjunction.
+    // "… car selon eux, il était …": a clause opens after the conjunction;
+    // "S ; selon les organisateurs, 3 000": after a semicolon.
     if (!at_start && comma_after && cue_token > 0 &&
-        (g_.IsClauseOpener(Word(cue_token - 1)) || IsQue(cue_token - 1))) {
+        (g_.IsClauseOpener(Word(cue_token - 1)) || IsQue(cue_token - 1) ||
+         Word(cue_token - 1) == ";")) {
       at_start = true;
     }
     // "Le chômage a, selon l'Insee, baissé …", "Le chômage, d'après
@@ -6010,6 +6012,7 @@ class LinkPass {
     // "a appris l'AFP auprès du parquet ce jeudi": that cue opens with the
     // participle of the auxiliary before it, a whole verb group.
     const bool opens_with_verb = cue.lemma == "auprès de";
+    bool postposed = false;  // the statement is the sentence before the cue
     if (incise || (!opens_with_verb && SplitsVerbGroup(cue_token, rest))) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
       // "… l'attaque qui, selon des médias, aurait été perpétrée …": an
@@ -6043,6 +6046,9 @@ class LinkPass {
       // "on" stands for the source, says it.
       if (OnReports(after)) return;
       statement = TrimEnd(Span{tokens_[after].span.start, sentence_.end});
+      // "Selon la police, 300 ; selon les organisateurs, 3 000": the next
+      // according-to cue after a semicolon opens another source's clause.
+      statement.end = SemicolonBeforeNextNonVerbalCue(cue, statement);
       // "Pour X, l'heure n'est pas aux réjouissances : « … », a-t-elle
       // commenté": a quotation after the colon that a cue of its own
       // follows is that cue's claim. One that ends the sentence stays in
@@ -6050,6 +6056,7 @@ class LinkPass {
       const Span cut = BeforeColonQuote(statement, tokens_[after].span.start);
       if (cut.end < statement.end && ColonQuoteAfter(cut.end) == nullptr) statement = cut;
     } else {
+      postposed = true;
       // "de source policière": the cue's "de" is not part of the statement.
       size_t end = cue.span.start;
       size_t first = cue.first_token;
@@ -6088,7 +6095,10 @@ class LinkPass {
     if (statement.empty()) return;
     if (statement.size() < 3 && !IsFigure(statement)) return;
     if (incise) last_non_verbal_incise_end_ = statement.end;
-    last_non_verbal_phrase_end_ = phrase->span.end;
+    // Only a postposed cue's figure may be followed by another source's:
+    // "300 selon la police et 3 000 selon les organisateurs", not "Selon la
+    // police, 300 ; selon la CGT, 3 000".
+    last_non_verbal_phrase_end_ = postposed ? phrase->span.end : 0;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
     // "Peine perdue, selon la présidente : « … »": the quotation after the
     // colon is the source's own words too, a claim of its own.
@@ -6096,6 +6106,19 @@ class LinkPass {
     if (colon_quote) {
       AddClaim(ClaimType::kDirect, colon_quote->content, *source, cue, ClaimRuleForCue(cue.rule));
     }
+  }
+
+  // Where the semicolon right before the next non-verbal cue after `cue`
+  // inside `statement` is; statement.end when there is none.
+  size_t SemicolonBeforeNextNonVerbalCue(const Cue& cue, Span statement) const {
+    auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.start,
+                                 [](size_t pos, const Cue& c) { return pos < c.span.start; });
+    while (next != cues_.end() && next->rule.empty()) ++next;
+    if (next == cues_.end() || next->span.start >= statement.end || next->first_token == 0 ||
+        Word(next->first_token - 1) != ";") {
+      return statement.end;
+    }
+    return TrimEnd(Span{statement.start, tokens_[next->first_token - 1].span.start}).end;
   }
 
   // "… les suppressions de postes prévues (-1 200 à -1 800 selon le
