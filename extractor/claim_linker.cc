@@ -2584,8 +2584,20 @@ class LinkPass {
         continue;
       }
       const size_t from = w == "par" || w == "de" ? k + 1 : k;
-      // A named issuer or a title ("les déclarations du ministre").
-      auto inner = Parse(from, PhraseEnd(from));
+      // A named issuer or a title ("les déclarations du ministre"), up to
+      // the next verb cue in lower case: "Les chiffres de la police font
+      // état de …" (the phrase reader knows "font" only as part of the
+      // cue); not "Le Bled Parle", a name, nor "pour" in "Programme des
+      // Nations unies pour l'environnement".
+      size_t end = PhraseEnd(from);
+      if (from < tokens_.size()) {
+        auto next = FirstCueFrom(tokens_[from].span.start);
+        while (next != cues_.end() && !next->rule.empty() && next->first_token < end) ++next;
+        if (next != cues_.end() && next->first_token > from && !IsUpperWord(next->first_token)) {
+          end = std::min(end, next->first_token);
+        }
+      }
+      auto inner = Parse(from, end);
       if (inner && inner->reference != SourcePhrase::Reference::kPronoun &&
           inner->type != "document") {
         return inner;
