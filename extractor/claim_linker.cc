@@ -6094,6 +6094,10 @@ class LinkPass {
       // "… suppressions de postes (selon le syndicat).": not the bracket.
       if (first > 0 && Word(first - 1) == "(") end = tokens_[first - 1].span.start;
       statement = TrimEnd(Span{OpenParenthesisBefore(first).value_or(sentence_.start), end});
+      // "Le coût est évalué par Bercy à 2,5 milliards", "Les victimes,
+      // dénombrées par la police, sont 300": a passive figure's agent
+      // inside its clause; the sentence is the statement.
+      if (cue.rule == "fr.source.estime_par") statement = TrimEnd(sentence_);
       // "300 personnes selon la police et 3 000 selon les organisateurs":
       // after another source's phrase, the figure this one gives instead.
       if (const std::optional<Span> figure = FigureAfterOtherSource(first)) {

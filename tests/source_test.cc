@@ -121,6 +121,23 @@ TEST_CASE("reporting verbs are generated from lemmas and endings", "[source]") {
   CHECK(verb == "poursuit");
 }
 
+TEST_CASE("every non-verbal cue rule has a claim confidence", "[source]") {
+  // A cue rule fr.source.X makes claims of rule fr.claim.X; without an
+  // entry in claim_confidence they would get the 0.5 fallback silently.
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  const RuleSet* cues = (*book)->Dimension("source");
+  REQUIRE(cues != nullptr);
+  const auto* confidence = (*book)->Lexicon("claim_confidence");
+  REQUIRE(confidence != nullptr);
+  REQUIRE(!cues->rules().empty());
+  for (const Rule& rule : cues->rules()) {
+    const std::string claim_rule = "fr.claim." + rule.id.substr(rule.id.rfind('.') + 1);
+    INFO(rule.id << " -> " << claim_rule);
+    CHECK(confidence->count(claim_rule) == 1);
+  }
+}
+
 TEST_CASE("a speech setting may start only with the first word of one", "[source]") {
   auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
   REQUIRE(book.ok());
