@@ -6279,7 +6279,10 @@ class LinkPass {
   // B" before ", selon Y, C"); from an earlier sentence when not past this
   // sentence's start.
   size_t last_non_verbal_incise_end_ = 0;
-  size_t last_non_verbal_phrase_end_ = 0;  // of the last according-to claim's source
+  // Where the source phrase of the sentence's last postposed according-to
+  // claim ends ("300 selon la police"), for FigureAfterOtherSource; 0 after
+  // any other according-to claim.
+  size_t last_non_verbal_phrase_end_ = 0;
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
