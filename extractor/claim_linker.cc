@@ -5763,8 +5763,11 @@ class LinkPass {
     // Jacques Lenoir, qui lui a rétorqué").
     const size_t after = TokenAtOrAfter(phrase.span.end);
     const bool relative = after < tokens_.size() && (Word(after) == "," || Lower(after) == "qui");
-    const std::string& before = Lower(first - 1);
-    if (!whole_part && !relative &&
+    // (At the sentence's first token there is no word before: "Milan, le
+    // directeur, a parlé" read token -1, found by the annotate fuzzer.)
+    const std::string empty;
+    const std::string& before = first > 0 ? Lower(first - 1) : empty;
+    if (!whole_part && !relative && !before.empty() &&
         (std::isdigit(static_cast<unsigned char>(before[0])) || g_.IsDeterminer(before) ||
          IsFunctionWord(before))) {
       return phrase;
