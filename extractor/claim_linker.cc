@@ -219,6 +219,7 @@ class LinkPass {
     auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
     std::sort(nations_.begin(), nations_.end(),
               [&](const Nation& a, const Nation& b) { return by_start(a.span, b.span); });
+    std::sort(quantities_.begin(), quantities_.end(), by_start);
     std::sort(dates_.begin(), dates_.end(), by_start);
     std::sort(durations_.begin(), durations_.end(), by_start);
     std::sort(places_.begin(), places_.end(), by_start);
@@ -922,11 +923,7 @@ class LinkPass {
   // articles quadratic.
   void Unattributed(const std::vector<Span>& sentences) {
     auto by_start = [](const Span& a, const Span& b) { return a.start < b.start; };
-    std::vector<Span> quantities;
-    for (const Mention& m : mentions_) {
-      if (m.kind == MentionKind::kQuantity) quantities.push_back(m.span);
-    }
-    std::sort(quantities.begin(), quantities.end(), by_start);
+    const std::vector<Span>& quantities = quantities_;
     std::vector<Span> covered;
     for (const Claim& c : out_.claims) covered.push_back(c.span);
     std::sort(covered.begin(), covered.end(), by_start);
@@ -6096,11 +6093,12 @@ class LinkPass {
       }
       // "… suppressions de postes (selon le syndicat).": not the bracket.
       if (first > 0 && Word(first - 1) == "(") end = tokens_[first - 1].span.start;
-      statement = TrimEnd(Span{OpenParenthesisBefore(first).value_or(sentence_.start), end});
       // "Le coût est évalué par Bercy à 2,5 milliards", "Les victimes,
       // dénombrées par la police, sont 300": a passive figure's agent
       // inside its clause; the sentence is the statement.
-      if (cue.rule == "fr.source.estime_par") statement = TrimEnd(sentence_);
+      statement = cue.rule == "fr.source.estime_par"
+                      ? TrimEnd(sentence_)
+                      : TrimEnd(Span{OpenParenthesisBefore(first).value_or(sentence_.start), end});
       // "300 personnes selon la police et 3 000 selon les organisateurs":
       // after another source's phrase, the figure this one gives instead.
       if (const std::optional<Span> figure = FigureAfterOtherSource(first)) {
@@ -6127,12 +6125,19 @@ class LinkPass {
     }
   }
 
-  // Where the semicolon right before the next non-verbal cue after `cue`
-  // inside `statement` is; statement.end when there is none.
-  size_t SemicolonBeforeNextNonVerbalCue(const Cue& cue, Span statement) const {
+  // The first non-verbal cue (selon, d'après, …) of the sentence starting
+  // after `cue`, or cues_.end().
+  std::vector<Cue>::const_iterator NextNonVerbalCue(const Cue& cue) const {
     auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.start,
                                  [](size_t pos, const Cue& c) { return pos < c.span.start; });
     while (next != cues_.end() && next->rule.empty()) ++next;
+    return next;
+  }
+
+  // Where the semicolon right before the next non-verbal cue after `cue`
+  // inside `statement` is; statement.end when there is none.
+  size_t SemicolonBeforeNextNonVerbalCue(const Cue& cue, Span statement) const {
+    const auto next = NextNonVerbalCue(cue);
     if (next == cues_.end() || next->span.start >= statement.end || next->first_token == 0 ||
         Word(next->first_token - 1) != ";") {
       return statement.end;
@@ -6204,9 +6209,7 @@ class LinkPass {
     }
     // The next non-verbal cue only: the scans of a sentence's incises then
     // add up to one pass over its cues.
-    auto next = std::upper_bound(cues_.begin(), cues_.end(), cue.span.start,
-                                 [](size_t pos, const Cue& c) { return pos < c.span.start; });
-    while (next != cues_.end() && next->rule.empty()) ++next;
+    const auto next = NextNonVerbalCue(cue);
     if (next != cues_.end() && next->span.start < statement.end && next->first_token > 0 &&
         Word(next->first_token - 1) == ",") {
       statement.end = tokens_[next->first_token - 1].span.start;
