@@ -6163,19 +6163,23 @@ class LinkPass {
   }
 
   // "Le cortège comptait 300 personnes selon la police et 3 000 selon les
-  // organisateurs", "300 selon la police, 3 000 selon les syndicats": when
-  // the words between the last according-to phrase of this sentence and
-  // the cue at token `first` are "et" or a comma, then a quantity and at
-  // most a few words (no verb, no quote), that figure; none otherwise.
+  // organisateurs", "300 selon la police, 3 000 selon les syndicats", "…,
+  // contre 3 000 selon la CGT": when the words between the last
+  // according-to phrase of this sentence and the cue at token `first` are
+  // a comma, "et" or "contre" (or a comma and one of the two), then a
+  // quantity and at most a few words (no verb, no quote), that figure;
+  // none otherwise.
   std::optional<Span> FigureAfterOtherSource(size_t first) const {
     constexpr size_t kMaxFigureTokens = 8;
     const size_t end = tokens_[first].span.start;
     if (last_non_verbal_phrase_end_ <= sentence_.start || last_non_verbal_phrase_end_ >= end) {
       return std::nullopt;
     }
-    size_t k = TokenAtOrAfter(last_non_verbal_phrase_end_);
-    if (k >= first || (Word(k) != "," && Lower(k) != "et")) return std::nullopt;
-    const size_t from = k + 1;
+    const size_t after_phrase = TokenAtOrAfter(last_non_verbal_phrase_end_);
+    size_t from = after_phrase;
+    if (from < first && Word(from) == ",") ++from;
+    if (from < first && (Lower(from) == "et" || Lower(from) == "contre")) ++from;
+    if (from == after_phrase) return std::nullopt;
     if (from >= first || first - from > kMaxFigureTokens || !InSpans(quantities_, from)) {
       return std::nullopt;
     }
