@@ -1796,6 +1796,7 @@ class LinkPass {
     if (first >= tokens_.size() || !IsWord(first)) return false;
     const std::string& w = Lower(first);
     if (other == "à") return w == "à" || w == "au" || w == "aux";
+    if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if ((w == "ne" || w == "n'") && first + 1 < tokens_.size()) ++first;
     return !IsUpperWord(first) && LooksLikeInfinitive(Lower(first));
   }

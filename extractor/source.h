@@ -129,7 +129,9 @@ class SourceGrammar {
   bool NeedsQue(std::string_view lemma) const;
   // What else than a que-clause such a verb reports with: "infinitive"
   // ("a assuré n'avoir rien vu"; not "a assuré l'intérim"), "à" ("conclut
-  // au suicide"; not "ont conclu un accord"), or empty.
+  // au suicide"; not "ont conclu un accord"), "object" (a direct object,
+  // not as a reflexive: "a exprimé le vœu de …"; not "s'est exprimée à
+  // Francfort"), or empty.
   std::string_view OtherContentOf(std::string_view lemma) const;
   // A head noun of sources ("agence", "ministère").
   bool IsSourceNoun(std::string_view word) const;
