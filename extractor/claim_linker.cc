@@ -4426,6 +4426,9 @@ class LinkPass {
     size_t after = SkipSettings(cue.inverted || phrase->span.empty()
                                     ? cue.end_token
                                     : TokenAtOrAfter(phrase->span.end));
+    // "« A, prévient X en se redressant sur son fauteuil, les mains …. B »":
+    // a gerund after the speaker is part of the incise too.
+    after = PastGerundPhrase(after, quote->content.end);
     // "…, secrétaire général du syndicat CFDT Agri-Agro 35. »": a
     // department's number ends the body's name.
     if (after + 1 < tokens_.size() && tokens_[after].kind == TokenKind::kNumber &&
@@ -4437,9 +4440,12 @@ class LinkPass {
                         ApposedTitleRunsOn(*phrase, after, quote->content.end);
     if (!closes || quote == last_incise_quote_) return;  // one claim per quote
     // "« … », ajoute Hassan. « Moi, dit-il, … »": a pronoun in the
-    // incise is whoever was quoted last in the paragraph.
+    // incise is whoever was quoted last in the paragraph, when the gender
+    // fits ("« … », relate la journaliste. X a repris. « Rien, dit-il, … »"
+    // is X's).
     if (phrase->reference == SourcePhrase::Reference::kPronoun && last_quoted_ &&
-        last_quoted_->paragraph == paragraph_) {
+        last_quoted_->paragraph == paragraph_ &&
+        GenderMayBe(last_quoted_->source, phrase->gender)) {
       ClaimSource source = last_quoted_->source;
       source.mention = std::nullopt;  // the pronoun is not a name
       AddClaim(ClaimType::kDirect, quote->content, source, cue, "fr.claim.quote_incise");
@@ -4450,6 +4456,32 @@ class LinkPass {
     if (!source) return;
     AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_incise");
     last_incise_quote_ = quote;
+  }
+
+  // Whether the person or body `source` names may be referred to with
+  // `gender`: unknown when the article never named it.
+  bool GenderMayBe(const ClaimSource& source, Gender gender) const {
+    const Entity* e = ByName(source.name, /*proper=*/true);
+    return e == nullptr || e->gender == Gender::kUnknown || gender == Gender::kUnknown ||
+           e->gender == gender;
+  }
+
+  // "en se redressant sur son fauteuil, les mains posées sur la table":
+  // from token k, a gerund ("en" and a word in -ant) and what follows it
+  // up to the next comma or full stop before `limit`, at most a few words
+  // with no verb cue; k when there is none.
+  size_t PastGerundPhrase(size_t k, size_t limit) const {
+    constexpr size_t kMaxGerundTokens = 12;
+    if (k + 1 >= tokens_.size() || Lower(k) != "en") return k;
+    size_t verb = k + 1;
+    if (verb + 1 < tokens_.size() && IsReflexivePronoun(verb)) ++verb;  // "en se"
+    if (!IsWord(verb) || !Lower(verb).ends_with("ant")) return k;
+    for (size_t j = verb + 1; j < tokens_.size() && j <= verb + kMaxGerundTokens; ++j) {
+      if (tokens_[j].span.start >= limit) return j;
+      if (Word(j) == "," || Word(j) == ".") return j;
+      if (IsQue(j)) return k;
+    }
+    return k;
   }
 
   // "confie maître Amadou Sall, un ancien porte-parole du président Wade.":
