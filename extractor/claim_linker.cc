@@ -2325,12 +2325,12 @@ class LinkPass {
   }
 
   // Whether token k is a lower-case particle inside a name: "de Villepin",
-  // "von der Leyen", "bin Salman".
+  // "d'Estaing", "von der Leyen", "bin Salman".
   bool ParticleBeforeName(size_t k) const {
     if (!IsWord(k) || k + 1 >= tokens_.size() || Lower(k).size() > 3) return false;
     const std::string& w = Lower(k);
-    const bool particle = w == "de" || w == "du" || w == "von" || w == "van" || w == "ben" ||
-                          w == "bin" || w == "el" || w == "al";
+    const bool particle = w == "de" || w == "d'" || w == "du" || w == "von" || w == "van" ||
+                          w == "ben" || w == "bin" || w == "el" || w == "al";
     if (!particle) return false;
     if (IsUpperWord(k + 1)) return true;
     return (w == "von" || w == "van") && (Lower(k + 1) == "der" || Lower(k + 1) == "den") &&

@@ -50,11 +50,11 @@ bool IsShortNumber(std::string_view w) {
 // before or after a title.
 bool IsPartyAcronym(std::string_view w) { return w.size() <= 5 && IsAllCapitals(w); }
 
-// A lower-case particle inside a name ("de Villepin", "von der Leyen",
-// "bin Salman", "Le Pen", "Di Maio").
+// A lower-case particle inside a name ("de Villepin", "d'Estaing", "von
+// der Leyen", "bin Salman", "Le Pen", "Di Maio").
 bool IsNameParticle(std::string_view lower) {
-  static constexpr std::string_view kParticles[] = {"de",  "du", "von", "van", "ben", "bin", "el",
-                                                    "al",  "le", "la",  "di",  "da",  "del"};
+  static constexpr std::string_view kParticles[] = {"de", "d'", "du", "von", "van", "ben", "bin",
+                                                    "el", "al", "le", "la", "di",  "da",  "del"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
 }
 
