@@ -1381,6 +1381,7 @@ class LinkPass {
 
   // Whether token i is the complementizer "que" or "qu'".
   bool IsQue(size_t i) const { return Lower(i) == "que" || Lower(i) == "qu'"; }
+  bool IsDe(size_t i) const { return Lower(i) == "de" || Lower(i) == "d'" || Lower(i) == "du"; }
 
   bool IsRelative(size_t i) const { return g_.IsRelativeOpener(Lower(i)); }
 
@@ -1655,6 +1656,15 @@ class LinkPass {
         if (next > i && g_.IsSourceNoun(Lower(next - 1))) {
           next = AfterMediumWords(next);
           if (!(IsUpperWord(next) && g_.FirstNameGender(Lower(next)))) next = SkipUpperWords(next);
+        } else if (next > i && IsDe(next - 1)) {
+          // "au micro de BFM TV", "dans les colonnes du Parisien": the
+          // medium's name after a setting that ends in "de", a channel's
+          // number with it ("France 2").
+          const size_t name_end = SkipUpperWords(next);
+          next = name_end > next && name_end < tokens_.size() &&
+                         tokens_[name_end].kind == TokenKind::kNumber
+                     ? name_end + 1
+                     : name_end;
         }
         next = AfterSettingParticiple(next);
       }

@@ -962,6 +962,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // l'École d'économie").
   bool of_relation = false;  // the modifiers are a relation title's ("fils de X")
   auto read_modifiers = [&](bool of_title, bool apposition = false) {
+    auto is_de = [](const std::string& w) {
+      return w == "de" || w == "d'" || w == "du" || w == "des";
+    };
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par"; not
@@ -979,6 +982,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next(2);
         continue;
       }
+      // "la ministre chargée du Numérique": the participle introduces the
+      // title's complement.
+      if (of_title && w.starts_with("chargé") && w.size() <= 10 && is_de(r.Lower(1))) {
+        r.Next();
+        break;
+      }
       // "la maire EELV de Strasbourg", "le député LR de l'Yonne": an
       // acronym right after a title, with no name after it, is the title's
       // party or union; a name after it is the holder's ("le député LR
@@ -991,9 +1000,6 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next();
     }
     // Complements: "du directoire de PSA", "de la Défense", "de New York".
-    auto is_de = [](const std::string& w) {
-      return w == "de" || w == "d'" || w == "du" || w == "des";
-    };
     // "le ministre de la Communication, de l'Économie numérique et de la
     // Poste": complements listed with commas, the last one after "et de".
     auto listed_complement = [&] {
@@ -1014,8 +1020,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
       // "au Moyen-Orient", "aux Transports"; not "a répondu le ministre aux
       // journalistes", whose "aux" is the speech's audience.
+      // Also a lower-case noun when the holder's name follows after a
+      // comma: "le ministre délégué au budget, Jean-François Copé".
       const bool au_name = (prep == "au" || prep == "aux") && r.IsWord(1) &&
-                           IsUpperStart(r.Word(1));
+                           (IsUpperStart(r.Word(1)) ||
+                            (of_title && r.Word(2) == "," && r.IsWord(3) &&
+                             IsUpperStart(r.Word(3))));
       // "l'adjoint au maire Jean-Pierre Morin": the name after a function
       // "au" another is the first title's holder.
       if (of_title && prep == "au" && r.IsWord(1) && In(titles_, r.Lower(1))) {
