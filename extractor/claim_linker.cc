@@ -3533,6 +3533,18 @@ class LinkPass {
         return &*it;
       }
     }
+    // "M. Li" after "le capitaine Li Xi", "M. Xi" after "Xi Jinping": a
+    // name written family name first, whose first word is no first name.
+    if (proper && name.find(' ') == std::string_view::npos) {
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        const size_t space = it->name.find(' ');
+        if (it->type == "person" && space == name.size() && it->name.starts_with(name) &&
+            it->name.find(' ', space + 1) == std::string::npos &&
+            !g_.FirstNameGender(LowerWord(name))) {
+          return &*it;
+        }
+      }
+    }
     return nullptr;
   }
 

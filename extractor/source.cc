@@ -1321,7 +1321,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (titled_article || surname_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
-      bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == ".";
+      // "John J. Thomas": an initial goes on to a name word; "a ajouté M.
+      // Li." ends with its sentence's full stop.
+      bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == "." && r.IsWord(2) &&
+                     IsUpperStart(r.Word(2));
       // "TER21", "G20": digits glued to a capitalized word are the name's.
       const bool digits = !initial && r.Glued(0) && r.IsNumber(1);
       // "Selon Century 21, …", "l'université Rennes 2": a short number
