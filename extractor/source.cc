@@ -939,6 +939,20 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
   }
   size_t last = r.pos();  // one past the last token of the phrase
+  // Whether the words from r's token `from` on are one to three lower-case
+  // modifiers, then a comma and a capitalized word (a title's holder).
+  auto NameAfterWords = [&](const PhraseReader& reader, size_t from) {
+    constexpr size_t kMaxWords = 3;
+    for (size_t k = from; k < from + kMaxWords && reader.IsWord(k); ++k) {
+      const std::string w = reader.Lower(k);
+      if (IsUpperStart(reader.Word(k)) || LookupVerb(w) || In(determiners_, w) ||
+          In(phrase_stops_, w)) {
+        return false;
+      }
+      if (reader.Word(k + 1) == ",") return reader.IsWord(k + 2) && IsUpperStart(reader.Word(k + 2));
+    }
+    return false;
+  };
   std::string role;
   std::string head_type;
   size_t head_first = 0, head_end = 0;
@@ -1020,12 +1034,11 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
       // "au Moyen-Orient", "aux Transports"; not "a répondu le ministre aux
       // journalistes", whose "aux" is the speech's audience.
-      // Also a lower-case noun when the holder's name follows after a
-      // comma: "le ministre délégué au budget, Jean-François Copé".
+      // Also lower-case words when the holder's name follows after a
+      // comma: "le ministre délégué au budget, Jean-François Copé", "le
+      // commissaire aux affaires humanitaires, Martin Griffiths".
       const bool au_name = (prep == "au" || prep == "aux") && r.IsWord(1) &&
-                           (IsUpperStart(r.Word(1)) ||
-                            (of_title && r.Word(2) == "," && r.IsWord(3) &&
-                             IsUpperStart(r.Word(3))));
+                           (IsUpperStart(r.Word(1)) || (of_title && NameAfterWords(r, 1)));
       // "l'adjoint au maire Jean-Pierre Morin": the name after a function
       // "au" another is the first title's holder.
       if (of_title && prep == "au" && r.IsWord(1) && In(titles_, r.Lower(1))) {
