@@ -373,6 +373,9 @@ class LinkPass {
       ++after;
     }
     if (after >= tokens_.size()) return;
+    // "La CGT, premier syndicat de France, « dénonce … »": an apposition
+    // between commas, then the quote.
+    after = PastAppositionBeforeQuote(after);
     // "La chaîne met « tout en œuvre … »": a lower-case word right before
     // the quote is the verb, even one the phrase took for an adjective.
     bool verb_before_quote = false;
@@ -406,7 +409,12 @@ class LinkPass {
       return;
     }
     if (pronoun && g_.StartsImpersonally(opening->content.Of(text_))) return;
-    if (PlaceWithin(subject, after)) return;  // "La France a « … »": a rubric
+    // "La France a « … »": a rubric; not "L'Union syndicale des
+    // magistrats « déplore … »", a known body whose name holds a place.
+    if (PlaceWithin(subject, TokenAtOrAfter(phrase->span.end)) &&
+        !g_.IsOrganizationName(LowerWord(phrase->alias.value_or(phrase->name)))) {
+      return;
+    }
     if (PassiveAt(after)) return;
     const Span predicate{tokens_[after].span.start, sentence_.end};
     // The first quote inside the predicate, from a binary search (reading
@@ -437,6 +445,21 @@ class LinkPass {
     }
     out_.claims.push_back(
         MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
+  }
+
+  // From the comma at `comma`: a description of a few words with no verb
+  // and the comma closing it right before a quote opening ("…, premier
+  // syndicat de France, « … »"): that quote's token; `comma` otherwise.
+  size_t PastAppositionBeforeQuote(size_t comma) const {
+    constexpr size_t kMaxAppositionTokens = 12;
+    if (Word(comma) != ",") return comma;
+    for (size_t k = comma + 1; k < tokens_.size() && k <= comma + kMaxAppositionTokens; ++k) {
+      if (Word(k) == ",") {
+        return k > comma + 1 && k + 1 < tokens_.size() && QuoteOpeningAt(k + 1) ? k + 1 : comma;
+      }
+      if (!IsWord(k) || IsQue(k) || VerbAt(k) || QuoteOpeningAt(k)) return comma;
+    }
+    return comma;
   }
 
   // "« Nous irons jusqu'au bout » : Jean Dupont maintient sa candidature",
