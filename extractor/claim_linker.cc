@@ -5228,6 +5228,9 @@ class LinkPass {
   // Not a comparison or a compound conjunction: "des mesures telles que
   // …", "le même jour que …", "plus de moyens que …", "avant que …".
   size_t PastPhraseToQue(size_t first, size_t max_tokens, bool parentheses) const {
+    // "affirme que la ville reste plus sûre que Lyon": the content already
+    // starts after a "que"; a later one is inside it.
+    if (first > 0 && IsQue(first - 1)) return first;
     for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + max_tokens; ++k) {
       if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
       if (parentheses &&
