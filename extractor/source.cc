@@ -1483,6 +1483,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     r.Next(words);
     read_modifiers(true, /*apposition=*/true);
+    // "Selon la procureure, Pascale Fontaine, le suspect a été
+    // interpellé": a title followed by an auxiliary is the next clause's
+    // subject, not an apposition.
+    if (r.IsWord() && (In(auxiliaries_, r.Lower()) || In(modal_verbs_, r.Lower()) ||
+                       r.Lower() == "est" || r.Lower() == "sont")) {
+      r.Seek(save);
+      return;
+    }
     Join(&role, ", ", r.Text(title_start, r.pos()));
     last = r.pos();
   };
