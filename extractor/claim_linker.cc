@@ -1830,8 +1830,20 @@ class LinkPass {
     const std::string& w = Lower(first);
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
+    if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
     if ((w == "ne" || w == "n'") && first + 1 < tokens_.size()) ++first;
     return !IsUpperWord(first) && LooksLikeInfinitive(Lower(first));
+  }
+
+  // Whether a quantity starts within a few words from token k, before any
+  // verb or punctuation: "une croissance de 0,8 %", "un déficit de 4,4 %".
+  bool FigureWithin(size_t k) const {
+    constexpr size_t kMaxWordsToFigure = 5;
+    for (size_t j = k; j < tokens_.size() && j < k + kMaxWordsToFigure; ++j) {
+      if (InSpans(quantities_, j)) return true;
+      if (!IsWord(j) || VerbAt(j)) return false;
+    }
+    return false;
   }
 
   // Where the content of a verb cue starts: after the settings, the words

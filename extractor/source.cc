@@ -394,9 +394,10 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(every_key(
       "que_only_verbs", g.que_only_verbs_,
       [](const std::string&, const std::string& other) {
-        return other.empty() || other == "infinitive" || other == "à" || other == "object";
+        return other.empty() || other == "infinitive" || other == "à" || other == "object" ||
+               other == "figure";
       },
-      "names another content than \"infinitive\", \"à\" or \"object\""));
+      "names another content than \"infinitive\", \"à\", \"object\" or \"figure\""));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {

@@ -131,7 +131,9 @@ class SourceGrammar {
   // ("a assuré n'avoir rien vu"; not "a assuré l'intérim"), "à" ("conclut
   // au suicide"; not "ont conclu un accord"), "object" (a direct object,
   // not as a reflexive: "a exprimé le vœu de …"; not "s'est exprimée à
-  // Francfort"), or empty.
+  // Francfort"), "figure" (an object holding a figure: "l'Insee prévoit
+  // une croissance de 0,8 %"; not "la loi prévoit la fermeture"), or
+  // empty.
   std::string_view OtherContentOf(std::string_view lemma) const;
   // A head noun of sources ("agence", "ministère").
   bool IsSourceNoun(std::string_view word) const;
