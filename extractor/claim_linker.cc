@@ -2617,7 +2617,8 @@ class LinkPass {
         break;
       }
       const std::string& w = Lower(k);
-      if (w != "par" && w != "de" && w != "du" && w != "des") continue;
+      // "les informations d'une source proche de l'enquête": "d'" too.
+      if (w != "par" && w != "de" && w != "d'" && w != "du" && w != "des") continue;
       // "le communiqué de presse", "un rapport d'activité": a bare noun
       // after "de" qualifies the document; it names no issuer, unless it
       // is a body ("l'enquête de gendarmerie"; the press is none).
@@ -2626,7 +2627,7 @@ class LinkPass {
           (!g_.IsSourceNoun(Lower(k + 1)) || Lower(k + 1) == "presse")) {
         continue;
       }
-      const size_t from = w == "par" || w == "de" ? k + 1 : k;
+      const size_t from = w == "par" || w == "de" || w == "d'" ? k + 1 : k;
       // A named issuer or a title ("les déclarations du ministre"), up to
       // the next verb cue in lower case: "Les chiffres de la police font
       // état de …" (the phrase reader knows "font" only as part of the
@@ -3214,6 +3215,15 @@ class LinkPass {
       if (phrase.role && body->proper_name && name.find(' ') == std::string::npos && !acronym &&
           !member) {
         return std::nullopt;
+      }
+      // "le procureur de la République de Clermont-Ferrand": a portfolio,
+      // then the place whose portfolio it is.
+      if (const size_t space = name.find(' ');
+          phrase.role && body->proper_name && !acronym && !member && space != std::string::npos) {
+        const std::string_view rest = std::string_view(name).substr(space + 1);
+        if ((rest.starts_with("de ") || rest.starts_with("du ")) && PlaceWithin(k + 1, end)) {
+          return std::nullopt;
+        }
       }
       return body;
     }
