@@ -1335,6 +1335,16 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (titled_article || surname_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
+      // "le président de la Région Bretagne Jean Dupont": after a title,
+      // a known first name inside the capitalized words, with a surname
+      // after it, starts the person's name; the words before it end the
+      // title's complement.
+      if (name_words > 0 && !role.empty() && r.IsWord(1) && IsUpperStart(r.Word(1)) &&
+          FirstNameGender(lw) && !FirstNameGender(LowerWord(r.Text(r.pos() - 1, r.pos())))) {
+        role += " " + std::string(r.Text(name_first, r.pos()));
+        name_first = r.pos();
+        name_words = 0;
+      }
       // "John J. Thomas": an initial goes on to a name word; "a ajouté M.
       // Li." ends with its sentence's full stop.
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == "." && r.IsWord(2) &&
@@ -1434,11 +1444,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     } else if (k > 1 && !letter && r.Word(k) == ")") {
       // "Jean Asselborn (LSAP)": after a person's full name, known by the
       // first name, the parenthesis gives the party, not another name.
+      // Also "Loïg Chesnais-Girard (PS)", a first name not in the
+      // lexicon: two name words and a short capitalized acronym that is
+      // not their initials ("Crédit Agricole (CA)" is a body's).
+      const std::string letters(r.Text(open + 1, open + k));
       const bool affiliation =
-          name_words >= 2 && FirstNameGender(LowerWord(r.Text(name_first, name_first + 1)));
+          name_words >= 2 &&
+          (FirstNameGender(LowerWord(r.Text(name_first, name_first + 1))) ||
+           (name_words == 2 && k == 2 && letters.size() <= 4 && IsAllCapitals(letters) &&
+            !AcronymOf(letters, r.Text(name_first, name_end))));
       // "le Secrétaire général (SG) du ministère": the title's own
       // abbreviation, no name.
-      const std::string letters(r.Text(open + 1, open + k));
       const bool title_abbreviation = !role.empty() && name_words == 0 && AcronymOf(letters, role);
       if (!affiliation && !title_abbreviation) acronym = letters;
       r.Next(k + 1);
