@@ -493,6 +493,20 @@ struct Segmenter::Impl {
          stop = part.find_first_of(".!?", stop + 1)) {
       if (stop >= begin + 2 && EndsGluedSentence(window, begin, stop)) splits.push_back(stop + 1);
     }
+    // "dans l'export… Patrick Vasseur a proposé": the ellipsis character
+    // after a word, then a space and a capitalized word, ends a sentence as
+    // "..." does for ICU.
+    constexpr std::string_view kEllipsis = "\u2026";
+    for (size_t dots = part.find(kEllipsis, begin); dots != std::string_view::npos;
+         dots = part.find(kEllipsis, dots + 1)) {
+      size_t next = dots + kEllipsis.size();
+      if (dots < begin + 1 || !IsLowerByte(window[dots - 1]) || next >= end ||
+          window[next] != ' ') {
+        continue;
+      }
+      while (next < end && window[next] == ' ') ++next;
+      if (next + 1 < end && CapitalThenLowerAt(window, next)) splits.push_back(next);
+    }
     std::sort(splits.begin(), splits.end());
     size_t from = begin;
     for (size_t split : splits) {

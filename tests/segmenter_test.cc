@@ -378,6 +378,21 @@ TEST_CASE("a full stop glued to a capitalized word ends a sentence", "[segmenter
   }
 }
 
+TEST_CASE("an ellipsis character before a capitalized word ends a sentence", "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  // As "..." does for ICU; "…" alone it reads inside a sentence.
+  CHECK(Sentences(*segmenter, "Le salut est dans l'export… Patrick Vasseur a proposé un plan.") ==
+        Strings{"Le salut est dans l'export…", "Patrick Vasseur a proposé un plan."});
+  // Not before a lower-case word, a number or a capital alone, nor with no
+  // space after it or no word before it.
+  for (const std::string text :
+       {"Il hésite… puis il part.", "Il a compté… 300 voix.", "Le plan… A est prêt.",
+        "Le mot…Paris est collé.", "Il dit : … Rien de plus."}) {
+    CAPTURE(text);
+    CHECK(Sentences(*segmenter, text) == Strings{text});
+  }
+}
+
 TEST_CASE("sentences end at periods and question and exclamation marks",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
