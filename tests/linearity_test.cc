@@ -286,6 +286,13 @@ TEST_CASE("sentence marks glued to capitals without spaces take linear time",
   CheckLinear([](size_t n) { return Repeat("aa!Bb", n); }, /*dense=*/true);
 }
 
+TEST_CASE("ellipses before capitals take linear time", "[linearity]") {
+  // Each "…" followed by a capital splits the sentence; a text of them is
+  // as many sentences, each searched from its own start.
+  CheckLinear([](size_t n) { return Repeat("mot\u2026 Mot ", n); }, /*dense=*/true);
+  CheckLinear([](size_t n) { return Repeat("mot\u2026", n); }, /*dense=*/true);
+}
+
 TEST_CASE("figures in parentheses with their sources take linear time", "[linearity]") {
   // "(3 000 selon les syndicats)" repeated in one sentence: each cue asked
   // whether a claim of the sentence had its cue in its statement by
