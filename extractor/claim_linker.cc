@@ -5265,13 +5265,17 @@ class LinkPass {
   }
 
   // "a affirmé au cours de l'émission Terzake (Canvas-VRT) que …", "a
-  // dit lors d'une réunion que …": a circumstance between the verb and its
-  // que-clause, no verb or comma in it; the content starts after "que".
+  // dit lors d'une réunion que …", "a indiqué à l'issue du Conseil des
+  // ministres que …", "en marge du sommet": a circumstance between the
+  // verb and its que-clause, no verb or comma in it; the content starts
+  // after "que".
   size_t AfterCircumstanceBeforeQue(size_t first) const {
     constexpr size_t kMaxCircumstanceTokens = 12;
     if (first + 2 >= tokens_.size() || !IsWord(first) || InsideQuote(tokens_[first].span) ||
         !(g_.IsCircumstancePreposition(Lower(first)) ||
-          (Lower(first) == "au" && Lower(first + 1) == "cours"))) {
+          (Lower(first) == "au" && Lower(first + 1) == "cours") ||
+          (Lower(first) == "à" && Lower(first + 1) == "l'" && Lower(first + 2) == "issue") ||
+          (Lower(first) == "en" && Lower(first + 1) == "marge"))) {
       return first;
     }
     return PastPhraseToQue(first, kMaxCircumstanceTokens, /*parentheses=*/true);
