@@ -2665,6 +2665,13 @@ class LinkPass {
     }
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
+      if (phrase->of_pair != 0) {
+        // Not remembered again: "le second" after "le premier" still
+        // means the second of the pair.
+        const Entity* e = OneOfLastTwo(phrase->gender, phrase->span.start, phrase->of_pair);
+        if (!e) return std::nullopt;
+        return SourceOf(*e);
+      }
       if (auto topic = TopicBefore(phrase->span.start)) return Resolve(topic, mention_rule);
       // "Le groupe a perdu 819 millions, a-t-il précisé": after the
       // statement, the pronoun is not who the statement speaks of.
@@ -2990,6 +2997,36 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->described || it->named_at >= named_before) continue;
       if ((it->type == "organization" || it->type == "government") && fits(*it)) return &*it;
+    }
+    return nullptr;
+  }
+
+  // "Gérald Darmanin et Bruno Retailleau se sont exprimés. Le premier a
+  // estimé …": of the last two people named before `before`, in this
+  // paragraph or the sentence before, the one named first (`which` 1) or
+  // second (2), when `gender` fits; null when there are not two.
+  const Entity* OneOfLastTwo(Gender gender, size_t before, int which) const {
+    const size_t since = std::min(previous_sentence_.start, paragraphs_[paragraph_].start);
+    const Entity* last = nullptr;
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      // Not the pair itself ("X et Y"), remembered as a group.
+      if (it->named_at >= before || it->type != "person" || it->gender == Gender::kPlural) {
+        continue;
+      }
+      if (it->named_at < since) return nullptr;
+      if (last == nullptr) {
+        last = &*it;
+        continue;
+      }
+      if (it->name == last->name) continue;
+      // Remembered again since (as a speaker), a person may come last
+      // though named first: the order is the text's.
+      const Entity* first = it->named_at < last->named_at ? &*it : last;
+      const Entity* second = first == last ? &*it : last;
+      const Entity* e = which == 1 ? first : second;
+      const bool fits = e->gender == Gender::kUnknown || gender == Gender::kUnknown ||
+                        e->gender == gender;
+      return fits ? e : nullptr;
     }
     return nullptr;
   }
@@ -5848,8 +5885,15 @@ class LinkPass {
       return phrase;
     }
     if (title_of_body) phrase.role = *phrase.role + " " + phrase.name;
-    const size_t end = begin - 1;
-    const size_t part = PartStart(end);
+    size_t end = begin - 1;
+    size_t part = PartStart(end);
+    // "Marie Dupont, 34 ans, mère de deux enfants, témoigne": an age
+    // between commas is stepped over to the name before it.
+    if (part + 2 == end && part >= 2 && tokens_[part].kind == TokenKind::kNumber &&
+        Lower(part + 1) == "ans" && Word(part - 1) == ",") {
+      end = part - 1;
+      part = PartStart(end);
+    }
     auto name = PhraseEndingAt(part, end);
     if (!name || name->role) return phrase;
     // A surname alone reads as an organization ("Barroso, le président");

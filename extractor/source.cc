@@ -291,6 +291,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("phrase_stops", &g.phrase_stops_));
   CLAIMX_RETURN_IF_ERROR(load("pronouns", &g.pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("latest_pronouns", &g.latest_pronouns_));
+  CLAIMX_RETURN_IF_ERROR(load("pair_pronouns", &g.pair_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("statement_skips", &g.statement_skips_));
   CLAIMX_RETURN_IF_ERROR(load("speech_settings", &g.speech_settings_));
   for (const auto& [key, unused] : g.speech_settings_) g.sorted_speech_settings_.push_back(key);
@@ -848,6 +849,21 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       std::string key = words == 2 ? r.Lower() + " " + r.Lower(1) : r.Lower();
       if (auto g = Find(pronouns_, key)) {
         if (*g == "-") return std::nullopt;  // "on" names nobody
+        // "le premier", "la seconde" stand for a person only before a
+        // verb: "le Premier ministre", "la première fois" are no pronoun.
+        const std::string* of_pair = Find(pair_pronouns_, key);
+        if (of_pair) {
+          // The token after, even past `limit` (a subject's limit is its
+          // verb).
+          const size_t after = r.pos() + words;
+          const std::string next =
+              after < tokens.size() ? LowerWord(tokens[after].span.Of(text)) : std::string();
+          if (!(after == limit || In(auxiliaries_, next) || In(modal_verbs_, next) ||
+                LookupVerb(next))) {
+            break;
+          }
+        }
+        phrase.of_pair = !of_pair ? 0 : *of_pair == "first" ? 1 : 2;
         phrase.reference = SourcePhrase::Reference::kPronoun;
         phrase.gender = GenderOf(*g);
         phrase.latest = In(latest_pronouns_, key);

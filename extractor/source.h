@@ -69,6 +69,9 @@ struct SourcePhrase {
   bool demonstrative_plural = false;  // "ces": a group already spoken of
   bool first_name = false;   // a person's name opening with a known first name
   bool latest = false;       // "ce dernier", "celle-ci": the last one named
+  // "le premier", "le second": which of the last two people named (1 or
+  // 2), 0 for other phrases.
+  int of_pair = 0;
   bool same = false;         // "la même source": the one spoken of before
   // A pronoun whose quote says "je": a person's words, not a body's.
   bool speaks_as_person = false;
@@ -301,7 +304,7 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
-      latest_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
+      latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
       announcing_nouns_,
