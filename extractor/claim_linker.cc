@@ -345,7 +345,11 @@ class LinkPass {
     // The subject opens the sentence, or follows a fronted phrase ("Dans
     // une lettre signée de sa main, Tony Blair est « heureux … »").
     size_t subject = 0;
-    auto phrase = Parse(0, PhraseEnd(0));
+    // "Interrogé sur ce point, Bruno Retailleau a botté en touche : « … »":
+    // a participle opening the sentence is a fronted phrase, not a name.
+    auto phrase = IsWord(0) && LooksLikeParticiple(Lower(0)) && !g_.FirstNameGender(Lower(0))
+                      ? std::nullopt
+                      : Parse(0, PhraseEnd(0));
     if (!phrase) {
       while (subject < tokens_.size() && subject < kMaxSubjectTokens && Word(subject) != ",") {
         ++subject;
