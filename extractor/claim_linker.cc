@@ -5476,16 +5476,68 @@ class LinkPass {
       AddClaim(ClaimType::kDirect, content.quote->content, source, cue, "fr.claim.quote_colon");
       return;
     }
-    const Span statement = content.statement;
+    Span statement = content.statement;
     const bool quoted_enough = needs == QuotesNeeded::kNone ||
                                (needs == QuotesNeeded::kAny && HoldsQuote(statement));
+    // "La police a recensé 3 500 manifestants, la CGT 12 000": the verb
+    // left out after a comma, another source and its own figure.
+    std::optional<std::pair<SourcePhrase, Span>> gapped;
+    if (quoted_enough && !HoldsQuote(statement)) gapped = GappedFigure(statement);
+    if (gapped) statement.end = TrimEnd(Span{statement.start, gapped->first.span.start}).end;
     if (statement.size() >= 3 && quoted_enough) {
       AddStatementClaim(statement, source, cue, rule);
+    }
+    if (gapped) {
+      if (std::optional<ClaimSource> other = Resolve(gapped->first, "fr.source.subject")) {
+        AddStatementClaim(gapped->second, *other, cue, rule);
+      }
     }
     if (content.quote_after) {
       AddClaim(ClaimType::kDirect, content.quote_after->content, source, cue,
                "fr.claim.quote_colon");
     }
+  }
+
+  // "…, la CGT 12 000" ending `statement`, whose own figure comes before
+  // it: after the last comma, a named source and a quantity that runs to
+  // the statement's end, with nothing else; the source phrase and the
+  // figure's span. None when the part before the comma holds no figure.
+  std::optional<std::pair<SourcePhrase, Span>> GappedFigure(Span statement) const {
+    constexpr size_t kMaxGappedTokens = 10;
+    const size_t first = TokenAtOrAfter(statement.start);
+    size_t end = TokenAtOrAfter(statement.end);
+    size_t comma = end;
+    for (size_t k = end; k > first && end - k < kMaxGappedTokens; --k) {
+      if (Word(k - 1) == ",") {
+        comma = k - 1;
+        break;
+      }
+    }
+    if (comma == end || comma + 2 >= end) return std::nullopt;
+    // A figure before the comma: the first quantity starting at or after
+    // the statement's start (a binary search; a long statement is not
+    // read token by token).
+    const auto before = std::lower_bound(
+        quantities_.begin(), quantities_.end(), statement.start,
+        [](const Span& q, size_t pos) { return q.start < pos; });
+    if (before == quantities_.end() || before->start >= tokens_[comma].span.start) {
+      return std::nullopt;
+    }
+    // The quantity that ends the statement, and the phrase before it.
+    const Span* figure = nullptr;
+    size_t figure_first = comma + 1;
+    for (; figure_first < end; ++figure_first) {
+      if ((figure = SpanHolding(quantities_, figure_first)) != nullptr) break;
+    }
+    if (figure == nullptr || figure_first == comma + 1 || figure->end < statement.end) {
+      return std::nullopt;
+    }
+    auto phrase = Parse(comma + 1, figure_first);
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        TokenAtOrAfter(phrase->span.end) != figure_first || phrase->type == "document") {
+      return std::nullopt;
+    }
+    return std::make_pair(*phrase, Span{figure->start, statement.end});
   }
 
   // The subject of the verb at token `verb`: the last comma-separated part
