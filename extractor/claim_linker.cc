@@ -3621,12 +3621,12 @@ class LinkPass {
     }
     // "M. Li" after "le capitaine Li Xi", "M. Xi" after "Xi Jinping": a
     // name written family name first, whose first word is no first name.
-    if (proper && name.find(' ') == std::string_view::npos) {
+    if (proper && name.find(' ') == std::string_view::npos &&
+        !g_.FirstNameGender(LowerWord(name))) {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         const size_t space = it->name.find(' ');
         if (it->type == "person" && space == name.size() && it->name.starts_with(name) &&
-            it->name.find(' ', space + 1) == std::string::npos &&
-            !g_.FirstNameGender(LowerWord(name))) {
+            it->name.find(' ', space + 1) == std::string::npos) {
           return &*it;
         }
       }

@@ -342,6 +342,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "pair_pronouns", g.pair_pronouns_,
+      [&](const std::string& key, const std::string& which) {
+        return (which == "first" || which == "second") && g.pronouns_.Contains(key);
+      },
+      "must be \"first\" or \"second\" and in pronouns"));
   CLAIMX_RETURN_IF_ERROR(load("name_heads", &g.name_heads_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "name_heads", g.name_heads_,

@@ -189,6 +189,21 @@ TEST_CASE("title families: each key a title, each trade a family", "[source][bad
   CHECK_THAT(no_family.message(), Catch::Contains("'marine'"));
 }
 
+TEST_CASE("pair pronouns: first or second, each a pronoun; que-only values known",
+          "[source][bad_input]") {
+  Status third = GrammarWith("  pair_pronouns:\n", "  pair_pronouns:\n    le tiers: third\n");
+  CHECK_FALSE(third.ok());
+  CHECK_THAT(third.message(), Catch::Contains("pair_pronouns: 'le tiers'"));
+  // A key the pronoun reader never reaches.
+  Status not_pronoun =
+      GrammarWith("  pair_pronouns:\n", "  pair_pronouns:\n    le troisième: second\n");
+  CHECK_FALSE(not_pronoun.ok());
+  CHECK_THAT(not_pronoun.message(), Catch::Contains("'le troisième'"));
+  Status value = GrammarWith("  que_only_verbs:\n", "  que_only_verbs:\n    chiffrer: nombre\n");
+  CHECK_FALSE(value.ok());
+  CHECK_THAT(value.message(), Catch::Contains("'chiffrer' names another content"));
+}
+
 TEST_CASE("organization names: each with a body's type", "[source][bad_input]") {
   CHECK(GrammarWith("  organization_names:\n", "  organization_names:\n").ok());
   Status bad_type = GrammarWith("  organization_names:\n",
