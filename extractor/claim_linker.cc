@@ -1713,9 +1713,14 @@ class LinkPass {
   // closes it within kMaxSettingWords tokens, or a quote or a verb comes
   // first.
   size_t AfterSettingParticiple(size_t i) const {
+    // "dénonce dans un rapport publié mardi « des crimes de guerre »": a
+    // short participle phrase may also end where a quote or the
+    // que-clause opens.
+    constexpr size_t kMaxOpenParticipleTokens = 4;
     if (i >= tokens_.size() || !IsWord(i) || !LooksLikeParticiple(Lower(i))) return i;
     for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxSettingWords; ++k) {
       if (Word(k) == ",") return k;
+      if ((QuoteOpeningAt(k) || IsQue(k)) && k <= i + kMaxOpenParticipleTokens) return k;
       if (QuoteOpeningAt(k) || EndsSentence(k) || IsQue(k) || VerbAt(k)) return i;
     }
     return i;
