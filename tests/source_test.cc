@@ -191,17 +191,21 @@ TEST_CASE("title families: each key a title, each trade a family", "[source][bad
 
 TEST_CASE("pair pronouns: first or second, each a pronoun; que-only values known",
           "[source][bad_input]") {
-  Status third = GrammarWith("  pair_pronouns:\n", "  pair_pronouns:\n    le tiers: third\n");
-  CHECK_FALSE(third.ok());
-  CHECK_THAT(third.message(), Catch::Contains("pair_pronouns: 'le tiers'"));
-  // A key the pronoun reader never reaches.
-  Status not_pronoun =
-      GrammarWith("  pair_pronouns:\n", "  pair_pronouns:\n    le troisième: second\n");
-  CHECK_FALSE(not_pronoun.ok());
-  CHECK_THAT(not_pronoun.message(), Catch::Contains("'le troisième'"));
-  Status value = GrammarWith("  que_only_verbs:\n", "  que_only_verbs:\n    chiffrer: nombre\n");
-  CHECK_FALSE(value.ok());
-  CHECK_THAT(value.message(), Catch::Contains("'chiffrer' names another content"));
+  struct Refused {
+    std::string lexicon, entry, says;
+  };
+  for (const Refused& r : {
+           Refused{"pair_pronouns", "le tiers: third", "pair_pronouns: 'le tiers'"},
+           // A key the pronoun reader never reaches.
+           Refused{"pair_pronouns", "le troisième: second", "'le troisième'"},
+           Refused{"que_only_verbs", "chiffrer: nombre", "'chiffrer' names another content"},
+       }) {
+    CAPTURE(r.entry);
+    const std::string header = "  " + r.lexicon + ":\n";
+    Status status = GrammarWith(header, header + "    " + r.entry + "\n");
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains(r.says));
+  }
 }
 
 TEST_CASE("organization names: each with a body's type", "[source][bad_input]") {
