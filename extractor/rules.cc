@@ -1059,6 +1059,14 @@ Result<std::shared_ptr<const RuleBook>> RuleBook::Load(
   return Finish(std::move(book), *errors, errors_before);
 }
 
+Result<std::shared_ptr<const RuleBook>> RuleBook::LoadOrDefault(
+    const std::string& dir, std::string_view argv0, std::vector<RuleError>* errors) {
+  if (!dir.empty()) return Load(dir, errors);
+  auto found = FindDefaultRulesDir(argv0);
+  if (!found.ok()) return found.status();
+  return Load(*found, errors);
+}
+
 Result<std::shared_ptr<const RuleBook>> RuleBook::LoadFromText(
     std::string_view yaml, const std::string& name,
     std::vector<RuleError>* errors) {

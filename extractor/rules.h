@@ -218,6 +218,11 @@ class RuleBook {
   // summarizing them, and appends each to `errors` when given.
   static Result<std::shared_ptr<const RuleBook>> Load(
       const std::string& dir, std::vector<RuleError>* errors = nullptr);
+  // Load(dir), or, when `dir` is empty (no --rules given), the directory
+  // FindDefaultRulesDir(argv0) finds: what every tool does at start-up.
+  static Result<std::shared_ptr<const RuleBook>> LoadOrDefault(
+      const std::string& dir, std::string_view argv0,
+      std::vector<RuleError>* errors = nullptr);
   // Loads one rule file given as YAML text (`name` stands for its path in
   // errors and dir()); no abbreviations. For the rule-file fuzzer and tests.
   static Result<std::shared_ptr<const RuleBook>> LoadFromText(

@@ -277,15 +277,7 @@ int main(int argc, char** argv) {
     std::cerr << "claimx-bench: no .txt text under " << corpus_dir << "\n";
     return 2;
   }
-  if (rules_dir.empty()) {
-    auto found = claimx::FindDefaultRulesDir(argv[0]);
-    if (!found.ok()) {
-      std::cerr << "claimx-bench: " << found.status().message() << "\n";
-      return 2;
-    }
-    rules_dir = *found;
-  }
-  auto rules = claimx::RuleBook::Load(rules_dir);
+  auto rules = claimx::RuleBook::LoadOrDefault(rules_dir, argv[0]);
   if (!rules.ok()) {
     std::cerr << "claimx-bench: " << rules.status().message() << "\n";
     return 2;
@@ -311,7 +303,7 @@ int main(int argc, char** argv) {
   double startup_ms = 1e9;
   for (size_t round = 0; round < 3; ++round) {
     auto start = std::chrono::steady_clock::now();
-    auto book = claimx::RuleBook::Load(rules_dir);
+    auto book = claimx::RuleBook::Load((*rules)->dir());
     bool ok = book.ok() && claimx::Annotator::Create(*book).ok();
     double ms = std::chrono::duration<double, std::milli>(
                     std::chrono::steady_clock::now() - start).count();

@@ -122,15 +122,7 @@ int main(int argc, char** argv) {
         {number, line, Unescape(line.substr(0, bar)), Unescape(line.substr(bar + 1))});
   }
 
-  if (rules_dir.empty()) {
-    auto found = claimx::FindDefaultRulesDir(argv[0]);
-    if (!found.ok()) {
-      std::cerr << "claimx-linearity: " << found.status().message() << "\n";
-      return 2;
-    }
-    rules_dir = *found;
-  }
-  auto rules = claimx::RuleBook::Load(rules_dir);
+  auto rules = claimx::RuleBook::LoadOrDefault(rules_dir, argv[0]);
   if (!rules.ok()) {
     std::cerr << "claimx-linearity: " << rules.status().message() << "\n";
     return 2;

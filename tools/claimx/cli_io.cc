@@ -76,14 +76,8 @@ int WriteStdout(std::string_view data) {
 
 Result<std::shared_ptr<const RuleBook>> LoadRules(const std::string& rules_dir,
                                                   const char* argv0) {
-  std::string dir = rules_dir;
-  if (dir.empty()) {
-    auto found = FindDefaultRulesDir(argv0);
-    if (!found.ok()) return found.status();
-    dir = *found;
-  }
   std::vector<RuleError> errors;
-  auto book = RuleBook::Load(dir, &errors);
+  auto book = RuleBook::LoadOrDefault(rules_dir, argv0, &errors);
   for (const RuleError& e : errors) std::cerr << "claimx: " << e.ToString() << "\n";
   return book;
 }

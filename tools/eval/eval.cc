@@ -44,15 +44,7 @@ int main(int argc, char** argv) {
     std::cerr << "claimx-eval: --sources FILE and --corpus DIR go together\n";
     return 2;
   }
-  if (rules_dir.empty()) {
-    auto found = claimx::FindDefaultRulesDir(argv[0]);
-    if (!found.ok()) {
-      std::cerr << "claimx-eval: " << found.status().message() << "\n";
-      return 2;
-    }
-    rules_dir = *found;
-  }
-  auto book = claimx::RuleBook::Load(rules_dir);
+  auto book = claimx::RuleBook::LoadOrDefault(rules_dir, argv[0]);
   if (!book.ok()) {
     std::cerr << "claimx-eval: " << book.status().message() << "\n";
     return 2;
