@@ -5317,11 +5317,11 @@ class LinkPass {
   // after "que".
   size_t AfterCircumstanceBeforeQue(size_t first) const {
     constexpr size_t kMaxCircumstanceTokens = 12;
+    constexpr size_t kMaxPrepositionTokens = 3;  // "à l'issue"
     if (first + 2 >= tokens_.size() || !IsWord(first) || InsideQuote(tokens_[first].span) ||
-        !(g_.IsCircumstancePreposition(Lower(first)) ||
-          (Lower(first) == "au" && Lower(first + 1) == "cours") ||
-          (Lower(first) == "à" && Lower(first + 1) == "l'" && Lower(first + 2) == "issue") ||
-          (Lower(first) == "en" && Lower(first + 1) == "marge"))) {
+        SkipPhrase(first, kMaxPrepositionTokens, [&](const std::string& key) {
+          return g_.IsCircumstancePreposition(key);
+        }) == first) {
       return first;
     }
     return PastPhraseToQue(first, kMaxCircumstanceTokens, /*parentheses=*/true);
