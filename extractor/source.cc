@@ -17,6 +17,8 @@ constexpr size_t kMaxParenthesisWords = 6;
 constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
 // "un responsable de l'Organisation du traité de l'Atlantique Nord"
 constexpr size_t kMaxComplements = 4;
+// "de 3 400 habitants": the number tokens of a count.
+constexpr size_t kMaxCountTokens = 3;
 
 bool IsUpperStart(std::string_view word) {
   if (word.empty()) return false;
@@ -251,6 +253,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
   CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
+  CLAIMX_RETURN_IF_ERROR(load("title_prefixes", &g.title_prefixes_));
   // IsTitle()'s gate holds each title, its hyphenated spelling (FindTitle()
   // also looks a hyphenated word up with spaces) and its form without a dot.
   for (const auto& [title, gender] : g.titles_) {
@@ -262,6 +265,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     g.title_gate_.Add(title);
     g.title_gate_.Add(hyphenated);
     g.title_gate_.Add("ex-" + title);
+    for (const auto& [prefix, unused] : g.title_prefixes_) g.title_gate_.Add(prefix + title);
     if (!title.empty() && title.back() == '.') {
       const std::string without_dot = title.substr(0, title.size() - 1);
       g.title_abbreviations_.emplace(without_dot, "");
@@ -610,13 +614,24 @@ bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) con
   if (a.substr(0, kFormer.size()) == kFormer) a.remove_prefix(kFormer.size());
   if (b.substr(0, kFormer.size()) == kFormer) b.remove_prefix(kFormer.size());
   if (a == b) return true;
-  const std::string* family_a = Find(title_families_, a);
-  const std::string* family_b = Find(title_families_, b);
+  const std::string* family_a = FamilyOf(a);
+  const std::string* family_b = FamilyOf(b);
   return family_a && family_b && *family_a == *family_b;
 }
 
+const std::string* SourceGrammar::FamilyOf(std::string_view title) const {
+  if (const std::string* family = Find(title_families_, title)) return family;
+  // "la vice-procureure" is a prosecutor, "la magistrate" later.
+  for (const auto& [prefix, unused] : title_prefixes_) {
+    if (title.size() > prefix.size() && title.starts_with(prefix)) {
+      return Find(title_families_, title.substr(prefix.size()));
+    }
+  }
+  return nullptr;
+}
+
 bool SourceGrammar::FamilyIn(std::string_view title, const Words& families) const {
-  const std::string* family = Find(title_families_, title);
+  const std::string* family = FamilyOf(title);
   return family && In(families, *family);
 }
 
@@ -737,6 +752,11 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   // by the title too.
   if (lower.size() > kFormer.size() && lower.substr(0, kFormer.size()) == kFormer) {
     return FindTitle(lower.substr(kFormer.size()));
+  }
+  for (const auto& [prefix, unused] : title_prefixes_) {
+    if (lower.size() > prefix.size() && lower.starts_with(prefix)) {
+      if (const std::string* gender = Find(titles_, lower.substr(prefix.size()))) return gender;
+    }
   }
   // "secrétaire-général" for "secrétaire général".
   if (lower.find('-') == std::string_view::npos) return nullptr;
@@ -1100,6 +1120,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       if (r.Lower() == "la" || r.Lower() == "l'" || r.Lower() == "le" ||
           r.Lower() == "les") {
         r.Next();
+      } else if ((prep == "de" || prep == "d'") && In(determiners_, r.Lower()) &&
+                 !IsUpperStart(r.Word()) && r.IsWord(1) && !IsUpperStart(r.Word(1))) {
+        // "le maire de cette commune", "l'avocat de sa famille", "le
+        // porte-parole d'un syndicat": any determiner opens a complement
+        // noun.
+        r.Next();
+      }
+      // "le maire de cette commune de plus de 3 400 habitants": a count
+      // of a noun is a complement too.
+      if (prep == "de") {
+        const size_t about = (r.Lower() == "plus" || r.Lower() == "près" ||
+                              r.Lower() == "moins") && r.Lower(1) == "de" ? 2 : 0;
+        size_t digits = about;
+        while (digits < about + kMaxCountTokens && r.IsNumber(digits)) ++digits;
+        if (digits > about && r.IsWord(digits) && !IsUpperStart(r.Word(digits)) &&
+            IsModifier(r.Lower(digits), /*of_title=*/false)) {
+          r.Next(digits + 1);
+          continue;
+        }
       }
       // "l'interprète de « Morgane de toi »", "le réalisateur du film
       // \"Intouchables\"": a work's title in quote marks is the complement.

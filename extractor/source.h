@@ -282,6 +282,8 @@ class SourceGrammar {
   bool FamilyIn(std::string_view title, const Words& families) const;
   // The gender of the title `lower` (a hyphen may stand for a space).
   const std::string* FindTitle(std::string_view lower) const;
+  // The title's family (title_families), through a title prefix ("vice-").
+  const std::string* FamilyOf(std::string_view title) const;
   // Whether `lower` is the noun of a body that has a name of its own
   // ("groupe", "ONG", "parti"): capitalized words after it are that name.
   bool NamesABody(std::string_view lower) const;
@@ -298,7 +300,7 @@ class SourceGrammar {
   // first one not below it.
   std::vector<std::string> sorted_speech_settings_;
   Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
-  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
+  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_, title_prefixes_,
       source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
       statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
