@@ -407,12 +407,19 @@ class LinkPass {
     // du thème « … »" quotes a title, not his words. A name, whatever its
     // verb, with a quote after a colon ending the sentence: "Jean Dupont ne
     // décolère pas : « … »".
-    if (pronoun ? !quote_opens
+    // "Il se veut prudent : « L'épidémie n'est pas vaincue. »": a pronoun
+    // too, with a sentence quoted after the colon, and not "il faut", "il
+    // y a" (impersonal).
+    const bool pronoun_colon =
+        pronoun && !quote_opens && ColonQuoteEnds(after) &&
+        !g_.StartsImpersonally(text_.substr(tokens_[after].span.start,
+                                            sentence_.end - tokens_[after].span.start));
+    if (pronoun ? !quote_opens && !pronoun_colon
                 : !StartsPredicate(after) && !quote_opens && !verb_before_quote &&
                       !(phrase->proper_name && ColonQuoteEnds(after))) {
       return;
     }
-    if (pronoun && g_.StartsImpersonally(opening->content.Of(text_))) return;
+    if (pronoun && opening && g_.StartsImpersonally(opening->content.Of(text_))) return;
     // "La France a « … »": a rubric; not "L'Union syndicale des
     // magistrats « déplore … »", a known body whose name holds a place.
     if (PlaceWithin(subject, TokenAtOrAfter(phrase->span.end)) &&
@@ -439,6 +446,7 @@ class LinkPass {
     const bool after_colon =
         open > after && Word(open - 1) == ":" && RestOfSentence(*quote).empty();
     if (!after_colon && !IsClauseQuote(*quote)) return;
+    if (pronoun_colon && !IsSentenceQuote(*quote)) return;  // « Les Misérables »
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
     if (after_colon) {
@@ -1142,6 +1150,14 @@ class LinkPass {
     return std::nullopt;
   }
 
+  // Whether token k sits inside quote marks between a comma and a comma or
+  // a full stop: "« A, souffle-t-elle. B »", "« A, s'amuse-t-il, B »".
+  bool IsInsideIncise(size_t k) const {
+    const size_t before = k >= 2 && IsReflexivePronoun(k - 1) ? k - 2 : k - 1;
+    return k >= 1 && before < k && Word(before) == "," && k + 1 < tokens_.size() &&
+           (Word(k + 1) == "," || Word(k + 1) == ".") && InsideQuote(tokens_[k].span);
+  }
+
   std::vector<Cue> VerbalCues() const {
     std::vector<Cue> cues;
     // The last inverted auxiliary right after a quote: its token and pronoun.
@@ -1177,7 +1193,7 @@ class LinkPass {
             QuoteEndingBefore(tokens_[k].span.start) ||
             (k >= 1 && IsReflexivePronoun(k - 1) && !g_.IsReflexiveAuxiliary(verb_part) &&
              QuoteEndingBefore(tokens_[k - 1].span.start));
-        if (inverted && !verb && !auxiliary && after_quote) {
+        if (inverted && !verb && !auxiliary && (after_quote || IsInsideIncise(k))) {
           verb = &UnknownInvertedVerb();
         }
         // "« … », a-t-elle souri": after a quote, an inverted auxiliary
@@ -2336,8 +2352,16 @@ class LinkPass {
     const bool bare = IsDescriptiveRole(phrase);
     const Entity* known = ByRole(*phrase.role, RoleCountry(phrase), true, phrase.gender);
     if (!known && bare) known = PersonReferredTo(phrase);
+    // "Julian Alaphilippe a conservé son titre. … le coureur de
+    // Deceuninck-Quick Step va devoir …": a trade's title describes the
+    // person the text is about, complement or not (as a speaker does).
+    const bool described =
+        !known && subject && IsTradeDescription(phrase) && (known = TopicPerson(phrase, true));
     if (!subject && !known && !bare) return;  // "le maire de Lyon" in an object
     Entity entity = known ? *known : EntityOf(phrase);  // else "anonymous", by its title
+    // The description is now a title they are known by ("le technicien"
+    // next is someone else).
+    if (described && !entity.role) entity.role = phrase.role;
     entity.named_at = phrase.span.start;
     entity.subject = subject;
     Remember(std::move(entity));
@@ -2394,6 +2418,16 @@ class LinkPass {
   // A role without a complement or a country, which describes rather than
   // names a function: "universitaire", "leader frontiste"; not "maire de
   // New York", "président américain", "ministre de l'Intérieur".
+  // Whether a definite title phrase names a trade ("le coureur de
+  // Deceuninck-Quick Step", "l'attaquant du Real Madrid"), not a function
+  // or someone's relation.
+  bool IsTradeDescription(const SourcePhrase& phrase) const {
+    const size_t head = TokenAtOrAfter(phrase.span.start) + 1;
+    return phrase.definite && phrase.role && head < tokens_.size() &&
+           !g_.IsMemberTitle(Word(head)) && !g_.IsRelationTitle(Word(head)) &&
+           g_.IsTrade(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
+  }
+
   bool IsDescriptiveRole(const SourcePhrase& phrase) const {
     const std::string& role = *phrase.role;
     if (role.find(' ') == std::string::npos) return true;
@@ -2804,8 +2838,7 @@ class LinkPass {
                      !bare && !member && phrase->definite &&
                              !(head < tokens_.size() && g_.IsRelationTitle(Word(head)))
                          ? TopicPerson(*phrase, inverted || Former(*phrase) ||
-                                                    g_.IsTrade(g_.TitleOf(
-                                                        g_.CanonicalRole(*phrase->role))))
+                                                    IsTradeDescription(*phrase))
                          : nullptr) {
         // "Benzema a parlé. « … », a expliqué l'attaquant du Real Madrid":
         // after the verb, or with "ancien", or a trade's title ("Karim
