@@ -1562,24 +1562,27 @@ class LinkPass {
     return i;
   }
 
-  // An occasion between commas ("lors de", "au cours de", "pendant",
-  // "durant"). From its opening comma ("a annoncé mercredi, lors d'un
+  // An occasion between commas ("lors de", "au cours de", "à l'occasion
+  // de": occasion_prepositions). From its opening comma ("a annoncé mercredi, lors d'un
   // conseil extraordinaire, son intention de …"): past its closing comma.
   // From its first word, after a comma ("…, a dit X, lors d'une réunion.",
   // "…, lors d'une réunion, avant de partir"): at its closing comma or the
   // sentence's end. `i` itself when there is none, or when it runs on.
   size_t AfterOccasion(size_t i) const {
-    constexpr size_t kMaxOccasionTokens = 12;
+    // "lors d'une cérémonie à Paris à l'occasion du 60e anniversaire du traité
+    // de réconciliation entre l'Allemagne et la France."
+    constexpr size_t kMaxOccasionTokens = 24;
     const bool from_comma = i < tokens_.size() && Word(i) == ",";
     const size_t first = from_comma ? i + 1 : i;
     if (first + 1 >= tokens_.size() || (!from_comma && (i == 0 || Word(i - 1) != ","))) {
       return i;
     }
-    const std::string& w = Lower(first);
-    const bool occasion = w == "lors" || w == "pendant" || w == "durant" ||
-                          (w == "au" && Lower(first + 1) == "cours");
-    if (!occasion) return i;
-    for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxOccasionTokens; ++k) {
+    constexpr size_t kMaxPrepositionTokens = 3;  // "à l'occasion"
+    const size_t opened = SkipPhrase(first, kMaxPrepositionTokens, [&](const std::string& key) {
+      return g_.IsOccasionPreposition(key);
+    });
+    if (opened == first) return i;
+    for (size_t k = opened; k < tokens_.size() && k <= first + kMaxOccasionTokens; ++k) {
       if (Word(k) == "«" || Word(k) == ":") return i;
       if (EndsSentence(k)) return from_comma ? i : k;
       if (Word(k) == ",") return from_comma ? (k + 1 < tokens_.size() ? k + 1 : i) : k;
@@ -5044,6 +5047,16 @@ class LinkPass {
     // Likewise in a subordinate clause opening the sentence: "Bien que X
     // affirme que S, la direction …".
     const bool relative = InRelativeClause(cue) || InOpeningSubordinate(cue);
+    // "a promis un « renouveau national » vendredi matin, alors que le
+    // Labour …": after a noun content (not a que-clause), the date of the
+    // speech, then a contrast: the reporter's; the content ends before the
+    // date. ("pointe du doigt les choix fiscaux, tandis que …" goes on.)
+    const size_t first = TokenAtOrAfter(from);
+    const bool noun_content = first > 0 && first < tokens_.size() && !IsQue(first - 1);
+    auto dated_contrast = [&](size_t k) {
+      return noun_content && Word(k) == "," && k > first && InSpans(dates_, k - 1) &&
+             ContrastOpensAt(k + 1);
+    };
     // Cues up to `cue`'s end end nothing (each test of the last loop wants
     // one after it), and that loop ends the content at the next gerund
     // whatever the tokens say after it: the cues are read from after `cue`,
@@ -5080,6 +5093,12 @@ class LinkPass {
       // "…, sans pour autant préciser sa nature": the reporter's remark.
       if (SansAsideAt(k)) {
         end = tokens_[k > 0 && Word(k - 1) == "," ? k - 1 : k].span.start;
+        break;
+      }
+      if (dated_contrast(k)) {
+        size_t date = k - 1;
+        while (date > first && InSpans(dates_, date - 1)) --date;
+        end = tokens_[date].span.start;
         break;
       }
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||

@@ -311,6 +311,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("prepositions", &g.prepositions_));
   CLAIMX_RETURN_IF_ERROR(load("clause_words", &g.clause_words_));
   CLAIMX_RETURN_IF_ERROR(load("circumstance_prepositions", &g.circumstance_prepositions_));
+  CLAIMX_RETURN_IF_ERROR(load("occasion_prepositions", &g.occasion_prepositions_));
   CLAIMX_RETURN_IF_ERROR(load("relative_openers", &g.relative_openers_));
   CLAIMX_RETURN_IF_ERROR(load("relative_pronouns", &g.relative_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
@@ -677,6 +678,10 @@ bool SourceGrammar::IsClauseWord(std::string_view lower) const {
 
 bool SourceGrammar::IsCircumstancePreposition(std::string_view lower) const {
   return In(circumstance_prepositions_, lower);
+}
+
+bool SourceGrammar::IsOccasionPreposition(std::string_view lower) const {
+  return In(occasion_prepositions_, lower);
 }
 
 bool SourceGrammar::IsRelativeOpener(std::string_view lower) const {

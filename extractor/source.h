@@ -221,6 +221,8 @@ class SourceGrammar {
   bool IsPreposition(std::string_view lower) const;
   bool IsClauseWord(std::string_view lower) const;
   bool IsCircumstancePreposition(std::string_view lower) const;
+  // The opening words of an occasion after a speaker ("lors", "à l'occasion").
+  bool IsOccasionPreposition(std::string_view lower) const;
   bool IsRelativeOpener(std::string_view lower) const;
   bool IsRelativePronoun(std::string_view lower) const;
   bool IsEmphaticPronoun(std::string_view lower) const;
@@ -300,13 +302,14 @@ class SourceGrammar {
   // first one not below it.
   std::vector<std::string> sorted_speech_settings_;
   Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
-  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_, title_prefixes_,
-      source_nouns_, prenominal_adjectives_, organization_words_, phrase_stops_, pronouns_,
-      statement_skips_, speech_settings_, subject_clitics_,
+  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
+      title_prefixes_, source_nouns_, prenominal_adjectives_, organization_words_,
+      phrase_stops_, pronouns_, statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
+      occasion_prepositions_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
       announcing_nouns_,
