@@ -1698,8 +1698,9 @@ class LinkPass {
         // "au journal Le Monde": the medium's name after the setting's noun,
         // a lower-case word or two on it first ("au journal dominical"); not
         // the speaker's, known by a first name ("a expliqué au journal
-        // Christian Wehrle").
-        if (next > i && g_.IsSourceNoun(Lower(next - 1))) {
+        // Christian Wehrle"), nor after a document ("a déclaré dans un
+        // communiqué Anicet-Georges Dologuélé").
+        if (next > i && g_.SourceNounType(Lower(next - 1)) == "media") {
           next = AfterMediumWords(next);
           if (!(IsUpperWord(next) && g_.FirstNameGender(Lower(next)))) next = SkipUpperWords(next);
         } else if (next > i && IsDe(next - 1)) {

@@ -526,6 +526,11 @@ bool SourceGrammar::IsSourceNoun(std::string_view word) const {
   return In(source_nouns_, FoldedKey(word).view());
 }
 
+std::string_view SourceGrammar::SourceNounType(std::string_view word) const {
+  const std::string* type = Find(source_nouns_, FoldedKey(word).view());
+  return type ? std::string_view(*type) : std::string_view();
+}
+
 bool SourceGrammar::NeedsQue(std::string_view lemma) const {
   return In(que_only_verbs_, lemma);
 }

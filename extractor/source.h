@@ -140,6 +140,8 @@ class SourceGrammar {
   std::string_view OtherContentOf(std::string_view lemma) const;
   // A head noun of sources ("agence", "ministère").
   bool IsSourceNoun(std::string_view word) const;
+  // The source type of a head noun ("media" for "journal"), or empty.
+  std::string_view SourceNounType(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
   // A role in lower case with a synonym at its start read as the role it
