@@ -102,6 +102,7 @@ class OpenMarks {
     return false;
   }
   Mark Outer() const { return size_ ? stack_[0].closer : Mark::kNone; }
+  Mark Innermost() const { return size_ ? stack_[size_ - 1].closer : Mark::kNone; }
   size_t OuterStart() const { return stack_[0].open_at; }
   // Keeps only the outermost mark (a continued quote across paragraphs).
   void KeepOuter() {
@@ -145,12 +146,20 @@ bool StartsWithFrenchOpen(std::string_view text, Span paragraph) {
 }
 
 // The mark at [start, end), an opening “ read as a closing one when it
-// can only close.
+// can only close; and a closing mark of the wrong kind closing the
+// innermost quote when nothing expects it: web text pairs “A » and "A »
+// (typed with two keyboards), « A ” more rarely.
 Mark Directed(std::string_view text, size_t start, size_t end, Mark mark,
               const OpenMarks& open) {
   if (mark == Mark::kEnglishOpen && open.Expects(Mark::kEnglishClose) &&
       GluedLeftOnly(text, start, end)) {
     return Mark::kEnglishClose;
+  }
+  const Mark innermost = open.Innermost();
+  if ((mark == Mark::kFrenchClose || mark == Mark::kEnglishClose) && !open.Expects(mark) &&
+      (innermost == Mark::kFrenchClose || innermost == Mark::kEnglishClose ||
+       innermost == Mark::kStraight)) {
+    return innermost;
   }
   return mark;
 }

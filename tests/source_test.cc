@@ -66,6 +66,24 @@ TEST_CASE("quotes: a mistyped “ closes an open “ when glued to the word befo
   CHECK(QuoteText(closed, plain[0]) == "ici");
 }
 
+TEST_CASE("quotes: a closing mark of the wrong kind closes the innermost quote", "[quote]") {
+  // Web text typed with two keyboards: "“A »", "\"A »", "« A ”".
+  std::string text = "“On a manqué de patience » puis \"une amende» et « trop tard ” enfin.";
+  auto quotes = FindQuotes(text, OneParagraph(text));
+  REQUIRE(quotes.size() == 3);
+  CHECK(QuoteText(text, quotes[0]) == "On a manqué de patience");
+  CHECK(quotes[0].style == QuoteStyle::kEnglish);
+  CHECK(QuoteText(text, quotes[1]) == "une amende");
+  CHECK(QuoteText(text, quotes[2]) == "trop tard");
+  // A mark that an open quote expects closes that quote, as written: in
+  // "« un “faux » »" the first » closes the «, the “ inside left open.
+  std::string nested = "« un “vrai” choix » et « un “faux » »";
+  auto inner = FindQuotes(nested, OneParagraph(nested));
+  REQUIRE(inner.size() == 2);
+  CHECK(QuoteText(nested, inner[0]) == "un “vrai” choix");
+  CHECK(QuoteText(nested, inner[1]) == "un “faux");
+}
+
 TEST_CASE("quotes: a French quote over paragraphs reopens with «", "[quote]") {
   std::string text = "«Premier paragraphe.\n\n«Deuxième paragraphe», a-t-il dit.\n\nFin.";
   auto quotes = FindQuotes(text, Paragraphs(text));
