@@ -1403,6 +1403,19 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       name_first = r.pos();
       continue;
     }
+    // "Maria A. est une femme cinquantenaire", "selon Victor P.": a
+    // surname cut to its initial after a first name (court reporting keeps
+    // people anonymous), the dot the name's; "A" is no verb here. After an
+    // unknown first name, only before a lower-case word ("Sonia B. a
+    // témoigné"; "… a dit Sonia B. Elle …" may end a sentence).
+    if (name_words == 1 && w.size() == 1 && IsUpperStart(w) && r.Glued(0) &&
+        r.Word(1) == "." &&
+        (FirstNameGender(LowerWord(r.Text(r.pos() - 1, r.pos()))) ||
+         (r.IsWord(2) && !IsUpperStart(r.Word(2))))) {
+      r.Next(2);
+      ++name_words;
+      continue;
+    }
     if (titled_article || surname_article || ArabicArticleName(w) ||
         (IsUpperStart(w) && !In(determiners_, lw) && !In(phrase_stops_, lw) &&
          !In(pronouns_, lw) && !(participle && name_words == 0))) {
@@ -1420,6 +1433,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Li." ends with its sentence's full stop.
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == "." && r.IsWord(2) &&
                      IsUpperStart(r.Word(2));
+
       // "TER21", "G20": digits glued to a capitalized word are the name's.
       const bool digits = !initial && r.Glued(0) && r.IsNumber(1);
       // "Selon Century 21, …", "l'université Rennes 2": a short number
