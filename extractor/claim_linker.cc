@@ -5625,8 +5625,12 @@ class LinkPass {
       // "Peter Higgs, qui a travaillé au CERN, a déclaré", "X, dont le
       // mandat expire, a déclaré": a relative clause between commas is
       // stepped over to the subject before it.
+      // Also after a preposition: "Le directeur sportif, à qui il était
+      // demandé si Rennes allait recruter, a répondu" (not Rennes).
       if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
-          (Lower(begin) == "qui" || Lower(begin) == "dont")) {
+          (Lower(begin) == "qui" || Lower(begin) == "dont" ||
+           (begin + 2 < end && IsPrepositionWord(Lower(begin)) &&
+            g_.IsRelativePronoun(Lower(begin + 1))))) {
         end = begin - 1;
         continue;
       }
