@@ -6250,9 +6250,30 @@ class LinkPass {
     // proches du dossier, qui évoquent …": a relative clause after the
     // comma says more of the source, however long; S is the statement,
     // and the cue no incise.
+    // So does a participle clause to the sentence's end: "« … », selon ce
+    // communiqué de ses services, diffusé dans la nuit" (not "En 2009,
+    // selon l'Insee, publié hier, le réseau …", an incise).
     const size_t after_comma = TokenAtOrAfter(phrase->span.end) + 1;
-    const bool relative_after = comma_after && after_comma < tokens_.size() &&
-                                g_.IsRelativePronoun(Lower(after_comma));
+    // (Bounded: a sentence of according-to cues stays linear.)
+    // Nor "Le chômage a, selon l'Insee, baissé": the participle of an
+    // auxiliary before the cue.
+    auto participle_to_end = [&] {
+      constexpr size_t kMaxParticipleTokens = 24;
+      if (IsUpperWord(after_comma) || !LooksLikeParticiple(Lower(after_comma))) return false;
+      std::optional<Gender> unused;
+      if (cue_token >= 2 && Word(cue_token - 1) == "," &&
+          g_.IsAuxiliary(Word(cue_token - 2), &unused)) {
+        return false;
+      }
+      for (size_t k = after_comma + 1; k <= after_comma + kMaxParticipleTokens; ++k) {
+        if (EndsSentence(k)) return true;
+        if (Word(k) == ",") return false;
+      }
+      return false;
+    };
+    const bool relative_after =
+        comma_after && after_comma < tokens_.size() && IsWord(after_comma) &&
+        (g_.IsRelativePronoun(Lower(after_comma)) || participle_to_end());
     if (!at_start && rest.size() > before.size() + 8 && comma_after && !contrast_after &&
         !relative_after && last_verb_cue_start_ < rest.start) {
       at_start = true;
