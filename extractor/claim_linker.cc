@@ -330,6 +330,14 @@ class LinkPass {
     }
   }
 
+  // The first token from `from` that opens a quote in this sentence, or
+  // the sentence's last token when none does.
+  size_t FirstQuoteToken(size_t from) const {
+    size_t k = from;
+    while (k < tokens_.size() && tokens_[k].span.start < sentence_.end && !QuoteOpeningAt(k)) ++k;
+    return std::min(k, tokens_.empty() ? 0 : tokens_.size() - 1);
+  }
+
   // "Tony Blair est « heureux d'annoncer … »", "La chaîne met « tout en
   // œuvre … »": no cue, but the sentence's subject is a source and its
   // predicate quotes words of it (a clause of 3 words or more in lower
@@ -357,6 +365,19 @@ class LinkPass {
       if (subject + 1 >= tokens_.size() || Word(subject) != ",") return;
       ++subject;
       phrase = Parse(subject, PhraseEnd(subject));
+      // "Dans une déclaration de la Présidence du Conseil, qui est occupée
+      // en mai par les Etats-Unis, le Conseil « exprime … »": a fronted
+      // phrase with commas of its own; the subject follows the last comma
+      // before the quote.
+      if (!phrase) {
+        const size_t quote = FirstQuoteToken(subject);
+        size_t comma = quote;
+        while (comma > subject && Word(comma - 1) != ",") --comma;
+        if (comma > subject && quote - comma <= kMaxSubjectTokens) {
+          subject = comma;
+          phrase = Parse(subject, PhraseEnd(subject));
+        }
+      }
     }
     // "Réaction du ministre : « … »": a speech noun names no one
     // (LinkNameColonQuote gives the quote to its complement).
