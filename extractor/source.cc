@@ -1268,13 +1268,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // A possessive or article, a noun the lexicons do not know, then a
   // capitalized name: the noun is the person's role ("son agent Paul
   // Meyer", "sa nièce Marion").
-  if (role.empty() && has_det && r.IsWord() && r.IsWord(1) && IsUpperStart(r.Word(1)) &&
-      !IsUpperStart(r.Word()) && !In(source_nouns_, r.Lower()) && !In(phrase_stops_, r.Lower()) &&
-      !In(determiners_, r.Lower()) && !LookupVerb(r.Word()) && !In(determiners_, r.Lower(1)) &&
-      !In(pronouns_, r.Lower(1)) && !In(prenominal_adjectives_, r.Lower()) &&
-      !place_tokens(1)) {
+  // Also with one adjective before a known first name: "le surfeur landais
+  // Pierre Laborde".
+  auto unknown_word = [&](size_t k) {
+    return r.IsWord(k) && !IsUpperStart(r.Word(k)) && !In(source_nouns_, r.Lower(k)) &&
+           !In(phrase_stops_, r.Lower(k)) && !In(determiners_, r.Lower(k)) &&
+           !LookupVerb(r.Word(k)) && !In(prenominal_adjectives_, r.Lower(k));
+  };
+  if (role.empty() && has_det && unknown_word(0) && r.IsWord(1) && IsUpperStart(r.Word(1)) &&
+      !In(determiners_, r.Lower(1)) && !In(pronouns_, r.Lower(1)) && !place_tokens(1)) {
     Join(&role, ", ", r.Word());
     r.Next();
+    last = r.pos();
+  } else if (role.empty() && has_det && unknown_word(0) && unknown_word(1) &&
+             IsModifier(r.Lower(1), /*of_title=*/false) && r.IsWord(2) &&
+             IsUpperStart(r.Word(2)) && FirstNameGender(r.Lower(2)) && r.IsWord(3) &&
+             IsUpperStart(r.Word(3))) {
+    Join(&role, ", ", r.Text(r.pos(), r.pos() + 2));
+    r.Next(2);
     last = r.pos();
   }
   // A head noun: "l'ONG", "les militaires américains", "une source policière".
