@@ -1709,6 +1709,12 @@ class LinkPass {
       if (next + 1 < tokens_.size() && IsDemonstrative(Lower(next)) && InSpans(dates_, next + 1)) {
         ++next;
       }
+      // "a indiqué mardi vers 13h15 le procureur", "à 13h15": the time
+      // mention leaves out its preposition.
+      if (next + 1 < tokens_.size() && (Lower(next) == "vers" || Lower(next) == "à") &&
+          InSpans(dates_, next + 1)) {
+        ++next;
+      }
       if (!MeasuresSomething(next)) {
         while (next < tokens_.size() && InSpans(dates_, next)) ++next;
       }
@@ -2228,14 +2234,19 @@ class LinkPass {
           !phrase->head.empty() && phrase->type != "anonymous" &&
           ((described_group && HasNamedComplement(phrase->name)) ||
            (phrase->proper_name && LowerWord(phrase->name) != phrase->head));
+      // "à la tête de l'OMC, a rencontré": a complement is no subject; nor,
+      // with no first name known, a person at all ("les favoris de cette
+      // édition du Vendée Globe, a préféré …").
+      // ("du" opens the phrase itself: "de" and "le".)
+      const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
+      const bool governed = phrase_first > 0 && (IsPrepositionWord(Lower(phrase_first - 1)) ||
+                                                 Lower(phrase_first) == "du");
       if (titled ? !person
                  : !(known_person || known_body ||
-                     (named_subject && predicate && !IsPlaceName(*phrase, k)))) {
+                     (named_subject && predicate && !IsPlaceName(*phrase, k) &&
+                      !(governed && person)))) {
         continue;
       }
-      // "à la tête de l'OMC, a rencontré": a complement is no subject.
-      const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
-      const bool governed = phrase_first > 0 && IsPrepositionWord(Lower(phrase_first - 1));
       const bool subject = named_subject && predicate && !governed;
       if (const Entity* known = ByName(phrase->name, true); !known) {
         Entity entity = EntityOf(*phrase);
@@ -4183,10 +4194,14 @@ class LinkPass {
                                        IsWord(after_settings + 1) &&
                                        next_act(after_settings + 1);
         // "Or, estime-t-il, « … »": the statement may go on in quoted words.
+        // Nor "…, a indiqué X, lors d'une conférence de presse à l'hôtel de
+        // police de Liège.": an occasion to the sentence's end (the setting
+        // "lors d'une conférence de presse" is only its start).
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
                             (IsWord(resume + 1) || QuoteOpeningAt(resume + 1)) &&
                             !(IsWord(resume + 1) && next_act(resume + 1)) && !apposition &&
-                            !EndsSentence(after_settings) && !settings_then_act;
+                            !EndsSentence(after_settings) && !settings_then_act &&
+                            !EndsSentence(AfterOccasion(resume + 1));
         size_t start = StatementStart();
         // "A, a dit X, B, a dit Y, C": an incise's statement starts after
         // the sentence's last claim and ends before the next incise, so a
