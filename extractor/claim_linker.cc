@@ -2915,9 +2915,12 @@ class LinkPass {
       // direction explique" after "Renault a publié ses comptes".
       entity = *e;
       if (entity.type == "person") entity.type = phrase->type;  // it was a body
-    } else if (auto body = !phrase->proper_name && phrase->type == "anonymous"
+    } else if (auto body = !phrase->proper_name && phrase->type == "anonymous" &&
+                                   !g_.IsRelationTitle(phrase->head)
                                ? BodyOfRole(*phrase) : std::nullopt) {
-      // "les analystes du groupe Crédit Mutuel": the body they speak for.
+      // "les analystes du groupe Crédit Mutuel": the body they speak for;
+      // not "un proche du groupe", "l'entourage de l'entreprise", who speak
+      // of it (relation_titles).
       entity = Entity{body->name, body->type, phrase->name, body->alias, Gender::kUnknown};
     } else if (const Entity* e = ByName(phrase->name, phrase->proper_name)) {
       entity.name = e->name;
