@@ -6361,6 +6361,20 @@ class LinkPass {
       if (incise && cue_token >= 2 && g_.IsRelativePronoun(Lower(cue_token - 2))) {
         statement.start = tokens_[cue_token - 2].span.start;
       }
+      // "…une alerte sur l'endettement de la France, aggravé selon lui par
+      // les dispositifs …": a bare pronoun inside a participle clause after
+      // a comma governs that clause.
+      if (bare_pronoun_incise) {
+        constexpr size_t kMaxClauseLead = 6;
+        for (size_t k = cue_token; k > 1 && cue_token - k < kMaxClauseLead; --k) {
+          if (Word(k - 1) != ",") continue;
+          if (IsWord(k) && !IsUpperWord(k) && LooksLikeParticiple(Lower(k)) &&
+              tokens_[k].span.start > statement.start) {
+            statement.start = tokens_[k].span.start;
+          }
+          break;
+        }
+      }
       if (incise) {
         statement = BetweenNonVerbalIncises(statement, cue, phrase->span.end);
         statement = BeforeColonQuote(statement, phrase->span.end);
