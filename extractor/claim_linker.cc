@@ -5693,9 +5693,11 @@ class LinkPass {
       }
       // "Jean Dupont, du Parti socialiste, a estimé": an affiliation between
       // commas is stepped over too.
+      // Not "Dans des extraits …, des gendarmes ont reconnu": "des" before
+      // the verb with no comma after it is the subject's article.
       if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
           (Lower(begin) == "du" || Lower(begin) == "de" || Lower(begin) == "d'" ||
-           Lower(begin) == "des")) {
+           (Lower(begin) == "des" && (Word(end - 1) == "," || Word(end) == ",")))) {
         end = begin - 1;
         continue;
       }
@@ -6383,7 +6385,10 @@ class LinkPass {
       // estimation, …": a possessive's document inside a sentence with a
       // reporting verb is that speaker's own reckoning, no claim of its
       // own.
-      if (incise && phrase->possessive &&
+      // Likewise "Il a affirmé que l'instruction serait selon lui (à ses
+      // yeux) plus impartiale": a bare pronoun inside a verb's content
+      // repeats that verb's speaker.
+      if (incise && (phrase->possessive || bare_pronoun_incise) &&
           std::any_of(cues_.begin(), cues_.end(), [&](const Cue& other) {
             return other.rule.empty() && statement.Contains(other.span);
           })) {
