@@ -585,8 +585,16 @@ class LinkPass {
   void LinkDashAttribution() {
     size_t dash = 0;
     const Quote* quote = nullptr;
+    // "« Tout ça pour 300 000 euros d'économies » — Stéphan Rossignol,
+    // président …": a quote of any length opening the sentence, the dash
+    // right after it.
+    if (const Quote* opening = tokens_.empty() ? nullptr : QuoteOpeningAt(0)) {
+      const size_t after = TokenAtOrAfter(opening->span.end);
+      if (after < tokens_.size() && IsDash(after)) dash = after;
+    }
     while (dash < tokens_.size() && dash < kMaxSpeakerNameTokens && !IsDash(dash)) ++dash;
-    if (dash >= tokens_.size() || dash >= kMaxSpeakerNameTokens || dash + 1 >= tokens_.size()) {
+    if (dash >= tokens_.size() || (dash >= kMaxSpeakerNameTokens && !IsDash(dash)) ||
+        dash + 1 >= tokens_.size()) {
       return;
     }
     if (dash == 0 && tokens_[0].span.start == paragraphs_[paragraph_].start) {
@@ -612,8 +620,14 @@ class LinkPass {
         !phrase->proper_name) {
       return;
     }
+    // The name and its description to the sentence's end: "— Stéphan
+    // Rossignol, président de la communauté de communes du Pays de l'Or"
+    // (a verb after it makes a sentence of its own).
     const size_t after = TokenAtOrAfter(phrase->span.end);
-    if (after < tokens_.size() && Word(after) != "." && Word(after) != ",") return;
+    if (after < tokens_.size() && Word(after) != "." && Word(after) != "," &&
+        HasVerb(after, tokens_.size())) {
+      return;
+    }
     auto source = Resolve(phrase, "fr.source.dash");
     if (!source) return;
     Cue cue;
