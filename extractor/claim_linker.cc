@@ -1185,6 +1185,20 @@ class LinkPass {
     return std::nullopt;
   }
 
+  // Whether token k follows a comma inside quote marks and a person comes
+  // next, by a capitalized name or a title: "« A, soupire le maire (LNC) de
+  // Virey-le-Grand, Guillaume Thiébaut. B »" (not "« …, reste la question
+  // du financement. »").
+  bool PersonIncisedInQuote(size_t k) const {
+    if (k < 1 || Word(k - 1) != "," || k + 2 >= tokens_.size()) return false;
+    const size_t next = SkipSettings(k + 1);
+    const bool person = next < tokens_.size() &&
+                        (IsUpperWord(next) ||
+                         (next + 1 < tokens_.size() && g_.IsDeterminer(Lower(next)) &&
+                          g_.IsTitle(Lower(next + 1))));
+    return person && InsideQuote(tokens_[k].span);
+  }
+
   // Whether token k sits inside quote marks between a comma and a comma or
   // a full stop: "« A, souffle-t-elle. B »", "« A, s'amuse-t-il, B »".
   bool IsInsideIncise(size_t k) const {
@@ -1256,7 +1270,8 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
-      if (!verb && k >= 2 && WordRightAfterQuote(k) && SpeakerFollows(k) &&
+      if (!verb && k >= 2 &&
+          ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k)) &&
           LooksLikeIncisePresent(k)) {
         // "« … », développe l'archéologue", "…, souffle le maire": after a
         // quote and a comma, a verb in the present before its speaker,

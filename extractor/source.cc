@@ -1032,6 +1032,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     auto is_de = [](const std::string& w) {
       return w == "de" || w == "d'" || w == "du" || w == "des";
     };
+    // "le maire (LR) de Virey-le-Grand, Guillaume Thiébaut": the party in
+    // parentheses, before the title's complement.
+    if (of_title && r.Word() == "(" && IsPartyAcronym(r.Word(1)) && r.Word(2) == ")" &&
+        is_de(r.Lower(3))) {
+      r.Next(3);
+    }
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
       std::string w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par"; not
@@ -1063,6 +1069,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next();
         continue;
       }
+
       if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
