@@ -2250,8 +2250,12 @@ class LinkPass {
       // the sentence, then a word that is most likely a verb, known or not.
       const bool opening_subject =
           person && TokenAtOrAfter(phrase->span.start) == 0 && LikelyPredicateAfter(after);
-      const bool predicate =
-          PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) || opening_subject;
+      // "Romain Jouan, 32 ans, a du mal à …": an age between commas.
+      const bool aged = after + 4 < tokens_.size() && Word(after) == "," &&
+                        tokens_[after + 1].kind == TokenKind::kNumber && Lower(after + 2) == "ans" &&
+                        Word(after + 3) == "," && StartsPredicate(after + 4);
+      const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) ||
+                             opening_subject || aged;
       // Anywhere, a full name with a known first name ("une étude menée
       // par Gilles-Éric Séralini"), or a body by its head noun and a named
       // complement ("devant le tribunal correctionnel de Belfort", for
@@ -3248,13 +3252,22 @@ class LinkPass {
   // "Le Britannique", "la Franco-Sénégalaise": a definite phrase that is a
   // nationality noun alone refers back to the last person subject of this
   // paragraph or of the sentence before, named before it, of its gender.
+  // "le Turballais", "ce Rennais": a word with a demonym's ending the
+  // gazetteer does not know, neither a place nor a body's name ("Le
+  // Parisien").
+  bool LooksLikeDemonym(const SourcePhrase& phrase, size_t word) const {
+    return !InSpans(places_, word) && g_.EndsLikeDemonym(Word(word)) &&
+           !g_.IsOrganizationName(LowerWord(phrase.span.Of(text_)));
+  }
+
   const Entity* DemonymReferredTo(const SourcePhrase& phrase) const {
     if (!phrase.definite || phrase.role || phrase.reference != SourcePhrase::Reference::kNamed ||
         phrase.gender == Gender::kPlural) {
       return nullptr;
     }
     const size_t first = TokenAtOrAfter(phrase.span.start) + 1;  // past the article
-    if (first + 1 != TokenAtOrAfter(phrase.span.end) || !InSpans(demonyms_, first)) {
+    if (first + 1 != TokenAtOrAfter(phrase.span.end) ||
+        !(InSpans(demonyms_, first) || LooksLikeDemonym(phrase, first))) {
       return nullptr;
     }
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {

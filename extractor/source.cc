@@ -312,6 +312,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("clause_words", &g.clause_words_));
   CLAIMX_RETURN_IF_ERROR(load("circumstance_prepositions", &g.circumstance_prepositions_));
   CLAIMX_RETURN_IF_ERROR(load("occasion_prepositions", &g.occasion_prepositions_));
+  CLAIMX_RETURN_IF_ERROR(load("demonym_endings", &g.demonym_endings_));
   CLAIMX_RETURN_IF_ERROR(load("relative_openers", &g.relative_openers_));
   CLAIMX_RETURN_IF_ERROR(load("relative_pronouns", &g.relative_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
@@ -687,6 +688,16 @@ bool SourceGrammar::IsCircumstancePreposition(std::string_view lower) const {
 
 bool SourceGrammar::IsOccasionPreposition(std::string_view lower) const {
   return In(occasion_prepositions_, lower);
+}
+
+bool SourceGrammar::EndsLikeDemonym(std::string_view word) const {
+  const std::string lower = LowerWord(word);
+  if (!IsUpperStart(word)) return false;
+  constexpr size_t kMinStem = 3;  // "Rennais": "Renn"; not "Lain"
+  for (const auto& [ending, unused] : demonym_endings_) {
+    if (lower.size() >= ending.size() + kMinStem && lower.ends_with(ending)) return true;
+  }
+  return false;
 }
 
 bool SourceGrammar::IsRelativeOpener(std::string_view lower) const {

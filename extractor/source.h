@@ -225,6 +225,9 @@ class SourceGrammar {
   bool IsCircumstancePreposition(std::string_view lower) const;
   // The opening words of an occasion after a speaker ("lors", "à l'occasion").
   bool IsOccasionPreposition(std::string_view lower) const;
+  // A capitalized word with a demonym's ending (demonym_endings):
+  // "Turballais".
+  bool EndsLikeDemonym(std::string_view word) const;
   bool IsRelativeOpener(std::string_view lower) const;
   bool IsRelativePronoun(std::string_view lower) const;
   bool IsEmphaticPronoun(std::string_view lower) const;
@@ -311,7 +314,7 @@ class SourceGrammar {
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, name_heads_, role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
-      occasion_prepositions_,
+      occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
       announcing_nouns_,
