@@ -2054,6 +2054,17 @@ class LinkPass {
       context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
       return;
     }
+    // A short quote standing as a paragraph further on is a subheading
+    // quoting the article's speaker: "« Je savoure quand même »" between
+    // the paragraphs of an interview, the person quoted last (a person
+    // only: a body's words are not set as a heading).
+    constexpr size_t kMaxHeadingSpaces = 10;
+    const std::string_view words = quote->content.Of(text_);
+    if (whole_paragraph && last_quoted_ && last_quoted_->source.type == "person" &&
+        static_cast<size_t>(std::count(words.begin(), words.end(), ' ')) <= kMaxHeadingSpaces) {
+      context_quotes_.push_back(ContextQuote{*quote, last_quoted_->source});
+      return;
+    }
     // Else the speaker of the sentence just before, in this paragraph: "X a
     // estimé que le texte était mauvais. « Nous voterons contre. »"
     if (auto source = PreviousSentenceSpeaker()) {
