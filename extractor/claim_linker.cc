@@ -1190,13 +1190,14 @@ class LinkPass {
   // Virey-le-Grand, Guillaume Thiébaut. B »" (not "« …, reste la question
   // du financement. »").
   bool PersonIncisedInQuote(size_t k) const {
-    if (k < 1 || Word(k - 1) != "," || k + 2 >= tokens_.size()) return false;
+    if (k < 1 || Word(k - 1) != "," || k + 2 >= tokens_.size() ||
+        !InsideQuote(tokens_[k].span)) {
+      return false;
+    }
     const size_t next = SkipSettings(k + 1);
-    const bool person = next < tokens_.size() &&
-                        (IsUpperWord(next) ||
-                         (next + 1 < tokens_.size() && g_.IsDeterminer(Lower(next)) &&
-                          g_.IsTitle(Lower(next + 1))));
-    return person && InsideQuote(tokens_[k].span);
+    return next < tokens_.size() &&
+           (IsUpperWord(next) || (next + 1 < tokens_.size() && g_.IsDeterminer(Lower(next)) &&
+                                  g_.IsTitle(Lower(next + 1))));
   }
 
   // Whether token k sits inside quote marks between a comma and a comma or
@@ -1270,9 +1271,8 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
-      if (!verb && k >= 2 &&
-          ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k)) &&
-          LooksLikeIncisePresent(k)) {
+      if (!verb && k >= 2 && LooksLikeIncisePresent(k) &&
+          ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k))) {
         // "« … », développe l'archéologue", "…, souffle le maire": after a
         // quote and a comma, a verb in the present before its speaker,
         // whatever the verb.
@@ -2282,15 +2282,13 @@ class LinkPass {
       // with no first name known, a person at all ("les favoris de cette
       // édition du Vendée Globe, a préféré …").
       // ("du" opens the phrase itself: "de" and "le".)
+      // (Only for the phrases kept: most are not.)
+      const bool candidate = named_subject && predicate && !IsPlaceName(*phrase, k);
+      if (titled ? !person : !(known_person || known_body || candidate)) continue;
       const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
       const bool governed = phrase_first > 0 && (IsPrepositionWord(Lower(phrase_first - 1)) ||
                                                  Lower(phrase_first) == "du");
-      if (titled ? !person
-                 : !(known_person || known_body ||
-                     (named_subject && predicate && !IsPlaceName(*phrase, k) &&
-                      !(governed && person)))) {
-        continue;
-      }
+      if (!titled && !known_person && !known_body && governed && person) continue;
       const bool subject = named_subject && predicate && !governed;
       if (const Entity* known = ByName(phrase->name, true); !known) {
         Entity entity = EntityOf(*phrase);

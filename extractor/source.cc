@@ -254,6 +254,13 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
   CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
   CLAIMX_RETURN_IF_ERROR(load("title_prefixes", &g.title_prefixes_));
+  for (const auto& [prefix, unused] : g.title_prefixes_) {
+    // FindTitle() tries them only on hyphenated words.
+    if (prefix.size() < 2 || prefix.back() != '-') {
+      return InvalidArgument("source rules: title_prefixes: '" + prefix +
+                             "' does not end with a hyphen");
+    }
+  }
   // IsTitle()'s gate holds each title, its hyphenated spelling (FindTitle()
   // also looks a hyphenated word up with spaces) and its form without a dot.
   for (const auto& [title, gender] : g.titles_) {
@@ -774,13 +781,14 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   if (lower.size() > kFormer.size() && lower.substr(0, kFormer.size()) == kFormer) {
     return FindTitle(lower.substr(kFormer.size()));
   }
+  // "secrétaire-général" for "secrétaire général".
+  if (lower.find('-') == std::string_view::npos) return nullptr;
+  // "vice-procureure": the prefixes end with a hyphen.
   for (const auto& [prefix, unused] : title_prefixes_) {
     if (lower.size() > prefix.size() && lower.starts_with(prefix)) {
       if (const std::string* gender = Find(titles_, lower.substr(prefix.size()))) return gender;
     }
   }
-  // "secrétaire-général" for "secrétaire général".
-  if (lower.find('-') == std::string_view::npos) return nullptr;
   std::string spaced(lower);
   std::replace(spaced.begin(), spaced.end(), '-', ' ');
   if (const std::string* gender = Find(titles_, spaced)) return gender;

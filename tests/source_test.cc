@@ -207,13 +207,16 @@ TEST_CASE("title families: each key a title, each trade a family", "[source][bad
   CHECK_THAT(no_family.message(), Catch::Contains("'marine'"));
 }
 
-TEST_CASE("pair pronouns: first or second, each a pronoun; que-only values known",
-          "[source][bad_input]") {
+TEST_CASE(
+    "pair pronouns: first or second, each a pronoun; que-only values known; title prefixes "
+    "end with a hyphen",
+    "[source][bad_input]") {
   struct Refused {
     std::string lexicon, entry, says;
   };
   for (const Refused& r : {
            Refused{"pair_pronouns", "le tiers: third", "pair_pronouns: 'le tiers'"},
+           Refused{"title_prefixes", "vice: \"\"", "title_prefixes: 'vice' does not end"},
            // A key the pronoun reader never reaches.
            Refused{"pair_pronouns", "le troisième: second", "'le troisième'"},
            Refused{"que_only_verbs", "chiffrer: nombre", "'chiffrer' names another content"},
