@@ -33,6 +33,13 @@ std::string QuoteText(std::string_view text, const Quote& q) {
   return std::string(q.content.Of(text));
 }
 
+// The contents of the quotes of a one-paragraph text, in order.
+std::vector<std::string> QuoteTexts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Quote& q : FindQuotes(text, OneParagraph(text))) out.push_back(QuoteText(text, q));
+  return out;
+}
+
 TEST_CASE("quotes: French, English, straight, with inner ‹ ›", "[quote]") {
   std::string text = "Il a dit « oui ‹ non › peut-être » puis “yes” et \"no\".";
   auto quotes = FindQuotes(text, OneParagraph(text));
@@ -54,34 +61,22 @@ TEST_CASE("quotes: a mistyped “ closes an open “ when glued to the word befo
   CHECK(QuoteText(text, quotes[1]) == "Fin");
   // A “ after a space still opens an inner quote, and one glued to the next
   // word too: "“A “B” C”" and "“A“B” C”" are nested.
-  std::string nested = "“un “vrai” choix” et “un“vrai” choix”";
-  auto inner = FindQuotes(nested, OneParagraph(nested));
-  REQUIRE(inner.size() == 2);
-  CHECK(QuoteText(nested, inner[0]) == "un “vrai” choix");
-  CHECK(QuoteText(nested, inner[1]) == "un“vrai” choix");
+  CHECK(QuoteTexts("“un “vrai” choix” et “un“vrai” choix”") ==
+        std::vector<std::string>{"un “vrai” choix", "un“vrai” choix"});
   // With no “ open, a glued “ opens as written.
-  std::string closed = "Le mot“ ici” reste.";
-  auto plain = FindQuotes(closed, OneParagraph(closed));
-  REQUIRE(plain.size() == 1);
-  CHECK(QuoteText(closed, plain[0]) == "ici");
+  CHECK(QuoteTexts("Le mot“ ici” reste.") == std::vector<std::string>{"ici"});
 }
 
 TEST_CASE("quotes: a closing mark of the wrong kind closes the innermost quote", "[quote]") {
   // Web text typed with two keyboards: "“A »", "\"A »", "« A ”".
   std::string text = "“On a manqué de patience » puis \"une amende» et « trop tard ” enfin.";
-  auto quotes = FindQuotes(text, OneParagraph(text));
-  REQUIRE(quotes.size() == 3);
-  CHECK(QuoteText(text, quotes[0]) == "On a manqué de patience");
-  CHECK(quotes[0].style == QuoteStyle::kEnglish);
-  CHECK(QuoteText(text, quotes[1]) == "une amende");
-  CHECK(QuoteText(text, quotes[2]) == "trop tard");
+  CHECK(QuoteTexts(text) ==
+        std::vector<std::string>{"On a manqué de patience", "une amende", "trop tard"});
+  CHECK(FindQuotes(text, OneParagraph(text))[0].style == QuoteStyle::kEnglish);
   // A mark that an open quote expects closes that quote, as written: in
   // "« un “faux » »" the first » closes the «, the “ inside left open.
-  std::string nested = "« un “vrai” choix » et « un “faux » »";
-  auto inner = FindQuotes(nested, OneParagraph(nested));
-  REQUIRE(inner.size() == 2);
-  CHECK(QuoteText(nested, inner[0]) == "un “vrai” choix");
-  CHECK(QuoteText(nested, inner[1]) == "un “faux");
+  CHECK(QuoteTexts("« un “vrai” choix » et « un “faux » »") ==
+        std::vector<std::string>{"un “vrai” choix", "un “faux"});
 }
 
 TEST_CASE("quotes: a French quote over paragraphs reopens with «", "[quote]") {
