@@ -330,8 +330,8 @@ class LinkPass {
     }
   }
 
-  // The first token from `from` that opens a quote in this sentence, or
-  // the sentence's last token when none does.
+  // The first token from `from` that opens a quote (the tokens are the
+  // sentence's), or the last token when none does.
   size_t FirstQuoteToken(size_t from) const {
     size_t k = from;
     while (k < tokens_.size() && tokens_[k].span.start < sentence_.end && !QuoteOpeningAt(k)) ++k;
@@ -1613,8 +1613,9 @@ class LinkPass {
   }
 
   // An occasion between commas ("lors de", "au cours de", "à l'occasion
-  // de": occasion_prepositions). From its opening comma ("a annoncé mercredi, lors d'un
-  // conseil extraordinaire, son intention de …"): past its closing comma.
+  // de": occasion_prepositions). From its opening comma ("a annoncé
+  // mercredi, lors d'un conseil extraordinaire, son intention de …"): past
+  // its closing comma.
   // From its first word, after a comma ("…, a dit X, lors d'une réunion.",
   // "…, lors d'une réunion, avant de partir"): at its closing comma or the
   // sentence's end. `i` itself when there is none, or when it runs on.
@@ -2263,8 +2264,9 @@ class LinkPass {
           person && TokenAtOrAfter(phrase->span.start) == 0 && LikelyPredicateAfter(after);
       // "Romain Jouan, 32 ans, a du mal à …": an age between commas.
       const bool aged = after + 4 < tokens_.size() && Word(after) == "," &&
-                        tokens_[after + 1].kind == TokenKind::kNumber && Lower(after + 2) == "ans" &&
-                        Word(after + 3) == "," && StartsPredicate(after + 4);
+                        tokens_[after + 1].kind == TokenKind::kNumber &&
+                        Lower(after + 2) == "ans" && Word(after + 3) == "," &&
+                        StartsPredicate(after + 4);
       const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) ||
                              opening_subject || aged;
       // Anywhere, a full name with a known first name ("une étude menée
@@ -2280,9 +2282,8 @@ class LinkPass {
            (phrase->proper_name && LowerWord(phrase->name) != phrase->head));
       // "à la tête de l'OMC, a rencontré": a complement is no subject; nor,
       // with no first name known, a person at all ("les favoris de cette
-      // édition du Vendée Globe, a préféré …").
-      // ("du" opens the phrase itself: "de" and "le".)
-      // (Only for the phrases kept: most are not.)
+      // édition du Vendée Globe, a préféré …"; "du" opens the phrase
+      // itself). Read for the phrases kept only: most are not.
       const bool candidate = named_subject && predicate && !IsPlaceName(*phrase, k);
       if (titled ? !person : !(known_person || known_body || candidate)) continue;
       const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
@@ -2493,9 +2494,6 @@ class LinkPass {
            IsUpperWord(k + 2);
   }
 
-  // A role without a complement or a country, which describes rather than
-  // names a function: "universitaire", "leader frontiste"; not "maire de
-  // New York", "président américain", "ministre de l'Intérieur".
   // Whether a definite title phrase names a trade ("le coureur de
   // Deceuninck-Quick Step", "l'attaquant du Real Madrid"), not a function
   // or someone's relation.
@@ -2506,6 +2504,9 @@ class LinkPass {
            g_.IsTrade(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
   }
 
+  // A role without a complement or a country, which describes rather than
+  // names a function: "universitaire", "leader frontiste"; not "maire de
+  // New York", "président américain", "ministre de l'Intérieur".
   bool IsDescriptiveRole(const SourcePhrase& phrase) const {
     const std::string& role = *phrase.role;
     if (role.find(' ') == std::string::npos) return true;

@@ -698,8 +698,8 @@ bool SourceGrammar::IsOccasionPreposition(std::string_view lower) const {
 }
 
 bool SourceGrammar::EndsLikeDemonym(std::string_view word) const {
-  const std::string lower = LowerWord(word);
   if (!IsUpperStart(word)) return false;
+  const std::string lower = LowerWord(word);
   constexpr size_t kMinStem = 3;  // "Rennais": "Renn"; not "Lain"
   for (const auto& [ending, unused] : demonym_endings_) {
     if (lower.size() >= ending.size() + kMinStem && lower.ends_with(ending)) return true;
@@ -1088,7 +1088,6 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next();
         continue;
       }
-
       if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
       r.Next();
     }
@@ -1470,7 +1469,6 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Li." ends with its sentence's full stop.
       bool initial = w.size() <= 2 && r.Glued(0) && r.Word(1) == "." && r.IsWord(2) &&
                      IsUpperStart(r.Word(2));
-
       // "TER21", "G20": digits glued to a capitalized word are the name's.
       const bool digits = !initial && r.Glued(0) && r.IsNumber(1);
       // "Selon Century 21, …", "l'université Rennes 2": a short number
