@@ -17,6 +17,7 @@ constexpr size_t kMaxEntities = 256;             // coreference memory
 constexpr size_t kMaxFragmentWords = 8;          // «...» shorter: a fragment
 constexpr size_t kMaxSettingWords = 6;           // "lors d'une conférence de presse"
 constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
+constexpr size_t kMaxPrepositionTokens = 3;      // "à l'issue", "à l'occasion"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
 constexpr size_t kMaxSpeakerNameTokens = 10;     // "le colonel John J. Thomas"
 // Reported speech nested in a statement ("X estime que Y affirme que …"),
@@ -1203,9 +1204,10 @@ class LinkPass {
   // Whether token k sits inside quote marks between a comma and a comma or
   // a full stop: "« A, souffle-t-elle. B »", "« A, s'amuse-t-il, B »".
   bool IsInsideIncise(size_t k) const {
+    if (k == 0 || k + 1 >= tokens_.size()) return false;
     const size_t before = k >= 2 && IsReflexivePronoun(k - 1) ? k - 2 : k - 1;
-    return k >= 1 && before < k && Word(before) == "," && k + 1 < tokens_.size() &&
-           (Word(k + 1) == "," || Word(k + 1) == ".") && InsideQuote(tokens_[k].span);
+    return Word(before) == "," && (Word(k + 1) == "," || Word(k + 1) == ".") &&
+           InsideQuote(tokens_[k].span);
   }
 
   std::vector<Cue> VerbalCues() const {
@@ -1628,7 +1630,6 @@ class LinkPass {
     if (first + 1 >= tokens_.size() || (!from_comma && (i == 0 || Word(i - 1) != ","))) {
       return i;
     }
-    constexpr size_t kMaxPrepositionTokens = 3;  // "à l'occasion"
     const size_t opened = SkipPhrase(first, kMaxPrepositionTokens, [&](const std::string& key) {
       return g_.IsOccasionPreposition(key);
     });
@@ -2263,12 +2264,9 @@ class LinkPass {
       const bool opening_subject =
           person && TokenAtOrAfter(phrase->span.start) == 0 && LikelyPredicateAfter(after);
       // "Romain Jouan, 32 ans, a du mal à …": an age between commas.
-      const bool aged = after + 4 < tokens_.size() && Word(after) == "," &&
-                        tokens_[after + 1].kind == TokenKind::kNumber &&
-                        Lower(after + 2) == "ans" && Word(after + 3) == "," &&
-                        StartsPredicate(after + 4);
       const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) ||
-                             opening_subject || aged;
+                             opening_subject ||
+                             (AgeBetweenCommasAt(after) && StartsPredicate(after + 4));
       // Anywhere, a full name with a known first name ("une étude menée
       // par Gilles-Éric Séralini"), or a body by its head noun and a named
       // complement ("devant le tribunal correctionnel de Belfort", for
@@ -2466,6 +2464,13 @@ class LinkPass {
   }
 
   bool IsUpperWord(size_t k) const { return IsWord(k) && StartsWithCapital(Word(k)); }
+
+  // Whether tokens from `comma` are ", 34 ans ,": an age in apposition.
+  bool AgeBetweenCommasAt(size_t comma) const {
+    return comma + 3 < tokens_.size() && Word(comma) == "," &&
+           tokens_[comma + 1].kind == TokenKind::kNumber && Lower(comma + 2) == "ans" &&
+           Word(comma + 3) == ",";
+  }
 
   // Whether a speaker's phrase may open at token k + 1: a capitalized word
   // or a determiner ("a souri Paul Roux", "s'agace le ministre").
@@ -5461,7 +5466,6 @@ class LinkPass {
   // after "que".
   size_t AfterCircumstanceBeforeQue(size_t first) const {
     constexpr size_t kMaxCircumstanceTokens = 12;
-    constexpr size_t kMaxPrepositionTokens = 3;  // "à l'issue"
     if (first + 2 >= tokens_.size() || !IsWord(first) || InsideQuote(tokens_[first].span) ||
         SkipPhrase(first, kMaxPrepositionTokens, [&](const std::string& key) {
           return g_.IsCircumstancePreposition(key);
@@ -6100,8 +6104,7 @@ class LinkPass {
     size_t part = PartStart(end);
     // "Marie Dupont, 34 ans, mère de deux enfants, témoigne": an age
     // between commas is stepped over to the name before it.
-    if (part + 2 == end && part >= 2 && tokens_[part].kind == TokenKind::kNumber &&
-        Lower(part + 1) == "ans" && Word(part - 1) == ",") {
+    if (part + 2 == end && part >= 2 && AgeBetweenCommasAt(part - 1)) {
       end = part - 1;
       part = PartStart(end);
     }
@@ -6364,11 +6367,11 @@ class LinkPass {
       }
       return false;
     };
-    const bool relative_after =
+    const bool described_after =
         comma_after && after_comma < tokens_.size() && IsWord(after_comma) &&
         (g_.IsRelativePronoun(Lower(after_comma)) || participle_to_end());
     if (!at_start && rest.size() > before.size() + 8 && comma_after && !contrast_after &&
-        !relative_after && last_verb_cue_start_ < rest.start) {
+        !described_after && last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
     // "… car selon eux, il était …": a clause opens after the conjunction;
@@ -6394,7 +6397,7 @@ class LinkPass {
     const bool bare_que_incise = !comma_before && !comma_after && !at_start && cue_token > 0 &&
                                  IsWord(cue_token - 1) && after_phrase < tokens_.size() &&
                                  IsQue(after_phrase);
-    const bool incise = ((comma_before && comma_after && !contrast_after && !relative_after) ||
+    const bool incise = ((comma_before && comma_after && !contrast_after && !described_after) ||
                          bare_pronoun_incise ||
                          bare_que_incise) &&
                         StatementStart() < cue.span.start &&

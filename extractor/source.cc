@@ -633,15 +633,20 @@ bool SourceGrammar::TitlesCompatible(std::string_view a, std::string_view b) con
   return family_a && family_b && *family_a == *family_b;
 }
 
+std::string_view SourceGrammar::WithoutTitlePrefix(std::string_view lower) const {
+  for (const auto& [prefix, unused] : title_prefixes_) {
+    if (lower.size() > prefix.size() && lower.starts_with(prefix)) {
+      return lower.substr(prefix.size());
+    }
+  }
+  return {};
+}
+
 const std::string* SourceGrammar::FamilyOf(std::string_view title) const {
   if (const std::string* family = Find(title_families_, title)) return family;
   // "la vice-procureure" is a prosecutor, "la magistrate" later.
-  for (const auto& [prefix, unused] : title_prefixes_) {
-    if (title.size() > prefix.size() && title.starts_with(prefix)) {
-      return Find(title_families_, title.substr(prefix.size()));
-    }
-  }
-  return nullptr;
+  const std::string_view base = WithoutTitlePrefix(title);
+  return base.empty() ? nullptr : Find(title_families_, base);
 }
 
 bool SourceGrammar::FamilyIn(std::string_view title, const Words& families) const {
@@ -784,10 +789,8 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
   // "secrétaire-général" for "secrétaire général".
   if (lower.find('-') == std::string_view::npos) return nullptr;
   // "vice-procureure": the prefixes end with a hyphen.
-  for (const auto& [prefix, unused] : title_prefixes_) {
-    if (lower.size() > prefix.size() && lower.starts_with(prefix)) {
-      if (const std::string* gender = Find(titles_, lower.substr(prefix.size()))) return gender;
-    }
+  if (const std::string_view base = WithoutTitlePrefix(lower); !base.empty()) {
+    if (const std::string* gender = Find(titles_, base)) return gender;
   }
   std::string spaced(lower);
   std::replace(spaced.begin(), spaced.end(), '-', ' ');

@@ -291,6 +291,9 @@ class SourceGrammar {
   const std::string* FindTitle(std::string_view lower) const;
   // The title's family (title_families), through a title prefix ("vice-").
   const std::string* FamilyOf(std::string_view title) const;
+  // `lower` without its title prefix ("procureure" of "vice-procureure"),
+  // or empty when it has none.
+  std::string_view WithoutTitlePrefix(std::string_view lower) const;
   // Whether `lower` is the noun of a body that has a name of its own
   // ("groupe", "ONG", "parti"): capitalized words after it are that name.
   bool NamesABody(std::string_view lower) const;
