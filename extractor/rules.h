@@ -146,13 +146,18 @@ bool GluedOnTheRight(std::string_view text, size_t end);
 
 // One match of one rule. `span` is the reported match (without the boundary
 // prefix; the `span` group when the rule has one and it is not empty);
-// `groups` maps each named capture that participated to its span. Offsets are
-// absolute in the text given to FindAll.
+// `groups` holds each named capture that participated with its span, in the
+// rule's group order. Names point into the rule set's own storage and live
+// as long as its RuleBook. Offsets are absolute in the text given to
+// FindAll.
 struct RuleMatch {
   const Rule* rule = nullptr;
   Span span;
-  std::map<std::string, Span, std::less<>> groups;
+  std::vector<std::pair<std::string_view, Span>> groups;
 
+  // The span of the named group, or nullopt when it did not take part. A
+  // linear search: rules have a handful of groups, and a map built per
+  // match cost more than all its lookups.
   std::optional<Span> Group(std::string_view name) const;
 };
 

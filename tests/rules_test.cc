@@ -429,12 +429,13 @@ void CheckSameMatches(std::string_view text, const std::vector<RuleMatch>& got,
 TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
           "[rules]") {
   // FindAll reads a word-bounded match's groups from the rule's body when
-  // the boundary characters around it can have only one width, and only
-  // asks a silent rule's body whether it matches; the bounded regex,
-  // FindAllBounded's, is the reference. Text: the shared corpora,
-  // and random strings of the characters the boundaries weigh (letters,
-  // digits, . , - _ and spaces, non-ASCII letters and signs) mixed with
-  // number, unit and modifier words.
+  // the boundary characters around it can have only one width, only asks
+  // a silent rule's body whether it matches, and takes groups with PCRE2
+  // (submatch.h); the bounded regex, FindAllBounded's, with RE2 alone, is
+  // the reference. Text: the shared corpora, and random strings of the
+  // characters the boundaries weigh (letters, digits, . , - _ and spaces,
+  // non-ASCII letters and signs) mixed with number, unit and modifier
+  // words, and bytes that are not UTF-8.
   auto book = ProjectRules();
   std::vector<std::string> texts;
   const fs::path corpora = fs::path(CLAIMX_SHARED_DIR) / "corpora";
@@ -450,7 +451,7 @@ TEST_CASE("groups read from a rule's body alone equal its bounded regex's",
       "millions", "milliards", "euros", "deux", "trois", "vingt", "et", "un", "une", "cent",
       "dizaine", "au moins", "plus de", "environ", "entre", "à", "de", "d'", "le", "la", "en",
       "tiers", "sur", "pour cent", "points", "article", "n°", "vers", "mars", "mai", "(", ")",
-      "'", "/", ":", "+", "\n"};
+      "'", "/", ":", "+", "\n", "\xff", "\xc3"};
   std::mt19937 random(20261204);
   for (int i = 0; i < 20000; ++i) {
     std::string text;
