@@ -88,6 +88,25 @@ TEST_CASE("word sequences that are not one number are refused", "[quantity]") {
   CHECK_FALSE(parse(""));
 }
 
+TEST_CASE("the prefilter passes sentences with a digit or a table word", "[quantity]") {
+  QuantityPrefilter prefilter;
+  for (const char* word : {"millions", "an", "tiers", "dizaine", "km"}) prefilter.AddWord(word);
+  const std::string long_word(40, 'x');
+  prefilter.AddWord(long_word);
+  CHECK(prefilter.MayHoldQuantity("il y a 3 blessés"));
+  CHECK(prefilter.MayHoldQuantity("Trois MILLIONS d'habitants"));  // ASCII case folded
+  CHECK(prefilter.MayHoldQuantity("depuis un an."));
+  CHECK(prefilter.MayHoldQuantity("une quarante-dizaine"));  // hyphens split words
+  CHECK(prefilter.MayHoldQuantity("(km)"));
+  CHECK(prefilter.MayHoldQuantity("mot " + long_word + " mot"));
+  // Same first letter, other lengths or other words: the gate and the hash
+  // both turn them away.
+  CHECK_FALSE(prefilter.MayHoldQuantity("l'antenne annonce ans"));
+  CHECK_FALSE(prefilter.MayHoldQuantity("mot " + std::string(39, 'x') + "y mot"));
+  CHECK_FALSE(prefilter.MayHoldQuantity("Rien à compter ici."));
+  CHECK_FALSE(prefilter.MayHoldQuantity(""));
+}
+
 TEST_CASE("entity lemmas are singular and lower case", "[quantity]") {
   std::map<std::string, std::string> exceptions = {{"pays", "pays"},
                                                    {"travaux", "travail"}};
