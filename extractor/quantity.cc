@@ -120,6 +120,15 @@ std::vector<std::string> NumberTokens(std::string_view text) {
 
 std::optional<double> ParseFrenchNumber(std::string_view text,
                                         const NumberWords& words) {
+  // Digits alone ("300", "94 000", "2,5"), most of what the rules match:
+  // NumberTokens would make them one token; no words to split and copy.
+  if (StartsWithDigit(text) && std::none_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 || std::isalpha(b);
+      })) {
+    while (text.back() == ' ') text.remove_suffix(1);
+    return ParseFrenchDigits(text);
+  }
   std::vector<std::string> tokens = NumberTokens(text);
   if (tokens.empty()) return std::nullopt;
   double total = 0;     // completed groups: thousands, millions...

@@ -74,6 +74,12 @@ TEST_CASE("French number words compose to their value", "[quantity]") {
   CHECK(parse("2,5 milliards") == 2500000000);
   CHECK(parse("1,2 milliard") == 1200000000);
   CHECK(parse("94 000") == 94000);
+  // Digits alone take a shorter path: the same values, trailing spaces
+  // dropped, malformed groups refused.
+  CHECK(parse("1 787,5 ") == 1787.5);
+  CHECK(parse("1.787.000") == 1787000);
+  CHECK_FALSE(parse("94 00"));
+  CHECK_FALSE(parse("1.787,000.5"));
 }
 
 TEST_CASE("word sequences that are not one number are refused", "[quantity]") {
