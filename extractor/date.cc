@@ -105,8 +105,8 @@ struct DateRecognizer::Compiled {
     const Rule* rule;
     std::unique_ptr<re2::RE2> regex;      // "(pattern)", no boundary prefix
     // The same pattern for PCRE2, which takes the groups of a match in a
-    // fraction of RE2's time (submatch.h); null when it cannot.
-    std::unique_ptr<Submatcher> submatcher;
+    // fraction of RE2's time (submatch.h), compiled on first use.
+    std::unique_ptr<LazySubmatcher> submatcher;
     std::vector<std::string> group_names;  // index -> name ("" if unnamed)
   };
   std::vector<AnchoredRule> rules;  // parallel to the set's indexes
@@ -841,9 +841,9 @@ void MatchAt(std::string_view text, size_t start, size_t end,
   const re2::StringPiece whole(text.data(), text.size());
   for (int hit : *hits) {
     const auto& anchored = compiled.rules[static_cast<size_t>(hit)];
-    if (anchored.submatcher == nullptr ||
-        anchored.submatcher->Match(text, start, window_end, groups) !=
-            Submatcher::Outcome::kMatch) {
+    const Submatcher* submatcher = anchored.submatcher->Get();
+    if (submatcher == nullptr ||
+        submatcher->Match(text, start, window_end, groups) != Submatcher::Outcome::kMatch) {
       groups->assign(anchored.group_names.size(), re2::StringPiece());
       if (!anchored.regex->Match(whole, start, window_end, re2::RE2::ANCHOR_START,
                                  groups->data(), static_cast<int>(groups->size()))) {
@@ -912,11 +912,8 @@ Status CompileAnchored(const RuleSet& set, DateRecognizer::Compiled* compiled) {
     if (!anchored.regex->ok() || compiled->anchored->Add(pattern, &error) < 0) {
       return InvalidArgument(where + ": " + anchored.regex->error() + error);
     }
-    anchored.submatcher = Submatcher::Create(pattern, Submatcher::Anchor::kStart);
-    if (anchored.submatcher != nullptr &&
-        anchored.submatcher->group_count() != anchored.regex->NumberOfCapturingGroups()) {
-      anchored.submatcher.reset();
-    }
+    anchored.submatcher = std::make_unique<LazySubmatcher>(
+        pattern, Submatcher::Anchor::kStart, anchored.regex->NumberOfCapturingGroups());
     anchored.group_names.assign(
         static_cast<size_t>(anchored.regex->NumberOfCapturingGroups()) + 1, "");
     for (const auto& [index, name] : anchored.regex->CapturingGroupNames()) {

@@ -128,4 +128,12 @@ Submatcher::Outcome Submatcher::Match(std::string_view text, size_t start, size_
   return Outcome::kMatch;
 }
 
+const Submatcher* LazySubmatcher::Get() const {
+  std::call_once(once_, [&] {
+    submatcher_ = Submatcher::Create(pattern_, anchor_);
+    if (submatcher_ != nullptr && submatcher_->group_count() != groups_) submatcher_.reset();
+  });
+  return submatcher_.get();
+}
+
 }  // namespace claimx

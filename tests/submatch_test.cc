@@ -157,6 +157,14 @@ TEST_CASE("submatcher gives up on bad UTF-8 and runaway backtracking", "[submatc
   const std::string as = std::string(40, 'a') + "bx";
   CHECK(nested->Match(as, 0, as.size(), &groups) == Outcome::kUnknown);
   CHECK(groups.empty());  // untouched unless kMatch
+  // A repeated group over a long span outgrows the JIT's 32 KiB stack or
+  // the step limit: an error, so RE2 answers, and no crash.
+  auto repeated = Submatcher::Create("((a)|b)*c", Anchor::kBoth);
+  REQUIRE(repeated != nullptr);
+  std::string long_span;
+  for (int i = 0; i < 100000; ++i) long_span += "ab";
+  long_span += "c";
+  CHECK(repeated->Match(long_span, 0, long_span.size(), &groups) == Outcome::kUnknown);
 }
 
 TEST_CASE("submatcher takes the date rules' groups as RE2 does, over the corpora",
