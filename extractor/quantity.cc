@@ -213,13 +213,11 @@ std::optional<Bound> ParseBound(std::string_view name) {
 
 // Looks a matched phrase up in a lexicon: case-folded, and with hyphens read
 // as spaces when the phrase is not found as written.
-const std::string* Lookup(const std::map<std::string, std::string>& table,
-                          std::string_view phrase) {
+const std::string* Lookup(const WordMap<std::string>& table, std::string_view phrase) {
   std::string key = LexiconKey(phrase);
-  if (auto it = table.find(key); it != table.end()) return &it->second;
+  if (const std::string* value = table.Find(key)) return value;
   std::replace(key.begin(), key.end(), '-', ' ');
-  if (auto it = table.find(key); it != table.end()) return &it->second;
-  return nullptr;
+  return table.Find(key);
 }
 
 double ToDouble(const std::string& s) {
@@ -430,31 +428,52 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   for (const auto& [word, value] : *number_words) {
     tables.number_words[word] = ToDouble(value);
   }
-  CLAIMX_RETURN_IF_ERROR(need("bound_modifiers", &tables.bound_modifiers));
-  CLAIMX_RETURN_IF_ERROR(need("approx_nouns", &tables.approx_nouns));
-  CLAIMX_RETURN_IF_ERROR(need("fraction_nouns", &tables.fraction_nouns));
+  // A lexicon of the rule book, copied into a hash table.
+  auto copy = [&](const char* name, Lexicon* into, const Table** table = nullptr) -> Status {
+    const Table* found = nullptr;
+    CLAIMX_RETURN_IF_ERROR(need(name, &found));
+    into->insert(found->begin(), found->end());
+    if (table != nullptr) *table = found;
+    return Status::Ok();
+  };
+  const Table* approx_nouns = nullptr;
+  const Table* fraction_nouns = nullptr;
+  CLAIMX_RETURN_IF_ERROR(copy("bound_modifiers", &tables.bound_modifiers));
+  CLAIMX_RETURN_IF_ERROR(copy("approx_nouns", &tables.approx_nouns, &approx_nouns));
+  CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
   CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
-  CLAIMX_RETURN_IF_ERROR(need("entity_stopwords", &tables.entity_stopwords));
-  CLAIMX_RETURN_IF_ERROR(need("entity_anaphors", &tables.entity_anaphors));
+  CLAIMX_RETURN_IF_ERROR(copy("entity_stopwords", &tables.entity_stopwords));
+  CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
   CLAIMX_RETURN_IF_ERROR(need("lemma_exceptions", &tables.lemma_exceptions));
+  QuantityPrefilter prefilter;
   for (const Rule& rule : set->rules()) {
     if (auto lexicon = rule.set.find("unit_lexicon"); lexicon != rule.set.end()) {
+      if (tables.unit_lexicons.count(lexicon->second) > 0) continue;
       const Table* table = nullptr;
-      CLAIMX_RETURN_IF_ERROR(need(lexicon->second.c_str(), &table));
-      tables.unit_lexicons[lexicon->second] = table;
+      CLAIMX_RETURN_IF_ERROR(copy(lexicon->second.c_str(),
+                                  &tables.unit_lexicons[lexicon->second], &table));
+      AddTableWords(*table, true, &prefilter);
     }
   }
-  QuantityPrefilter prefilter;
   AddTableWords(*number_words, false, &prefilter);
-  AddTableWords(*tables.approx_nouns, false, &prefilter);
-  AddTableWords(*tables.fraction_nouns, false, &prefilter);
+  AddTableWords(*approx_nouns, false, &prefilter);
+  AddTableWords(*fraction_nouns, false, &prefilter);
   const Table* cue_words = nullptr;
   CLAIMX_RETURN_IF_ERROR(need("prefilter_cue_words", &cue_words));
   AddTableWords(*cue_words, false, &prefilter);
-  for (const auto& [name, table] : tables.unit_lexicons) {
-    AddTableWords(*table, true, &prefilter);
+  // Rules' `set` fields; the unit lexicons' addresses are final now.
+  std::vector<RuleFields> fields;
+  for (const Rule& rule : set->rules()) {
+    RuleFields& f = fields.emplace_back();
+    f.bound = ParseBound(SetField(rule, "bound"));
+    f.approx = SetField(rule, "approx") == "true";
+    if (auto unit = SetField(rule, "unit"); !unit.empty()) f.unit = std::string(unit);
+    if (auto lexicon = SetField(rule, "unit_lexicon"); !lexicon.empty()) {
+      f.unit_lexicon = &tables.unit_lexicons.find(lexicon)->second;
+      f.measure_units = lexicon == "measure_units";
+    }
   }
-  return QuantityRecognizer(set, std::move(tables), std::move(prefilter));
+  return QuantityRecognizer(set, std::move(tables), std::move(fields), std::move(prefilter));
 }
 
 std::optional<QuantityValue> QuantityRecognizer::Evaluate(
@@ -480,7 +499,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     q.high = *high;
     q.bound = Bound::kRange;
   } else if (auto noun = group("approx_noun")) {
-    const std::string* value = Lookup(*tables_.approx_nouns, *noun);
+    const std::string* value = Lookup(tables_.approx_nouns, *noun);
     if (value == nullptr) return std::nullopt;
     q.value = ToDouble(*value);
     q.approx = true;
@@ -489,7 +508,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
       q.bound = Bound::kAtLeast;
     }
   } else if (auto fraction = group("fraction")) {
-    const std::string* denominator = Lookup(*tables_.fraction_nouns, *fraction);
+    const std::string* denominator = Lookup(tables_.fraction_nouns, *fraction);
     if (denominator == nullptr) return std::nullopt;
     q.value = number("number").value_or(1) / ToDouble(*denominator);
   } else {
@@ -504,22 +523,22 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
   if (auto sign = group("sign"); sign && *sign == "-") q.value = -q.value;
 
   if (auto bound = group("bound")) {
-    const std::string* name = Lookup(*tables_.bound_modifiers, *bound);
+    const std::string* name = Lookup(tables_.bound_modifiers, *bound);
     if (name != nullptr) {
       if (auto b = ParseBound(*name)) q.bound = *b;
     }
   }
   if (group("approx")) q.approx = true;
-  if (auto b = ParseBound(SetField(rule, "bound"))) q.bound = *b;
-  if (SetField(rule, "approx") == "true") q.approx = true;
+  const RuleFields& fields = FieldsOf(rule);
+  if (fields.bound) q.bound = *fields.bound;
+  if (fields.approx) q.approx = true;
 
-  if (auto unit = SetField(rule, "unit"); !unit.empty()) q.unit = std::string(unit);
+  if (fields.unit) q.unit = fields.unit;
   if (group("percent")) q.unit = "%";
-  if (auto lexicon = SetField(rule, "unit_lexicon"); !lexicon.empty()) {
+  if (fields.unit_lexicon != nullptr) {
     auto word = group("unit");
-    auto table = tables_.unit_lexicons.find(std::string(lexicon));
-    if (!word || table == tables_.unit_lexicons.end()) return std::nullopt;
-    const std::string* symbol = Lookup(*table->second, *word);
+    if (!word) return std::nullopt;
+    const std::string* symbol = Lookup(*fields.unit_lexicon, *word);
     if (symbol == nullptr) return std::nullopt;
     q.unit = *symbol;
   }
@@ -543,7 +562,7 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   pos = SkipSpaces(text, best_joiner_end, range_end);
   std::string_view first = WordAt(text, pos, range_end);
   if (first.empty() || first.back() == '\'' ||
-      Lookup(*tables_.entity_stopwords, first) != nullptr) {
+      Lookup(tables_.entity_stopwords, first) != nullptr) {
     return std::nullopt;
   }
   std::string entity(first);
@@ -554,8 +573,8 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
     // adjective ("les deux parties revendiquent").
     if (!second.empty() && second.back() != '\'' && IsLowerInitial(second) &&
         !second.ends_with("ent") &&
-        Lookup(*tables_.entity_stopwords, second) == nullptr &&
-        Lookup(*tables_.entity_anaphors, second) == nullptr) {
+        Lookup(tables_.entity_stopwords, second) == nullptr &&
+        Lookup(tables_.entity_anaphors, second) == nullptr) {
       entity += ' ';
       entity += second;
     }
@@ -614,12 +633,12 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     }
     bool counts_things =
         !quantity->unit || *quantity->unit == "%" || *quantity->unit == "ratio" ||
-        SetField(rule, "unit_lexicon") == "measure_units";
+        FieldsOf(rule).measure_units;
     if (!quantity->entity && counts_things) {
       quantity->entity = FindEntity(text, match.span.end, range.end);
       // "huit autres": the noun of the previous figure in the sentence.
       if (quantity->entity &&
-          Lookup(*tables_.entity_anaphors, *quantity->entity) != nullptr) {
+          Lookup(tables_.entity_anaphors, *quantity->entity) != nullptr) {
         quantity->entity.reset();
         for (size_t i = out->size(); i > first_in_range; --i) {
           const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
