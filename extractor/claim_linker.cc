@@ -5305,8 +5305,12 @@ class LinkPass {
     // "a indiqué que 955 étudiants étaient sans affectation, puis détaillé
     // ses projets": the speaker's next act, sharing the auxiliary.
     if (w == "puis" && IsWord(k + 2) && LooksLikeParticiple(Lower(k + 2))) return true;
-    return w == "lors" || (w == "au" && Lower(k + 2) == "cours") ||
-           (w == "à" && Lower(k + 2) == "l'" && Lower(k + 3) == "occasion");
+    // "…, lors d'une réunion", "…, en marge du sommet": occasion_prepositions
+    // that open no time span the content may still hold ("avaient augmenté,
+    // pendant trois ans, de 4 %").
+    return SkipPhrase(k + 1, kMaxPrepositionTokens, [&](const std::string& key) {
+             return g_.OpensOnlyOccasions(key);
+           }) > k + 1;
   }
 
   // "il a affirmé ne pas avoir voulu tuer, se présentant comme une

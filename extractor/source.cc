@@ -352,6 +352,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   };
   CLAIMX_RETURN_IF_ERROR(load("anaphoric_heads", &g.anaphoric_heads_));
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
+  CLAIMX_RETURN_IF_ERROR(only_values("occasion_prepositions", g.occasion_prepositions_, "time"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
@@ -700,6 +701,11 @@ bool SourceGrammar::IsCircumstancePreposition(std::string_view lower) const {
 
 bool SourceGrammar::IsOccasionPreposition(std::string_view lower) const {
   return In(occasion_prepositions_, lower);
+}
+
+bool SourceGrammar::OpensOnlyOccasions(std::string_view lower) const {
+  const std::string* value = occasion_prepositions_.Find(lower);
+  return value != nullptr && *value != "time";
 }
 
 bool SourceGrammar::EndsLikeDemonym(std::string_view word) const {

@@ -225,6 +225,9 @@ class SourceGrammar {
   bool IsCircumstancePreposition(std::string_view lower) const;
   // The opening words of an occasion after a speaker ("lors", "à l'occasion").
   bool IsOccasionPreposition(std::string_view lower) const;
+  // Those of them that open no time span ("lors", not "pendant": "ont
+  // augmenté, pendant trois ans, de 4 %" is still one statement).
+  bool OpensOnlyOccasions(std::string_view lower) const;
   // A capitalized word with a demonym's ending (demonym_endings):
   // "Turballais".
   bool EndsLikeDemonym(std::string_view word) const;
