@@ -293,8 +293,8 @@ constexpr bool IsWordByte(unsigned char b) {
   return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
 }
 
-// What the prefilter's scan does with each byte, read from one table: the
-// range tests of IsWordByte on every byte were most of its cost.
+// What the prefilter's scan does with each byte, read from one table
+// rather than tested with IsWordByte's ranges.
 enum ByteKind : unsigned char { kOtherByte, kWordByte, kDigitByte };
 constexpr std::array<unsigned char, 256> ByteKinds() {
   std::array<unsigned char, 256> kinds{};
@@ -446,12 +446,14 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
   CLAIMX_RETURN_IF_ERROR(need("lemma_exceptions", &tables.lemma_exceptions));
   QuantityPrefilter prefilter;
+  std::map<std::string, size_t, std::less<>> unit_lexicon_index;  // name -> index
   for (const Rule& rule : set->rules()) {
     if (auto lexicon = rule.set.find("unit_lexicon"); lexicon != rule.set.end()) {
-      if (tables.unit_lexicons.count(lexicon->second) > 0) continue;
+      if (unit_lexicon_index.count(lexicon->second) > 0) continue;
+      unit_lexicon_index[lexicon->second] = tables.unit_lexicons.size();
       const Table* table = nullptr;
-      CLAIMX_RETURN_IF_ERROR(copy(lexicon->second.c_str(),
-                                  &tables.unit_lexicons[lexicon->second], &table));
+      CLAIMX_RETURN_IF_ERROR(
+          copy(lexicon->second.c_str(), &tables.unit_lexicons.emplace_back(), &table));
       AddTableWords(*table, true, &prefilter);
     }
   }
@@ -461,7 +463,6 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   const Table* cue_words = nullptr;
   CLAIMX_RETURN_IF_ERROR(need("prefilter_cue_words", &cue_words));
   AddTableWords(*cue_words, false, &prefilter);
-  // Rules' `set` fields; the unit lexicons' addresses are final now.
   std::vector<RuleFields> fields;
   for (const Rule& rule : set->rules()) {
     RuleFields& f = fields.emplace_back();
@@ -469,7 +470,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
     f.approx = SetField(rule, "approx") == "true";
     if (auto unit = SetField(rule, "unit"); !unit.empty()) f.unit = std::string(unit);
     if (auto lexicon = SetField(rule, "unit_lexicon"); !lexicon.empty()) {
-      f.unit_lexicon = &tables.unit_lexicons.find(lexicon)->second;
+      f.unit_lexicon = unit_lexicon_index.find(lexicon)->second;
       f.measure_units = lexicon == "measure_units";
     }
   }
@@ -535,10 +536,10 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
 
   if (fields.unit) q.unit = fields.unit;
   if (group("percent")) q.unit = "%";
-  if (fields.unit_lexicon != nullptr) {
+  if (fields.unit_lexicon) {
     auto word = group("unit");
     if (!word) return std::nullopt;
-    const std::string* symbol = Lookup(*fields.unit_lexicon, *word);
+    const std::string* symbol = Lookup(tables_.unit_lexicons[*fields.unit_lexicon], *word);
     if (symbol == nullptr) return std::nullopt;
     q.unit = *symbol;
   }

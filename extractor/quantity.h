@@ -64,8 +64,8 @@ std::string EntityLemma(std::string_view entity,
 // ASCII-lower-cased bytes in an open-addressing table: a collision only
 // costs a sentence the full scan, never a missed quantity. One pass over the
 // bytes, no allocation. A word is hashed only when some table word has its
-// first (lower-cased) byte and its length: nine words in ten fail that, and
-// hashing every byte cost as much as the scan the prefilter saves.
+// first (lower-cased) byte and its length: the prefilter cost as much as
+// the RE2 scan it saves when it hashed every word.
 class QuantityPrefilter {
  public:
   void AddWord(std::string_view word);
@@ -113,16 +113,17 @@ class QuantityRecognizer {
     Lexicon entity_stopwords;
     Lexicon entity_anaphors;
     const Table* lemma_exceptions = nullptr;
-    std::map<std::string, Lexicon, std::less<>> unit_lexicons;
+    std::vector<Lexicon> unit_lexicons;  // RuleFields::unit_lexicon indexes it
   };
   // What a rule's `set` says, read once at Create rather than from its map
-  // of strings at every match.
+  // of strings at every match. Indexes, not pointers, so that a copy of
+  // the recognizer (Annotator::Clone) reads its own tables.
   struct RuleFields {
     std::optional<Bound> bound;
     bool approx = false;
     std::optional<std::string> unit;
-    const Lexicon* unit_lexicon = nullptr;  // `unit_lexicon`, when set
-    bool measure_units = false;             // unit_lexicon: measure_units
+    std::optional<size_t> unit_lexicon;  // into Tables::unit_lexicons, when set
+    bool measure_units = false;          // unit_lexicon: measure_units
   };
 
   QuantityRecognizer(const RuleSet* rules, Tables tables, std::vector<RuleFields> fields,

@@ -110,6 +110,26 @@ TEST_CASE("a clone annotates exactly like its original", "[annotator]") {
   CHECK(a->sentences == b->sentences);
 }
 
+TEST_CASE("a clone outlives its original", "[annotator]") {
+  // Batch workers clone one annotator; nothing of a clone may point into
+  // the original (a unit lexicon read through a pointer once did).
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto original = Annotator::Create(*book);
+  REQUIRE(original.ok());
+  std::unique_ptr<Annotator> clone = (*original)->Clone();
+  original->reset();
+  auto doc = clone->Annotate("La route fait 3 km et coûte 2,5 millions d'euros.",
+                             {"x", std::nullopt});
+  REQUIRE(doc.ok());
+  std::vector<std::string> units;
+  for (const Mention& m : doc->mentions) {
+    const auto* q = std::get_if<QuantityValue>(&m.value);
+    if (q != nullptr && q->unit) units.push_back(*q->unit);
+  }
+  CHECK(units == std::vector<std::string>{"km", "EUR"});
+}
+
 TEST_CASE("mentions keep original offsets through NBSP, CRLF and BOM",
           "[annotator]") {
   std::string text = "\xEF\xBB\xBFTitre\r\n\r\nIls \u00E9taient 94\u202F000, soit 12\u00A0%.";
