@@ -846,9 +846,7 @@ namespace {
 // (submatch.h); on any other answer RE2 decides, and says no in ~50 ns.
 bool MatchAlone(const RE2& alone, const Submatcher* fast, std::string_view whole, size_t start,
                 size_t end, std::vector<re2::StringPiece>* groups) {
-  if (fast != nullptr &&
-      fast->Match(whole, start, end, groups) ==
-          Submatcher::Outcome::kMatch) {
+  if (fast != nullptr && fast->Match(whole, start, end, groups) == Submatcher::Outcome::kMatch) {
     return true;
   }
   groups->resize(static_cast<size_t>(alone.NumberOfCapturingGroups()) + 1);

@@ -147,17 +147,17 @@ bool GluedOnTheRight(std::string_view text, size_t end);
 // One match of one rule. `span` is the reported match (without the boundary
 // prefix; the `span` group when the rule has one and it is not empty);
 // `groups` holds each named capture that participated with its span, in the
-// rule's group order. Names point into the rule set's own storage and live
-// as long as its RuleBook. Offsets are absolute in the text given to
-// FindAll.
+// rule's group order. Names point into the storage of what made the match
+// (the RuleSet, or a recognizer's own compiled rules) and live as long as
+// it. Offsets are absolute in the text given to FindAll.
 struct RuleMatch {
   const Rule* rule = nullptr;
   Span span;
   std::vector<std::pair<std::string_view, Span>> groups;
 
   // The span of the named group, or nullopt when it did not take part. A
-  // linear search: rules have a handful of groups, and a map built per
-  // match cost more than all its lookups.
+  // linear search: rules have a handful of groups, and a map of strings
+  // built per match cost a node and a string per group.
   std::optional<Span> Group(std::string_view name) const;
 };
 

@@ -19,17 +19,19 @@
 // Tests compare them over the corpora and random text
 // (tests/submatch_test.cc, and the rule sets' reference path).
 //
-// Where they could still differ, Match says kUnknown and the caller asks
-// RE2, which stays the reference:
+// Where they could still differ, RE2, which stays the reference, answers:
 //   - the pattern does not compile for PCRE2 or its JIT (RE2 syntax PCRE2
-//     reads otherwise is refused at compile time: see Create);
+//     reads otherwise is refused at compile time: see Create), so there is
+//     no Submatcher;
 //   - the pattern looks at the text after the span (\b, \B, \z, or a
 //     multi-line flag) and the span ends before the text: PCRE2 cannot see
-//     past its subject, RE2 sees its whole context;
-//   - PCRE2 reports an error: its match limit reached (backtracking that
-//     would take long: RE2 is linear), or bytes that are not UTF-8.
-// A kNoMatch is PCRE2's answer, which callers may also check with RE2:
-// mismatches are rare and a wrong "no" would silently pick another rule.
+//     past its subject, RE2 sees its whole context (Match says kUnknown);
+//   - PCRE2 reports an error: its step limit or its JIT stack reached
+//     (backtracking that would take long: RE2 is linear), or bytes that
+//     are not UTF-8 (kUnknown).
+// A kNoMatch is PCRE2's answer too; the callers in rules.cc and date.cc
+// still ask RE2 then, whose DFA says no quickly, since a wrong "no" would
+// silently let another rule win.
 //
 // Thread safety: a Submatcher is immutable after Create; Match may run on
 // many threads at once (each thread keeps its own PCRE2 match data).
