@@ -709,26 +709,25 @@ struct RuleSet::Combined {
   RE2::Options alone_options;
 
   // A pattern compiled on first use, once whatever the threads, by RE2 and
-  // for PCRE2's submatches (submatch.h; null when PCRE2 cannot take it).
+  // for PCRE2's submatches (submatch.h; Fast is null when PCRE2 cannot
+  // take it).
   struct LazyRegex {
     std::string pattern;  // empty: none
     std::once_flag once;
     std::unique_ptr<RE2> regex;
-    std::unique_ptr<Submatcher> submatcher;
+    std::optional<LazySubmatcher> submatcher;
 
     const RE2* Get(const RE2::Options& options) {
       if (pattern.empty()) return nullptr;
       std::call_once(once, [&] {
         regex = std::make_unique<RE2>(pattern, options);
-        submatcher = Submatcher::Create(pattern, Submatcher::Anchor::kBoth);
-        if (submatcher && submatcher->group_count() != regex->NumberOfCapturingGroups()) {
-          submatcher.reset();
-        }
+        submatcher.emplace(pattern, Submatcher::Anchor::kBoth,
+                           regex->NumberOfCapturingGroups());
       });
       return regex.get();
     }
     const Submatcher* Fast(const RE2::Options& options) {
-      return Get(options) != nullptr ? submatcher.get() : nullptr;
+      return Get(options) != nullptr ? submatcher->Get() : nullptr;
     }
   };
   std::unique_ptr<LazyRegex[]> alone;
@@ -767,14 +766,7 @@ namespace {
 
 // Whether a pattern may use \b or \B, whose truth at a span's edge depends on
 // the text around it. Errs on the side of yes.
-bool MayTestWordBoundary(std::string_view pattern) {
-  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] != '\\') continue;
-    if (pattern[i + 1] == 'b' || pattern[i + 1] == 'B') return true;
-    ++i;  // the escaped character
-  }
-  return false;
-}
+bool MayTestWordBoundary(std::string_view pattern) { return HasEscapeOf(pattern, "bB"); }
 
 }  // namespace
 

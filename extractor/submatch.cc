@@ -10,25 +10,16 @@ namespace {
 // Escapes that RE2 and PCRE2 both accept but read differently: \v is the
 // vertical tab in RE2 and any vertical space in PCRE2; PCRE2's \s and \S
 // count the vertical tab as space, RE2's do not.
-bool HasEscapeReadOtherwise(std::string_view pattern) {
-  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] != '\\') continue;
-    const char next = pattern[i + 1];
-    if (next == 'v' || next == 's' || next == 'S') return true;
-    ++i;  // the escaped character
-  }
-  return false;
-}
+bool HasEscapeReadOtherwise(std::string_view pattern) { return HasEscapeOf(pattern, "vsS"); }
 
 // Whether a match's groups may depend on the text after it: \b, \B and \z
 // test it, and so does $ under a multi-line flag ("(?m", "(?im:"...).
 // Errs on the side of yes.
 bool MayReadRightContext(std::string_view pattern) {
+  if (HasEscapeOf(pattern, "bBz")) return true;
   for (size_t i = 0; i + 1 < pattern.size(); ++i) {
     if (pattern[i] == '\\') {
-      const char next = pattern[i + 1];
-      if (next == 'b' || next == 'B' || next == 'z') return true;
-      ++i;
+      ++i;  // the escaped character
       continue;
     }
     if (pattern[i] == '(' && pattern[i + 1] == '?') {
@@ -59,6 +50,15 @@ pcre2_match_data* ThreadMatchData(uint32_t pairs) {
 }
 
 }  // namespace
+
+bool HasEscapeOf(std::string_view pattern, std::string_view letters) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (letters.find(pattern[i + 1]) != std::string_view::npos) return true;
+    ++i;  // the escaped character
+  }
+  return false;
+}
 
 struct Submatcher::Code {
   pcre2_code* code = nullptr;

@@ -96,10 +96,16 @@ class Submatcher {
   bool reads_right_context_ = false;
 };
 
-// A Submatcher compiled on first use, once whatever the threads: compiling
-// every date rule for PCRE2's JIT at start-up added 14 ms to each claimx
-// process, and an article needs few of them. Get() is null when PCRE2
-// cannot take the pattern or counts other groups than RE2 (`groups`).
+// Whether an RE2 pattern holds a backslash escape of one of `letters`
+// ("bB" for \b and \B), an escaped backslash not counting. Errs on the
+// side of yes: an escape inside a character class counts too.
+bool HasEscapeOf(std::string_view pattern, std::string_view letters);
+
+// A Submatcher compiled on first use, once whatever the threads (the date
+// rules, and RuleSet's rules beside their RE2): compiling every date rule
+// for PCRE2's JIT at start-up added 14 ms to each claimx process, and an
+// article needs few of them. Get() is null when PCRE2 cannot take the
+// pattern or counts other groups than RE2 (`groups`).
 class LazySubmatcher {
  public:
   LazySubmatcher(std::string pattern, Submatcher::Anchor anchor, int groups)
