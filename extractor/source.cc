@@ -134,7 +134,9 @@ class PhraseReader {
   PhraseReader(std::string_view text, const std::vector<Token>& tokens,
                size_t first, size_t limit, const std::vector<std::string>* lower)
       : text_(text), tokens_(tokens), lower_(lower), i_(first),
-        limit_(std::min(limit, tokens.size())) {}
+        limit_(std::min(limit, tokens.size())) {
+    if (lower_ == nullptr) own_.resize(limit_);
+  }
 
   bool done() const { return i_ >= limit_; }
   size_t pos() const { return i_; }
@@ -143,9 +145,15 @@ class PhraseReader {
   std::string_view Word(size_t ahead = 0) const {
     return i_ + ahead < limit_ ? tokens_[i_ + ahead].span.Of(text_) : std::string_view();
   }
-  std::string Lower(size_t ahead = 0) const {
-    if (lower_) return i_ + ahead < limit_ ? (*lower_)[i_ + ahead] : std::string();
-    return LowerWord(Word(ahead));
+  // A view into the caller's folded words, or into the reader's own, each
+  // folded when first read: no copy per look (a phrase reads its words
+  // several times over).
+  std::string_view Lower(size_t ahead = 0) const {
+    const size_t i = i_ + ahead;
+    if (i >= limit_) return {};
+    if (lower_) return (*lower_)[i];
+    if (!own_[i]) own_[i] = LowerWord(tokens_[i].span.Of(text_));
+    return *own_[i];
   }
   bool IsNumber(size_t ahead = 0) const {
     return i_ + ahead < limit_ && tokens_[i_ + ahead].kind == TokenKind::kNumber;
@@ -169,6 +177,8 @@ class PhraseReader {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const std::vector<std::string>* lower_;
+  // Without `lower_`: the words folded so far, by token index.
+  mutable std::vector<std::optional<std::string>> own_;
   size_t i_;
   size_t limit_;
 };
@@ -211,6 +221,14 @@ bool LooksLikeParticiple(std::string_view lower) {
 }
 
 namespace {
+
+// "a b": two words as one lexicon key.
+std::string JoinWords(std::string_view a, std::string_view b) {
+  std::string joined;
+  joined.reserve(a.size() + 1 + b.size());
+  joined.append(a).append(1, ' ').append(b);
+  return joined;
+}
 
 // A word as a lexicon key: itself when already folded, else a folded copy.
 class FoldedKey {
@@ -865,7 +883,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   bool has_det = false;
   // "de X", "d'X": the preposition is not part of the phrase; "du", "des"
   // are articles and are.
-  std::string lower = r.Lower();
+  std::string_view lower = r.Lower();
   if (lower == "de" || lower == "d'") r.Next();
   if (r.done()) return std::nullopt;
   // "de hauts responsables", "d'anciens ministres": before a plural
@@ -880,8 +898,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (const std::string_view w = r.Word();
       w.size() <= 3 && (w[0] == 'u' || w[0] == 'U' || w[0] == 'l' || w[0] == 'L')) {
     const size_t elided = r.Lower() == "l'" ? 1 : 0;
-    const std::string one = r.Lower(elided);
-    const std::string of = r.Lower(elided + 1);
+    const std::string_view one = r.Lower(elided);
+    const std::string_view of = r.Lower(elided + 1);
     if ((one == "un" || one == "une") && (of == "des" || of == "de" || of == "d'") &&
         r.pos() + elided + 2 < limit) {
       auto group = ParsePhrase(text, tokens, r.pos() + elided + 1, limit, places, folded);
@@ -910,7 +928,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   if (!has_det) {
     for (size_t words : {2, 1}) {
       if (r.pos() + words > limit) continue;
-      std::string key = words == 2 ? r.Lower() + " " + r.Lower(1) : r.Lower();
+      std::string key = words == 2 ? JoinWords(r.Lower(), r.Lower(1)) : std::string(r.Lower());
       if (auto g = Find(pronouns_, key)) {
         if (*g == "-") return std::nullopt;  // "on" names nobody
         // "le premier", "la seconde" stand for a person only before a
@@ -976,7 +994,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (auto g = Find(determiners_, r.Lower())) {
       phrase.gender = GenderOf(*g);
       has_det = true;
-      const std::string det = r.Lower();
+      const std::string_view det = r.Lower();
       phrase.definite = det == "le" || det == "la" || det == "l'" || det == "ce" ||
                         det == "cet" || det == "cette";
       phrase.possessive = det == "son" || det == "sa" || det == "ses" || det == "leur" ||
@@ -1005,7 +1023,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                      In(prenominal_adjectives_, r.Lower());
        ++n) {
     if (phrase.definite && (r.Lower() == "même" || r.Lower() == "mêmes")) phrase.same = true;
-    const std::string lower = r.Lower();
+    const std::string_view lower = r.Lower();
     if (lower == "ancien" || lower == "ancienne" || lower == "futur" || lower == "future") {
       time_of_office = r.Word();
     }
@@ -1014,7 +1032,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // "la 5e joueuse mondiale", "le 3e adjoint": an ordinal after the
   // article ranks the title ("5" "e", glued).
   if (has_det && r.IsNumber() && r.Glued(0) && r.IsWord(1)) {
-    const std::string suffix = r.Lower(1);
+    const std::string_view suffix = r.Lower(1);
     if (suffix == "e" || suffix == "ème" || suffix == "eme" || suffix == "er" || suffix == "ère") {
       r.Next(2);
     }
@@ -1025,7 +1043,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   auto NameAfterWords = [&](const PhraseReader& reader, size_t from) {
     constexpr size_t kMaxWords = 3;
     for (size_t k = from; k < from + kMaxWords && reader.IsWord(k); ++k) {
-      const std::string w = reader.Lower(k);
+      const std::string_view w = reader.Lower(k);
       if (IsUpperStart(reader.Word(k)) || LookupVerb(w) || In(determiners_, w) ||
           In(phrase_stops_, w)) {
         return false;
@@ -1043,7 +1061,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // or a preposition; nor a title after a title ("le ministre président"),
   // though after a head noun one is an adjective ("la direction
   // générale").
-  auto IsModifier = [&](const std::string& w, bool of_title) {
+  auto IsModifier = [&](std::string_view w, bool of_title) {
     return !(In(phrase_stops_, w) || In(determiners_, w) || (of_title && In(titles_, w)) ||
              LookupVerb(w) || In(modal_verbs_, w) ||  // "le ministre va démissionner"
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
@@ -1057,7 +1075,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // l'École d'économie").
   bool of_relation = false;  // the modifiers are a relation title's ("fils de X")
   auto read_modifiers = [&](bool of_title, bool apposition = false) {
-    auto is_de = [](const std::string& w) {
+    auto is_de = [](std::string_view w) {
       return w == "de" || w == "d'" || w == "du" || w == "des";
     };
     // "le maire (LR) de Virey-le-Grand, Guillaume Thiébaut": the party in
@@ -1067,7 +1085,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next(3);
     }
     for (size_t n = 0; n < kMaxAdjectives && r.IsWord(); ++n) {
-      std::string w = r.Lower();
+      std::string_view w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par"; not
       // "présumé", an adjective ("l'auteur présumé").
       bool participle = LooksLikeParticiple(w) && !w.starts_with("présumé");
@@ -1107,7 +1125,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       constexpr size_t kMaxListTokens = 12;
       if (r.Word() != "," || !is_de(r.Lower(1))) return false;
       for (size_t k = 2; k < kMaxListTokens && r.IsWord(k); ++k) {
-        const std::string w = r.Lower(k);
+        const std::string_view w = r.Lower(k);
         if (w == "et" && is_de(r.Lower(k + 1))) return true;
         if (LookupVerb(w) || In(auxiliaries_, w) || In(modal_verbs_, w)) return false;
       }
@@ -1116,7 +1134,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     for (size_t complement = 0; complement < kMaxComplements; ++complement) {
       const size_t before_list = r.pos();
       if (complement > 0 && of_title && listed_complement()) r.Next();
-      std::string prep = r.Lower();
+      std::string_view prep = r.Lower();
       // "l'ambassadeur de France en Afghanistan": "en" before a name.
       const bool en_place = prep == "en" && r.IsWord(1) && IsUpperStart(r.Word(1));
       // "au Moyen-Orient", "aux Transports"; not "a répondu le ministre aux
@@ -1136,7 +1154,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // "l'émissaire de l'ONU et de la Ligue arabe": a coordinated
       // complement after a first one.
       if (complement > 0 && prep == "et") {
-        const std::string after_et = r.Lower(1);
+        const std::string_view after_et = r.Lower(1);
         if (is_de(after_et)) {
           r.Next();
           prep = after_et;
@@ -1212,7 +1230,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       }
       std::string complement_head;  // the complement's first word
       while (words < kMaxComplementWords && r.IsWord()) {
-        std::string w = r.Lower();
+        std::string_view w = r.Lower();
         bool upper = IsUpperStart(r.Word());
         if (words == 0) complement_head = w;
         // A participle ends the phrase: "de la présidence diffusé hier";
@@ -1276,7 +1294,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       words = 3;
     } else if ((g = title_of(2))) {
       words = 2;
-    } else if (r.Glued(0) && r.Word(1) == "." && (g = Find(titles_, r.Lower() + "."))) {
+    } else if (r.Glued(0) && r.Word(1) == "." && (g = Find(titles_, std::string(r.Lower()) + "."))) {
       words = 2;
     } else if ((g = title_of(1))) {
       words = 1;
@@ -1407,7 +1425,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       continue;
     }
     std::string_view w = r.Word();
-    std::string lw = r.Lower();
+    std::string_view lw = r.Lower();
     // A name after a head noun may open with its article: "le quotidien
     // Le Figaro", "l'entreprise La Poste".
     bool titled_article = name_words == 0 && (!head_type.empty() || named_article) &&
@@ -1602,7 +1620,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   auto title_words_here = [&]() -> size_t {
     size_t adjective = In(prenominal_adjectives_, r.Lower()) ? 1 : 0;
     if (r.pos() + adjective + 1 < limit &&
-        In(titles_, r.Lower(adjective) + " " + r.Lower(adjective + 1))) {
+        In(titles_, JoinWords(r.Lower(adjective), r.Lower(adjective + 1)))) {
       return adjective + 2;
     }
     if (r.pos() + adjective < limit && In(titles_, r.Lower(adjective))) return adjective + 1;
@@ -1615,7 +1633,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next();
     // ", par ailleurs porte-parole du gouvernement,": a connector before
     // the title.
-    if (In(statement_skips_, r.Lower() + " " + r.Lower(1))) {
+    if (In(statement_skips_, JoinWords(r.Lower(), r.Lower(1)))) {
       r.Next(2);
     } else if (In(statement_skips_, r.Lower()) && r.IsWord(1)) {
       r.Next();
@@ -1648,12 +1666,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   auto read_affiliation = [&]() {
     constexpr size_t kMaxAffiliationTokens = 10;
     if (r.Word() != ",") return;
-    const std::string first = r.Lower(1);
+    const std::string_view first = r.Lower(1);
     if (first != "de" && first != "du" && first != "des" && first != "d'") return;
     bool capital = false;
     size_t k = 2;
     for (; k <= kMaxAffiliationTokens && r.IsWord(k); ++k) {
-      const std::string w = r.Lower(k);
+      const std::string_view w = r.Lower(k);
       if (LookupVerb(w) || In(auxiliaries_, w) || In(reflexive_auxiliaries_, w)) return;
       capital = capital || IsUpperStart(r.Word(k));
     }
@@ -1708,7 +1726,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Or an affiliation follows: "l'un des membres de l'équipe, Fabio
       // Pacucci, du Harvard-Smithsonian Center."
       const std::string_view next = r.Word();
-      const std::string of = r.Lower(1);
+      const std::string_view of = r.Lower(1);
       return next == "." || next == "!" || next == "?" || next == "…" ||
              (next == "," && (of == "du" || of == "de" || of == "d'" || of == "des"));
     }
@@ -1722,7 +1740,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     const size_t before_apposition = r.pos();
     if (!name_follows) r.Next();
     // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
-    if (r.Glued(0) && r.Word(1) == "." && In(titles_, r.Lower() + ".") && r.IsWord(2) &&
+    if (r.Glued(0) && r.Word(1) == "." && In(titles_, std::string(r.Lower()) + ".") && r.IsWord(2) &&
         IsUpperStart(r.Word(2))) {
       r.Next(2);  // "M. Jean Roux"
     } else if (r.IsWord(1) && IsUpperStart(r.Word(1)) && In(titles_, r.Lower())) {
