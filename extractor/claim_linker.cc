@@ -1219,7 +1219,7 @@ class LinkPass {
       // Two-word forms first ("fait valoir").
       const VerbForm* verb = nullptr;
       size_t words = 1;
-      const std::string lower = Lower(k);
+      const std::string& lower = Lower(k);
       if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
         // Three words first ("fait état de"), then two ("fait valoir").
         const std::string two = lower + " " + Lower(k + 1);
@@ -1273,7 +1273,11 @@ class LinkPass {
         cues.push_back(std::move(cue));
         continue;
       }
-      if (!verb && k >= 2 && LooksLikeIncisePresent(k) &&
+      // Where the word stands first, then what it is: the position fails
+      // for most words, and costs a search where the word's costs seven
+      // lexicon lookups.
+      if (!verb && k >= 2 && (WordRightAfterQuote(k) || PersonIncisedInQuote(k)) &&
+          LooksLikeIncisePresent(k) &&
           ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k))) {
         // "« … », développe l'archéologue", "…, souffle le maire": after a
         // quote and a comma, a verb in the present before its speaker,
