@@ -835,6 +835,9 @@ bool SourceGrammar::IsTitle(std::string_view word) const {
 }
 
 bool SourceGrammar::StartsLongerTitle(std::string_view lower) const {
+  // A first word of three bytes or more begins with its title's first
+  // three bytes, which the gate holds.
+  if (lower.size() >= 3 && !title_gate_.MayStart(lower)) return false;
   return In(title_first_words_, lower);
 }
 
@@ -1288,6 +1291,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // "premier ministre").
     auto title_of = [&](size_t n) -> const std::string* {
       if (r.pos() + n > limit || !r.IsWord(n - 1)) return nullptr;
+      // Most words open no title: IsTitle()'s gate, asked of the first
+      // word when it holds the three bytes the gate reads (the words
+      // folded together begin with them), spares folding the words.
+      if (const std::string_view first = r.Lower();
+          first.size() >= 3 && !title_gate_.MayStart(first)) {
+        return nullptr;
+      }
       return FindTitle(LowerWord(r.Text(r.pos(), r.pos() + n)));
     };
     if ((g = title_of(3))) {
