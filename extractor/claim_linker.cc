@@ -2207,6 +2207,7 @@ class LinkPass {
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) {
         if (name_start) RememberSurnameSubject(k);
+        if (const size_t after = RememberCountedGroup(k); after > k) k = after - 1;
         continue;
       }
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
@@ -2315,6 +2316,36 @@ class LinkPass {
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs
+  // sont rassemblés": a group counted by the figure starting at token k,
+  // as a subject, is remembered by its description, figure included, for
+  // "ils" or "selon eux" next. Returns the token after the group, or k
+  // when there is none.
+  size_t RememberCountedGroup(size_t k) {
+    const Span* figure = SpanHolding(quantities_, k);
+    if (figure == nullptr || figure->start != tokens_[k].span.start) return k;
+    size_t noun = TokenAtOrAfter(figure->end);
+    if (noun < tokens_.size() && (Lower(noun) == "de" || Lower(noun) == "d'")) ++noun;
+    if (!IsWord(noun) || !g_.IsSourceNoun(Lower(noun))) return k;
+    auto phrase = Parse(noun, PhraseEnd(noun));
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kNamed ||
+        phrase->proper_name || phrase->role || phrase->type == "person") {
+      return k;
+    }
+    const size_t after = TokenAtOrAfter(phrase->span.end);
+    // "Près de 300 éleveurs, opposés au projet, sont rassemblés".
+    if (!PredicateAfter(after) && !AppositionRunsToPredicate(*phrase, after)) return k;
+    phrase->span.start = figure->start;
+    phrase->name = std::string(phrase->span.Of(text_));
+    phrase->gender = Gender::kPlural;
+    Entity entity = EntityOf(*phrase);
+    entity.described = true;
+    entity.named_at = phrase->span.start;
+    entity.subject = true;
+    Remember(std::move(entity));
+    return after;
   }
 
   // "Après une rencontre avec Jean Roux, le ministre a affirmé": a name
