@@ -1438,6 +1438,12 @@ class LinkPass {
         cue.first_token = k;
       }
       if (!found) continue;
+      if (!cue.narrative && !cue.gerund && OpensWithoutSubject(cue.first_token)) {
+        // "Et indique que …", "Qui détaille : « … »": the subject of the
+        // sentence before goes on, as after "Et d'ajouter".
+        cue.first_token = 0;
+        cue.narrative = true;
+      }
       cue.span = Span{tokens_[cue.first_token].span.start, tokens_[k + words - 1].span.end};
       cues.push_back(std::move(cue));
       k += words - 1;
@@ -1476,6 +1482,21 @@ class LinkPass {
   // complete the titles ("le maire de New York").
   std::optional<SourcePhrase> Parse(size_t first, size_t limit) const {
     return g_.ParsePhrase(text_, tokens_, first, limit, {&places_, &demonyms_}, &lower_);
+  }
+
+  // Whether the verb group starting at token `lead` is the sentence's
+  // second word after "Et" or the relative "Qui" ("Et indique que …",
+  // "Qui ajoute : « … »"): a verb whose subject is the sentence before's.
+  // Not in a question ("Qui a dit que … ?"), nor with a subject of its
+  // own ("Et il ajoute" leads with "il").
+  bool OpensWithoutSubject(size_t lead) const {
+    if (lead != 1 || !IsWord(0) || (Lower(0) != "et" && Lower(0) != "qui")) return false;
+    // The sentence's own question mark, not a quote's.
+    for (size_t k = tokens_.size(); k-- > 0;) {
+      if (InsideQuote(tokens_[k].span) || ClosesQuote(k)) continue;
+      return Word(k) != "?";
+    }
+    return true;
   }
 
   // Whether token i is the complementizer "que" or "qu'".
