@@ -20,6 +20,7 @@ constexpr size_t kMaxSettings = 4;               // "dimanche soir sur BFM TV"
 constexpr size_t kMaxPrepositionTokens = 3;      // "à l'issue", "à l'occasion"
 constexpr size_t kMaxDatelineTokens = 24;        // "PARIS, 3 mars 2016 (AFP) -"
 constexpr size_t kMaxSpeakerNameTokens = 10;     // "le colonel John J. Thomas"
+constexpr size_t kMaxSaidNounModifierTokens = 5;  // "selon les explications à l'AFP de X"
 // Reported speech nested in a statement ("X estime que Y affirme que …"),
 // at most: a statement ends before the verb cue after that many, so that
 // "X estime que M affirme que M affirme que …" stays linear in output.
@@ -6310,6 +6311,26 @@ class LinkPass {
     return 0;
   }
 
+  // "Selon les explications de X", "d'après les propos recueillis par X",
+  // "selon les déclarations à la presse du ministre": the words said are
+  // X's. The token X's phrase starts at ("de" and "du" included: the
+  // phrase reads them), or nullopt when the cue is not followed so.
+  std::optional<size_t> SpeakerOfSaidWords(const Cue& cue) const {
+    if (cue.rule != "fr.source.selon" && cue.rule != "fr.source.d_apres") return std::nullopt;
+    const size_t noun = cue.end_token + 1;
+    if (!IsWord(noun) || !g_.IsDeterminer(Lower(cue.end_token)) || !g_.IsSaidNoun(Lower(noun))) {
+      return std::nullopt;
+    }
+    // A few words between: "à l'AFP", "recueillis", "faites mardi".
+    for (size_t k = noun + 1; k < tokens_.size() && k <= noun + kMaxSaidNounModifierTokens; ++k) {
+      const std::string& w = Lower(k);
+      if (w == "de" || w == "d'" || w == "du" || w == "des") return k;
+      if (w == "par") return k + 1;
+      if (!IsWord(k) && w != "'") return std::nullopt;  // ",", a quote, a number
+    }
+    return std::nullopt;
+  }
+
   void LinkNonVerbal(const Cue& cue) {
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
@@ -6331,6 +6352,9 @@ class LinkPass {
       phrase->span = cue.span;
       phrase->name = std::string(cue.span.Of(text_));
       phrase->type = "anonymous";
+    } else if (const std::optional<size_t> speaker = SpeakerOfSaidWords(cue)) {
+      // "Selon les explications à l'AFP de François Gourand, …".
+      phrase = Parse(*speaker, PhraseEnd(*speaker));
     } else {
       phrase = Parse(cue.end_token, PhraseEnd(cue.end_token));
       // "Selon Le Monde, le ministre a menti": the title after the comma is

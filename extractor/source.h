@@ -237,6 +237,9 @@ class SourceGrammar {
   // A noun naming a piece of news ("information"): as a reporting verb's
   // object alone, it reports nothing the sentence gives.
   bool IsNewsNoun(std::string_view lower) const;
+  // A noun naming words someone said ("explications", "propos"): after
+  // "selon les", its complement is the speaker.
+  bool IsSaidNoun(std::string_view lower) const;
   // A conjunction that opens a subordinate clause at a sentence's start,
   // one word or two ("si", "bien que", "alors qu'"), in lower case.
   bool IsOpeningSubordinator(std::string_view lower) const;
@@ -322,7 +325,7 @@ class SourceGrammar {
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
-      news_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
+      news_nouns_, said_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_, sans_asides_,
       announcing_nouns_,
       unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
