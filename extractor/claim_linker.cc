@@ -5606,7 +5606,8 @@ class LinkPass {
       // "résume la situation en quelques mots : « … »", "a annoncé sa
       // décision : « … »": a short object that only announces the
       // quotation after the colon says nothing of its own.
-      if (content.quote_after && AnnouncesQuote(first, TokenAtOrAfter(end))) {
+      if (content.quote_after && (AnnouncesQuote(first, TokenAtOrAfter(end)) ||
+                                  SetsSceneForQuote(first, TokenAtOrAfter(end)))) {
         content.statement = Span{from, from};
       }
     }
@@ -5625,6 +5626,19 @@ class LinkPass {
     }
     for (size_t k = first; k < colon; ++k) {
       if (IsQue(k) || InsideQuote(tokens_[k].span) || Word(k) == ",") return false;
+    }
+    return !HasVerb(first, colon);
+  }
+
+  // Whether tokens [first, colon) are a circumstance with no verb, que or
+  // quote of its own ("affirme dans sa vidéo : « … »", "a déclaré devant
+  // les députés : « … »"): where the quotation was said, not a statement.
+  bool SetsSceneForQuote(size_t first, size_t colon) const {
+    if (first >= colon || !IsWord(first) || !g_.IsCircumstancePreposition(Lower(first))) {
+      return false;
+    }
+    for (size_t k = first; k < colon; ++k) {
+      if (IsQue(k) || InsideQuote(tokens_[k].span)) return false;
     }
     return !HasVerb(first, colon);
   }
