@@ -2281,8 +2281,10 @@ class LinkPass {
       // a person by full name ("Gilles Simeoni a appris").
       // A body by a name of two words or more, with or without article
       // ("Amnesty International a publié").
+      // A person by a surname after a title ("M. Villeneuve a tiré des
+      // salves", "le ministre Darmanin a répondu") too.
       const bool named_subject =
-          person ? phrase->name.find(' ') != std::string::npos
+          person ? phrase->name.find(' ') != std::string::npos || (titled && phrase->proper_name)
                  : det_name || (phrase->proper_name && long_name &&
                                 phrase->name.find(' ') != std::string::npos);
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
