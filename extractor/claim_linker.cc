@@ -2203,9 +2203,17 @@ class LinkPass {
   // or "selon lui" finds them: after a title ("Le ministre X s'est rendu
   // sur place."), or as the subject of a verb ("Gilles Simeoni a appris").
   void RememberPeople() {
+    // The next figure at or after token k, walked along with k: most
+    // words start none, and a search per word cost more than the rest.
+    auto figure = std::lower_bound(
+        quantities_.begin(), quantities_.end(), sentence_.start,
+        [](const Span& q, size_t start) { return q.start < start; });
     for (size_t k = 0; k < tokens_.size(); ++k) {
       // People a quote speaks of are not its speaker.
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) continue;
+      while (figure != quantities_.end() && figure->start < tokens_[k].span.start) ++figure;
+      const bool starts_figure =
+          figure != quantities_.end() && figure->start == tokens_[k].span.start;
       // "ministre", "première ministre".
       // Lower(k) is the folded word: the lookups need no copy of their own.
       const bool titled = g_.IsTitle(Lower(k)) ||
@@ -2229,7 +2237,9 @@ class LinkPass {
                               g_.IsTitle(Lower(k + 1)));  // "Première ministre
       if (!titled && !long_name && !det_name) {
         if (name_start) RememberSurnameSubject(k);
-        if (const size_t after = RememberCountedGroup(k); after > k) k = after - 1;
+        if (starts_figure) {
+          if (const size_t after = RememberCountedGroup(k); after > k) k = after - 1;
+        }
         continue;
       }
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
@@ -2343,7 +2353,8 @@ class LinkPass {
   }
 
   // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs
-  // sont rassemblés": a group counted by the figure starting at token k,
+  // sont rassemblés": a group counted by the figure starting at token k
+  // (a quantity mention),
   // as a subject, is remembered by its description, figure included, for
   // "ils" or "selon eux" next. Returns the token after the group, or k
   // when there is none.
