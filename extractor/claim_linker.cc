@@ -1439,7 +1439,7 @@ class LinkPass {
         cue.first_token = k;
       }
       if (!found) continue;
-      if (!cue.narrative && !cue.gerund && OpensWithoutSubject(cue.first_token)) {
+      if (!cue.narrative && !cue.gerund && !cue.inverted && OpensWithoutSubject(cue.first_token)) {
         // "Et indique que …", "Qui détaille : « … »": the subject of the
         // sentence before goes on, as after "Et d'ajouter".
         cue.first_token = 0;
@@ -2353,11 +2353,10 @@ class LinkPass {
   }
 
   // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs
-  // sont rassemblés": a group counted by the figure starting at token k
-  // (a quantity mention),
-  // as a subject, is remembered by its description, figure included, for
-  // "ils" or "selon eux" next. Returns the token after the group, or k
-  // when there is none.
+  // sont rassemblés": a group counted by the figure (a quantity mention)
+  // starting at token k, as a subject, is remembered by its description,
+  // figure included, for "ils" or "selon eux" next. Returns the token
+  // after the group, or k when there is none.
   size_t RememberCountedGroup(size_t k) {
     const Span* figure = SpanHolding(quantities_, k);
     if (figure == nullptr || figure->start != tokens_[k].span.start) return k;

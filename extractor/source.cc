@@ -1309,7 +1309,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       words = 3;
     } else if ((g = title_of(2))) {
       words = 2;
-    } else if (r.Glued(0) && r.Word(1) == "." && (g = Find(titles_, std::string(r.Lower()) + "."))) {
+    } else if (r.Glued(0) && r.Word(1) == "." &&
+               (g = Find(titles_, std::string(r.Lower()) + "."))) {
       words = 2;
     } else if ((g = title_of(1))) {
       words = 1;
@@ -1755,8 +1756,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     const size_t before_apposition = r.pos();
     if (!name_follows) r.Next();
     // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
-    if (r.Glued(0) && r.Word(1) == "." && In(titles_, std::string(r.Lower()) + ".") && r.IsWord(2) &&
-        IsUpperStart(r.Word(2))) {
+    if (r.Glued(0) && r.Word(1) == "." && In(titles_, std::string(r.Lower()) + ".") &&
+        r.IsWord(2) && IsUpperStart(r.Word(2))) {
       r.Next(2);  // "M. Jean Roux"
     } else if (r.IsWord(1) && IsUpperStart(r.Word(1)) && In(titles_, r.Lower())) {
       r.Next();  // "Me Antoine Casubolo", "Mme Roux"
