@@ -1277,9 +1277,9 @@ class LinkPass {
       // Where the word stands first, then what it is: the position fails
       // for most words, and costs a search where the word's costs seven
       // lexicon lookups.
-      if (!verb && k >= 2 && (WordRightAfterQuote(k) || PersonIncisedInQuote(k)) &&
-          LooksLikeIncisePresent(k) &&
-          ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k))) {
+      if (!verb && k >= 2 &&
+          ((WordRightAfterQuote(k) && SpeakerFollows(k)) || PersonIncisedInQuote(k)) &&
+          LooksLikeIncisePresent(k)) {
         // "« … », développe l'archéologue", "…, souffle le maire": after a
         // quote and a comma, a verb in the present before its speaker,
         // whatever the verb.
@@ -2238,7 +2238,7 @@ class LinkPass {
       if (!titled && !long_name && !det_name) {
         if (name_start) RememberSurnameSubject(k);
         if (starts_figure) {
-          if (const size_t after = RememberCountedGroup(k); after > k) k = after - 1;
+          if (const size_t after = RememberCountedGroup(k, *figure); after > k) k = after - 1;
         }
         continue;
       }
@@ -2353,14 +2353,12 @@ class LinkPass {
   }
 
   // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs
-  // sont rassemblés": a group counted by the figure (a quantity mention)
+  // sont rassemblés": a group counted by `figure` (a quantity mention)
   // starting at token k, as a subject, is remembered by its description,
   // figure included, for "ils" or "selon eux" next. Returns the token
   // after the group, or k when there is none.
-  size_t RememberCountedGroup(size_t k) {
-    const Span* figure = SpanHolding(quantities_, k);
-    if (figure == nullptr || figure->start != tokens_[k].span.start) return k;
-    size_t noun = TokenAtOrAfter(figure->end);
+  size_t RememberCountedGroup(size_t k, const Span& figure) {
+    size_t noun = TokenAtOrAfter(figure.end);
     if (noun < tokens_.size() && (Lower(noun) == "de" || Lower(noun) == "d'")) ++noun;
     if (!IsWord(noun) || !g_.IsSourceNoun(Lower(noun))) return k;
     auto phrase = Parse(noun, PhraseEnd(noun));
@@ -2371,7 +2369,7 @@ class LinkPass {
     const size_t after = TokenAtOrAfter(phrase->span.end);
     // "Près de 300 éleveurs, opposés au projet, sont rassemblés".
     if (!PredicateAfter(after) && !AppositionRunsToPredicate(*phrase, after)) return k;
-    phrase->span.start = figure->start;
+    phrase->span.start = figure.start;
     phrase->name = std::string(phrase->span.Of(text_));
     phrase->gender = Gender::kPlural;
     Entity entity = EntityOf(*phrase);
@@ -5402,10 +5400,16 @@ class LinkPass {
     return true;
   }
 
+  // Whether `cue` is "selon" or "d'après", whose source phrase follows
+  // the cue and governs a clause.
+  static bool IsSelonCue(const Cue& cue) {
+    return cue.rule == "fr.source.selon" || cue.rule == "fr.source.d_apres";
+  }
+
   // "…, selon les locataires.", "…, d'après la police.": the comma before
   // a selon/d'après cue whose source phrase ends the sentence.
   std::optional<size_t> CommaBeforeFinalSource(const Cue& next) const {
-    if (next.rule != "fr.source.selon" && next.rule != "fr.source.d_apres") return std::nullopt;
+    if (!IsSelonCue(next)) return std::nullopt;
     if (next.first_token == 0 || Word(next.first_token - 1) != ",") return std::nullopt;
     const std::optional<SourcePhrase> phrase = Parse(next.end_token, PhraseEnd(next.end_token));
     if (!phrase || !EndsSentence(TokenAtOrAfter(phrase->span.end))) return std::nullopt;
@@ -6342,7 +6346,7 @@ class LinkPass {
   // X's. The token X's phrase starts at ("de" and "du" included: the
   // phrase reads them), or nullopt when the cue is not followed so.
   std::optional<size_t> SpeakerOfSaidWords(const Cue& cue) const {
-    if (cue.rule != "fr.source.selon" && cue.rule != "fr.source.d_apres") return std::nullopt;
+    if (!IsSelonCue(cue)) return std::nullopt;
     const size_t noun = cue.end_token + 1;
     if (!IsWord(noun) || !g_.IsDeterminer(Lower(cue.end_token)) || !g_.IsSaidNoun(Lower(noun))) {
       return std::nullopt;
