@@ -2328,8 +2328,20 @@ class LinkPass {
                                                  Lower(phrase_first) == "du");
       if (!titled && !known_person && !known_body && governed && person) continue;
       const bool subject = named_subject && predicate && !governed;
-      if (const Entity* known = ByName(phrase->name, true); !known) {
+      // "Jean Roux a été réélu maire de Brest": the title the predicate
+      // gives, for "le maire de Brest" later.
+      const std::optional<SourcePhrase> appointed =
+          subject && person && !phrase->role ? AppointedRoleAt(after) : std::nullopt;
+      const auto titled_entity = [&] {
         Entity entity = EntityOf(*phrase);
+        if (appointed) {
+          entity.role = appointed->role;
+          entity.role_country = RoleCountry(*appointed);
+        }
+        return entity;
+      };
+      if (const Entity* known = ByName(phrase->name, true); !known) {
+        Entity entity = titled_entity();
         entity.described = described_group && !HasNamedComplement(phrase->name);
         entity.named_at = phrase->span.start;
         entity.subject = subject;
@@ -2340,7 +2352,7 @@ class LinkPass {
         // the headline, "le président français François Hollande" after).
         Entity again = *known;
         if (!again.role) {
-          const Entity titled = EntityOf(*phrase);
+          const Entity titled = titled_entity();
           again.role = titled.role;
           again.role_country = titled.role_country;
         }
@@ -2350,6 +2362,47 @@ class LinkPass {
       }
       k = std::max(k, after > 0 ? after - 1 : 0);
     }
+  }
+
+  // The title a predicate starting at token k gives its subject: "a été
+  // réélu maire de Brest", "vient d'être nommée directrice de l'hôpital",
+  // "devient président du club", "est l'avocat de la famille"; nullopt for
+  // any other predicate ("a été reçu par le maire") and for a title that
+  // names someone ("est devenu le bras droit de Paul Roux" has no title;
+  // "est nommé par le ministre Paul Roux" no appointment word before it).
+  std::optional<SourcePhrase> AppointedRoleAt(size_t k) const {
+    const auto word_is = [&](size_t i, std::string_view w) {
+      return i < tokens_.size() && IsWord(i) && Lower(i) == w;
+    };
+    const bool copula = word_is(k, "est") || word_is(k, "était");
+    if ((word_is(k, "a") || word_is(k, "avait")) && word_is(k + 1, "été")) {
+      k += 2;
+    } else if (word_is(k, "vient") && word_is(k + 1, "d'") && word_is(k + 2, "être")) {
+      k += 3;
+    } else if (copula) {
+      ++k;
+    }
+    const bool appointed = k < tokens_.size() && IsWord(k) && g_.IsAppointmentWord(Lower(k));
+    if (appointed) {
+      ++k;
+    } else if (!copula) {
+      return std::nullopt;
+    }
+    if (word_is(k, "comme")) ++k;
+    // "est le maire", "devient la nouvelle présidente": a determiner before
+    // the title.
+    const size_t start = k;
+    if (k < tokens_.size() && IsWord(k) && g_.IsDeterminer(Lower(k))) ++k;
+    if (k < tokens_.size() && IsWord(k) && g_.IsPrenominalAdjective(Lower(k))) ++k;
+    if (k >= tokens_.size() || !IsWord(k) || !g_.IsTitle(Lower(k)) ||
+        g_.IsRelationTitle(Lower(k))) {
+      return std::nullopt;
+    }
+    auto phrase = Parse(start, PhraseEnd(start));
+    if (!phrase || !phrase->role || phrase->reference != SourcePhrase::Reference::kRoleOnly) {
+      return std::nullopt;
+    }
+    return phrase;
   }
 
   // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs

@@ -344,6 +344,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("impersonal_quote_starts", &g.impersonal_quote_starts_));
   CLAIMX_RETURN_IF_ERROR(load("news_nouns", &g.news_nouns_));
   CLAIMX_RETURN_IF_ERROR(load("said_nouns", &g.said_nouns_));
+  CLAIMX_RETURN_IF_ERROR(load("appointment_words", &g.appointment_words_));
   CLAIMX_RETURN_IF_ERROR(load("opening_subordinators", &g.opening_subordinators_));
   CLAIMX_RETURN_IF_ERROR(load("que_conjunction_heads", &g.que_conjunction_heads_));
   // A lexicon whose values are "" or `other`.
@@ -755,6 +756,14 @@ bool SourceGrammar::IsNewsNoun(std::string_view lower) const {
 
 bool SourceGrammar::IsSaidNoun(std::string_view lower) const {
   return In(said_nouns_, lower);
+}
+
+bool SourceGrammar::IsAppointmentWord(std::string_view lower) const {
+  return In(appointment_words_, lower);
+}
+
+bool SourceGrammar::IsPrenominalAdjective(std::string_view lower) const {
+  return In(prenominal_adjectives_, lower);
 }
 
 bool SourceGrammar::IsOpeningSubordinator(std::string_view lower) const {

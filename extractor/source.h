@@ -240,6 +240,11 @@ class SourceGrammar {
   // A noun naming words someone said ("explications", "propos"): after
   // "selon les", its complement is the speaker.
   bool IsSaidNoun(std::string_view lower) const;
+  // A participle or verb that gives its subject a role ("réélu", "nommée",
+  // "devient"), in lower case.
+  bool IsAppointmentWord(std::string_view lower) const;
+  // An adjective that may come before a title ("nouveau", "ancien").
+  bool IsPrenominalAdjective(std::string_view lower) const;
   // A conjunction that opens a subordinate clause at a sentence's start,
   // one word or two ("si", "bien que", "alors qu'"), in lower case.
   bool IsOpeningSubordinator(std::string_view lower) const;
@@ -325,7 +330,8 @@ class SourceGrammar {
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
-      news_nouns_, said_nouns_, opening_subordinators_, que_conjunction_heads_, contrast_openers_,
+      news_nouns_, said_nouns_, appointment_words_, opening_subordinators_,
+      que_conjunction_heads_, contrast_openers_,
       sans_asides_,
       announcing_nouns_,
       unspoken_reflexives_,
