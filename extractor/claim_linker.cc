@@ -2926,11 +2926,15 @@ class LinkPass {
       // the sentence after the statement.
       // "Il pense que le taux du Baccalauréat est …": nor a name after the
       // pronoun, in what it says.
+      // "L'avocat a balayé l'hypothèse : « … », a-t-il insisté": when the
+      // statement is a quote opened by a colon, what comes before the
+      // colon is not what the statement speaks of; its subject may be "il".
+      const bool inverted = mention_rule == "fr.source.inverted";
       const size_t named_before =
-          mention_rule == "fr.source.inverted" || EndsSentenceAt(phrase->span.end)
-              ? sentence_.start
-          : phrase->span.empty() ? std::string::npos
-                                 : phrase->span.start;
+          inverted && phrase->quote_colon        ? *phrase->quote_colon
+          : inverted || EndsSentenceAt(phrase->span.end) ? sentence_.start
+          : phrase->span.empty()                         ? std::string::npos
+                                                         : phrase->span.start;
       const Entity* e =
           ByPronoun(phrase->gender, phrase->latest, named_before, phrase->speaks_as_person);
       // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
@@ -4272,6 +4276,10 @@ class LinkPass {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase && phrase->reference == SourcePhrase::Reference::kPronoun) {
         phrase->speaks_as_person = InFirstPersonSingular(quote->content);
+        const size_t opening = TokenAtOrAfter(quote->span.start);
+        if (opening > 0 && opening < tokens_.size() && Word(opening - 1) == ":") {
+          phrase->quote_colon = tokens_[opening - 1].span.start;
+        }
       }
       std::optional<ClaimSource> source = ContinuedSpeaker(cue, phrase);
       if (!source) source = Resolve(phrase, "fr.source.inverted");

@@ -75,6 +75,11 @@ struct SourcePhrase {
   bool same = false;         // "la même source": the one spoken of before
   // A pronoun whose quote says "je": a person's words, not a body's.
   bool speaks_as_person = false;
+  // A pronoun after the quote it speaks ("…, a-t-il insisté") when a colon
+  // of its sentence opened that quote: where the colon is. Whoever the
+  // sentence names before it is outside the quote, and may be the pronoun
+  // ("L'avocat a balayé l'hypothèse : « … », a-t-il insisté").
+  std::optional<size_t> quote_colon;
   std::string head;          // the source noun heading it ("agence"), if any
   // For a document head ("un décompte diffusé par X"): the phrase of X.
   std::optional<Span> handed_on_from;
