@@ -3228,6 +3228,19 @@ class LinkPass {
       return IsBodyType(e.type) && e.subject && gender != Gender::kUnknown &&
              e.gender == gender && e.named_at >= previous_sentence_.start;
     };
+    // "Celui-ci", "ce dernier": the one the text named last, person or
+    // body, by where it was named ("…, selon le groupe. Celui-ci a
+    // affirmé …": the group, though "le mouvement social" opened the
+    // sentence and the group was remembered after it, on speaking).
+    if (latest) {
+      const Entity* named_last = nullptr;
+      for (const Entity& e : entities_) {
+        if (e.named_at >= named_before || e.described || !fits(e)) continue;
+        if (!person(e) && (person_only || !IsBodyType(e.type))) continue;
+        if (!named_last || e.named_at >= named_last->named_at) named_last = &e;
+      }
+      if (named_last) return named_last;
+    }
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (it->named_at >= named_before) continue;
@@ -6610,6 +6623,12 @@ class LinkPass {
       if (incise) {
         statement = BetweenNonVerbalIncises(statement, cue, phrase->span.end);
         statement = BeforeColonQuote(statement, phrase->span.end);
+        // "A, selon X, B, selon Y.": two sources, each after its own
+        // words; X says A.
+        if (comma_before && LastNonVerbalCueEndsSentence(cue)) {
+          statement = TrimEnd(Span{statement.start,
+                                   std::max(statement.start, tokens_[cue_token - 1].span.start)});
+        }
       }
       // "L'UNAPEI a dénoncé le sort de 15 000 enfants, selon son
       // estimation, …": a possessive's document inside a sentence with a
@@ -6677,6 +6696,20 @@ class LinkPass {
       statement = cue.rule == "fr.source.estime_par"
                       ? TrimEnd(sentence_)
                       : TrimEnd(Span{OpenParenthesisBefore(first).value_or(sentence_.start), end});
+      // "A, selon X, mais B, selon Y.": after another according-to phrase
+      // of the sentence, what follows it.
+      // The conjunction that joins the two is neither's.
+      if (last_according_phrase_end_ > sentence_.start && last_according_phrase_end_ < end &&
+          cue.rule != "fr.source.estime_par") {
+        size_t k = TokenAtOrAfter(PastSpacesAndCommas(last_according_phrase_end_, end));
+        if (k + 1 < first && IsWord(k) && g_.OpensContrast(Lower(k), IsQue(k + 1))) {
+          k += IsQue(k + 1) ? 2 : 1;
+        }
+        k = SkipStatementWords(k);
+        if (k < first && tokens_[k].span.start > statement.start) {
+          statement = TrimEnd(Span{tokens_[k].span.start, end});
+        }
+      }
       // "300 personnes selon la police et 3 000 selon les organisateurs":
       // after another source's phrase, the figure this one gives instead.
       if (const std::optional<Span> figure = FigureAfterOtherSource(first)) {
@@ -6694,6 +6727,7 @@ class LinkPass {
     // "300 selon la police et 3 000 selon les organisateurs", not "Selon la
     // police, 300 ; selon la CGT, 3 000".
     last_non_verbal_phrase_end_ = postposed ? phrase->span.end : 0;
+    last_according_phrase_end_ = phrase->span.end;
     AddClaim(ClaimType::kAccordingTo, statement, *source, cue, ClaimRuleForCue(cue.rule));
     // "Peine perdue, selon la présidente : « … »": the quotation after the
     // colon is the source's own words too, a claim of its own.
@@ -6710,6 +6744,20 @@ class LinkPass {
                                  [](size_t pos, const Cue& c) { return pos < c.span.start; });
     while (next != cues_.end() && next->rule.empty()) ++next;
     return next;
+  }
+
+  // "A, selon X, B, selon Y.": whether the next non-verbal cue after
+  // `cue` follows a comma and is the sentence's last clause (no comma or
+  // semicolon after it).
+  bool LastNonVerbalCueEndsSentence(const Cue& cue) const {
+    const auto next = NextNonVerbalCue(cue);
+    if (next == cues_.end() || next->first_token == 0 || Word(next->first_token - 1) != ",") {
+      return false;
+    }
+    for (size_t k = next->first_token; k < tokens_.size(); ++k) {
+      if (Word(k) == "," || Word(k) == ";" || QuoteOpeningAt(k)) return false;
+    }
+    return true;
   }
 
   // Where the semicolon right before the next non-verbal cue after `cue`
@@ -6871,6 +6919,9 @@ class LinkPass {
   // claim ends ("300 selon la police"), for FigureAfterOtherSource; 0 after
   // any other according-to claim.
   size_t last_non_verbal_phrase_end_ = 0;
+  // Where the source phrase of the last according-to claim ends; from an
+  // earlier sentence when not past this sentence's start.
+  size_t last_according_phrase_end_ = 0;
   size_t previous_paragraph_ = 0;
   size_t paragraph_ = 0;
   std::vector<Cue> cues_;       // the sentence's cues, in text order
