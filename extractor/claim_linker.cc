@@ -2203,6 +2203,7 @@ class LinkPass {
   // or "selon lui" finds them: after a title ("Le ministre X s'est rendu
   // sur place."), or as the subject of a verb ("Gilles Simeoni a appris").
   void RememberPeople() {
+    RememberPronounSubject();
     // The next figure at or after token k, walked along with k: most
     // words start none, and a search per word cost more than the rest.
     auto figure = std::lower_bound(
@@ -2403,6 +2404,54 @@ class LinkPass {
       return std::nullopt;
     }
     return phrase;
+  }
+
+  // "Olivier Allain acquiesce. … il est aujourd'hui sur la liste de
+  // Thierry Burlot. « … », appuie-t-il": a sentence whose subject is "il"
+  // or "elle" speaks again of whom that pronoun means, though it says
+  // nothing; a person named later in a complement does not take the
+  // pronouns after it.
+  void RememberPronounSubject() {
+    const Gender gender = PersonalPronounSubject();
+    if (gender == Gender::kUnknown) return;
+    // A copy, named at the sentence's start: the pronoun itself, resolved
+    // when the sentence's claims are linked, looks before it and still
+    // finds the entry the copy came from.
+    if (const Entity* meant = ByPronoun(gender, /*latest=*/false, sentence_.start)) {
+      RememberSpeakerAgain(*meant, sentence_.start);
+    }
+  }
+
+  // The gender of "il" or "elle" as the subject of the sentence's first
+  // clause or of the one after its first comma ("Il y a trois jours, il
+  // était …"); kUnknown when there is none or "il" is impersonal: "il y
+  // a", "il faut" (impersonal_quote_starts), "il est" with "de", "que" or
+  // "pour" within three words ("il est clair que", "il est temps de"),
+  // where "il est éleveur" and "il était le vice-président" are personal.
+  Gender PersonalPronounSubject() const {
+    constexpr size_t kCopulaReach = 3;
+    const auto at = [&](size_t k) {
+      if (k + 1 >= tokens_.size() || !IsWord(k + 1)) return Gender::kUnknown;
+      const std::string& pronoun = Lower(k);
+      if (pronoun != "il" && pronoun != "elle") return Gender::kUnknown;
+      const std::string& verb = Lower(k + 1);
+      if (verb == "est" || verb == "était" || verb == "sera" || verb == "serait") {
+        for (size_t i = k + 2; i < tokens_.size() && i < k + 2 + kCopulaReach; ++i) {
+          const std::string& w = Lower(i);
+          if (IsQue(i) || w == "de" || w == "d'" || w == "pour") return Gender::kUnknown;
+        }
+      } else if (pronoun == "il" &&
+                 g_.StartsImpersonally(Span{tokens_[k + 1].span.start, sentence_.end}.Of(text_))) {
+        return Gender::kUnknown;
+      }
+      return pronoun == "il" ? Gender::kMasculine : Gender::kFeminine;
+    };
+    if (tokens_.empty()) return Gender::kUnknown;
+    if (const Gender g = at(0); g != Gender::kUnknown) return g;
+    for (size_t k = 1; k + 1 < tokens_.size(); ++k) {
+      if (Word(k) == ",") return at(k + 1);
+    }
+    return Gender::kUnknown;
   }
 
   // "Une trentaine d'élus ont quitté la salle", "Près de 300 éleveurs
