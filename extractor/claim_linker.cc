@@ -5135,10 +5135,27 @@ class LinkPass {
         antecedent = phrase;  // the longest wins: keep going back
       }
     }
+    // "les déclarations du dirigeant ukrainien selon lesquelles …": words
+    // someone said (said_nouns) are theirs.
+    if (!someone) {
+      for (size_t k = end; k > 1 && end - k < kMaxAntecedentTokens; --k) {
+        const std::string& of = Lower(k - 1);
+        if (!g_.IsSaidNoun(Lower(k - 2)) ||
+            (of != "de" && of != "d'" && of != "du" && of != "des")) {
+          continue;
+        }
+        auto speaker = Parse(k - 1, end);
+        if (speaker && speaker->reference != SourcePhrase::Reference::kPronoun &&
+            speaker->type != "document" && TokenAtOrAfter(speaker->span.end) == end) {
+          antecedent = speaker;
+        }
+        break;
+      }
+    }
     if (!antecedent) return;
     // "Amnesty International a publié un rapport selon lequel …": the
     // document's issuer, or the sentence's subject that put it out.
-    if (!someone) {
+    if (!someone && antecedent->type == "document") {
       if (auto issuer = IssuerOf(*antecedent)) {
         antecedent = issuer;
       } else if (auto subject = SubjectBefore(TokenAtOrAfter(antecedent->span.start))) {
