@@ -4386,10 +4386,16 @@ class LinkPass {
         cue.span.end < out_.claims.back().span.end) {
       return;
     }
+    // "Ainsi, estime-t-il que …", "Aussi, dément-il dans sa vidéo : « … »":
+    // after nothing but connectors and their comma, an inverted verb with
+    // no comma after it opens its content, as at the sentence's start.
+    const bool opens_content = cue.inverted && lead > 0 && Word(lead - 1) == "," &&
+                               StatementStart() >= tokens_[lead - 1].span.start &&
+                               cue.end_token < tokens_.size() && Word(cue.end_token) != ",";
     // "12 morts, a affirmé X": the statement before the comma; not the
     // subject and its apposition ("La ministre, Élisabeth Borne, a appelé
     // les syndicats à …").
-    if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue)) {
+    if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue) && !opens_content) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       // "Les pays pauvres, eux, dénoncent un texte « pas ambitieux »": a
       // phrase the quoted words qualify is the verb's object, no speaker.
