@@ -3307,6 +3307,17 @@ class LinkPass {
       if (it->named_at < since) break;
       if (it->subject) return &*it;
     }
+    // "S'il n'a pas identifié l'auteur de …, … Aussi, dément-il": someone
+    // known by a title only, named in an object, does not take the pronoun
+    // from the person who spoke or acted in this paragraph or the one
+    // before.
+    if (last && IsUnnamedPerson(*last) && !last->subject) {
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->paragraph + 1 < paragraph_) break;
+        if (it->named_at >= named_before || &*it == last) continue;
+        if (it->type == "person" && it->subject && fits(*it)) return &*it;
+      }
+    }
     if (last) return last;
     if (gender == Gender::kUnknown || person_only) return nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
