@@ -4544,7 +4544,9 @@ class LinkPass {
     // of a relative clause is not the sentence's subject a later "il"
     // most likely means.
     relative_speaker_ = InRelativeClause(cue);
-    std::optional<ClaimSource> source = Resolve(phrase, "fr.source.subject");
+    std::optional<ClaimSource> source = relative_speaker_ ? SpeakerBeforeRelative(cue)
+                                                          : std::nullopt;
+    if (!source) source = Resolve(phrase, "fr.source.subject");
     relative_speaker_ = false;
     if (!source) return;
     if (!content) content = ReadContent(cue);
@@ -5321,6 +5323,27 @@ class LinkPass {
   bool InRelativeClause(const Cue& cue) const {
     const size_t lead = VerbGroupLead(cue.first_token);
     return lead > 0 && Lower(lead - 1) == "qui";
+  }
+
+  // "« … », poursuit le responsable âgé de 54 ans, qui ajoute que …": the
+  // source of the sentence's last claim when its cue and speaker are all
+  // that stands between it and the ", qui" of `cue`'s relative clause
+  // (no other cue, no quote); that speaker speaks again.
+  std::optional<ClaimSource> SpeakerBeforeRelative(const Cue& cue) const {
+    constexpr size_t kMaxSpeakerTokens = 12;
+    const size_t lead = VerbGroupLead(cue.first_token);
+    if (lead < 2 || Word(lead - 2) != "," || out_.claims.size() <= sentence_claims_) {
+      return std::nullopt;
+    }
+    const Claim& last = out_.claims.back();
+    if (!last.source || !last.cue || last.span.end > last.cue->span.start) return std::nullopt;
+    const size_t comma = lead - 2;
+    const size_t after_cue = TokenAtOrAfter(last.cue->span.end);
+    if (after_cue > comma || comma - after_cue > kMaxSpeakerTokens) return std::nullopt;
+    for (size_t k = after_cue; k < comma; ++k) {
+      if (QuoteOpeningAt(k) != nullptr || (IsWord(k) && VerbAt(k))) return std::nullopt;
+    }
+    return last.source;
   }
 
   // "qui relève qu'en Italie, le marché progresse": the comma at `comma`
