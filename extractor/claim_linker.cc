@@ -5772,7 +5772,9 @@ class LinkPass {
     }
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;
-    if (OpensCircumstance(first) || NamesUntoldNews(first)) return std::nullopt;
+    if (OpensCircumstance(first) || NamesUntoldNews(first) || NamesOthersWords(first)) {
+      return std::nullopt;
+    }
     // "accuse le ministre d'avoir menti": the content follows the object;
     // not when ContentStart stepped over more than settings to reach it
     // ("appelle à voter", "a indiqué que …").
@@ -5878,6 +5880,30 @@ class LinkPass {
       if (Word(k) == "," || Word(k) == ";") break;
     }
     return true;
+  }
+
+  // "commentant les déclarations du dirigeant ukrainien selon lesquelles
+  // S": words someone else said (said_nouns, then "de X") that a relative
+  // "selon lequel" gives; S is X's claim (LinkRelativeCue), the verb's
+  // object reports nothing of its subject's own.
+  bool NamesOthersWords(size_t first) const {
+    constexpr size_t kMaxLookAhead = 12;
+    if (first + 2 >= tokens_.size() || !g_.IsDeterminer(Lower(first)) ||
+        !g_.IsSaidNoun(Lower(first + 1))) {
+      return false;
+    }
+    const std::string& of = Lower(first + 2);
+    if (of != "de" && of != "d'" && of != "du" && of != "des") return false;
+    for (size_t k = first + 3; k + 1 < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
+      if (Lower(k) == "selon" && g_.IsRelativePronoun(Lower(k + 1)) && Lower(k + 1) != "qui") {
+        return true;
+      }
+      if (IsQue(k) || Word(k) == ":" || Word(k) == "," || Word(k) == ";" ||
+          InsideQuote(tokens_[k].span)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // "en faisant", "en s'appuyant": "en", then a lower-case word ending in
