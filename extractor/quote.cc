@@ -145,6 +145,19 @@ bool StartsWithFrenchOpen(std::string_view text, Span paragraph) {
   return pos < paragraph.end && ReadMark(text, pos).mark == Mark::kFrenchOpen;
 }
 
+// Whether the first quote mark of the paragraph is a straight " that can
+// only close (glued to a word on its left, a space or punctuation on its
+// right): 'Ce n'est pas le cas" insiste-t-elle' ends a straight quote
+// opened in the paragraph before, whose writer did not reopen it.
+bool StraightClosesFirst(std::string_view text, Span paragraph) {
+  for (size_t pos = paragraph.start; pos < paragraph.end && pos < text.size(); ++pos) {
+    const MarkAt at = ReadMark(text, pos);
+    if (at.mark == Mark::kNone) continue;
+    return at.mark == Mark::kStraight && GluedLeftOnly(text, pos, pos + at.length);
+  }
+  return false;
+}
+
 // The mark at [start, end), an opening “ read as a closing one when it
 // can only close; and a closing mark of the wrong kind closing the
 // innermost quote when nothing expects it: web text pairs “A » and "A »
@@ -218,9 +231,11 @@ std::vector<Quote> FindQuotes(std::string_view text,
       quotes.push_back(quote);
     }
     if (open.empty()) continue;
-    bool continues = outer_open == Mark::kFrenchOpen && p + 1 < paragraphs.size() &&
-                     paragraphs_used < options.paragraph_budget &&
-                     StartsWithFrenchOpen(text, paragraphs[p + 1]);
+    const bool room = p + 1 < paragraphs.size() && paragraphs_used < options.paragraph_budget;
+    const bool continues =
+        room && ((outer_open == Mark::kFrenchOpen && StartsWithFrenchOpen(text, paragraphs[p + 1])) ||
+                 (outer_open == Mark::kStraight && open.size() == 1 &&
+                  StraightClosesFirst(text, paragraphs[p + 1])));
     if (continues) {
       open.KeepOuter();
       ++paragraphs_used;

@@ -10,8 +10,11 @@
 // French quotes that run over several paragraphs reopen each new paragraph
 // with « and close only at the end: a « still open at the end of a paragraph
 // continues into the next one when that paragraph starts with «, for at most
-// `paragraph_budget` paragraphs. Otherwise the quote is unbalanced and is
-// dropped, so a lone « never swallows the rest of the article.
+// `paragraph_budget` paragraphs. A straight " still open continues into
+// the next paragraph when the first mark there is a " that can only close
+// (glued to the word before it: 'le cas" insiste-t-elle'), since writers
+// of straight quotes seldom reopen them. Otherwise the quote is unbalanced
+// and is dropped, so a lone « never swallows the rest of the article.
 //
 // Only the outermost quotes are returned (a ‹ › inside « » is part of its
 // quote). One pass over the text, no recursion: the stack of open marks is

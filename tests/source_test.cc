@@ -87,6 +87,32 @@ TEST_CASE("quotes: a French quote over paragraphs reopens with «", "[quote]") {
   CHECK(QuoteText(text, quotes[0]).find("Deuxième paragraphe") != std::string::npos);
 }
 
+TEST_CASE("quotes: a straight quote over paragraphs closes glued to the last word",
+          "[quote]") {
+  std::string text =
+      "\"J'ai pu lire des choses.\n\nCe n'est pas le cas\" insiste-t-elle. \"Le budget a "
+      "augmenté.\" Fin.";
+  auto quotes = FindQuotes(text, Paragraphs(text));
+  REQUIRE(quotes.size() == 2);
+  CHECK(QuoteText(text, quotes[0]) == "J'ai pu lire des choses.\n\nCe n'est pas le cas");
+  CHECK(QuoteText(text, quotes[1]) == "Le budget a augmenté.");
+}
+
+TEST_CASE("quotes: a straight quote left open does not swallow a paragraph that opens one",
+          "[quote][bad_input]") {
+  // The next paragraph's first mark opens (a space before it): the first
+  // quote is unbalanced and dropped, as before.
+  std::string text = "\"Jamais fermé.\n\nIl a dit \"oui\" hier.";
+  auto quotes = FindQuotes(text, Paragraphs(text));
+  REQUIRE(quotes.size() == 1);
+  CHECK(QuoteText(text, quotes[0]) == "oui");
+  // Nor across paragraphs that hold no mark before the one that closes.
+  std::string far = "\"A";
+  for (int i = 0; i < 12; ++i) far += "\n\nB";
+  far += " fin\" dit-il.";
+  CHECK(FindQuotes(far, Paragraphs(far)).empty());
+}
+
 TEST_CASE("quotes: an unbalanced « is dropped at its paragraph end", "[quote][bad_input]") {
   std::string text = "« Jamais fermé.\n\nSuite sans guillemet « ici ».";
   auto quotes = FindQuotes(text, Paragraphs(text));
