@@ -106,7 +106,7 @@ TEST_CASE("quotes: a straight quote left open does not swallow a paragraph that 
   auto quotes = FindQuotes(text, Paragraphs(text));
   REQUIRE(quotes.size() == 1);
   CHECK(QuoteText(text, quotes[0]) == "oui");
-  // Nor across paragraphs that hold no mark before the one that closes.
+  // Nor across a paragraph with no mark: the open quote ends there, dropped.
   std::string far = "\"A";
   for (int i = 0; i < 12; ++i) far += "\n\nB";
   far += " fin\" dit-il.";
