@@ -6790,6 +6790,20 @@ class LinkPass {
       // "Selon la police, 300 ; selon les organisateurs, 3 000": the next
       // according-to cue after a semicolon opens another source's clause.
       statement.end = SemicolonBeforeNextNonVerbalCue(cue, statement);
+      // "Pour ce dernier, il s'agit d'une « confirmation », selon les mots
+      // de Guillaume Roget, lequel …": the words before the comma of a
+      // later "selon" or "d'après", which gives them a source of its own.
+      // "Selon la police, 300 personnes ont défilé, contre 3 000 selon les
+      // organisateurs": before the other source's figure.
+      if (const auto next = NextNonVerbalCue(cue); next != cues_.end() && IsSelonCue(*next)) {
+        size_t comma = next->first_token > 0 && Word(next->first_token - 1) == ","
+                           ? next->first_token - 1
+                           : CommaBeforeContreFigure(next->first_token);
+        if (comma != 0 && tokens_[comma].span.start < statement.end &&
+            tokens_[comma].span.start > statement.start) {
+          statement = TrimEnd(Span{statement.start, tokens_[comma].span.start});
+        }
+      }
       // "Pour X, l'heure n'est pas aux réjouissances : « … », a-t-elle
       // commenté": a quotation after the colon that a cue of its own
       // follows is that cue's claim. One that ends the sentence stays in
@@ -6930,6 +6944,11 @@ class LinkPass {
   std::optional<Span> FigureAfterOtherSource(size_t first) const {
     constexpr size_t kMaxFigureTokens = 8;
     const size_t end = tokens_[first].span.start;
+    // "Selon la police, 300 ont défilé, contre 3 000 selon les
+    // organisateurs": after a source that opened the sentence too.
+    if (const size_t comma = CommaBeforeContreFigure(first); comma != 0) {
+      return TrimEnd(Span{tokens_[comma + 2].span.start, end});
+    }
     if (last_non_verbal_phrase_end_ <= sentence_.start || last_non_verbal_phrase_end_ >= end) {
       return std::nullopt;
     }
@@ -6945,6 +6964,22 @@ class LinkPass {
       if (IsQue(i) || QuoteOpeningAt(i) || (IsWord(i) && VerbAt(i))) return std::nullopt;
     }
     return TrimEnd(Span{tokens_[from].span.start, end});
+  }
+
+  // "…, contre 3 000 selon les organisateurs": the comma before "contre"
+  // and a figure of a few words (no verb, no quote) right before the cue
+  // at token `first`; 0 when there is none.
+  size_t CommaBeforeContreFigure(size_t first) const {
+    constexpr size_t kMaxFigureTokens = 8;
+    for (size_t k = first; k-- > 0 && first - k <= kMaxFigureTokens + 2;) {
+      if (Word(k) != ",") continue;
+      if (k + 2 >= first || Lower(k + 1) != "contre" || !InSpans(quantities_, k + 2)) return 0;
+      for (size_t i = k + 2; i < first; ++i) {
+        if (IsQue(i) || QuoteOpeningAt(i) || (IsWord(i) && VerbAt(i))) return 0;
+      }
+      return k;
+    }
+    return 0;
   }
 
   // Whether `span` is a number alone ("12", "3 000"): a figure is a
