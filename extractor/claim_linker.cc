@@ -2368,9 +2368,9 @@ class LinkPass {
   // The title a predicate starting at token k gives its subject: "a été
   // réélu maire de Brest", "vient d'être nommée directrice de l'hôpital",
   // "devient président du club", "est l'avocat de la famille"; nullopt for
-  // any other predicate ("a été reçu par le maire") and for a title that
-  // names someone ("est devenu le bras droit de Paul Roux" has no title;
-  // "est nommé par le ministre Paul Roux" no appointment word before it).
+  // any other predicate ("a été reçu par le maire", "est nommé par le
+  // ministre": no title right after) and for a relation ("est le fils du
+  // maire").
   std::optional<SourcePhrase> AppointedRoleAt(size_t k) const {
     const auto word_is = [&](size_t i, std::string_view w) {
       return i < tokens_.size() && IsWord(i) && Lower(i) == w;
@@ -2389,7 +2389,7 @@ class LinkPass {
     } else if (!copula) {
       return std::nullopt;
     }
-    if (word_is(k, "comme")) ++k;
+    if (appointed && word_is(k, "comme")) ++k;  // "désigné comme porte-parole"
     // "est le maire", "devient la nouvelle présidente": a determiner before
     // the title.
     const size_t start = k;

@@ -233,9 +233,10 @@ std::vector<Quote> FindQuotes(std::string_view text,
     if (open.empty()) continue;
     const bool room = p + 1 < paragraphs.size() && paragraphs_used < options.paragraph_budget;
     const bool continues =
-        room && ((outer_open == Mark::kFrenchOpen && StartsWithFrenchOpen(text, paragraphs[p + 1])) ||
-                 (outer_open == Mark::kStraight && open.size() == 1 &&
-                  StraightClosesFirst(text, paragraphs[p + 1])));
+        room &&
+        ((outer_open == Mark::kFrenchOpen && StartsWithFrenchOpen(text, paragraphs[p + 1])) ||
+         (outer_open == Mark::kStraight && open.size() == 1 &&
+          StraightClosesFirst(text, paragraphs[p + 1])));
     if (continues) {
       open.KeepOuter();
       ++paragraphs_used;
