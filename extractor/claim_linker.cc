@@ -5507,10 +5507,30 @@ class LinkPass {
       return memo = tokens_[*comma].span.start;
     }
     if (Coordinated(next)) return memo = tokens_[Conjunction(next)].span.start;
+    if (const std::optional<size_t> comma = CommaBeforeFinalRelative(next)) {
+      return memo = tokens_[*comma].span.start;
+    }
     if (const std::optional<size_t> opener = ContrastBefore(next)) {
       return memo = tokens_[*opener].span.start;
     }
     return memo;
+  }
+
+  // "… le maintien de la Première ministre Elisabeth Borne, qui a dit
+  // vouloir procéder à des « ajustements »": a relative clause after a
+  // comma whose verb reports speech, running to the sentence's end, is
+  // its own speaker's; the comma before "qui" ends the content before it.
+  // Not one closed by a comma ("le ministre, qui a démenti, mentait": the
+  // content goes on after it).
+  std::optional<size_t> CommaBeforeFinalRelative(const Cue& next) const {
+    const size_t lead = VerbGroupLead(next.first_token);
+    if (lead < 2 || Lower(lead - 1) != "qui" || Word(lead - 2) != ",") return std::nullopt;
+    for (size_t k = next.end_token; k < tokens_.size(); ++k) {
+      if ((Word(k) == "," || Word(k) == ";") && !InsideQuote(tokens_[k].span)) {
+        return std::nullopt;
+      }
+    }
+    return lead - 2;
   }
 
   // The first cue from j on that CutBy() gives a cut for, cues_.size()
