@@ -5158,11 +5158,7 @@ class LinkPass {
     // someone said (said_nouns) are theirs.
     if (!someone) {
       for (size_t k = end; k > 1 && end - k < kMaxAntecedentTokens; --k) {
-        const std::string& of = Lower(k - 1);
-        if (!g_.IsSaidNoun(Lower(k - 2)) ||
-            (of != "de" && of != "d'" && of != "du" && of != "des")) {
-          continue;
-        }
+        if (!g_.IsSaidNoun(Lower(k - 2)) || !IsPreposition(k - 1)) continue;
         auto speaker = Parse(k - 1, end);
         if (speaker && speaker->reference != SourcePhrase::Reference::kPronoun &&
             speaker->type != "document" && TokenAtOrAfter(speaker->span.end) == end) {
@@ -5912,8 +5908,7 @@ class LinkPass {
         !g_.IsSaidNoun(Lower(first + 1))) {
       return false;
     }
-    const std::string& of = Lower(first + 2);
-    if (of != "de" && of != "d'" && of != "du" && of != "des") return false;
+    if (!IsPreposition(first + 2)) return false;
     for (size_t k = first + 3; k + 1 < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
       if (Lower(k) == "selon" && g_.IsRelativePronoun(Lower(k + 1)) && Lower(k + 1) != "qui") {
         return true;
@@ -6579,8 +6574,8 @@ class LinkPass {
     }
     // A few words between: "à l'AFP", "recueillis", "faites mardi".
     for (size_t k = noun + 1; k < tokens_.size() && k <= noun + kMaxSaidNounModifierTokens; ++k) {
+      if (IsPreposition(k)) return k;
       const std::string& w = Lower(k);
-      if (w == "de" || w == "d'" || w == "du" || w == "des") return k;
       if (w == "par") return k + 1;
       if (!IsWord(k) && w != "'") return std::nullopt;  // ",", a quote, a number
     }
