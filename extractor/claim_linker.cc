@@ -6772,7 +6772,8 @@ class LinkPass {
         statement = BeforeColonQuote(statement, phrase->span.end);
         // "A, selon X, B, selon Y.": two sources, each after its own
         // words; X says A.
-        if (comma_before && LastNonVerbalCueEndsSentence(cue)) {
+        if (const auto next = NextNonVerbalCue(cue);
+            comma_before && next != cues_.end() && CommaBeforeFinalSource(*next)) {
           statement = TrimEnd(Span{statement.start,
                                    std::max(statement.start, tokens_[cue_token - 1].span.start)});
         }
@@ -6905,20 +6906,6 @@ class LinkPass {
                                  [](size_t pos, const Cue& c) { return pos < c.span.start; });
     while (next != cues_.end() && next->rule.empty()) ++next;
     return next;
-  }
-
-  // "A, selon X, B, selon Y.": whether the next non-verbal cue after
-  // `cue` follows a comma and is the sentence's last clause (no comma or
-  // semicolon after it).
-  bool LastNonVerbalCueEndsSentence(const Cue& cue) const {
-    const auto next = NextNonVerbalCue(cue);
-    if (next == cues_.end() || next->first_token == 0 || Word(next->first_token - 1) != ",") {
-      return false;
-    }
-    for (size_t k = next->first_token; k < tokens_.size(); ++k) {
-      if (Word(k) == "," || Word(k) == ";" || QuoteOpeningAt(k)) return false;
-    }
-    return true;
   }
 
   // Where the semicolon right before the next non-verbal cue after `cue`
