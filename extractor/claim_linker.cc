@@ -2314,16 +2314,25 @@ class LinkPass {
       const bool known_person = person && phrase->first_name;
       // Or a body by a capitalized head ("dirige le Parti populaire", for
       // "son parti" later).
+      // Or a body by an acronym after its article, anywhere ("la colère
+      // de la CGT", for "le syndicat" next).
       const bool known_body =
-          !phrase->head.empty() && phrase->type != "anonymous" &&
-          ((described_group && HasNamedComplement(phrase->name)) ||
-           (phrase->proper_name && LowerWord(phrase->name) != phrase->head));
+          (!phrase->head.empty() && phrase->type != "anonymous" &&
+           ((described_group && HasNamedComplement(phrase->name)) ||
+            (phrase->proper_name && LowerWord(phrase->name) != phrase->head))) ||
+          (det_name && phrase->proper_name && IsBodyType(phrase->type) &&
+           phrase->name.find(' ') == std::string::npos && LooksLikeAcronym(phrase->name));
       // "à la tête de l'OMC, a rencontré": a complement is no subject; nor,
       // with no first name known, a person at all ("les favoris de cette
       // édition du Vendée Globe, a préféré …"; "du" opens the phrase
       // itself). Read for the phrases kept only: most are not.
       const bool candidate = named_subject && predicate && !IsPlaceName(*phrase, k);
       if (titled ? !person : !(known_person || known_body || candidate)) continue;
+      // "les missions liées à l'AJ" after "l'aide juridictionnelle (AJ)":
+      // a thing's acronym names no body.
+      if (!person && LooksLikeAcronym(phrase->name) && SpelledOutAsCommonNoun(phrase->name)) {
+        continue;
+      }
       const size_t phrase_first = TokenAtOrAfter(phrase->span.start);
       const bool governed = phrase_first > 0 && (IsPrepositionWord(Lower(phrase_first - 1)) ||
                                                  Lower(phrase_first) == "du");
@@ -3884,6 +3893,40 @@ class LinkPass {
       if (all) return &*it;
     }
     return nullptr;
+  }
+
+  // Whether the text spells `acronym` out, in parentheses after it, as a
+  // common noun: "l'aide juridictionnelle (AJ)", not "la Confédération
+  // générale du travail (CGT)". The word its first letter starts, among
+  // the few before "(AJ)", tells by its case. Once per acronym and text.
+  bool SpelledOutAsCommonNoun(std::string_view acronym) const {
+    if (auto known = common_acronyms_.find(acronym); known != common_acronyms_.end()) {
+      return known->second;
+    }
+    bool common = false;
+    const size_t at = text_.find("(" + std::string(acronym) + ")");
+    constexpr int kMaxWordsBack = 8;
+    size_t end = at == std::string_view::npos ? 0 : at;
+    for (int words = 0; words < kMaxWordsBack && end > 0; ++words) {
+      while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '\n')) --end;
+      size_t start = end;
+      while (start > 0 && text_[start - 1] != ' ' && text_[start - 1] != '\n') --start;
+      std::string_view word = text_.substr(start, end - start);
+      // "l'aide", "d’Etat": the word after the elided article.
+      for (std::string_view apostrophe : {"'", "\u2019"}) {
+        if (const size_t a = word.find(apostrophe); a != std::string_view::npos) {
+          word.remove_prefix(a + apostrophe.size());
+        }
+      }
+      if (!word.empty() && std::tolower(static_cast<unsigned char>(word[0])) ==
+                               std::tolower(static_cast<unsigned char>(acronym[0]))) {
+        common = !StartsWithCapital(word);
+        break;
+      }
+      end = start;
+    }
+    common_acronyms_.emplace(std::string(acronym), common);
+    return common;
   }
 
   static bool IsBodyType(std::string_view type) {
@@ -7127,6 +7170,8 @@ class LinkPass {
   };
   std::vector<Nation> nations_;  // countries and demonyms, by start
   std::vector<Entity> entities_;
+  // SpelledOutAsCommonNoun's answers, by acronym.
+  mutable std::map<std::string, bool, std::less<>> common_acronyms_;
   std::optional<Quoted> last_quoted_;  // the last claim that quoted someone
   const Quote* last_incise_quote_ = nullptr;  // the last quote claimed by an incise
   struct Pending {
