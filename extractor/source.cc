@@ -1091,6 +1091,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // `apposition`: the title follows a name and a comma (", professeur à
   // l'École d'économie").
   bool of_relation = false;  // the modifiers are a relation title's ("fils de X")
+  // The length in tokens of a known name at the reader, capitalized and
+  // followed by no capitalized word but a first name ("Les Républicains
+  // de", "Les Républicains Éric Ciotti", not "La France Martin"), or 0.
+  auto party_name_after_title = [&]() -> size_t {
+    const std::string_view first = r.Word();
+    if (!r.IsWord() || !IsUpperStart(first) ||
+        !In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
+      return 0;
+    }
+    for (size_t n = std::min(max_organization_words_, limit - r.pos()); n > 0; --n) {
+      if (!r.IsWord(n - 1) ||
+          (r.IsWord(n) && IsUpperStart(r.Word(n)) && !FirstNameGender(r.Lower(n)))) {
+        continue;
+      }
+      if (r.Glued(n - 1) && r.Word(n) == "-") continue;  // "La Croix-Rouge"
+      if (In(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + n)))) return n;
+    }
+    return 0;
+  };
   auto read_modifiers = [&](bool of_title, bool apposition = false) {
     auto is_de = [](std::string_view w) {
       return w == "de" || w == "d'" || w == "du" || w == "des";
@@ -1130,6 +1149,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Éric Ciotti", below).
       if (of_title && IsPartyAcronym(r.Word()) && !(r.IsWord(1) && IsUpperStart(r.Word(1)))) {
         r.Next();
+        continue;
+      }
+      // "le député-maire Les Républicains de Saint-Maur": so too a known
+      // party's name, not a holder's.
+      if (const size_t party = of_title ? party_name_after_title() : 0; party > 0) {
+        r.Next(party);
         continue;
       }
       if (!IsModifier(w, of_title) || participle || IsUpperStart(r.Word())) break;
