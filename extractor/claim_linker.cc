@@ -3001,6 +3001,13 @@ class LinkPass {
         e = ByPronoun(phrase->gender, phrase->latest, std::string::npos);
         if (e && !e->subject) e = nullptr;
       }
+      // "La COP21 ne peut, selon elle, aboutir": "selon elle" in a clause
+      // is not that clause's own subject, but who was named before it.
+      const bool according_to = mention_rule == "fr.source.selon" ||
+                                mention_rule == "fr.source.d_apres";
+      if (e && according_to && IsOwnClauseSubject(*e, phrase->span.start)) {
+        e = ByPronoun(phrase->gender, phrase->latest, e->named_at, phrase->speaks_as_person);
+      }
       if (!e) return ForwardPronoun(*phrase, mention_rule == "fr.source.inverted");
       ClaimSource source = SourceOf(*e);
       // "…, a-t-il martelé, en dénonçant la responsabilité de l'homme. « … »,
@@ -3236,6 +3243,32 @@ class LinkPass {
       span->end = std::max(span->end, m.span.end);
       return;
     }
+  }
+
+  // Whether `e` is the subject of the clause holding the according-to
+  // pronoun at byte `at`: named as a subject in this sentence before it,
+  // with no conjunction, colon, quote mark or comma opening another
+  // clause between ("Le ministre a dit que la loi était, selon lui, …",
+  // "X a visé l'hôtel car selon eux …", "X a lancé une alerte sur la
+  // dette, aggravée selon lui par …" are X's); the comma of the incise
+  // itself (", selon lui", ", d'après elle") is none.
+  bool IsOwnClauseSubject(const Entity& e, size_t at) const {
+    if (!e.subject || e.named_at < sentence_.start || e.named_at >= at) return false;
+    static constexpr std::string_view kClauseOpeners[] = {
+        "que", "qu'", "car", "mais", "et", "donc", "puisque", "parce", "lorsque", "quand",
+        "si", "comme", "tandis", "où", ":", "«", "\"", "“"};
+    const size_t pronoun = TokenAtOrAfter(at);
+    for (size_t k = TokenAtOrAfter(e.named_at); k < pronoun; ++k) {
+      const std::string_view w = Lower(k);
+      if (std::find(std::begin(kClauseOpeners), std::end(kClauseOpeners), w) !=
+          std::end(kClauseOpeners)) {
+        return false;
+      }
+      if (w == "," && k + 1 < pronoun && Lower(k + 1) != "selon" && Lower(k + 1) != "d'") {
+        return false;
+      }
+    }
+    return true;
   }
 
   // The source a pronoun names: the last one of its gender and number. A
