@@ -1299,6 +1299,16 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           }
           break;
         }
+        // "le président de la communauté d'agglomération Pays Basque": a
+        // place's name after the complement's noun is the complement's,
+        // never a holder's ("Florence", "Victoria" may open one).
+        if (of_title && words > 0 && upper && !FirstNameGender(w)) {
+          if (const size_t n = place_tokens(); n > 0) {
+            r.Next(n);
+            words += n;
+            break;
+          }
+        }
         if (words > 0 && upper) {
           // "le successeur de Claude Erignac": one more capitalized word
           // ends a person's name; "de l'expérience CMS": one capitalized
