@@ -3001,6 +3001,16 @@ class LinkPass {
         e = ByPronoun(phrase->gender, phrase->latest, std::string::npos);
         if (e && !e->subject) e = nullptr;
       }
+      // "À titre de directeur, Olivier Bilodeau prévoit …, assure-t-il"
+      // after "le film de Luc Picard": a person subject of the sentence
+      // beats one only named in a complement before it. A body subject
+      // does not ("Le groupe a perdu 819 millions, a-t-il précisé").
+      if (e && !e->subject && inverted && named_before == sentence_.start) {
+        const Entity* own = ByPronoun(phrase->gender, phrase->latest, sentence_.end);
+        if (own && own->subject && own->type == "person" && own->named_at >= sentence_.start) {
+          e = own;
+        }
+      }
       // "La COP21 ne peut, selon elle, aboutir": "selon elle" in a clause
       // is not that clause's own subject, but who was named before it.
       const bool according_to = mention_rule == "fr.source.selon" ||
