@@ -1301,11 +1301,23 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         }
         // "le président de la communauté d'agglomération Pays Basque": a
         // place's name after the complement's noun is the complement's,
-        // never a holder's ("Florence", "Victoria" may open one).
-        if (of_title && words > 0 && upper && !FirstNameGender(w)) {
-          if (const size_t n = place_tokens(); n > 0) {
-            r.Next(n);
-            words += n;
+        // never a holder's ("Florence", "Victoria" may open one); so are
+        // the places listed with it ("des régions Aquitaine, Franche-Comté
+        // et Picardie").
+        if (words > 0 && upper && !FirstNameGender(w)) {
+          if (size_t n = place_tokens(); n > 0) {
+            do {
+              r.Next(n);
+              words += n;
+              n = 0;
+              if ((r.Word() == "," || r.Lower() == "et") && r.IsWord(1) &&
+                  IsUpperStart(r.Word(1)) && !FirstNameGender(r.Lower(1))) {
+                if (const size_t next = place_tokens(1); next > 0) {
+                  r.Next();
+                  n = next;
+                }
+              }
+            } while (n > 0 && words < kMaxComplementWords);
             break;
           }
         }
