@@ -2301,8 +2301,11 @@ class LinkPass {
       // "Un ancien de la Gestapo, Alfons Goetzfrid, a été condamné".
       // "Hani Belouis vit dans un logement": a person's full name opening
       // the sentence, then a word that is most likely a verb, known or not.
-      const bool opening_subject =
-          person && TokenAtOrAfter(phrase->span.start) == 0 && LikelyPredicateAfter(after);
+      // So does a group opening it ("Les syndicats entendaient faire
+      // pression", for "ils" next).
+      const bool opening_subject = (person || (described_group && phrase->gender == Gender::kPlural)) &&
+                                   TokenAtOrAfter(phrase->span.start) == 0 &&
+                                   LikelyPredicateAfter(after);
       // "Romain Jouan, 32 ans, a du mal à …": an age between commas.
       const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) ||
                              opening_subject ||

@@ -1083,7 +1083,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
              LookupVerb(w) || In(modal_verbs_, w) ||  // "le ministre va démissionner"
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
-             w == "à" || w == "en" || w == "près");
+             w == "à" || w == "en" || w == "près" ||
+             // "les syndicats entendaient": an imperfect's ending no
+             // adjective has.
+             (w.size() > 6 && w.ends_with("aient")));
   };
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
