@@ -6111,7 +6111,11 @@ class LinkPass {
     // "X se félicite", "X lui a dit".
     size_t end = VerbGroupLead(verb);
     bool relative = false;  // the part after this one was "qui"
-    for (int attempt = 0; attempt < 3 && end > 0; ++attempt) {
+    // "X, qui, lundi, a confirmé": the empty part before the verb's
+    // comma, the incise, "qui", then X; "X, qui, au cours d'un briefing,
+    // soit le mardi 2 septembre, a confirmé": two incises.
+    constexpr int kMaxSubjectParts = 6;
+    for (int attempt = 0; attempt < kMaxSubjectParts && end > 0; ++attempt) {
       const size_t begin = PartStart(end);
       if (begin + 1 == end && Lower(begin) == "qui" && begin >= 2) {
         end = begin - 1;  // "X, qui a dit": the subject is X
