@@ -349,9 +349,9 @@ class LinkPass {
   // accord … »", "Il « ne compte pas démissionner … »"); a pronoun subject
   // is resolved as any pronoun speaker.
   void LinkSubjectQuote() {
-    // Every claim below quotes words inside the sentence: without a quote
-    // there, none of the phrases need parsing (most sentences).
-    if (!HasQuoteWithin(sentence_)) return;
+    // Every claim below quotes words opened inside the sentence: without
+    // a quote there, none of the phrases need parsing (most sentences).
+    if (!HasQuoteStartingWithin(sentence_)) return;
     // The subject opens the sentence, or follows a fronted phrase ("Dans
     // une lettre signée de sa main, Tony Blair est « heureux … »").
     size_t subject = 0;
@@ -457,7 +457,13 @@ class LinkPass {
     for (auto it = std::lower_bound(quotes_.begin(), quotes_.end(), predicate.start,
                                     [](const Quote& q, size_t p) { return q.span.start < p; });
          it != quotes_.end() && it->span.start < predicate.end; ++it) {
-      if (it->span.end <= predicate.end) {
+      // "X se veut bon joueur : « C'est un succès. Cela prouve … »": a
+      // quote after a colon may run over the sentences it holds.
+      const size_t opens = TokenAtOrAfter(it->span.start);
+      const bool after_colon_word = opens > after && opens < tokens_.size() &&
+                                    tokens_[opens].span.start == it->span.start &&
+                                    Word(opens - 1) == ":";
+      if (it->span.end <= predicate.end || after_colon_word) {
         quote = &*it;
         break;
       }
@@ -470,6 +476,7 @@ class LinkPass {
         open > after && Word(open - 1) == ":" && RestOfSentence(*quote).empty();
     if (!after_colon && !IsClauseQuote(*quote)) return;
     if (pronoun_colon && !IsSentenceQuote(*quote)) return;  // « Les Misérables »
+    if (after_colon && ReadsAloudBetween(after, open - 1)) return;
     auto source = Resolve(phrase, "fr.source.subject");
     if (!source) return;
     if (after_colon) {
@@ -540,6 +547,21 @@ class LinkPass {
       if (Word(j) != ":") continue;
       const Quote* quote = j + 1 < tokens_.size() ? QuoteOpeningAt(j + 1) : nullptr;
       return quote && RestOfSentence(*quote).empty();
+    }
+    return false;
+  }
+
+  // Whether tokens [from, to) hold a verb of reading or citing aloud: "La
+  // présidente a lu sa déposition : « … »", "Il a cité Hugo : « … »" quote
+  // someone else's words, not the subject's.
+  bool ReadsAloudBetween(size_t from, size_t to) const {
+    static constexpr std::string_view kReadingWords[] = {
+        "lu", "lue", "lit", "lisait", "lisant", "relu", "relit", "cite", "cité", "citait", "citant"};
+    for (size_t k = from; k < to && k < tokens_.size(); ++k) {
+      if (std::find(std::begin(kReadingWords), std::end(kReadingWords), Lower(k)) !=
+          std::end(kReadingWords)) {
+        return true;
+      }
     }
     return false;
   }
@@ -1066,6 +1088,12 @@ class LinkPass {
       if (it->span.end <= span.end) return true;
     }
     return false;
+  }
+
+  bool HasQuoteStartingWithin(Span span) const {
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.start,
+                               [](const Quote& q, size_t start) { return q.span.start < start; });
+    return it != quotes_.end() && it->span.start < span.end;
   }
 
   bool InsideQuote(Span span) const {
