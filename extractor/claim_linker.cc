@@ -368,16 +368,19 @@ class LinkPass {
       ++subject;
       phrase = Parse(subject, PhraseEnd(subject));
       // "Dans une déclaration de la Présidence du Conseil, qui est occupée
-      // en mai par les Etats-Unis, le Conseil « exprime … »": a fronted
-      // phrase with commas of its own; the subject follows the last comma
-      // before the quote.
+      // en mai par les Etats-Unis, le Conseil « exprime … »", "Mardi, dans
+      // les colonnes de la Tribune, Didier Fischer, le président du club,
+      // faisait son mystérieux : « … »": a fronted phrase with commas of
+      // its own; the subject follows the first comma before the quote
+      // where a phrase can be read.
       if (!phrase) {
         const size_t quote = FirstQuoteToken(subject);
-        size_t comma = quote;
-        while (comma > subject && Word(comma - 1) != ",") --comma;
-        if (comma > subject && quote - comma <= kMaxSubjectTokens) {
-          subject = comma;
-          phrase = Parse(subject, PhraseEnd(subject));
+        for (size_t comma = subject; comma < quote && !phrase; ++comma) {
+          if (Word(comma - 1) != "," || quote - comma > kMaxSubjectTokens) continue;
+          if (auto next = Parse(comma, PhraseEnd(comma))) {
+            subject = comma;
+            phrase = std::move(next);
+          }
         }
       }
     }
