@@ -4612,8 +4612,11 @@ class LinkPass {
         AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
         // "S, nous indique le procureur : « … »": the quotation after a
         // colon that ends the sentence is the speaker's too.
+        // "…, comme le rappelle le commandant X du SDIS 77 de
+        // Seine-et-Marne : « … »": words the speaker's phrase left may
+        // come before the colon.
         if (resume < tokens_.size()) {
-          if (const Quote* quote = ColonQuoteAfter(tokens_[resume].span.start)) {
+          if (const Quote* quote = ColonQuoteAfter(tokens_[SkipWordsToColon(resume)].span.start)) {
             AddClaim(ClaimType::kDirect, quote->content, *source, cue, "fr.claim.quote_colon");
           }
         }
@@ -4949,6 +4952,7 @@ class LinkPass {
     if (statement.size() >= 3) {
       AddStatementClaim(statement, *source, cue, "fr.claim.inverted_speech");
     }
+    if (after < tokens_.size()) after = SkipWordsToColon(after);
     if (after < tokens_.size() && Word(after) == ":") {
       const Quote* quote = QuoteStartingAt(tokens_[after].span.start);
       if (quote && RestOfSentence(*quote).empty()) {
@@ -7142,6 +7146,17 @@ class LinkPass {
 
   // The quotation after a colon right after `pos` that ends the sentence,
   // else null.
+  // The colon at most a few words and numbers after token k, no comma or
+  // quote mark between; k when there is none.
+  size_t SkipWordsToColon(size_t k) const {
+    constexpr size_t kMaxWordsBeforeColon = 8;
+    for (size_t j = k; j < tokens_.size() && j <= k + kMaxWordsBeforeColon; ++j) {
+      if (Word(j) == ":") return j;
+      if (!IsWord(j) && tokens_[j].kind != TokenKind::kNumber && Word(j) != "-") return k;
+    }
+    return k;
+  }
+
   const Quote* ColonQuoteAfter(size_t pos) const {
     const size_t colon = TokenAtOrAfter(pos);
     if (colon + 1 >= tokens_.size() || Word(colon) != ":") return nullptr;
