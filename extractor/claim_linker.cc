@@ -4587,6 +4587,7 @@ class LinkPass {
         const bool incise = resume + 1 < tokens_.size() && Word(resume) == "," &&
                             (IsWord(resume + 1) || QuoteOpeningAt(resume + 1)) &&
                             !(IsWord(resume + 1) && next_act(resume + 1)) && !apposition &&
+                            !DescriptionEndsSentence(resume + 1) &&
                             !EndsSentence(after_settings) && !settings_then_act &&
                             !EndsSentence(AfterOccasion(resume + 1));
         size_t start = StatementStart();
@@ -7146,6 +7147,30 @@ class LinkPass {
 
   // The quotation after a colon right after `pos` that ends the sentence,
   // else null.
+  // Whether a description opens at token k and ends the sentence, or
+  // runs to a colon: a determiner, a noun and at most two more words, a
+  // complement with "de", then words with no verb, quote or relative
+  // ("…, estime Paul Roux, le cogérant de la ferme.": the speaker's
+  // apposition, whatever its noun; not "…, appuie-t-il, le français
+  // recule": no complement).
+  bool DescriptionEndsSentence(size_t k) const {
+    constexpr size_t kMaxDescriptionTokens = 15;
+    constexpr size_t kMaxWordsBeforeComplement = 3;
+    if (k >= tokens_.size() || !IsWord(k) || !g_.IsDeterminer(Lower(k))) return false;
+    bool complement = false;
+    for (size_t j = k + 1; j < tokens_.size() && j <= k + kMaxDescriptionTokens; ++j) {
+      if (EndsSentence(j) || Word(j) == ":") return complement;
+      const std::string& w = Lower(j);
+      if (!IsWord(j) || VerbAt(j) || w == "que" || w == "qu'" || w == "qui" || w == "dont") {
+        return false;
+      }
+      if (j > k + 1 && j <= k + 1 + kMaxWordsBeforeComplement && IsPreposition(j)) {
+        complement = true;
+      }
+    }
+    return false;
+  }
+
   // The colon at most a few words and numbers after token k, no comma or
   // quote mark between; k when there is none.
   size_t SkipWordsToColon(size_t k) const {
