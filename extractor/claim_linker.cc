@@ -2333,10 +2333,11 @@ class LinkPass {
       // "Hani Belouis vit dans un logement": a person's full name opening
       // the sentence, then a word that is most likely a verb, known or not.
       // So does a group opening it ("Les syndicats entendaient faire
-      // pression", for "ils" next).
-      const bool opening_subject = (person || (described_group && phrase->gender == Gender::kPlural)) &&
-                                   TokenAtOrAfter(phrase->span.start) == 0 &&
-                                   LikelyPredicateAfter(after);
+      // pression", for "ils" next), also after an opening phrase and its
+      // comma ("Avec cette action, les syndicats entendaient …").
+      const bool opening_subject =
+          (person || (described_group && phrase->gender == Gender::kPlural)) &&
+          OpensSentence(phrase->span.start) && LikelyPredicateAfter(after);
       // "Romain Jouan, 32 ans, a du mal à …": an age between commas.
       const bool predicate = PredicateAfter(after) || AppositionRunsToPredicate(*phrase, after) ||
                              opening_subject ||
@@ -2460,7 +2461,11 @@ class LinkPass {
     // A copy, named at the sentence's start: the pronoun itself, resolved
     // when the sentence's claims are linked, looks before it and still
     // finds the entry the copy came from.
-    if (const Entity* meant = ByPronoun(gender, /*latest=*/false, sentence_.start)) {
+    // People only: a body the pronoun may mean keeps where it was named,
+    // so it does not stay "il" sentence after sentence ("Le Parti
+    // populaire a exclu Antoni Pastor. … il vota contre. Il fut exclu …").
+    if (const Entity* meant = ByPronoun(gender, /*latest=*/false, sentence_.start);
+        meant && !IsBodyType(meant->type)) {
       RememberSpeakerAgain(*meant, sentence_.start);
     }
   }
@@ -4087,7 +4092,13 @@ class LinkPass {
 
   // The entity a pronoun speaker resolved to, again at `at`, as a subject.
   void RememberSpeakerAgain(const Entity& e, size_t at) {
-    if (!entities_.empty() && entities_.back().name == e.name && entities_.back().subject) return;
+    // Already the last one remembered, as a subject of this sentence; one
+    // of a sentence before is copied again ("Olivier Allain acquiesce. Il
+    // est sur la liste de Thierry Burlot": "il" names him in the second).
+    if (!entities_.empty() && entities_.back().name == e.name && entities_.back().subject &&
+        entities_.back().named_at >= sentence_.start) {
+      return;
+    }
     Entity again = e;
     again.named_at = at;
     again.subject = true;
