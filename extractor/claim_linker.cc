@@ -1,6 +1,7 @@
 #include "extractor/claim_linker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <deque>
 #include <map>
@@ -375,7 +376,8 @@ class LinkPass {
       // where a phrase can be read.
       if (!phrase) {
         const size_t quote = FirstQuoteToken(subject);
-        for (size_t comma = subject; comma < quote && !phrase; ++comma) {
+        // (The part right after the first comma, at `subject`, read none.)
+        for (size_t comma = subject + 1; comma < quote && !phrase; ++comma) {
           if (Word(comma - 1) != "," || quote - comma > kMaxSubjectTokens) continue;
           if (auto next = Parse(comma, PhraseEnd(comma))) {
             subject = comma;
@@ -7156,8 +7158,6 @@ class LinkPass {
     return TrimEnd(Span{statement.start, std::max(statement.start, statement.end)});
   }
 
-  // The quotation after a colon right after `pos` that ends the sentence,
-  // else null.
   // Whether a description opens at token k and ends the sentence, or
   // runs to a colon: a determiner, a noun and at most two more words, a
   // complement with "de", then words with no verb, quote or relative
@@ -7193,6 +7193,8 @@ class LinkPass {
     return k;
   }
 
+  // The quotation after a colon right after `pos` that ends the sentence,
+  // else null.
   const Quote* ColonQuoteAfter(size_t pos) const {
     const size_t colon = TokenAtOrAfter(pos);
     if (colon + 1 >= tokens_.size() || Word(colon) != ":") return nullptr;
