@@ -1978,7 +1978,7 @@ class LinkPass {
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
     if ((w == "ne" || w == "n'") && first + 1 < tokens_.size()) ++first;
-    return !IsUpperWord(first) && LooksLikeInfinitive(Lower(first));
+    return InfinitiveAfterCliticsAt(first);
   }
 
   // Whether a quantity starts within a few words from token k, before any
@@ -2013,10 +2013,29 @@ class LinkPass {
     // not, is not part of the content.
     if (i + 1 < tokens_.size() && IsWord(i + 1) && !IsUpperWord(i + 1) &&
         (Lower(i) == "de" || Lower(i) == "d'" || Lower(i) == "à") &&
-        (LooksLikeInfinitive(Lower(i + 1)) || NegatedInfinitiveAt(i + 1))) {
+        (InfinitiveAfterCliticsAt(i + 1) || NegatedInfinitiveAt(i + 1))) {
       ++i;
     }
     return i;
+  }
+
+  // "apporter", "lui apporter", "s'y rendre": clitics that are no article
+  // or possessive at most, then a lower-case infinitive, from token k ("s'est
+  // engagé à lui apporter son soutien"; not "a assuré le dîner", "leur
+  // dossier").
+  bool InfinitiveAfterCliticsAt(size_t k) const {
+    constexpr size_t kMaxClitics = 2;
+    auto clitic = [&](size_t i) {
+      const std::string& w = Lower(i);
+      return w == "lui" || w == "y" || w == "en" || w == "se" || w == "s'" || w == "nous" ||
+             w == "vous";
+    };
+    size_t verb = k;
+    while (verb < tokens_.size() && verb < k + kMaxClitics && IsWord(verb) && clitic(verb)) {
+      ++verb;
+    }
+    return verb < tokens_.size() && IsWord(verb) && !IsUpperWord(verb) &&
+           LooksLikeInfinitive(Lower(verb));
   }
 
   // "ne pas utiliser", "ne plus l'utiliser", "ne jamais s'y rendre": a
