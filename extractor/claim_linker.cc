@@ -1664,6 +1664,10 @@ class LinkPass {
     const bool content_or_speaker = IsQue(k) || Word(k) == ":" || g_.IsDeterminer(w) ||
                                     g_.IsTitle(w) || comma_que || first_name;
     if (content_or_speaker) return k;
+    // "explique à Didier Le Gac, élu de la 3e circonscription, qu'il …":
+    // the audience's apposition between commas, then the content (from
+    // the comma, the incise is stepped over as after the verb).
+    if (w == "," && AfterInciseBeforeQue(k) != k) return k;
     // "a affirmé à Jeune Afrique Armand Béouindé": a known medium's name,
     // then the speaker's.
     for (size_t end = k - 1; end > name; --end) {
