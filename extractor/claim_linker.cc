@@ -1773,8 +1773,13 @@ class LinkPass {
   size_t SkipUpperWords(size_t i) const {
     constexpr size_t kMaxNameWords = 4;
     const size_t first = i;
+    // A first name opening a full name stops it ("RIA Novosti Valentine
+    // Sapounov"); one ending it is a surname ("à Anne Martin que").
+    auto opens_name = [&](size_t k) {
+      return g_.FirstNameGender(Lower(k)) && k + 1 < tokens_.size() && IsUpperWord(k + 1);
+    };
     while (i < tokens_.size() && i < first + kMaxNameWords && IsUpperWord(i) &&
-           (i == first || !g_.FirstNameGender(Lower(i)))) {
+           (i == first || !opens_name(i))) {
       ++i;
     }
     return i;
