@@ -1085,16 +1085,7 @@ class LinkPass {
     return it == quotes_.begin() ? nullptr : &*std::prev(it);
   }
 
-  // Whether a quote lies wholly inside `span`.
-  bool HasQuoteWithin(Span span) const {
-    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.start,
-                               [](const Quote& q, size_t start) { return q.span.start < start; });
-    for (; it != quotes_.end() && it->span.start < span.end; ++it) {
-      if (it->span.end <= span.end) return true;
-    }
-    return false;
-  }
-
+  // Whether a quote opens inside `span` (it may close after it).
   bool HasQuoteStartingWithin(Span span) const {
     auto it = std::lower_bound(quotes_.begin(), quotes_.end(), span.start,
                                [](const Quote& q, size_t start) { return q.span.start < start; });
