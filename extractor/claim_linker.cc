@@ -6268,7 +6268,10 @@ class LinkPass {
         auto phrase = clause_before_qui ? std::nullopt : PhraseReaching(begin, end);
         // "…avec Bernard Bonnet, qui lui avait rétorqué".
         if (!phrase && relative) phrase = PhraseEndingAt(begin, end);
-        if (phrase) return WithNameBefore(*phrase, begin);
+        if (phrase) {
+          if (auto listed = PhraseListingInto(begin, end)) return listed;
+          return WithNameBefore(*phrase, begin);
+        }
         // An incise between commas ("Le secrétaire général, encore en
         // fonction, demande"): the subject is before it.
         if (begin == 0 || Word(begin - 1) != "," || HasVerb(begin, end)) return std::nullopt;
@@ -6280,6 +6283,29 @@ class LinkPass {
       end = begin - 1;
     }
     return std::nullopt;
+  }
+
+  // "Les présidents des régions Aquitaine, Franche-Comté et Picardie
+  // menacent": the part before the verb (tokens [begin, end)) ends a list
+  // of places that a phrase opened in an earlier part ("Les présidents
+  // des régions Aquitaine"); that phrase, read over the commas to `end`,
+  // is the subject. The earliest of at most kMaxListedParts parts back
+  // whose phrase reaches `end`, each comma crossed having a place on both
+  // sides; nullopt when none does ("Le maire de New York, Michael
+  // Bloomberg" is an apposition, left to WithNameBefore).
+  std::optional<SourcePhrase> PhraseListingInto(size_t begin, size_t end) const {
+    constexpr int kMaxListedParts = 4;
+    std::optional<SourcePhrase> listed;
+    size_t part = begin;
+    for (int n = 0; n < kMaxListedParts && part >= 2 && Word(part - 1) == "," &&
+                    InSpans(places_, part - 2) && InSpans(places_, part);
+         ++n) {
+      part = PartStart(part - 1);
+      if (part + 1 >= begin) break;
+      auto phrase = Parse(part, end);
+      if (phrase && TokenAtOrAfter(phrase->span.end) == end) listed = phrase;
+    }
+    return listed;
   }
 
   // "indique le parquet de Bordeaux à l'AFP, qui précise …": the named

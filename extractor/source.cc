@@ -12,6 +12,9 @@ namespace {
 constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxAdjectives = 3;
 constexpr size_t kMaxComplementWords = 3;
+// Places listed in a complement ("des régions Aquitaine, Franche-Comté et
+// Picardie").
+constexpr size_t kMaxListedPlaces = 8;
 constexpr size_t kMaxTitles = 4;
 constexpr size_t kMaxParenthesisWords = 6;
 constexpr size_t kMaxNameTailWords = 5;  // "générale du travail" before "(CGT)"
@@ -1309,9 +1312,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // et Picardie").
         if (words > 0 && upper && !FirstNameGender(w)) {
           if (size_t n = place_tokens(); n > 0) {
+            // The list has a bound of its own: a complement's three words
+            // cut "Aquitaine, Franche-Comté et Picardie" after the second.
+            size_t listed = 0;
             do {
               r.Next(n);
-              words += n;
+              ++listed;
               n = 0;
               if ((r.Word() == "," || r.Lower() == "et") && r.IsWord(1) &&
                   IsUpperStart(r.Word(1)) && !FirstNameGender(r.Lower(1))) {
@@ -1320,7 +1326,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
                   n = next;
                 }
               }
-            } while (n > 0 && words < kMaxComplementWords);
+            } while (n > 0 && listed < kMaxListedPlaces);
             break;
           }
         }
