@@ -2816,6 +2816,9 @@ class LinkPass {
   // la Gestapo, Alfons Goetzfrid, a été condamné", "Rachida Dati, qui
   // mène la liste, a critiqué").
   bool PredicateAfter(size_t k) const {
+    // "Une trentaine de maires, furieux, ainsi que le président de la
+    // Chambre, ont quitté": one addition by "ainsi que" is stepped over.
+    k = AfterAinsiQue(k);
     if (StartsPredicate(k)) return true;
     if (k + 1 >= tokens_.size() || Word(k) != ",") return false;
     if (StartsPredicate(k + 1)) return true;
@@ -2832,7 +2835,12 @@ class LinkPass {
         w == "qui" || w == "dont" || LooksLikeParticiple(w) || LooksLikeUParticiple(w);
     if (!relative_or_participle && (!IsWord(k + 1) || IsUpperWord(k + 1))) return false;
     for (size_t j = k + 2; j < tokens_.size() && j < k + kMaxSubjectTokens; ++j) {
-      if (Word(j) == ",") return StartsPredicate(j + 1);
+      if (Word(j) == ",") {
+        const size_t past = AfterAinsiQue(j);
+        if (past == j) return StartsPredicate(j + 1);
+        return StartsPredicate(past) ||
+               (past + 1 < tokens_.size() && Word(past) == "," && StartsPredicate(past + 1));
+      }
       if (!relative_or_participle && (IsQue(j) || InsideQuote(tokens_[j].span) ||
                                       StartsPredicate(j) || Word(j) == ".")) {
         return false;
@@ -2856,12 +2864,23 @@ class LinkPass {
       // before its object's article (not "gestionnaire du réseau", a
       // second apposition).
       if (Word(j) == ",") {
+        if (const size_t past = AfterAinsiQue(j); past != j) return PredicateAfter(past);
         return StartsPredicate(j + 1) ||
                (IsLowerVerbLike(j + 1) && j + 2 < tokens_.size() && IsWord(j + 2) &&
                 g_.IsDeterminer(Lower(j + 2)) && !IsPreposition(j + 2));
       }
     }
     return false;
+  }
+
+  // The token after "ainsi que" and the phrase it adds to a subject, at
+  // token k or after the comma there ("…, ainsi que le préfet, ont
+  // quitté"); k when none is there.
+  size_t AfterAinsiQue(size_t k) const {
+    const size_t also = k < tokens_.size() && Word(k) == "," ? k + 1 : k;
+    if (also + 2 >= tokens_.size() || Lower(also) != "ainsi" || !IsQue(also + 1)) return k;
+    auto added = Parse(also + 2, PhraseEnd(also + 2));
+    return added ? TokenAtOrAfter(added->span.end) : k;
   }
 
   // A present participle ("précisant", "formulant"): more than four
@@ -6261,6 +6280,13 @@ class LinkPass {
       if (begin < end && relative) {
         if (auto speaker = InvertedSpeakerIn(begin, end)) return speaker;
       }
+      // "Une trentaine de maires, furieux, ainsi que le président de la
+      // Chambre, ont quitté la réunion": what "ainsi que" adds is not the
+      // subject; the phrase before it is (with or without its comma).
+      if (const std::optional<size_t> also = AinsiQueIn(begin, end)) {
+        end = *also == begin ? begin - 1 : *also;
+        continue;
+      }
       if (begin < end) {
         // "Le maire a rencontré Paul Roux, qui a affirmé": before "qui", a
         // clause with its own verb; the relative is about its last phrase.
@@ -6281,6 +6307,20 @@ class LinkPass {
       // semicolon; only an incise between commas is stepped over.
       if (Word(begin - 1) != ",") break;
       end = begin - 1;
+    }
+    return std::nullopt;
+  }
+
+  // The token "ainsi" of an "ainsi que" adding to a subject in tokens
+  // [begin, end): at the part's start after a comma, or inside it after
+  // a phrase. Not a part with a verb of its own ("ainsi que l'a dit le
+  // maire").
+  std::optional<size_t> AinsiQueIn(size_t begin, size_t end) const {
+    for (size_t k = begin; k + 2 < end; ++k) {
+      if (Lower(k) != "ainsi" || !IsQue(k + 1)) continue;
+      if (k == begin && (begin < 2 || Word(begin - 1) != ",")) return std::nullopt;
+      if (HasVerb(k + 2, end)) return std::nullopt;
+      return k;
     }
     return std::nullopt;
   }
