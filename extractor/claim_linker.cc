@@ -1396,6 +1396,15 @@ class LinkPass {
         }
         found = true;
       }
+      if (!found && verb->participle && k >= 2 && Lower(k - 1) == "avoir" &&
+          Lower(k - 2) == "après") {
+        // "Après avoir affirmé que …, Paul Roux a quitté la salle", "…
+        // après avoir vanté « un levier »": the clause's subject spoke, as
+        // with a gerund.
+        cue.first_token = k - 2;
+        cue.gerund = true;
+        found = true;
+      }
       if (!found && verb->participle) {
         // "a, de son côté, estimé", "a, lui, jugé": the auxiliary is
         // looked for before the incise.
