@@ -3973,10 +3973,23 @@ class LinkPass {
       if (it->named_at >= named_before) continue;
       const bool body = type.empty() ? IsBodyType(it->type) : it->type == type;
       if (it->described || !body) continue;
-      if (it->name.empty()) continue;
+      if (it->name.empty() || CitedAccordingToInSentence(it->name)) continue;
       if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
     }
     return nullptr;
+  }
+
+  // Whether this sentence already cites `name` by "selon" or the like:
+  // "…, selon des données de l'Ufip, le mouvement ne devrait pas durer,
+  // selon le groupe" cites two sources, so "le groupe" is not the Ufip.
+  bool CitedAccordingToInSentence(std::string_view name) const {
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+      if (!it->cue || it->cue->span.start < sentence_.start) break;
+      if (it->type == ClaimType::kAccordingTo && it->source && it->source->name == name) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The body a definite description of a head noun and words of its own
