@@ -3194,8 +3194,12 @@ class LinkPass {
         // "Son porte-parole affirme": the body just named speaks.
         entity = *owner;
         entity.role = phrase->role;
-      } else if (const Entity* e =
-                     ByRole(*phrase->role, RoleCountry(*phrase), true, phrase->gender)) {
+      } else if (const Entity* e = phrase->definite || !bare
+                                       ? ByRole(*phrase->role, RoleCountry(*phrase), true,
+                                                phrase->gender)
+                                       : nullptr) {
+        // Not "a rapporté un ministre": a bare indefinite title is someone
+        // unnamed, not the minister the article named.
         entity = *e;
       } else if (const Entity* holder = HolderOf(*phrase)) {
         entity = *holder;
@@ -3203,8 +3207,12 @@ class LinkPass {
         entity = *spoken_for;
         entity.role = phrase->role;
       } else if (recent) {
-        // "l'universitaire", "le même chercheur": the person just spoken of.
+        // "l'universitaire", "le même chercheur": the person just spoken of,
+        // known by that title from now on ("Le procureur, qui a dénoncé …"
+        // after "a précisé François Molins"; then "a dit le procureur").
+        // Offices only: "l'homme d'affaires", "la retraitée" describe.
         entity = *recent;
+        if (!entity.role && !IsTradeDescription(*phrase)) entity.role = phrase->role;
       } else if (const Entity* topic =
                      !bare && !member && phrase->definite &&
                              !(head < tokens_.size() && g_.IsRelationTitle(Word(head)))
@@ -3230,8 +3238,10 @@ class LinkPass {
         // "un porte-parole de la police", "le candidat des Frères
         // musulmans": the body speaks.
         entity = Entity{body->name, body->type, phrase->role, body->alias, Gender::kUnknown};
-      } else {
-        unresolved_ = entity;  // "le maire de New York appelle…" in a title
+      } else if (phrase->definite) {
+        // "le maire de New York appelle…" in a title, named later; not "a
+        // rapporté un ministre", someone the article never names.
+        unresolved_ = entity;
       }
     } else if (const Entity* e = BodyDescribedBefore(*phrase)) {
       // "le groupe meusien" after "le groupe meusien Kramer … le groupe
