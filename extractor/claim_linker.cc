@@ -3989,12 +3989,36 @@ class LinkPass {
     return nullptr;
   }
 
+  // Whether `quote` is already the content of a cue before it in this
+  // sentence: "Le procureur, qui a dénoncé une « volonté de tuer », a
+  // décrit la scène" (the quote is what he denounced; "a décrit" does not
+  // report it, with "la scène" as its speaker).
+  // Only the last kMaxClaimsLookedBack claims are read: a sentence of
+  // thousands of quotes and cues would otherwise cost one pass over its
+  // claims per cue (tests/linearity_test.cc).
+  static constexpr size_t kMaxClaimsLookedBack = 8;
+  bool IsEarlierCueContent(const Quote& quote) const {
+    size_t looked = 0;
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+      if (!it->cue || it->cue->span.start < sentence_.start) break;
+      if (++looked > kMaxClaimsLookedBack) break;
+      if (it->cue->span.end <= quote.span.start && it->span.start <= quote.content.start &&
+          it->span.end >= quote.content.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether this sentence already cites `name` by "selon" or the like:
   // "…, selon des données de l'Ufip, le mouvement ne devrait pas durer,
   // selon le groupe" cites two sources, so "le groupe" is not the Ufip.
+  // Among its last kMaxClaimsLookedBack claims.
   bool CitedAccordingToInSentence(std::string_view name) const {
+    size_t looked = 0;
     for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
       if (!it->cue || it->cue->span.start < sentence_.start) break;
+      if (++looked > kMaxClaimsLookedBack) break;
       if (it->type == ClaimType::kAccordingTo && it->source && it->source->name == name) {
         return true;
       }
@@ -4548,6 +4572,7 @@ class LinkPass {
     const Quote* before_cue = ContentAfterQue(cue) && !participle
                                   ? nullptr
                                   : QuoteEndingBefore(tokens_[lead].span.start);
+    if (before_cue && IsEarlierCueContent(*before_cue)) before_cue = nullptr;
     if (const Quote* quote = before_cue) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase && phrase->reference == SourcePhrase::Reference::kPronoun) {
