@@ -4525,9 +4525,19 @@ class LinkPass {
     // or a relative clause describes the speaker ("a dit un fonctionnaire
     // qui travaille avec la victime"); or the speech's settings ("explique
     // cette proviseure dans un entretien").
+    // Or where and to whom it was said ("a affirmé la démocrate à
+    // Milwaukee", "… à un parterre de partisans", "… devant les élus").
+    auto addressed_at = [&](size_t k) {
+      if (k + 1 >= tokens_.size() || !IsWord(k + 1)) return false;
+      const std::string& prep = Lower(k);
+      if (prep != "à" && prep != "devant") return false;
+      const std::string& next = Lower(k + 1);
+      return InSpans(places_, k + 1) || next == "un" || next == "une" || next == "des" ||
+             (prep == "devant" && g_.IsDeterminer(next));
+    };
     auto closes_at = [&](size_t k) {
       return k == tokens_.size() || (!IsWord(k) && Word(k) != "(") || IsRelative(k) ||
-             EndsSentence(SkipSettings(k));
+             EndsSentence(SkipSettings(k)) || addressed_at(k);
     };
     // "déclare le second de l'exécutif de la Région": complements in "de"
     // after a definite description, when they end the clause (not "a
