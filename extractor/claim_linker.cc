@@ -1342,13 +1342,21 @@ class LinkPass {
       const bool content_follows =
           k + words < tokens_.size() &&
           (Word(k + words) == ":" || IsQue(k + words));
-      if (verb->gerund && (k == 0 ? content_follows
-                                  : (Lower(k - 1) == "en" || Word(k - 1) == "," ||
-                                     ClosesQuote(k - 1) || content_follows))) {
+      // "en se disant prêt à", ", se disant …": the reflexive pronoun is
+      // the gerund's (not for verbs unspoken as reflexives).
+      const size_t gerund_lead = k > 0 && IsReflexivePronoun(k - 1) &&
+                                         !g_.IsUnspokenReflexive(verb->lemma)
+                                     ? k - 1
+                                     : k;
+      if (verb->gerund &&
+          (gerund_lead == 0 ? content_follows
+                            : (Lower(gerund_lead - 1) == "en" || Word(gerund_lead - 1) == "," ||
+                               ClosesQuote(gerund_lead - 1) || content_follows))) {
         // "en affirmant que", ", affirmant que", "« … » évoquant", "l'idée
         // affirmant : « … »": the cue includes "en", and "tout" before it
         // ("tout en appelant").
-        cue.first_token = k > 0 && Lower(k - 1) == "en" ? k - 1 : k;
+        cue.first_token =
+            gerund_lead > 0 && Lower(gerund_lead - 1) == "en" ? gerund_lead - 1 : gerund_lead;
         if (cue.first_token > 0 && cue.first_token < k && Lower(cue.first_token - 1) == "tout") {
           --cue.first_token;
         }
