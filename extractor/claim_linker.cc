@@ -2799,6 +2799,9 @@ class LinkPass {
   bool LooksLikeIncisePresent(size_t k) const {
     const std::string& w = Lower(k);
     if (IsUpperWord(k) || w.size() < 4 || (w.back() != 'e' && w.back() != 't')) return false;
+    // "« … », obligeant les pompiers à …": a present participle has no
+    // speaker after it.
+    if (LooksLikePresentParticiple(w)) return false;
     return !g_.IsDeterminer(w) && !IsPrepositionWord(w) && !g_.IsClauseOpener(w) &&
            !g_.IsClauseWord(w) && !g_.IsStatementSkip(w) && !g_.IsTitle(w) &&
            !g_.IsSourceNoun(w);
