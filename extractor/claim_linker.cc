@@ -3994,47 +3994,49 @@ class LinkPass {
       if (it->named_at >= named_before) continue;
       const bool body = type.empty() ? IsBodyType(it->type) : it->type == type;
       if (it->described || !body) continue;
-      if (it->name.empty() || CitedAccordingToInSentence(it->name)) continue;
-      if (StartsWithCapital(it->name) || HasNamedComplement(it->name)) return &*it;
+      if (it->name.empty()) continue;
+      if ((StartsWithCapital(it->name) || HasNamedComplement(it->name)) &&
+          !CitedAccordingToInSentence(it->name)) {
+        return &*it;
+      }
     }
     return nullptr;
+  }
+
+  // Whether one of this sentence's claims (each with its cue) satisfies
+  // `test`, among its last kMaxClaimsLookedBack claims: a sentence of
+  // thousands of quotes and cues would otherwise cost one pass over its
+  // claims per cue (tests/linearity_test.cc).
+  static constexpr size_t kMaxClaimsLookedBack = 8;
+  template <typename Test>
+  bool RecentClaimInSentence(const Test& test) const {
+    size_t looked = 0;
+    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
+      if (!it->cue || it->cue->span.start < sentence_.start) break;
+      if (++looked > kMaxClaimsLookedBack) break;
+      if (test(*it)) return true;
+    }
+    return false;
   }
 
   // Whether `quote` is already the content of a cue before it in this
   // sentence: "Le procureur, qui a dénoncé une « volonté de tuer », a
   // décrit la scène" (the quote is what he denounced; "a décrit" does not
   // report it, with "la scène" as its speaker).
-  // Only the last kMaxClaimsLookedBack claims are read: a sentence of
-  // thousands of quotes and cues would otherwise cost one pass over its
-  // claims per cue (tests/linearity_test.cc).
-  static constexpr size_t kMaxClaimsLookedBack = 8;
   bool IsEarlierCueContent(const Quote& quote) const {
-    size_t looked = 0;
-    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
-      if (!it->cue || it->cue->span.start < sentence_.start) break;
-      if (++looked > kMaxClaimsLookedBack) break;
-      if (it->cue->span.end <= quote.span.start && it->span.start <= quote.content.start &&
-          it->span.end >= quote.content.end) {
-        return true;
-      }
-    }
-    return false;
+    return RecentClaimInSentence([&](const Claim& c) {
+      return c.cue->span.end <= quote.span.start && c.span.start <= quote.content.start &&
+             c.span.end >= quote.content.end;
+    });
   }
 
   // Whether this sentence already cites `name` by "selon" or the like:
   // "…, selon des données de l'Ufip, le mouvement ne devrait pas durer,
   // selon le groupe" cites two sources, so "le groupe" is not the Ufip.
-  // Among its last kMaxClaimsLookedBack claims.
   bool CitedAccordingToInSentence(std::string_view name) const {
-    size_t looked = 0;
-    for (auto it = out_.claims.rbegin(); it != out_.claims.rend(); ++it) {
-      if (!it->cue || it->cue->span.start < sentence_.start) break;
-      if (++looked > kMaxClaimsLookedBack) break;
-      if (it->type == ClaimType::kAccordingTo && it->source && it->source->name == name) {
-        return true;
-      }
-    }
-    return false;
+    return RecentClaimInSentence([&](const Claim& c) {
+      return c.type == ClaimType::kAccordingTo && c.source && c.source->name == name;
+    });
   }
 
   // The body a definite description of a head noun and words of its own
