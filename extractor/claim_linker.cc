@@ -1444,8 +1444,12 @@ class LinkPass {
             }
           }
           if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
-            // "n'a pas confirmé": a denial of speech attributes nothing.
-            if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne")) break;
+            // "n'a pas confirmé": a denial of speech attributes nothing;
+            // but "n'a pas exclu que" voices a possibility.
+            if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne") &&
+                !g_.SpeaksNegated(verb->lemma)) {
+              break;
+            }
             cue.first_token = j;
             cue.inverted = aux_pronoun;
             cue.participle = true;
@@ -1468,7 +1472,11 @@ class LinkPass {
         // noun phrase's start otherwise.
         const bool as_reported =
             k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
-        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported;
+        // "n'exclut pas que …": a negation that says something.
+        const bool negated_speech = k >= 1 && (Lower(k - 1) == "n'" || Lower(k - 1) == "ne") &&
+                                    g_.SpeaksNegated(verb->lemma);
+        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported ||
+                negated_speech;
         // "Ils se qualifient selon la règle …": unspoken as a reflexive.
         // "il se murmure qu'…", "il se dit que …": an impersonal rumour,
         // nobody's words.
@@ -2013,6 +2021,12 @@ class LinkPass {
   // to skip and the complementizer ("a déclaré dimanche sur BFM TV que",
   // "reconnaît tout de même qu'", "estime, de son côté, que").
   size_t ContentStart(size_t i) const {
+    // "n'exclut pas que …" (negated_speech_verbs): the negation's adverb
+    // after a simple tense, as "n'a pas exclu que" has it before.
+    if (i >= 2 && i < tokens_.size() && IsNegationAdverb(Lower(i)) &&
+        (Lower(i - 2) == "ne" || Lower(i - 2) == "n'")) {
+      ++i;
+    }
     if (size_t after = AfterInciseBeforeQue(i); after != i) return after;
     for (size_t round = 0; round < kMaxSettings && i < tokens_.size(); ++round) {
       size_t next = SkipStatementWords(SkipSettings(i));
@@ -2055,13 +2069,18 @@ class LinkPass {
            LooksLikeInfinitive(Lower(verb));
   }
 
+  // The second half of a negation: "pas", "plus", "jamais".
+  static bool IsNegationAdverb(std::string_view lower) {
+    return lower == "pas" || lower == "plus" || lower == "jamais";
+  }
+
   // "ne pas utiliser", "ne plus l'utiliser", "ne jamais s'y rendre": a
   // negation, object clitics at most, then an infinitive, from token k.
   bool NegatedInfinitiveAt(size_t k) const {
     constexpr size_t kMaxClitics = 2;
     if (k + 2 >= tokens_.size() || Lower(k) != "ne") return false;
     const std::string& adverb = Lower(k + 1);
-    if (adverb != "pas" && adverb != "plus" && adverb != "jamais" && adverb != "rien") return false;
+    if (!IsNegationAdverb(adverb) && adverb != "rien") return false;
     size_t verb = k + 2;
     while (verb < tokens_.size() && verb < k + 2 + kMaxClitics && IsWord(verb) &&
            g_.IsSubjectClitic(Word(verb))) {

@@ -379,6 +379,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
+  CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "pair_pronouns", g.pair_pronouns_,
       [&](const std::string& key, const std::string& which) {
@@ -498,6 +499,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
         {"topic_verbs", &g.topic_verbs_},
         {"continuation_verbs", &g.continuation_verbs_},
         {"unspoken_reflexives", &g.unspoken_reflexives_},
+        {"negated_speech_verbs", &g.negated_speech_verbs_},
         {"object_first_verbs", &g.object_first_verbs_}}) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
@@ -574,6 +576,10 @@ std::string_view SourceGrammar::OtherContentOf(std::string_view lemma) const {
 
 bool SourceGrammar::NamesTopic(std::string_view lemma) const {
   return In(topic_verbs_, lemma);
+}
+
+bool SourceGrammar::SpeaksNegated(std::string_view lemma) const {
+  return In(negated_speech_verbs_, lemma);
 }
 
 bool SourceGrammar::ContinuesSpeech(std::string_view lemma) const {
