@@ -6297,6 +6297,10 @@ class LinkPass {
     // "X se félicite", "X lui a dit".
     size_t end = VerbGroupLead(verb);
     bool relative = false;  // the part after this one was "qui"
+    // "Chez Renault, on explique que …": the "on" part is stepped over as
+    // an incise; the part before it may say who "on" is.
+    const size_t on_part = PartStart(end);
+    const bool on_subject = IsOnPart(on_part, end);
     // "X, qui, lundi, a confirmé": the empty part before the verb's
     // comma, the incise, "qui", then X; "X, qui, au cours d'un briefing,
     // soit le mardi 2 septembre, a confirmé": two incises.
@@ -6386,6 +6390,14 @@ class LinkPass {
         end = *also == begin ? begin - 1 : *also;
         continue;
       }
+      if (on_subject && begin < on_part) {
+        if (const std::optional<size_t> from = AfterOnLocator(begin, end)) {
+          auto phrase = *from < end ? PhraseReaching(*from, end) : std::nullopt;
+          if (phrase && phrase->reference != SourcePhrase::Reference::kPronoun) return phrase;
+          // "Côté syndical, on …", "Chez nous, on …": no one named.
+          return std::nullopt;
+        }
+      }
       if (begin < end) {
         // "Le maire a rencontré Paul Roux, qui a affirmé": before "qui", a
         // clause with its own verb; the relative is about its last phrase.
@@ -6408,6 +6420,40 @@ class LinkPass {
       end = begin - 1;
     }
     return std::nullopt;
+  }
+
+  // Whether tokens [begin, end) are "on", or "on ne", "on n'": a
+  // subject that names nobody.
+  bool IsOnPart(size_t begin, size_t end) const {
+    if (begin >= end || Lower(begin) != "on") return false;
+    return begin + 1 == end ||
+           (begin + 2 == end && (Lower(begin + 1) == "ne" || Lower(begin + 1) == "n'"));
+  }
+
+  // "Chez Renault", "Du côté du ministère", "Dans l'entourage du
+  // ministre", alone in tokens [begin, end) after nothing but a clause
+  // opener ("Mais chez Renault"): where the phrase the locator governs
+  // starts, the circle a following "on" stands for (as WhereOnSays finds
+  // it after an inverted "explique-t-on chez Renault"); none when the part
+  // is no such locator.
+  std::optional<size_t> AfterOnLocator(size_t begin, size_t end) const {
+    if (begin + 1 < end && g_.IsClauseOpener(Word(begin))) ++begin;
+    const std::string& w = Lower(begin);
+    size_t from = begin + 1;
+    if (w == "du" && from < end && Lower(from) == "côté") {
+      ++from;
+      if (from < end && (Lower(from) == "de" || Lower(from) == "d'")) ++from;
+    } else if (w == "dans") {
+      // "dans l'entourage", "dans le camp": a circle, not a place.
+      const size_t head = from + 1;
+      if (head >= end || !g_.IsDeterminer(Lower(from)) ||
+          (Lower(head) != "entourage" && Lower(head) != "camp")) {
+        return std::nullopt;
+      }
+    } else if (w != "chez" && w != "côté") {
+      return std::nullopt;
+    }
+    return from;
   }
 
   // The token "ainsi" of an "ainsi que" adding to a subject in tokens
