@@ -2626,19 +2626,35 @@ class LinkPass {
     Remember(std::move(again));
   }
 
-  // "Sophie ne dort plus", "Sa collègue, Sophie, ne dort plus": a first
-  // name the lexicon knows, alone as a subject (or in apposition to one),
-  // is a person "elle" may mean next.
+  // "Sophie ne dort plus", "Sa collègue, Sophie, ne dort plus", "Sophie,
+  // 34 ans, ne dort plus": a first name the lexicon knows, alone as a
+  // subject (or in apposition to one), is a person "elle" may mean next.
+  // So is one introduced by an age or a description anywhere ("un constat
+  // partagé par Hélène, jeune maman venue de Fougères"), the way a street
+  // interview names its speakers, though not as a subject.
   void RememberFirstNameSubject(size_t k) {
     const std::optional<Gender> gender = g_.FirstNameGender(Lower(k));
     if (!gender) return;
     const bool apposition = k > 0 && Word(k - 1) == "," && k + 1 < tokens_.size() &&
                             Word(k + 1) == "," && LikelyPredicateAfter(k + 2);
-    if (!apposition && !LikelyPredicateAfter(k + 1)) return;
+    const bool aged = AgeBetweenCommasAt(k + 1) && LikelyPredicateAfter(k + 5);
+    const bool subject = apposition || aged || LikelyPredicateAfter(k + 1);
+    if (!subject && !IntroducedAt(k + 1)) return;
     Entity person{std::string(Word(k)), "person", std::nullopt, std::nullopt, *gender};
     person.named_at = tokens_[k].span.start;
-    person.subject = true;
+    person.subject = subject;
     Remember(std::move(person));
+  }
+
+  // Whether a comma at token `comma` opens an age ("34 ans") or a
+  // description by a title, after "jeune" at most ("jeune maman",
+  // "retraitée"): what introduces someone known by a first name.
+  bool IntroducedAt(size_t comma) const {
+    if (comma + 2 >= tokens_.size() || Word(comma) != ",") return false;
+    size_t k = comma + 1;
+    if (tokens_[k].kind == TokenKind::kNumber) return Lower(k + 1) == "ans";
+    if (Lower(k) == "jeune") ++k;
+    return k < tokens_.size() && IsWord(k) && !IsUpperWord(k) && g_.IsTitle(Lower(k));
   }
 
   // A verb the lexicons know, a negation before any ("ne dort plus"), or
