@@ -273,6 +273,11 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("inverted_pronouns", &g.inverted_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
+  // numbers.yaml's, which the quantity recognizer requires; a source.yaml
+  // loaded alone (its tests) counts with digits only.
+  if (const auto* number_words = rules.Lexicon("number_words")) {
+    g.number_words_.insert(number_words->begin(), number_words->end());
+  }
   CLAIMX_RETURN_IF_ERROR(load("titles", &g.titles_));
   CLAIMX_RETURN_IF_ERROR(load("title_prefixes", &g.title_prefixes_));
   for (const auto& [prefix, unused] : g.title_prefixes_) {
@@ -864,6 +869,25 @@ bool SourceGrammar::StartsLongerTitle(std::string_view lower) const {
   return In(title_first_words_, lower);
 }
 
+bool SourceGrammar::IsCardinal(std::string_view lower) const {
+  if (lower.empty()) return false;
+  if (lower[0] >= '0' && lower[0] <= '9') {
+    return std::all_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  if (lower == "un" || lower == "une") return false;
+  // "vingt-cinq", "quatre-vingt-dix": every part a number word ("et" in
+  // "vingt-et-un").
+  size_t parts = 0;
+  for (size_t start = 0; start <= lower.size();) {
+    const size_t hyphen = std::min(lower.find('-', start), lower.size());
+    const std::string_view part = lower.substr(start, hyphen - start);
+    if (!In(number_words_, part) && !(parts > 0 && part == "et")) return false;
+    ++parts;
+    start = hyphen + 1;
+  }
+  return true;
+}
+
 bool SourceGrammar::IsDeterminer(std::string_view word) const {
   return In(determiners_, FoldedKey(word).view());
 }
@@ -1031,13 +1055,22 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       title_gender_wins = det == "son";
       phrase.demonstrative_plural = det == "ces";
       r.Next();
-      // "les deux dirigeants", "ses trois avocats": a number after the
-      // article.
-      if ((r.Word() == "deux" || r.Word() == "trois") && IsArticle(det)) {
+      // "les deux dirigeants", "ses trois avocats", "les 27 ministres": a
+      // number after a plural article (not "la 4e joueuse").
+      if (IsArticle(det) && phrase.gender == Gender::kPlural && IsCardinal(r.Lower())) {
         phrase.gender = Gender::kPlural;
         number = r.pos();
         r.Next();
       }
+    } else if (const std::string_view w = r.Lower();
+               !w.empty() && !(w[0] >= '0' && w[0] <= '9') && IsCardinal(w) &&
+               r.IsWord(1) && !IsUpperStart(r.Word(1)) && !In(determiners_, r.Lower(1))) {
+      // "Quatre maires affirment": a number in words opening the phrase,
+      // as "deux" and "trois" (determiners) do. Not digits: "14 juillet".
+      phrase.gender = Gender::kPlural;
+      has_det = true;
+      number = r.pos();
+      r.Next();
     }
   }
   // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is

@@ -229,6 +229,11 @@ class SourceGrammar {
   // "pour"/"selon" cue ("pour qui", "selon lequel"). IsEmphaticPronoun:
   // "lui-même" after a name.
   bool IsPreposition(std::string_view lower) const;
+  // A cardinal that counts a phrase's head after its article or at its
+  // start ("les quatre maires", "les 27 ministres", "Cinq syndicats"):
+  // digits, or words of numbers.yaml's number_words ("vingt-cinq"), not
+  // "un"/"une", which are articles.
+  bool IsCardinal(std::string_view lower) const;
   bool IsClauseWord(std::string_view lower) const;
   bool IsCircumstancePreposition(std::string_view lower) const;
   // The opening words of an occasion after a speaker ("lors", "à l'occasion").
@@ -329,7 +334,7 @@ class SourceGrammar {
   // first one not below it.
   std::vector<std::string> sorted_speech_settings_;
   Words title_abbreviations_;  // "m" for "m.", "dr" for "dr.": the titles with a dot
-  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_,
+  Words auxiliaries_, inverted_pronouns_, verb_blockers_, determiners_, titles_, number_words_,
       title_prefixes_, source_nouns_, prenominal_adjectives_, organization_words_,
       phrase_stops_, pronouns_, statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,

@@ -289,6 +289,28 @@ TEST_CASE("contrast openers: alone or before que", "[source]") {
   CHECK_THAT(bad_value.message(), Catch::Contains("contrast_openers: 'pourtant'"));
 }
 
+TEST_CASE("cardinals counting a phrase's head: digits and number words", "[source]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto grammar = SourceGrammar::Create(**book);
+  REQUIRE(grammar.ok());
+  for (std::string_view yes : {"27", "quatre", "vingt-cinq", "quatre-vingt-dix", "vingt-et-un",
+                               "cent", "mille"}) {
+    CHECK(grammar->IsCardinal(yes));
+  }
+  // Articles, ordinals, words that only start like a number.
+  for (std::string_view no : {"un", "une", "2e", "1er", "mille-pattes", "et-un", "", "-"}) {
+    CHECK_FALSE(grammar->IsCardinal(no));
+  }
+}
+
+TEST_CASE("negated speech verbs: each key a known lemma", "[source][bad_input]") {
+  Status unknown = GrammarWith("  negated_speech_verbs:\n",
+                               "  negated_speech_verbs:\n    chanter: \"\"\n");
+  CHECK_FALSE(unknown.ok());
+  CHECK_THAT(unknown.message(), Catch::Contains("'chanter' is no lemma"));
+}
+
 const json* FindClaim(const json& claims, const nlohmann::json& want) {
   for (const auto& c : claims) {
     if (want.contains("statement") && c["statement"] != want["statement"]) continue;
