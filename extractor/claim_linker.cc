@@ -4840,7 +4840,20 @@ class LinkPass {
     relative_speaker_ = false;
     if (!source) return;
     if (!content) content = ReadContent(cue);
+    if (content && !content->quote && IsRequestNotToBeNamed(content->statement)) return;
     if (content) AddContentClaim(*content, cue, *source, "fr.claim.reported_speech", needs);
+  }
+
+  // "qui a demandé l'anonymat": a content that only asks not to be named
+  // (unspoken_contents), its closing punctuation aside.
+  bool IsRequestNotToBeNamed(Span statement) const {
+    constexpr size_t kMaxRequestBytes = 40;  // longer than every entry
+    std::string_view words = TrimEnd(statement).Of(text_);
+    while (!words.empty() &&
+           std::string_view(".,;:!?").find(words.back()) != std::string_view::npos) {
+      words.remove_suffix(1);
+    }
+    return words.size() <= kMaxRequestBytes && g_.IsUnspokenContent(LowerWord(words));
   }
 
   // "D'après Pôle emploi, …", "Selon Force ouvrière, …": one or two
@@ -6769,13 +6782,16 @@ class LinkPass {
     const size_t floor = std::max(first, end > kMaxSpeakerNameTokens ? end - kMaxSpeakerNameTokens : 0);
     for (size_t k = end; k > floor; --k) {
       auto phrase = Parse(k - 1, end);
-      // A name, a title or a definite source noun ("c'est le ministre de
-      // l'Intérieur qui a annoncé", not "Intérieur"); the longest wins.
+      // A name, a title or a definite or plural source noun ("c'est le
+      // ministre de l'Intérieur qui a annoncé", not "Intérieur"; "a
+      // rencontré les syndicats, qui affirment", "des électeurs qui
+      // estiment"); the longest wins.
       const bool named = phrase && phrase->reference == SourcePhrase::Reference::kNamed &&
                          phrase->proper_name;
       const bool described =
           phrase && (phrase->reference == SourcePhrase::Reference::kRoleOnly ||
-                     (phrase->definite && phrase->reference == SourcePhrase::Reference::kNamed &&
+                     ((phrase->definite || phrase->gender == Gender::kPlural) &&
+                      phrase->reference == SourcePhrase::Reference::kNamed &&
                       !phrase->head.empty()));
       bool fits = (named || described) && TokenAtOrAfter(phrase->span.end) == end;
       if (!fits) {

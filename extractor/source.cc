@@ -385,6 +385,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "pair_pronouns", g.pair_pronouns_,
       [&](const std::string& key, const std::string& which) {
@@ -581,6 +582,10 @@ std::string_view SourceGrammar::OtherContentOf(std::string_view lemma) const {
 
 bool SourceGrammar::NamesTopic(std::string_view lemma) const {
   return In(topic_verbs_, lemma);
+}
+
+bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {
+  return In(unspoken_contents_, lower);
 }
 
 bool SourceGrammar::SpeaksNegated(std::string_view lemma) const {

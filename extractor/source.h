@@ -192,6 +192,9 @@ class SourceGrammar {
   // Lemmas whose complement is a topic ("parler de la crise"): speech only
   // with a que-clause or quoted words.
   bool NamesTopic(std::string_view lemma) const;
+  // Whether a verb's whole content, in lower case, is a request not to be
+  // named ("l'anonymat", "garder l'anonymat"): unspoken_contents.
+  bool IsUnspokenContent(std::string_view lower) const;
   // Lemmas whose negation says something ("n'exclut pas que …"):
   // negated_speech_verbs. Any other negated cue attributes nothing.
   bool SpeaksNegated(std::string_view lemma) const;
@@ -339,8 +342,8 @@ class SourceGrammar {
       phrase_stops_, pronouns_, statement_skips_, speech_settings_, subject_clitics_,
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
-      anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_, name_heads_,
-      role_synonyms_,
+      anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
+      unspoken_contents_, name_heads_, role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
