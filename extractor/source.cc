@@ -386,6 +386,13 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
+  CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "elided_source_noun_genders", g.elided_source_noun_genders_,
+      [&](const std::string& noun, const std::string& gender) {
+        return (gender == "m" || gender == "f") && g.source_nouns_.Contains(noun);
+      },
+      "must be a source noun with gender m or f"));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "pair_pronouns", g.pair_pronouns_,
       [&](const std::string& key, const std::string& which) {
@@ -1470,6 +1477,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (auto type = Find(source_nouns_, r.Lower())) {
       head_type = *type;
       phrase.head = r.Lower();
+      // "l'association": the noun gives the gender the article did not.
+      if (phrase.gender == Gender::kUnknown) {
+        if (auto g = Find(elided_source_noun_genders_, phrase.head)) phrase.gender = GenderOf(*g);
+      }
       head_first = r.pos();
       r.Next();
       last = read_modifiers(false);

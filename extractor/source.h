@@ -343,7 +343,7 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
-      unspoken_contents_, name_heads_, role_synonyms_,
+      unspoken_contents_, elided_source_noun_genders_, name_heads_, role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,

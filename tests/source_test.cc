@@ -304,6 +304,17 @@ TEST_CASE("cardinals counting a phrase's head: digits and number words", "[sourc
   }
 }
 
+TEST_CASE("elided source noun genders: each a source noun, m or f", "[source][bad_input]") {
+  Status bad_gender = GrammarWith("  elided_source_noun_genders:\n",
+                                  "  elided_source_noun_genders:\n    syndicat: p\n");
+  CHECK_FALSE(bad_gender.ok());
+  CHECK_THAT(bad_gender.message(), Catch::Contains("'syndicat' must be a source noun"));
+  Status no_noun = GrammarWith("  elided_source_noun_genders:\n",
+                               "  elided_source_noun_genders:\n    arbre: m\n");
+  CHECK_FALSE(no_noun.ok());
+  CHECK_THAT(no_noun.message(), Catch::Contains("'arbre'"));
+}
+
 TEST_CASE("negated speech verbs: each key a known lemma", "[source][bad_input]") {
   Status unknown = GrammarWith("  negated_speech_verbs:\n",
                                "  negated_speech_verbs:\n    chanter: \"\"\n");
