@@ -1479,10 +1479,12 @@ class LinkPass {
                 negated_speech;
         // "Ils se qualifient selon la règle …": unspoken as a reflexive.
         // "il se murmure qu'…", "il se dit que …": an impersonal rumour,
-        // nobody's words.
+        // nobody's words (impersonal_reflexives; "il se félicite que …"
+        // is his).
         if (k > 0 && IsReflexivePronoun(k - 1) &&
             (g_.IsUnspokenReflexive(verb->lemma) ||
-             (k >= 2 && Lower(k - 2) == "il" && k + 1 < tokens_.size() && IsQue(k + 1)))) {
+             (k >= 2 && Lower(k - 2) == "il" && k + 1 < tokens_.size() && IsQue(k + 1) &&
+              g_.IsImpersonalReflexive(verb->lemma)))) {
           found = false;
         }
         cue.first_token = k;

@@ -385,6 +385,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("impersonal_reflexives", &g.impersonal_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
   CLAIMX_RETURN_IF_ERROR(every_key(
@@ -513,6 +514,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
         {"continuation_verbs", &g.continuation_verbs_},
         {"unspoken_reflexives", &g.unspoken_reflexives_},
         {"negated_speech_verbs", &g.negated_speech_verbs_},
+        {"impersonal_reflexives", &g.impersonal_reflexives_},
         {"object_first_verbs", &g.object_first_verbs_}}) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
@@ -593,6 +595,10 @@ bool SourceGrammar::NamesTopic(std::string_view lemma) const {
 
 bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {
   return In(unspoken_contents_, lower);
+}
+
+bool SourceGrammar::IsImpersonalReflexive(std::string_view lemma) const {
+  return In(impersonal_reflexives_, lemma);
 }
 
 bool SourceGrammar::SpeaksNegated(std::string_view lemma) const {

@@ -198,6 +198,10 @@ class SourceGrammar {
   // Lemmas whose negation says something ("n'exclut pas que …"):
   // negated_speech_verbs. Any other negated cue attributes nothing.
   bool SpeaksNegated(std::string_view lemma) const;
+  // Whether "il se <lemma> que" is an impersonal rumour ("il se murmure
+  // qu'…"), not the subject's words ("il se félicite que"):
+  // impersonal_reflexives.
+  bool IsImpersonalReflexive(std::string_view lemma) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
   // Whether the reflexive of a reporting verb says nothing ("se sont
@@ -343,7 +347,8 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
-      unspoken_contents_, elided_source_noun_genders_, name_heads_, role_synonyms_,
+      unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
+      role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
