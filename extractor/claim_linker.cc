@@ -3851,16 +3851,26 @@ class LinkPass {
     const bool of_a_republic = any_republic && !country && !want_title.empty() &&
                                ComplementOf(want, want_title) == "république";
     const bool singular = gender == Gender::kMasculine || gender == Gender::kFeminine;
+    auto holds = [&](const Entity& e) {
+      const bool other_gender = singular && e.type == "person" &&
+                                (e.gender == Gender::kMasculine ||
+                                 e.gender == Gender::kFeminine) &&
+                                e.gender != gender;
+      return e.role && e.name != *e.role && !other_gender;
+    };
+    // "Le député Paul Roux a rencontré le sénateur Jean Martin. Le député a
+    // affirmé": someone named with the same title, however far back,
+    // beats a later one of its family. (Not someone unnamed: "son avocat"
+    // is most likely the "Me X" named since.)
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (!it->role || it->name == *it->role) continue;
-      const bool other_gender = singular && it->type == "person" &&
-                                (it->gender == Gender::kMasculine ||
-                                 it->gender == Gender::kFeminine) &&
-                                it->gender != gender;
-      if (other_gender) continue;
+      if (!holds(*it) || IsUnnamedRelative(*it)) continue;
       const std::string have = g_.CanonicalRole(*it->role);
       if (have.find(want) != std::string::npos) return &*it;
       if (SameTitleByAcronym(*it->role, role, have, want_title)) return &*it;
+    }
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (!holds(*it)) continue;
+      const std::string have = g_.CanonicalRole(*it->role);
       if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
       if (country && it->role_country == country && !want_title.empty() &&
           g_.TitleOf(have) == want_title) {
