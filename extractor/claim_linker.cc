@@ -4804,6 +4804,9 @@ class LinkPass {
     }
     if (LinkAsReported(cue)) return;
     if (LinkWhatWasSaid(cue)) return;
+    // "…, précise-t-on de source policière": an impersonal "on" with no
+    // circle named after it is nobody (the "de source" cue has the claim).
+    if (cue.inverted && ImpersonalInversion(cue)) return;
     // X a déclaré ... : the subject before the cue.
     std::optional<SourcePhrase> phrase;
     if (cue.inverted) {
@@ -5002,9 +5005,12 @@ class LinkPass {
     return IsWord(k) && !IsUpperWord(k) && EndsWithInvertedOn(Lower(k));
   }
 
-  // "souligne-t-on", "indique-t-on": "on" is nobody the text named.
+  // "souligne-t-on", "indique-t-on", "a-t-on précisé": "on" is nobody
+  // the text named.
   bool ImpersonalInversion(const Cue& cue) const {
-    return EndsWithInvertedOn(cue.span.Of(text_));
+    const std::string_view words = cue.span.Of(text_);
+    const size_t space = words.find(' ');
+    return EndsWithInvertedOn(words.substr(0, space)) || EndsWithInvertedOn(words);
   }
 
   // Who "on" stands for: the body or circle named right after the
@@ -5018,6 +5024,19 @@ class LinkPass {
     if (k + 1 >= tokens_.size()) return std::nullopt;
     const std::string& w = Lower(k);
     size_t from = k + 1;
+    // "a-t-on précisé de même source": whoever the last claim was
+    // attributed to, as "selon la même source".
+    if (w == "de" && from + 1 < tokens_.size() && Lower(from) == "même" &&
+        Lower(from + 1) == "source") {
+      SourcePhrase same;
+      same.reference = SourcePhrase::Reference::kNamed;
+      same.same = true;
+      same.head = "source";
+      same.name = "source";
+      same.type = "anonymous";
+      same.span = Span{tokens_[k].span.start, tokens_[from + 1].span.end};
+      return same;
+    }
     if (w != "chez" && w != "dans" && w != "à" && w != "au" && w != "auprès") return std::nullopt;
     if (w == "auprès" && from < tokens_.size() && (Lower(from) == "de" || Lower(from) == "d'")) {
       ++from;
