@@ -55,6 +55,17 @@ bool IsShortNumber(std::string_view w) {
 // before or after a title.
 bool IsPartyAcronym(std::string_view w) { return w.size() <= 5 && IsAllCapitals(w); }
 
+// "PS", "N-VA", "CD&V": capitals (digits after the first), with hyphens or
+// ampersands inside, as a party is abbreviated in parentheses after a name.
+bool IsAffiliationAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  const char last = w.back();
+  if (!((last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9'))) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '&';
+  });
+}
+
 // A lower-case particle inside a name ("de Villepin", "d'Estaing", "von
 // der Leyen", "bin Salman", "Le Pen", "Di Maio").
 bool IsNameParticle(std::string_view lower) {
@@ -1740,7 +1751,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       const bool affiliation =
           name_words >= 2 &&
           (FirstNameGender(LowerWord(r.Text(name_first, name_first + 1))) ||
-           (name_words == 2 && k == 2 && letters.size() <= 4 && IsAllCapitals(letters) &&
+           (name_words == 2 && k == 2 && letters.size() <= 4 && IsAffiliationAcronym(letters) &&
             !AcronymOf(letters, r.Text(name_first, name_end))));
       // "le Secrétaire général (SG) du ministère": the title's own
       // abbreviation, no name.
