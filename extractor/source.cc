@@ -1281,11 +1281,18 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // only ("a déclaré le ministre pour RTL" names the medium), "à" only
       // in an apposition ("a déclaré le ministre à l'Assemblée", "… à Jean
       // Roux" give the speech's place or audience).
+      // Or "à" before the holder's name: "la cheffe des écologistes à
+      // l'Assemblée Cyrielle Chatelain" (a known first name right after the
+      // capitalized word).
       bool name_after_title = false;
-      if (of_title && (prep == "pour" || (prep == "à" && apposition))) {
+      if (of_title && (prep == "pour" || prep == "à")) {
         const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
-        name_after_title = r.IsWord(1 + article) && IsUpperStart(r.Word(1 + article)) &&
-                           (prep == "à" || place_tokens(1 + article));
+        const size_t body = 1 + article;
+        const bool holder_after = prep == "à" && r.IsWord(body + 1) &&
+                                  IsUpperStart(r.Word(body + 1)) &&
+                                  FirstNameGender(r.Lower(body + 1)).has_value();
+        name_after_title = r.IsWord(body) && IsUpperStart(r.Word(body)) &&
+                           (prep == "à" ? apposition || holder_after : place_tokens(body));
       }
       // "le procureur du Roi près le tribunal de Casablanca", "l'avocat
       // général près la cour d'appel": the court a magistrate serves.
