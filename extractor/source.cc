@@ -55,6 +55,13 @@ bool IsShortNumber(std::string_view w) {
 // before or after a title.
 bool IsPartyAcronym(std::string_view w) { return w.size() <= 5 && IsAllCapitals(w); }
 
+// "e", "er", "re", "ème", "è": what makes an ordinal of the digits it is
+// glued to ("11e", "1er").
+bool IsOrdinalSuffix(std::string_view lower) {
+  return lower == "e" || lower == "er" || lower == "re" || lower == "ère" || lower == "ème" ||
+         lower == "è";
+}
+
 // "PS", "N-VA", "CD&V": capitals (digits after the first), with hyphens or
 // ampersands inside, as a party is abbreviated in parentheses after a name.
 bool IsAffiliationAcronym(std::string_view w) {
@@ -1320,7 +1327,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         size_t digits = about;
         while (digits < about + kMaxCountTokens && r.IsNumber(digits)) ++digits;
         if (digits > about && r.IsWord(digits) && !IsUpperStart(r.Word(digits)) &&
-            IsModifier(r.Lower(digits), /*of_title=*/false)) {
+            !IsOrdinalSuffix(r.Lower(digits)) && IsModifier(r.Lower(digits), /*of_title=*/false)) {
           r.Next(digits + 1);
           continue;
         }
@@ -1333,6 +1340,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
           close > 0) {
         r.Next(close + 1);
         continue;
+      }
+      // "du 11e arrondissement", "de la 2e circonscription", "du 101e
+      // département": an ordinal (digits and a glued suffix) before the
+      // complement's noun.
+      if (r.IsNumber() && r.IsWord(1) && IsOrdinalSuffix(r.Lower(1)) &&
+          r.Text(r.pos(), r.pos() + 2).size() == r.Word().size() + r.Word(1).size()) {
+        r.Next(2);
       }
       size_t words = 0;
       if (size_t n = place_tokens()) {
