@@ -2988,8 +2988,10 @@ class LinkPass {
     } else if (!g_.IsReflexiveAuxiliary(Word(k))) {
       return false;
     }
+    // Not "est arrivé", "est revenue": a compound tense.
     return participle < tokens_.size() && IsWord(participle) &&
-           !InsideQuote(tokens_[participle].span) && LooksLikeParticiple(Lower(participle));
+           !InsideQuote(tokens_[participle].span) && LooksLikeParticiple(Lower(participle)) &&
+           !g_.IsEtreParticiple(Lower(participle));
   }
 
   // Whether token k starts a verb group: an auxiliary ("a appris"), a

@@ -404,6 +404,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("impersonal_reflexives", &g.impersonal_reflexives_));
+  CLAIMX_RETURN_IF_ERROR(load("etre_participles", &g.etre_participles_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
   CLAIMX_RETURN_IF_ERROR(every_key(
@@ -837,11 +838,18 @@ bool SourceGrammar::OpensContrast(std::string_view lower, bool que_follows) cons
   return needs != nullptr && (needs->empty() || que_follows);
 }
 
+bool SourceGrammar::IsEtreParticiple(std::string_view lower) const {
+  return In(etre_participles_, FoldedKey(lower).view());
+}
+
 bool SourceGrammar::StartsImpersonally(std::string_view quoted) const {
   for (const auto& [start, unused] : impersonal_quote_starts_) {
     if (quoted.size() > start.size() && quoted.substr(0, start.size()) == start &&
         quoted[start.size()] == ' ') {
-      return true;
+      // "est revenu sur …": a compound tense, the subject's own doing.
+      std::string_view next = quoted.substr(start.size() + 1);
+      next = next.substr(0, next.find_first_of(" ,.;:!?"));
+      return !IsEtreParticiple(next);
     }
   }
   return false;

@@ -284,6 +284,9 @@ class SourceGrammar {
   // Whether quoted words start with an entry of impersonal_quote_starts
   // and a space: after "il", « y a … » or « faut … » make it impersonal.
   bool StartsImpersonally(std::string_view quoted) const;
+  // Whether "être" before this lower-case past participle is a compound
+  // tense, not a passive ("est revenu", "est arrivée"): etre_participles.
+  bool IsEtreParticiple(std::string_view lower) const;
   // A title or determiner word (lower case or not), for the scan that
   // learns people's names outside attributions.
   bool IsTitle(std::string_view word) const;
@@ -348,6 +351,7 @@ class SourceGrammar {
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
       unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
+      etre_participles_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
