@@ -3862,28 +3862,27 @@ class LinkPass {
     };
     // "Le député Paul Roux a rencontré le sénateur Jean Martin. Le député a
     // affirmé": someone named with the same title, however far back,
-    // beats a later one of its family. (Not someone unnamed: "son avocat"
-    // is most likely the "Me X" named since.)
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
-      if (!holds(*it) || IsUnnamedRelative(*it)) continue;
-      const std::string have = g_.CanonicalRole(*it->role);
-      if (have.find(want) != std::string::npos) return &*it;
-      if (SameTitleByAcronym(*it->role, role, have, want_title)) return &*it;
-    }
+    // beats a later one of its family; otherwise the latest that fits.
+    // (Not someone unnamed: "son avocat" is most likely the "Me X" named
+    // since.)
+    const Entity* latest_fit = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!holds(*it)) continue;
       const std::string have = g_.CanonicalRole(*it->role);
-      if (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) return &*it;
-      if (country && it->role_country == country && !want_title.empty() &&
-          g_.TitleOf(have) == want_title) {
-        return &*it;
-      }
-      if (of_a_republic && it->role_country && g_.TitleOf(have) == want_title &&
-          NamesOnlyACountry(have, want_title)) {
-        return &*it;
-      }
+      const bool same_title = have.find(want) != std::string::npos ||
+                              SameTitleByAcronym(*it->role, role, have, want_title);
+      if (same_title && !IsUnnamedRelative(*it)) return &*it;
+      if (latest_fit) continue;
+      const bool fits =
+          same_title ||
+          (want == want_title && g_.TitlesCompatible(g_.TitleOf(have), want_title)) ||
+          (country && it->role_country == country && !want_title.empty() &&
+           g_.TitleOf(have) == want_title) ||
+          (of_a_republic && it->role_country && g_.TitleOf(have) == want_title &&
+           NamesOnlyACountry(have, want_title));
+      if (fits) latest_fit = &*it;
     }
-    return nullptr;
+    return latest_fit;
   }
 
   // "directeur général de l'OMS" for "directeur général de l'Organisation
