@@ -1068,6 +1068,11 @@ class LinkPass {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord;
   }
 
+  // Whether token i is "ne" or "n'", a negation's first half.
+  bool IsNegationStart(size_t i) const {
+    return IsWord(i) && (Lower(i) == "ne" || Lower(i) == "n'");
+  }
+
   // Tokens are in text order. A binary search: this runs for every cue and
   // every title word, and a scan from the first token made "M. M. M. ..."
   // quadratic.
@@ -1446,7 +1451,7 @@ class LinkPass {
           if (g_.IsAuxiliary(Word(j), &aux_pronoun)) {
             // "n'a pas confirmé": a denial of speech attributes nothing;
             // but "n'a pas exclu que" voices a possibility.
-            if (j > 0 && (Lower(j - 1) == "n'" || Lower(j - 1) == "ne") &&
+            if (j > 0 && IsNegationStart(j - 1) &&
                 !g_.SpeaksNegated(verb->lemma)) {
               break;
             }
@@ -1473,8 +1478,7 @@ class LinkPass {
         const bool as_reported =
             k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
         // "n'exclut pas que …": a negation that says something.
-        const bool negated_speech = k >= 1 && (Lower(k - 1) == "n'" || Lower(k - 1) == "ne") &&
-                                    g_.SpeaksNegated(verb->lemma);
+        const bool negated_speech = k >= 1 && IsNegationStart(k - 1) && g_.SpeaksNegated(verb->lemma);
         found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported ||
                 negated_speech;
         // "Ils se qualifient selon la règle …": unspoken as a reflexive.
@@ -2004,7 +2008,7 @@ class LinkPass {
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
-    if ((w == "ne" || w == "n'") && first + 1 < tokens_.size()) ++first;
+    if (IsNegationStart(first) && first + 1 < tokens_.size()) ++first;
     return InfinitiveAfterCliticsAt(first);
   }
 
@@ -2025,8 +2029,7 @@ class LinkPass {
   size_t ContentStart(size_t i) const {
     // "n'exclut pas que …" (negated_speech_verbs): the negation's adverb
     // after a simple tense, as "n'a pas exclu que" has it before.
-    if (i >= 2 && i < tokens_.size() && IsNegationAdverb(Lower(i)) &&
-        (Lower(i - 2) == "ne" || Lower(i - 2) == "n'")) {
+    if (i >= 2 && i < tokens_.size() && IsNegationAdverb(Lower(i)) && IsNegationStart(i - 2)) {
       ++i;
     }
     if (size_t after = AfterInciseBeforeQue(i); after != i) return after;
@@ -2665,7 +2668,7 @@ class LinkPass {
   bool LikelyPredicateAfter(size_t at) const {
     return PredicateAfter(at) ||
            (IsWord(at) && !IsUpperWord(at) &&
-            (Lower(at) == "ne" || Lower(at) == "n'" ||
+            (IsNegationStart(at) ||
              (!IsFunctionWord(Lower(at)) && !g_.IsDeterminer(Lower(at)) && Lower(at) != "et" &&
               Lower(at) != "ou")));
   }
@@ -2972,7 +2975,7 @@ class LinkPass {
   // form of "être" (or "été" after "avoir") then a participle outside
   // quotes, from token k.
   bool PassiveAt(size_t k) const {
-    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;
+    if (IsNegationStart(k)) ++k;
     if (!IsWord(k)) return false;
     std::optional<Gender> unused;
     size_t participle = k + 1;
@@ -2999,7 +3002,7 @@ class LinkPass {
   // an infinitive ("doit être entendue").
   bool StartsPredicate(size_t k) const {
     // "n'a pas caché"; "ne s'y attendait pas": a verb, known or not.
-    const bool negated = IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'");
+    const bool negated = IsNegationStart(k);
     if (negated) ++k;
     while (IsWord(k) && g_.IsSubjectClitic(Word(k))) ++k;
     if (!IsWord(k)) return false;
@@ -4864,11 +4867,7 @@ class LinkPass {
   // (unspoken_contents), its closing punctuation aside.
   bool IsRequestNotToBeNamed(Span statement) const {
     constexpr size_t kMaxRequestBytes = 40;  // longer than every entry
-    std::string_view words = TrimEnd(statement).Of(text_);
-    while (!words.empty() &&
-           std::string_view(".,;:!?").find(words.back()) != std::string_view::npos) {
-      words.remove_suffix(1);
-    }
+    const std::string_view words = TrimEnd(statement).Of(text_);  // its punctuation too
     return words.size() <= kMaxRequestBytes && g_.IsUnspokenContent(LowerWord(words));
   }
 
@@ -6488,7 +6487,7 @@ class LinkPass {
   bool IsOnPart(size_t begin, size_t end) const {
     if (begin >= end || Lower(begin) != "on") return false;
     return begin + 1 == end ||
-           (begin + 2 == end && (Lower(begin + 1) == "ne" || Lower(begin + 1) == "n'"));
+           (begin + 2 == end && IsNegationStart(begin + 1));
   }
 
   // "Chez Renault", "Du côté du ministère", "Dans l'entourage du
@@ -6971,7 +6970,7 @@ class LinkPass {
   bool OnReports(size_t k) const {
     if (!IsWord(k) || Lower(k) != "on") return false;
     ++k;
-    if (IsWord(k) && (Lower(k) == "ne" || Lower(k) == "n'")) ++k;
+    if (IsNegationStart(k)) ++k;
     std::optional<Gender> unused;
     if (IsWord(k) && g_.IsAuxiliary(Word(k), &unused)) ++k;
     return IsWord(k) && g_.LookupVerb(Word(k)) != nullptr;
