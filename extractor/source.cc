@@ -1107,8 +1107,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         r.Next();
       }
     } else if (const std::string_view w = r.Lower();
-               !w.empty() && !(w[0] >= '0' && w[0] <= '9') && IsCardinal(w) &&
-               r.IsWord(1) && !IsUpperStart(r.Word(1)) && !In(determiners_, r.Lower(1))) {
+               r.IsWord(1) && !IsUpperStart(r.Word(1)) && !w.empty() &&
+               !(w[0] >= '0' && w[0] <= '9') && IsCardinal(w) && !In(determiners_, r.Lower(1))) {
       // "Quatre maires affirment": a number in words opening the phrase,
       // as "deux" and "trois" (determiners) do. Not digits: "14 juillet".
       phrase.gender = Gender::kPlural;
@@ -1352,8 +1352,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // "du 11e arrondissement", "de la 2e circonscription", "du 101e
       // département": an ordinal (digits and a glued suffix) before the
       // complement's noun.
-      if (r.IsNumber() && r.IsWord(1) && IsOrdinalSuffix(r.Lower(1)) &&
-          r.Text(r.pos(), r.pos() + 2).size() == r.Word().size() + r.Word(1).size()) {
+      if (r.IsNumber() && r.Glued(0) && r.IsWord(1) && IsOrdinalSuffix(r.Lower(1))) {
         r.Next(2);
       }
       size_t words = 0;
