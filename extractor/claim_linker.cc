@@ -6856,7 +6856,20 @@ class LinkPass {
       part = PartStart(end);
     }
     auto name = PhraseEndingAt(part, end);
-    if (!name || name->role) return phrase;
+    if (!name) return phrase;
+    // "Le colonel Jean Martin, porte-parole, estime", "Le Dr Martin
+    // Blachier, épidémiologiste, …": a titled person's apposition adds a
+    // role to theirs (as "un porte-parole" does, WithApposition), it does
+    // not speak instead of them.
+    if (name->role) {
+      if (name->reference != SourcePhrase::Reference::kNamed || name->type != "person" ||
+          !phrase.role || title_of_body) {
+        return phrase;
+      }
+      name->role = *name->role + ", " + *phrase.role;
+      name->span.end = phrase.span.end;
+      return *name;
+    }
     // A surname alone reads as an organization ("Barroso, le président");
     // it must then be the whole part ("Devant les membres du Parlement, la
     // souveraine" is no apposition).
