@@ -7071,14 +7071,23 @@ class LinkPass {
       // date is a name ("pour Montebourg", resolved later to the full
       // name; "Pour Airbus"), not "Pour Paris" or "Pour Noël".
       bool lone_name = phrase->proper_name && name.find(' ') == std::string::npos;
-      for (size_t k = TokenAtOrAfter(phrase->span.start);
-           lone_name && k < tokens_.size() && tokens_[k].span.start < phrase->span.end; ++k) {
-        lone_name = !InSpans(places_, k) && !InSpans(demonyms_, k) && !InSpans(dates_, k);
+      // Or a name that calls itself a body ("Pour Amnesty International",
+      // "Pour Human Rights Watch"), not in a complement ("le Tour de
+      // France").
+      bool body_name = false;
+      const size_t name_start = TokenAtOrAfter(phrase->span.start);
+      for (size_t k = name_start; k < tokens_.size() && tokens_[k].span.start < phrase->span.end;
+           ++k) {
+        if (lone_name) {
+          lone_name = !InSpans(places_, k) && !InSpans(demonyms_, k) && !InSpans(dates_, k);
+        }
+        body_name |= phrase->proper_name && g_.IsOrganizationWord(Lower(k)) &&
+                     !(k > name_start && IsPreposition(k - 1));
       }
       // Or a name after a source noun ("Pour le syndicat Urgences de
       // France").
       bool strong = phrase->reference != SourcePhrase::Reference::kNamed ||
-                    phrase->type == "person" || phrase->role || acronym || lone_name ||
+                    phrase->type == "person" || phrase->role || acronym || lone_name || body_name ||
                     (!phrase->head.empty() && phrase->type != "document") ||
                     (!phrase->proper_name && phrase->type != "document");
       size_t after = TokenAtOrAfter(phrase->span.end);

@@ -632,6 +632,10 @@ bool SourceGrammar::IsOrganizationName(std::string_view lower) const {
   return In(organization_names_, lower);
 }
 
+bool SourceGrammar::IsOrganizationWord(std::string_view lower) const {
+  return In(organization_words_, lower);
+}
+
 bool SourceGrammar::IsUnspokenReflexive(std::string_view lemma) const {
   return In(unspoken_reflexives_, lemma);
 }

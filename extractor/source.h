@@ -133,6 +133,9 @@ class SourceGrammar {
   bool MayStartSpeechSetting(std::string_view first) const;
   // Whether `lower` (folded words) is a known body's name (organization_names).
   bool IsOrganizationName(std::string_view lower) const;
+  // Whether `lower` (a folded word) is one of organization_words, which
+  // make a proper name a body's: "Amnesty International".
+  bool IsOrganizationWord(std::string_view lower) const;
   // A verb that reports speech only with a que-clause ("prévoir que").
   bool NeedsQue(std::string_view lemma) const;
   // What else than a que-clause such a verb reports with: "infinitive"
