@@ -3584,8 +3584,11 @@ class LinkPass {
       if (fits(*it)) return &*it;
     }
     // "Corinne Le Quéré, la présidente de l'instance. La climatologue …":
-    // with no one of its family near, a trade describes an office holder.
-    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+    // with no one of its family near, a trade describes an office holder;
+    // not one introduced unnamed ("Un chercheur a rencontré le ministre
+    // Jean Roux. Le chercheur a affirmé …").
+    const bool introduced = IntroducedIndefinitely(want, phrase.span.start);
+    for (auto it = entities_.rbegin(); it != entities_.rend() && !introduced; ++it) {
       if (it->paragraph + 1 < paragraph_) break;
       if (candidate(*it) && it->role &&
           g_.TradeDescribes(want, g_.TitleOf(g_.CanonicalRole(*it->role)))) {
@@ -3599,6 +3602,31 @@ class LinkPass {
       sole = &e;
     }
     return sole;
+  }
+
+  // Whether "un <title>" or "une <title>" occurs in this paragraph or the
+  // one before, before `before`: someone unnamed the title refers back to.
+  bool IntroducedIndefinitely(std::string_view title, size_t before) const {
+    if (title.empty()) return false;
+    // Letters (UTF-8 sequences included) and digits: "aucun chercheur"
+    // holds "un chercheur" but introduces no one.
+    const auto is_word_byte = [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b >= 0x80 || std::isalnum(b) != 0;
+    };
+    const size_t from = paragraphs_[paragraph_ > 0 ? paragraph_ - 1 : 0].start;
+    const std::string_view window = text_.substr(from, before - from);
+    for (std::string_view article : {"un ", "une ", "Un ", "Une "}) {
+      for (size_t at = window.find(article); at != std::string_view::npos;
+           at = window.find(article, at + 1)) {
+        const size_t word = at + article.size();
+        if (at > 0 && is_word_byte(window[at - 1])) continue;
+        if (window.compare(word, title.size(), title) != 0) continue;
+        const size_t end = word + title.size();
+        if (end == window.size() || !is_word_byte(window[end])) return true;
+      }
+    }
+    return false;
   }
 
   // Whether a person may be described by the title `want`: no title known
