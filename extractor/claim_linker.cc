@@ -442,7 +442,10 @@ class LinkPass {
         pronoun && !quote_opens && ColonQuoteEnds(after) &&
         !g_.StartsImpersonally(text_.substr(tokens_[after].span.start,
                                             sentence_.end - tokens_[after].span.start));
-    if (pronoun ? !quote_opens && !pronoun_colon
+    // "Il reste « convaincu de … »", "Elle s'est montrée « très prudente
+    // … »": a linking verb, then its quoted attribute.
+    const bool pronoun_copula = pronoun && !quote_opens && CopulaBeforeClauseQuote(after);
+    if (pronoun ? !quote_opens && !pronoun_colon && !pronoun_copula
                 : !StartsPredicate(after) && !quote_opens && !verb_before_quote &&
                       !(phrase->proper_name && ColonQuoteEnds(after))) {
       return;
@@ -492,6 +495,28 @@ class LinkPass {
     }
     out_.claims.push_back(
         MakeClaim(ClaimType::kMixed, TrimEnd(predicate), *source, "fr.claim.subject_quote"));
+  }
+
+  // Whether tokens from `verb` are a linking verb of copular_verbs, with
+  // its "se" and auxiliary when it has them ("reste", "se montre", "s'est
+  // montrée"), right before a clause quote; after "il", one opening with
+  // a participle or adjective ("Il reste « convaincu … »", not the
+  // impersonal "Il reste « beaucoup à faire »").
+  bool CopulaBeforeClauseQuote(size_t verb) const {
+    const bool after_il = verb > 0 && Lower(verb - 1) == "il";
+    const bool se = IsWord(verb) && (Lower(verb) == "se" || Lower(verb) == "s'");
+    if (se) ++verb;
+    if (se && IsWord(verb) && g_.IsReflexiveAuxiliary(Lower(verb))) ++verb;
+    bool reflexive = false;
+    if (!IsWord(verb) || !g_.IsCopularVerb(Lower(verb), &reflexive) || reflexive != se) {
+      return false;
+    }
+    const Quote* quote = QuoteOpeningAt(verb + 1);
+    if (!quote || !IsClauseQuote(*quote)) return false;
+    if (!after_il || se) return true;
+    const std::string_view content = quote->content.Of(text_);
+    const std::string first = LowerWord(content.substr(0, content.find(' ')));
+    return LooksLikeParticiple(first) || LooksLikeUParticiple(first);
   }
 
   // From the comma at `comma`: a description of a few words with no verb

@@ -405,6 +405,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("impersonal_reflexives", &g.impersonal_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("etre_participles", &g.etre_participles_));
+  CLAIMX_RETURN_IF_ERROR(load("copular_verbs", &g.copular_verbs_));
+  CLAIMX_RETURN_IF_ERROR(only_values("copular_verbs", g.copular_verbs_, "reflexive"));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
   CLAIMX_RETURN_IF_ERROR(every_key(
@@ -618,6 +620,13 @@ bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {
 
 bool SourceGrammar::IsImpersonalReflexive(std::string_view lemma) const {
   return In(impersonal_reflexives_, lemma);
+}
+
+bool SourceGrammar::IsCopularVerb(std::string_view lower, bool* reflexive) const {
+  const std::string* value = Find(copular_verbs_, lower);
+  if (!value) return false;
+  *reflexive = *value == "reflexive";
+  return true;
 }
 
 bool SourceGrammar::SpeaksNegated(std::string_view lemma) const {

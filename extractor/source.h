@@ -205,6 +205,10 @@ class SourceGrammar {
   // qu'…"), not the subject's words ("il se félicite que"):
   // impersonal_reflexives.
   bool IsImpersonalReflexive(std::string_view lemma) const;
+  // Whether `lower` is a form of a linking verb a pronoun may put before a
+  // quote of its words ("reste", "s'est montré"): copular_verbs. Sets
+  // *reflexive when the form needs "se" before it.
+  bool IsCopularVerb(std::string_view lower, bool* reflexive) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
   // Whether the reflexive of a reporting verb says nothing ("se sont
@@ -354,7 +358,7 @@ class SourceGrammar {
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
       unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
-      etre_participles_,
+      etre_participles_, copular_verbs_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
