@@ -3159,8 +3159,13 @@ class LinkPass {
           : inverted || EndsSentenceAt(phrase->span.end) ? sentence_.start
           : phrase->span.empty()                         ? std::string::npos
                                                          : phrase->span.start;
-      const Entity* e =
-          ByPronoun(phrase->gender, phrase->latest, named_before, phrase->speaks_as_person);
+      // "« Mon client est innocent », a-t-il répété" after the client was
+      // named: the lawyer, not the last man named.
+      const Entity* e = phrase->speaks_as_lawyer ? LawyerBefore(phrase->gender, named_before)
+                                                 : nullptr;
+      if (!e) {
+        e = ByPronoun(phrase->gender, phrase->latest, named_before, phrase->speaks_as_person);
+      }
       // "Le Premier ministre, Charles Michel, a pris acte …, a-t-il
       // annoncé": with no one named before the sentence, its own subject.
       if (!e && named_before != std::string::npos) {
@@ -4470,6 +4475,34 @@ class LinkPass {
     return false;
   }
 
+  // Whether words of this sentence within `content` say "mon client", "ma
+  // cliente", "nos clients": a lawyer speaking of whom they defend.
+  bool SpeaksOfClient(Span content) const {
+    for (size_t k = TokenAtOrAfter(content.start) + 1;
+         k < tokens_.size() && tokens_[k].span.end <= content.end; ++k) {
+      const std::string& w = Lower(k);
+      if (w != "client" && w != "cliente" && w != "clients" && w != "clientes") continue;
+      const std::string& before = Lower(k - 1);
+      if (before == "mon" || before == "ma" || before == "mes" || before == "notre" ||
+          before == "nos") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The lawyer a pronoun quoting "mon client" most likely is: the last
+  // person of its gender known as one, named before `before` in this
+  // paragraph or the one before.
+  const Entity* LawyerBefore(Gender gender, size_t before) const {
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->paragraph + 1 < paragraph_) break;
+      if (it->named_at >= before || !it->role || !IsPersonOf(*it, gender)) continue;
+      if (g_.TitleOf(g_.CanonicalRole(*it->role)) == "avocat") return &*it;
+    }
+    return nullptr;
+  }
+
   // Whether only closing punctuation follows `pos` in the sentence.
   bool EndsSentenceAt(size_t pos) const {
     for (size_t k = pos; k < sentence_.end; ++k) {
@@ -4704,6 +4737,7 @@ class LinkPass {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       if (phrase && phrase->reference == SourcePhrase::Reference::kPronoun) {
         phrase->speaks_as_person = InFirstPersonSingular(quote->content);
+        phrase->speaks_as_lawyer = SpeaksOfClient(quote->content);
         const size_t opening = TokenAtOrAfter(quote->span.start);
         if (opening > 0 && opening < tokens_.size() && Word(opening - 1) == ":") {
           phrase->quote_colon = tokens_[opening - 1].span.start;

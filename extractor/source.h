@@ -75,6 +75,9 @@ struct SourcePhrase {
   bool same = false;         // "la même source": the one spoken of before
   // A pronoun whose quote says "je": a person's words, not a body's.
   bool speaks_as_person = false;
+  // A pronoun whose quote speaks of "mon client", "ma cliente": a lawyer's
+  // words, not their client's.
+  bool speaks_as_lawyer = false;
   // A pronoun after the quote it speaks ("…, a-t-il insisté") when a colon
   // of its sentence opened that quote: where the colon is. Whoever the
   // sentence names before it is outside the quote, and may be the pronoun
