@@ -680,8 +680,9 @@ std::string SourceGrammar::CanonicalRole(std::string_view role) const {
 }
 
 std::string_view SourceGrammar::TitleOf(std::string_view canonical_role) const {
-  constexpr size_t kMaxTitleWords = 3;
-  size_t ends[kMaxTitleWords] = {};  // where the first 1, 2, 3 words end
+  // "présidente de la région" is the longest title.
+  constexpr size_t kMaxTitleWords = 4;
+  size_t ends[kMaxTitleWords] = {};  // where the first 1 to 4 words end
   size_t words = 0;
   for (size_t i = 0; i <= canonical_role.size() && words < kMaxTitleWords; ++i) {
     if (i == canonical_role.size() || canonical_role[i] == ' ' || canonical_role[i] == ',') {
