@@ -1910,7 +1910,10 @@ class LinkPass {
     // short participle phrase may also end where a quote or the
     // que-clause opens.
     constexpr size_t kMaxOpenParticipleTokens = 4;
-    if (i >= tokens_.size() || !IsWord(i) || !LooksLikeParticiple(Lower(i))) return i;
+    if (i >= tokens_.size() || !IsWord(i) ||
+        !(LooksLikeParticiple(Lower(i)) || LooksLikeUParticiple(Lower(i)))) {
+      return i;
+    }
     for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxSettingWords; ++k) {
       if (Word(k) == ",") return k;
       if ((QuoteOpeningAt(k) || IsQue(k)) && k <= i + kMaxOpenParticipleTokens) return k;
@@ -7022,7 +7025,8 @@ class LinkPass {
     if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
     const std::string& w = Lower(after);
     size_t max_tokens = 0;
-    if (LooksLikeParticiple(w)) {
+    // "Selon une étude de l'Insee parue jeudi, …", "rendu public mardi".
+    if (LooksLikeParticiple(w) || LooksLikeUParticiple(w)) {
       max_tokens = kMaxParticipleTokens;
     } else if (w == "qui" || w == "dont") {
       max_tokens = kMaxClauseTokens;
