@@ -1399,8 +1399,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // la victime").
         const bool title =
             In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
+        // "La présidente du Conseil régional lui a transmis": an object
+        // pronoun before the verb ends the complement.
         if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
-            In(reflexive_auxiliaries_, w) ||
+            In(reflexive_auxiliaries_, w) || (words > 0 && In(subject_clitics_, w)) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || w == "près" || participle) {
           break;
