@@ -4934,8 +4934,22 @@ class LinkPass {
     std::optional<Content> content;
     if (needs != QuotesNeeded::kNone) {
       content = ReadContent(cue);
-      if (!content || (!content->quote && !content->quote_after &&
-                       (needs == QuotesNeeded::kColonQuote || !HoldsQuote(content->statement)))) {
+      // "Jean Roux l'a répété mercredi : la réforme ira à son terme": the
+      // object pronoun stands for the words after the colon right after
+      // the verb and its settings (not "l'a déclarée vénérable : …").
+      constexpr size_t kMinColonWords = 3;
+      // So do the words after a colon for a verb that reports only a
+      // que-clause or quoted words ("a assuré : il n'y aura pas de hausse").
+      const bool colon_clause =
+          !g_.NamesTopic(cue.lemma) && content &&
+          content->after_colon &&
+          TokenAtOrAfter(content->statement.end) >=
+              TokenAtOrAfter(content->statement.start) + kMinColonWords;
+      if (colon_clause) {
+        needs = QuotesNeeded::kNone;
+      } else if (!content ||
+                 (!content->quote && !content->quote_after &&
+                  (needs == QuotesNeeded::kColonQuote || !HoldsQuote(content->statement)))) {
         return;
       }
     }
@@ -6202,6 +6216,9 @@ class LinkPass {
     const Quote* quote = nullptr;
     Span statement;
     const Quote* quote_after = nullptr;
+    // The statement is a clause after a colon ("a répété : la réforme ira
+    // à son terme").
+    bool after_colon = false;
   };
   std::optional<Content> ReadContent(const Cue& cue) const {
     size_t first = ContentStart(cue.end_token);
@@ -6213,6 +6230,13 @@ class LinkPass {
     }
     Content content;
     if ((content.quote = QuoteAfterCue(cue))) return content;
+    // "a répété : la réforme ira à son terme": the clause after the colon
+    // (a quote after it is read as such by the callers).
+    if (Word(first) == ":" && first + 1 < tokens_.size() &&
+        tokens_[first + 1].span.start < sentence_.end && !QuoteOpeningAt(first + 1)) {
+      ++first;
+      content.after_colon = true;
+    }
     if (OpensCircumstance(first) || NamesUntoldNews(first) || NamesOthersWords(first)) {
       return std::nullopt;
     }
