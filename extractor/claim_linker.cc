@@ -6567,6 +6567,15 @@ class LinkPass {
       if (on_subject && begin < on_part) {
         if (const std::optional<size_t> from = AfterOnLocator(begin, end)) {
           auto phrase = *from < end ? PhraseReaching(*from, end) : std::nullopt;
+          // "À Paris, on estime …", "À 18 heures, on …": where or when,
+          // not who.
+          const std::string& at = Lower(*from - 1);
+          if (phrase && (at == "à" || at == "au" || at == "aux") &&
+              (phrase->type == "person" ||
+               IsPlaceName(*phrase, TokenAtOrAfter(phrase->span.start)) ||
+               phrase->reference != SourcePhrase::Reference::kNamed)) {
+            return std::nullopt;
+          }
           if (phrase && phrase->reference != SourcePhrase::Reference::kPronoun) return phrase;
           // "Côté syndical, on …", "Chez nous, on …": no one named.
           return std::nullopt;
@@ -6624,7 +6633,9 @@ class LinkPass {
           (Lower(head) != "entourage" && Lower(head) != "camp")) {
         return std::nullopt;
       }
-    } else if (w != "chez" && w != "côté") {
+    } else if (w != "chez" && w != "côté" && w != "à" && w != "au" && w != "aux") {
+      // "À Matignon, on assure …", "Au ministère, on indique …" (Subject
+      // keeps them only when a body, not a place, follows).
       return std::nullopt;
     }
     return from;
