@@ -301,6 +301,7 @@ class LinkPass {
     if (out_.claims.size() == claims_before) LinkNameColonQuote();
     if (out_.claims.size() == claims_before) LinkDashAttribution();
     if (out_.claims.size() == claims_before) LinkSubjectQuote();
+    if (out_.claims.size() == claims_before) LinkAssertiveColon();
     if (out_.claims.size() == claims_before) LinkQuoteColonSpeaker();
     if (out_.claims.size() == claims_before) NoteContextQuote();
   }
@@ -517,6 +518,50 @@ class LinkPass {
     const std::string_view content = quote->content.Of(text_);
     const std::string first = LowerWord(content.substr(0, content.find(' ')));
     return LooksLikeParticiple(first) || LooksLikeUParticiple(first);
+  }
+
+  // "Le directeur, Paul Martin, a été formel : aucune fermeture n'est
+  // prévue", "La ministre est catégorique : …": a source subject, a form
+  // of être (or a linking verb of copular_verbs) and an attribute of
+  // assertive_attributes right before the sentence's first colon, then
+  // words of the subject's after it, unquoted (a quote there is
+  // LinkSubjectQuote's).
+  void LinkAssertiveColon() {
+    constexpr size_t kMinStatementTokens = 3;
+    size_t colon = 0;
+    while (colon < tokens_.size() && Word(colon) != ":") ++colon;
+    if (colon < 3 || colon + kMinStatementTokens >= tokens_.size() ||
+        QuoteOpeningAt(colon + 1) || !IsWord(colon - 1) ||
+        !g_.IsAssertiveAttribute(Lower(colon - 1))) {
+      return;
+    }
+    // The verb group before the attribute: "est", "était", "a été", "se
+    // montre", "s'est montré"; "très clair".
+    size_t verb = colon - 2;
+    if (IsWord(verb) && g_.IsIntensifier(Lower(verb))) --verb;
+    const std::string& v = Lower(verb);
+    bool reflexive = false;
+    const bool etre = v == "est" || v == "était" || v == "sont" || v == "étaient" ||
+                      v == "été" || v == "reste";
+    if (!etre && !g_.IsCopularVerb(v, &reflexive)) return;
+    std::optional<Gender> unused;
+    while (verb > 0 && IsWord(verb - 1) &&
+           (g_.IsAuxiliary(Word(verb - 1), &unused) || g_.IsReflexiveAuxiliary(Lower(verb - 1)) ||
+            Lower(verb - 1) == "se" || Lower(verb - 1) == "s'")) {
+      --verb;
+    }
+    if (verb == 0) return;
+    std::optional<SourcePhrase> phrase = Subject(verb);
+    if (!phrase || phrase->type == "document" ||
+        (phrase->reference == SourcePhrase::Reference::kNamed && phrase->type == "anonymous" &&
+         phrase->head.empty())) {
+      return;
+    }
+    auto source = Resolve(phrase, "fr.source.subject");
+    if (!source) return;
+    const Span statement = TrimEnd(Span{tokens_[colon + 1].span.start, sentence_.end});
+    out_.claims.push_back(
+        MakeClaim(ClaimType::kIndirect, statement, *source, "fr.claim.assertive_colon"));
   }
 
   // From the comma at `comma`: a description of a few words with no verb

@@ -406,6 +406,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("impersonal_reflexives", &g.impersonal_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("etre_participles", &g.etre_participles_));
   CLAIMX_RETURN_IF_ERROR(load("copular_verbs", &g.copular_verbs_));
+  CLAIMX_RETURN_IF_ERROR(load("assertive_attributes", &g.assertive_attributes_));
+  CLAIMX_RETURN_IF_ERROR(load("intensifiers", &g.intensifiers_));
   CLAIMX_RETURN_IF_ERROR(only_values("copular_verbs", g.copular_verbs_, "reflexive"));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
@@ -620,6 +622,14 @@ bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {
 
 bool SourceGrammar::IsImpersonalReflexive(std::string_view lemma) const {
   return In(impersonal_reflexives_, lemma);
+}
+
+bool SourceGrammar::IsAssertiveAttribute(std::string_view lower) const {
+  return In(assertive_attributes_, lower);
+}
+
+bool SourceGrammar::IsIntensifier(std::string_view lower) const {
+  return In(intensifiers_, lower);
 }
 
 bool SourceGrammar::IsCopularVerb(std::string_view lower, bool* reflexive) const {

@@ -212,6 +212,11 @@ class SourceGrammar {
   // quote of its words ("reste", "s'est montré"): copular_verbs. Sets
   // *reflexive when the form needs "se" before it.
   bool IsCopularVerb(std::string_view lower, bool* reflexive) const;
+  // "formel", "catégorique": an attribute saying its subject asserts what
+  // follows a colon (assertive_attributes).
+  bool IsAssertiveAttribute(std::string_view lower) const;
+  // "très", "plutôt": an adverb before such an attribute (intensifiers).
+  bool IsIntensifier(std::string_view lower) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
   // Whether the reflexive of a reporting verb says nothing ("se sont
@@ -361,7 +366,7 @@ class SourceGrammar {
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
       unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
-      etre_participles_, copular_verbs_,
+      etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
