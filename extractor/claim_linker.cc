@@ -2081,6 +2081,8 @@ class LinkPass {
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
+    // "a expliqué ne pas vouloir démissionner", "n'avoir rien su".
+    if (NegatedInfinitiveAt(first)) return true;
     if (IsNegationStart(first) && first + 1 < tokens_.size()) ++first;
     return InfinitiveAfterCliticsAt(first);
   }
@@ -6282,7 +6284,8 @@ class LinkPass {
       ++first;
       content.after_colon = true;
     }
-    if (OpensCircumstance(first) || NamesUntoldNews(first) || NamesOthersWords(first)) {
+    if (OpensCircumstance(first) || NamesUntoldNews(first) || NamesOthersWords(first) ||
+        IsUnspokenObjectAt(cue, first)) {
       return std::nullopt;
     }
     // "accuse le ministre d'avoir menti": the content follows the object;
@@ -6320,6 +6323,20 @@ class LinkPass {
       }
     }
     return content;
+  }
+
+  // "a déclaré forfait", "a déclaré la guerre": the verb and the one or
+  // two words of its object from `first` are an idiom of unspoken_objects.
+  bool IsUnspokenObjectAt(const Cue& cue, size_t first) const {
+    // Not in a que-clause: "a déclaré que la guerre était perdue".
+    if (first >= tokens_.size() || !IsWord(first) || (first > 0 && IsQue(first - 1))) {
+      return false;
+    }
+    std::string key = cue.lemma + " " + Lower(first);
+    if (g_.IsUnspokenObject(key)) return true;
+    if (first + 1 >= tokens_.size() || !IsWord(first + 1)) return false;
+    key += " " + Lower(first + 1);
+    return g_.IsUnspokenObject(key);
   }
 
   // Whether tokens [first, colon) are a short noun phrase headed by an

@@ -408,6 +408,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("copular_verbs", &g.copular_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("assertive_attributes", &g.assertive_attributes_));
   CLAIMX_RETURN_IF_ERROR(load("intensifiers", &g.intensifiers_));
+  CLAIMX_RETURN_IF_ERROR(load("unspoken_objects", &g.unspoken_objects_));
   CLAIMX_RETURN_IF_ERROR(only_values("copular_verbs", g.copular_verbs_, "reflexive"));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
@@ -630,6 +631,10 @@ bool SourceGrammar::IsAssertiveAttribute(std::string_view lower) const {
 
 bool SourceGrammar::IsIntensifier(std::string_view lower) const {
   return In(intensifiers_, lower);
+}
+
+bool SourceGrammar::IsUnspokenObject(std::string_view lemma_and_words) const {
+  return In(unspoken_objects_, lemma_and_words);
 }
 
 bool SourceGrammar::IsCopularVerb(std::string_view lower, bool* reflexive) const {

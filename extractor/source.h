@@ -217,6 +217,9 @@ class SourceGrammar {
   bool IsAssertiveAttribute(std::string_view lower) const;
   // "très", "plutôt": an adverb before such an attribute (intensifiers).
   bool IsIntensifier(std::string_view lower) const;
+  // Whether "<lemma> <object words>" is an idiom that says nothing
+  // ("déclarer forfait"): unspoken_objects.
+  bool IsUnspokenObject(std::string_view lemma_and_words) const;
   // Lemmas that carry on the last speaker's words ("a ajouté", "poursuit").
   bool ContinuesSpeech(std::string_view lemma) const;
   // Whether the reflexive of a reporting verb says nothing ("se sont
@@ -366,7 +369,7 @@ class SourceGrammar {
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
       unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
-      etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_,
+      etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_, unspoken_objects_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
       occasion_prepositions_, demonym_endings_,
