@@ -2087,6 +2087,15 @@ class LinkPass {
     return InfinitiveAfterCliticsAt(first);
   }
 
+  // "La CGT évoque 2 000 grévistes", "a parlé de 300 morts": a figure
+  // opening the content (after "de" at most) is a count the verb gives,
+  // not a topic ("a évoqué la situation de 300 familles" is one).
+  bool FigureOpensContent(const Cue& cue) const {
+    size_t first = ContentStart(cue.end_token);
+    if (first < tokens_.size() && (Lower(first) == "de" || Lower(first) == "d'")) ++first;
+    return first < tokens_.size() && InSpans(quantities_, first) && !InSpans(dates_, first);
+  }
+
   // Whether a quantity starts within a few words from token k, before any
   // verb or punctuation: "une croissance de 0,8 %", "un déficit de 4,4 %".
   bool FigureWithin(size_t k) const {
@@ -4971,7 +4980,9 @@ class LinkPass {
     QuotesNeeded needs = QuotesNeeded::kNone;
     if (g_.NeedsQue(cue.lemma)) {
       if (!OtherContentAfter(cue)) needs = QuotesNeeded::kColonQuote;
-    } else if ((!cue.inverted && ObjectBefore(cue)) || g_.NamesTopic(cue.lemma)) {
+    } else if ((!cue.inverted && ObjectBefore(cue)) ||
+               (g_.NamesTopic(cue.lemma) &&
+                !(g_.CountsAsTopicObject(cue.lemma) && FigureOpensContent(cue)))) {
       needs = QuotesNeeded::kAny;
     }
     if (needs != QuotesNeeded::kNone && ContentAfterQue(cue)) needs = QuotesNeeded::kNone;
@@ -6569,8 +6580,10 @@ class LinkPass {
       }
       // "L'OMS, une agence de l'ONU, a déclaré": an indefinite description
       // between commas describes the name before it, which is the subject
-      // (not "Mardi, un porte-parole a déclaré": no name before).
-      if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," &&
+      // (not "Mardi, un porte-parole a déclaré": no name before; nor "Peu
+      // avant midi, un bilan du parquet fait état de …": no comma closes
+      // the description, it is the subject).
+      if (begin >= 2 && begin + 1 < end && Word(begin - 1) == "," && Word(end) == "," &&
           (Lower(begin) == "un" || Lower(begin) == "une")) {
         const size_t before = PartStart(begin - 1);
         if (before < begin - 1) {

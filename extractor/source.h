@@ -198,6 +198,9 @@ class SourceGrammar {
   // Lemmas whose complement is a topic ("parler de la crise"): speech only
   // with a que-clause or quoted words.
   bool NamesTopic(std::string_view lemma) const;
+  // Whether a count right after such a verb is what it says ("évoque 2 000
+  // grévistes"): its topic_verbs value is "figure".
+  bool CountsAsTopicObject(std::string_view lemma) const;
   // Whether a verb's whole content, in lower case, is a request not to be
   // named ("l'anonymat", "garder l'anonymat"): unspoken_contents.
   bool IsUnspokenContent(std::string_view lower) const;
