@@ -5941,7 +5941,7 @@ class LinkPass {
       if (Word(k) == ";" || (Word(k) == ":" && QuoteStartingAt(tokens_[k].span.start)) ||
           (relative && Word(k) == "," && !ClosesFrontedAdverbial(TokenAtOrAfter(from), k)) ||
           impersonal || ClosingApposition(k) || ClosingParticipleClause(k) ||
-          ClosingOccasion(k)) {
+          ClosingOccasion(k) || CoordinatedParticipleAt(cue, k)) {
         end = tokens_[k].span.start;
         break;
       }
@@ -5956,6 +5956,24 @@ class LinkPass {
       }
     }
     return cut_at;
+  }
+
+  // "évoquant le « doute » et relevant le manque d'éléments", "a déploré
+  // la fermeture des classes et attribué la sortie du directeur à …": at
+  // token k, "et" then a participle with its object (a determiner right
+  // after it) is a second predicate, not more of the content; a past
+  // participle only after a cue in a compound tense. Not "des salaires
+  // bloqués et gelés depuis deux ans" (no object).
+  bool CoordinatedParticipleAt(const Cue& cue, size_t k) const {
+    if (Lower(k) != "et" || k + 2 >= tokens_.size() || !IsWord(k + 1) || IsUpperWord(k + 1) ||
+        !IsWord(k + 2) || !g_.IsDeterminer(Lower(k + 2))) {
+      return false;
+    }
+    const std::string& w = Lower(k + 1);
+    if (LooksLikePresentParticiple(w)) return true;
+    std::optional<Gender> unused;
+    return (LooksLikeParticiple(w) || LooksLikeUParticiple(w)) &&
+           g_.IsAuxiliary(Word(cue.first_token), &unused);
   }
 
   // "La défense qui a dénoncé une parodie de justice a estimé que …": the
