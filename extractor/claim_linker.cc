@@ -2089,11 +2089,15 @@ class LinkPass {
 
   // "La CGT évoque 2 000 grévistes", "a parlé de 300 morts": a figure
   // opening the content (after "de" at most) is a count the verb gives,
-  // not a topic ("a évoqué la situation de 300 familles" is one).
+  // not a topic ("a évoqué la situation de 300 familles" is one); so is
+  // one a few words into an indefinite phrase ("parlait d'un taux de
+  // grévistes de 1,64 %", "évoque une hausse de 3 %").
   bool FigureOpensContent(const Cue& cue) const {
     size_t first = ContentStart(cue.end_token);
     if (first < tokens_.size() && (Lower(first) == "de" || Lower(first) == "d'")) ++first;
-    return first < tokens_.size() && InSpans(quantities_, first) && !InSpans(dates_, first);
+    if (first >= tokens_.size()) return false;
+    if (Lower(first) == "un" || Lower(first) == "une") return FigureWithin(first + 1);
+    return InSpans(quantities_, first) && !InSpans(dates_, first);
   }
 
   // Whether a quantity starts within a few words from token k, before any
