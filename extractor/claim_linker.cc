@@ -6428,6 +6428,9 @@ class LinkPass {
   // laquelle …" or a que-clause or quote in the clause gives it.
   bool NamesUntoldNews(size_t first) const {
     constexpr size_t kMaxLookAhead = 12;
+    // Not the subject of a que-clause: "précise que des informations
+    // seront données lundi" gives what it says.
+    if (first > 0 && IsQue(first - 1)) return false;
     if (first + 1 >= tokens_.size() || !g_.IsDeterminer(Lower(first)) ||
         !g_.IsNewsNoun(Lower(first + 1)) || InsideQuote(tokens_[first].span)) {
       return false;
