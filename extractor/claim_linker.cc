@@ -2132,6 +2132,7 @@ class LinkPass {
       if (next == i) break;
       i = next;
     }
+    i = AfterCircumstanceIncise(i);
     // "demandaient de porter …", "demande à être baptisée", "recommande de
     // ne pas l'utiliser": the preposition before an infinitive, negated or
     // not, is not part of the content.
@@ -6420,6 +6421,24 @@ class LinkPass {
       if (Word(k) == "," || Word(k) == ";") break;
     }
     return true;
+  }
+
+  // "a appelé, après le succès de la première journée, à une deuxième
+  // journée de grève", "a dénoncé, à l'issue de la réunion, une
+  // provocation": a circumstance between the commas after the verb (one
+  // OpensCircumstance reads, no verb of its own) is stepped over to the
+  // content after it; `i` when there is none.
+  size_t AfterCircumstanceIncise(size_t i) const {
+    constexpr size_t kMaxInciseTokens = 12;
+    if (i == 0 || i >= tokens_.size() || Word(i - 1) != "," || !OpensCircumstance(i)) return i;
+    for (size_t k = i + 1; k < tokens_.size() && k <= i + kMaxInciseTokens; ++k) {
+      if (Word(k) == ",") {
+        return k + 1 < tokens_.size() && IsWord(k + 1) && !EndsSentence(k + 1) ? k + 1 : i;
+      }
+      if (!IsWord(k) && tokens_[k].kind != TokenKind::kNumber && Word(k) != "'") return i;
+      if (VerbAt(k)) return i;
+    }
+    return i;
   }
 
   // "a confirmé une information du Parisien", "démentant ces
