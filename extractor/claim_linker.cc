@@ -5234,6 +5234,15 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
+      // "Le collectif, créé en 2019, réclame …", "La pétition, signée par
+      // 10 000 personnes, réclame …": a participle apposition with no verb
+      // of its own.
+      if (begin > first && begin < end && IsWord(begin) && !IsUpperWord(begin) &&
+          (LooksLikeParticiple(Lower(begin)) || LooksLikeUParticiple(Lower(begin))) &&
+          !HasVerb(begin + 1, end)) {
+        end = begin - 1;
+        continue;
+      }
       // "(…,) alors que le président ukrainien, Volodimir Zelensky, a
       // accusé": a subordinator opens the subject's clause.
       const size_t opener = SubordinatorLength(begin, end);
