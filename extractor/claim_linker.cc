@@ -3709,6 +3709,7 @@ class LinkPass {
       return b >= 0x80 || std::isalnum(b) != 0;
     };
     const size_t from = paragraphs_[paragraph_ > 0 ? paragraph_ - 1 : 0].start;
+    if (before <= from || before > text_.size()) return false;
     const std::string_view window = text_.substr(from, before - from);
     for (std::string_view article : {"un ", "une ", "Un ", "Une "}) {
       for (size_t at = window.find(article); at != std::string_view::npos;

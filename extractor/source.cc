@@ -544,6 +544,14 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, known_lemma, "is no lemma of the reporting verbs"));
   }
+  // unspoken_objects: a lemma, then the object's words.
+  auto known_lemma_then_words = [&](const std::string& key, const std::string&) {
+    const size_t space = key.find(' ');
+    return space != std::string::npos && known_lemmas.count(key.substr(0, space)) > 0;
+  };
+  CLAIMX_RETURN_IF_ERROR(every_key("unspoken_objects", g.unspoken_objects_,
+                                   known_lemma_then_words,
+                                   "is no lemma of the reporting verbs and its object"));
   return g;
 }
 
