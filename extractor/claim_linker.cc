@@ -3253,6 +3253,15 @@ class LinkPass {
       if (e && according_to && IsOwnClauseSubject(*e, phrase->span.start)) {
         e = ByPronoun(phrase->gender, phrase->latest, e->named_at, phrase->speaks_as_person);
       }
+      // "Le Premier ministre a rencontré les syndicats. Ces derniers ont
+      // jugé …": the last one named may be a group or a body named in an
+      // object, which no entity remembers.
+      if (phrase->latest && !phrase->span.empty()) {
+        if (auto named = LatestSourceNounBefore(phrase->gender, phrase->span.start);
+            named && (!e || e->named_at < named->first)) {
+          return named->second;
+        }
+      }
       if (!e) return ForwardPronoun(*phrase, mention_rule == "fr.source.inverted");
       ClaimSource source = SourceOf(*e);
       // "…, a-t-il martelé, en dénonçant la responsabilité de l'homme. « … »,
@@ -3696,6 +3705,56 @@ class LinkPass {
       sole = &e;
     }
     return sole;
+  }
+
+  // The last phrase of the sentence before or of this one, before
+  // `before`, that is a definite article and a source noun ("les
+  // syndicats", "la victime", "l'entreprise") of `gender` (an elided
+  // article fits either singular), outside quotes: where it starts and
+  // the source it names. For "ces derniers", "celle-ci".
+  std::optional<std::pair<size_t, ClaimSource>> LatestSourceNounBefore(Gender gender,
+                                                                       size_t before) const {
+    std::optional<std::pair<size_t, ClaimSource>> latest;
+    auto scan = [&](const std::vector<Token>& tokens) {
+      for (size_t k = 0; k + 1 < tokens.size() && tokens[k + 1].span.end <= before; ++k) {
+        if (tokens[k].kind != TokenKind::kWord || tokens[k + 1].kind != TokenKind::kWord) continue;
+        const std::string det = LowerWord(tokens[k].span.Of(text_));
+        Gender det_gender = Gender::kUnknown;
+        if (det == "les") {
+          det_gender = Gender::kPlural;
+        } else if (det == "le") {
+          det_gender = Gender::kMasculine;
+        } else if (det == "la") {
+          det_gender = Gender::kFeminine;
+        } else if (det != "l'") {
+          continue;
+        }
+        const bool fits = det_gender == gender ||
+                          (det_gender == Gender::kUnknown && gender != Gender::kPlural);
+        const std::string noun = LowerWord(tokens[k + 1].span.Of(text_));
+        if (!fits || !g_.IsSourceNoun(noun) || InsideQuote(tokens[k].span)) continue;
+        // Not a complement: "Anne Roux a reçu Marie Colin à la mairie.
+        // Cette dernière …" means Marie Colin.
+        if (k > 0 && tokens[k - 1].kind == TokenKind::kWord) {
+          const std::string previous = LowerWord(tokens[k - 1].span.Of(text_));
+          if (g_.IsPreposition(previous) || previous == "de" || previous == "d'" ||
+              previous == "à") {
+            continue;
+          }
+        }
+        // "l'opposition" after "l'opposition socialiste": the fuller name.
+        const Entity* known = ByHead(noun);
+        latest.emplace(tokens[k].span.start,
+                       known ? SourceOf(*known)
+                             : ClaimSource{noun, std::string(g_.SourceNounType(noun)),
+                                           std::nullopt, std::nullopt});
+      }
+    };
+    if (!previous_sentence_.empty() && previous_sentence_.end <= sentence_.start) {
+      scan(Tokenize(text_, previous_sentence_));
+    }
+    scan(tokens_);
+    return latest;
   }
 
   // Whether "un <title>" or "une <title>" occurs in this paragraph or the
