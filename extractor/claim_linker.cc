@@ -1456,9 +1456,15 @@ class LinkPass {
       }
       if (!found && verb->infinitive && k >= 2 &&
           (Lower(k - 1) == "de" || Lower(k - 1) == "d'") && Lower(k - 2) == "avant") {
-        // "…, avant de poursuivre : « … »": the clause's speaker goes on.
+        // "…, avant de poursuivre : « … »": the clause's speaker goes on;
+        // opening the sentence ("Avant de poursuivre : « … »"), the last
+        // speaker does, as after "Et de".
         cue.first_token = k - 2;
-        cue.gerund = true;
+        if (k == 2) {
+          cue.narrative = true;
+        } else {
+          cue.gerund = true;
+        }
         found = true;
       }
       if (!found && verb->infinitive && k >= 2 &&
