@@ -1438,9 +1438,9 @@ class LinkPass {
         cue.gerund = true;
         found = true;
       }
-      if (!found && verb->infinitive && k == 2 && Lower(0) == "et" &&
+      if (!found && verb->infinitive && k == 2 && (Lower(0) == "et" || Lower(0) == "puis") &&
           (Lower(1) == "de" || Lower(1) == "d'")) {
-        // "Et d'ajouter : « … »", "Et de préciser que …".
+        // "Et d'ajouter : « … »", "Et de préciser que …", "Puis d'ajouter".
         cue.first_token = 0;
         cue.narrative = true;
         found = true;
@@ -6428,8 +6428,14 @@ class LinkPass {
       // "résume la situation en quelques mots : « … »", "a annoncé sa
       // décision : « … »": a short object that only announces the
       // quotation after the colon says nothing of its own.
-      if (content.quote_after && (AnnouncesQuote(first, TokenAtOrAfter(end)) ||
-                                  SetsSceneForQuote(first, TokenAtOrAfter(end)))) {
+      // "Et d'ajouter, amère : « … »": a word or two between a comma and
+      // the colon say how, not what.
+      constexpr size_t kMaxMannerTokens = 2;
+      const size_t colon = TokenAtOrAfter(end);
+      const bool manner = first > 0 && Word(first - 1) == "," && colon > first &&
+                          colon - first <= kMaxMannerTokens && !HasVerb(first, colon);
+      if (content.quote_after && (AnnouncesQuote(first, colon) ||
+                                  SetsSceneForQuote(first, colon) || manner)) {
         content.statement = Span{from, from};
       }
     }
