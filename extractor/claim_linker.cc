@@ -4793,8 +4793,6 @@ class LinkPass {
     } else if (det != "l'") {
       return std::nullopt;
     }
-    // "…, réclame la réouverture de la gare": a thing, the verb's object.
-    if (IsWord(from + 1) && g_.EndsLikeThingNoun(Lower(from + 1))) return std::nullopt;
     size_t end = from + 1;
     while (end < tokens_.size() && end < from + 1 + kMaxDescriptionWords && IsWord(end) &&
            !IsUpperWord(end) && !InSpans(dates_, end) && !g_.IsDeterminer(Lower(end)) &&

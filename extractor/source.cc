@@ -364,7 +364,6 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("circumstance_prepositions", &g.circumstance_prepositions_));
   CLAIMX_RETURN_IF_ERROR(load("occasion_prepositions", &g.occasion_prepositions_));
   CLAIMX_RETURN_IF_ERROR(load("demonym_endings", &g.demonym_endings_));
-  CLAIMX_RETURN_IF_ERROR(load("thing_noun_endings", &g.thing_noun_endings_));
   CLAIMX_RETURN_IF_ERROR(load("relative_openers", &g.relative_openers_));
   CLAIMX_RETURN_IF_ERROR(load("relative_pronouns", &g.relative_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("emphatic_pronouns", &g.emphatic_pronouns_));
@@ -828,14 +827,6 @@ bool SourceGrammar::EndsLikeDemonym(std::string_view word) const {
   const std::string lower = LowerWord(word);
   constexpr size_t kMinStem = 3;  // "Rennais": "Renn"; not "Lain"
   for (const auto& [ending, unused] : demonym_endings_) {
-    if (lower.size() >= ending.size() + kMinStem && lower.ends_with(ending)) return true;
-  }
-  return false;
-}
-
-bool SourceGrammar::EndsLikeThingNoun(std::string_view lower) const {
-  constexpr size_t kMinStem = 2;  // "action": "ac"; not "tion" alone
-  for (const auto& [ending, unused] : thing_noun_endings_) {
     if (lower.size() >= ending.size() + kMinStem && lower.ends_with(ending)) return true;
   }
   return false;

@@ -272,9 +272,6 @@ class SourceGrammar {
   // A capitalized word with a demonym's ending (demonym_endings):
   // "Turballais".
   bool EndsLikeDemonym(std::string_view word) const;
-  // A lower-case noun with an ending of thing_noun_endings ("fermeture",
-  // "annonce"): no description of a speaker.
-  bool EndsLikeThingNoun(std::string_view lower) const;
   bool IsRelativeOpener(std::string_view lower) const;
   bool IsRelativePronoun(std::string_view lower) const;
   bool IsEmphaticPronoun(std::string_view lower) const;
@@ -378,7 +375,7 @@ class SourceGrammar {
       etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_, unspoken_objects_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
-      occasion_prepositions_, demonym_endings_, thing_noun_endings_,
+      occasion_prepositions_, demonym_endings_,
       relative_openers_, relative_pronouns_, emphatic_pronouns_, impersonal_quote_starts_,
       news_nouns_, said_nouns_, appointment_words_, opening_subordinators_,
       que_conjunction_heads_, contrast_openers_,
