@@ -541,8 +541,8 @@ class LinkPass {
     if (IsWord(verb) && g_.IsIntensifier(Lower(verb))) --verb;
     const std::string& v = Lower(verb);
     bool reflexive = false;
-    const bool etre = v == "est" || v == "était" || v == "sont" || v == "étaient" ||
-                      v == "été" || v == "reste";
+    // (A linking verb's reflexive "se" is read below, not required here.)
+    const bool etre = v == "est" || v == "était" || v == "sont" || v == "étaient" || v == "été";
     if (!etre && !g_.IsCopularVerb(v, &reflexive)) return;
     std::optional<Gender> unused;
     while (verb > 0 && IsWord(verb - 1) &&
@@ -3725,28 +3725,17 @@ class LinkPass {
       for (size_t k = 0; k + 1 < tokens.size() && tokens[k + 1].span.end <= before; ++k) {
         if (tokens[k].kind != TokenKind::kWord || tokens[k + 1].kind != TokenKind::kWord) continue;
         const std::string det = LowerWord(tokens[k].span.Of(text_));
-        Gender det_gender = Gender::kUnknown;
-        if (det == "les") {
-          det_gender = Gender::kPlural;
-        } else if (det == "le") {
-          det_gender = Gender::kMasculine;
-        } else if (det == "la") {
-          det_gender = Gender::kFeminine;
-        } else if (det != "l'") {
-          continue;
-        }
+        if (det != "le" && det != "la" && det != "les" && det != "l'") continue;
+        const Gender det_gender = g_.DeterminerGender(det).value_or(Gender::kUnknown);
         const bool fits = det_gender == gender ||
                           (det_gender == Gender::kUnknown && gender != Gender::kPlural);
         const std::string noun = LowerWord(tokens[k + 1].span.Of(text_));
         if (!fits || !g_.IsSourceNoun(noun) || InsideQuote(tokens[k].span)) continue;
         // Not a complement: "Anne Roux a reçu Marie Colin à la mairie.
         // Cette dernière …" means Marie Colin.
-        if (k > 0 && tokens[k - 1].kind == TokenKind::kWord) {
-          const std::string previous = LowerWord(tokens[k - 1].span.Of(text_));
-          if (g_.IsPreposition(previous) || previous == "de" || previous == "d'" ||
-              previous == "à") {
-            continue;
-          }
+        if (k > 0 && tokens[k - 1].kind == TokenKind::kWord &&
+            g_.IsPreposition(LowerWord(tokens[k - 1].span.Of(text_)))) {
+          continue;
         }
         // "l'opposition" after "l'opposition socialiste": the fuller name.
         const Entity* known = ByHead(noun);

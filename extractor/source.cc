@@ -979,6 +979,12 @@ bool SourceGrammar::IsDeterminer(std::string_view word) const {
   return In(determiners_, FoldedKey(word).view());
 }
 
+std::optional<Gender> SourceGrammar::DeterminerGender(std::string_view word) const {
+  const std::string* code = Find(determiners_, FoldedKey(word).view());
+  if (!code) return std::nullopt;
+  return GenderOf(*code);
+}
+
 bool SourceGrammar::IsStatementSkip(std::string_view words) const {
   return In(statement_skips_, FoldedKey(words).view());
 }

@@ -312,6 +312,9 @@ class SourceGrammar {
   // learns people's names outside attributions.
   bool IsTitle(std::string_view word) const;
   bool IsDeterminer(std::string_view word) const;
+  // The gender and number a determiner gives (determiners: "la" feminine,
+  // "les" plural, "l'" unknown); nullopt for other words.
+  std::optional<Gender> DeterminerGender(std::string_view word) const;
   // Whether a title of two words or more starts with `lower`, a folded
   // word ("première" of "première ministre"): only then is a two-word
   // title worth building and looking up.
