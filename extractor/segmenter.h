@@ -7,7 +7,10 @@
 //     spaces or tabs counts as blank). Leading and trailing blank lines belong
 //     to no paragraph. A paragraph span runs from the first non-blank byte of
 //     its first line to the last non-blank byte of its last line: it excludes
-//     the trailing newline and surrounding spaces.
+//     the trailing newline and surrounding spaces. A text with no blank line
+//     between its lines has one paragraph per line: dumps and scrapers
+//     write paragraphs so, and a quote or a statement must not run on
+//     from one into the next.
 //   * Sentences come from ICU's sentence break iterator for French, and a
 //     sentence never crosses a paragraph. ICU breaks after every line feed
 //     (UAX #29 rule SB4), so a paragraph of several lines (a title line, then

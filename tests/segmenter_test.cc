@@ -164,12 +164,31 @@ TEST_CASE("a line of spaces and tabs is a blank line", "[segmenter]") {
 TEST_CASE("leading and trailing blank lines belong to no paragraph",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
-  const std::string text = "\n\n   \nPremier.\nSecond.\n\n \t\n\n";
+  const std::string text = "\n\n   \nPremier.\nSecond.\n\nTroisième.\n \t\n\n";
   const Segmentation seg = segmenter->Segment(text);
-  REQUIRE(seg.paragraphs.size() == 1);
+  REQUIRE(seg.paragraphs.size() == 2);
   CHECK(seg.paragraphs[0].Of(text) == "Premier.\nSecond.");
-  CHECK(SentenceTexts(text, seg) == Strings{"Premier.", "Second."});
+  CHECK(seg.paragraphs[1].Of(text) == "Troisième.");
+  CHECK(SentenceTexts(text, seg) == Strings{"Premier.", "Second.", "Troisième."});
   CheckInvariants(text, seg);
+}
+
+TEST_CASE("a text with no blank line between its lines has a paragraph per line",
+          "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  // Dumps and scrapers write one paragraph per line; leading and trailing
+  // blank lines separate nothing.
+  const std::string lines = "\n\nTitre du jour\n  Premier paragraphe.  \nSecond.\n\n";
+  const Segmentation by_line = segmenter->Segment(lines);
+  CHECK(Texts(lines, by_line.paragraphs) ==
+        Strings{"Titre du jour", "Premier paragraphe.", "Second."});
+  CheckInvariants(lines, by_line);
+  // With a blank line between two lines, blank lines separate, as above.
+  const std::string blocks = "Titre du jour\nPremier paragraphe.\n\t\nSecond.";
+  const Segmentation by_block = segmenter->Segment(blocks);
+  CHECK(Texts(blocks, by_block.paragraphs) ==
+        Strings{"Titre du jour\nPremier paragraphe.", "Second."});
+  CheckInvariants(blocks, by_block);
 }
 
 TEST_CASE("paragraph spans exclude the newline and surrounding spaces",
@@ -433,11 +452,11 @@ TEST_CASE("a sentence never crosses a blank line", "[segmenter]") {
 TEST_CASE("a single newline inside a paragraph ends a sentence",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
-  const std::string text = "Le titre sans point\nLe texte suit. Et finit.";
+  const std::string text = "Le titre sans point\nLe texte suit. Et finit.\n\nFin.";
   const Segmentation seg = segmenter->Segment(text);
-  REQUIRE(seg.paragraphs.size() == 1);
+  REQUIRE(seg.paragraphs.size() == 2);
   CHECK(SentenceTexts(text, seg) ==
-        Strings{"Le titre sans point", "Le texte suit.", "Et finit."});
+        Strings{"Le titre sans point", "Le texte suit.", "Et finit.", "Fin."});
   CheckInvariants(text, seg);
 }
 
