@@ -1570,6 +1570,11 @@ class LinkPass {
         cue.first_token = k;
       }
       if (!found) continue;
+      // "a caché que …": a verb that reports only when negated.
+      if (g_.SpeaksOnlyNegated(verb->lemma) &&
+          !(cue.first_token >= 1 && IsNegationStart(cue.first_token - 1))) {
+        continue;
+      }
       if (!cue.narrative && !cue.gerund && !cue.inverted && OpensWithoutSubject(cue.first_token)) {
         // "Et indique que …", "Qui détaille : « … »": the subject of the
         // sentence before goes on, as after "Et d'ajouter".

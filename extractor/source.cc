@@ -404,6 +404,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
+  CLAIMX_RETURN_IF_ERROR(only_values("negated_speech_verbs", g.negated_speech_verbs_, "only"));
   CLAIMX_RETURN_IF_ERROR(load("impersonal_reflexives", &g.impersonal_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("etre_participles", &g.etre_participles_));
   CLAIMX_RETURN_IF_ERROR(load("copular_verbs", &g.copular_verbs_));
@@ -660,6 +661,11 @@ bool SourceGrammar::IsCopularVerb(std::string_view lower, bool* reflexive) const
 
 bool SourceGrammar::SpeaksNegated(std::string_view lemma) const {
   return In(negated_speech_verbs_, lemma);
+}
+
+bool SourceGrammar::SpeaksOnlyNegated(std::string_view lemma) const {
+  const std::string* value = Find(negated_speech_verbs_, lemma);
+  return value != nullptr && *value == "only";
 }
 
 bool SourceGrammar::ContinuesSpeech(std::string_view lemma) const {

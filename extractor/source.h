@@ -207,6 +207,10 @@ class SourceGrammar {
   // Lemmas whose negation says something ("n'exclut pas que …"):
   // negated_speech_verbs. Any other negated cue attributes nothing.
   bool SpeaksNegated(std::string_view lemma) const;
+  // Whether such a lemma says something only when negated: its
+  // negated_speech_verbs value is "only" ("n'a pas caché que …" admits,
+  // "a caché que …" does not report).
+  bool SpeaksOnlyNegated(std::string_view lemma) const;
   // Whether "il se <lemma> que" is an impersonal rumour ("il se murmure
   // qu'…"), not the subject's words ("il se félicite que"):
   // impersonal_reflexives.
