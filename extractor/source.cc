@@ -1353,14 +1353,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Roux" give the speech's place or audience).
       // Or "à" before the holder's name: "la cheffe des écologistes à
       // l'Assemblée Cyrielle Chatelain" (a known first name right after the
-      // capitalized word).
+      // capitalized word), "le procureur de la République à Moulins,
+      // Pierre Gagnoud" (after a place and a comma).
       bool name_after_title = false;
       if (of_title && (prep == "pour" || prep == "à")) {
         const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
         const size_t body = 1 + article;
-        const bool holder_after = prep == "à" && r.IsWord(body + 1) &&
-                                  IsUpperStart(r.Word(body + 1)) &&
-                                  FirstNameGender(r.Lower(body + 1)).has_value();
+        const size_t place = place_tokens(body);
+        const size_t holder = place > 0 && r.Word(body + place) == "," ? body + place + 1 : body + 1;
+        const bool holder_after = prep == "à" && r.IsWord(holder) &&
+                                  IsUpperStart(r.Word(holder)) &&
+                                  FirstNameGender(r.Lower(holder)).has_value();
         name_after_title = r.IsWord(body) && IsUpperStart(r.Word(body)) &&
                            (prep == "à" ? apposition || holder_after : place_tokens(body));
       }
