@@ -4919,7 +4919,8 @@ class LinkPass {
     // "12 morts, a affirmé X": the statement before the comma; not the
     // subject and its apposition ("La ministre, Élisabeth Borne, a appelé
     // les syndicats à …").
-    if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue) && !opens_content) {
+    if (lead > 0 && Word(lead - 1) == "," && !SubjectBeforeComma(cue) && !opens_content &&
+        !RelativeBeforeIncise(lead - 1)) {
       std::optional<SourcePhrase> phrase = SpeakerAfter(cue);
       // "Les pays pauvres, eux, dénoncent un texte « pas ambitieux »": a
       // phrase the quoted words qualify is the verb's object, no speaker.
@@ -5335,6 +5336,18 @@ class LinkPass {
       return 2;
     }
     return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
+  }
+
+  // Whether the comma at token `comma` closes an incise that opened right
+  // after a relative pronoun ("ce qui, selon lui, appelle une réponse"):
+  // the verb after it is the relative clause's, not an inverted cue.
+  bool RelativeBeforeIncise(size_t comma) const {
+    constexpr size_t kMaxInciseTokens = 8;
+    for (size_t k = comma; k > 1 && comma - k < kMaxInciseTokens; --k) {
+      if (Word(k - 1) != ",") continue;
+      return IsWord(k - 2) && IsRelative(k - 2);
+    }
+    return false;
   }
 
   // Where the verb group whose verb is token `verb` starts, with the
@@ -7526,9 +7539,12 @@ class LinkPass {
     if (incise || (!opens_with_verb && SplitsVerbGroup(cue_token, rest))) {
       statement = TrimEnd(Span{StatementStart(), sentence_.end});
       // "… l'attaque qui, selon des médias, aurait été perpétrée …": an
-      // incise right after a relative pronoun governs the relative clause.
+      // incise right after a relative pronoun governs the relative clause,
+      // with its "ce" ("ce qui, selon lui, appelle une réponse").
       if (incise && cue_token >= 2 && g_.IsRelativePronoun(Lower(cue_token - 2))) {
-        statement.start = tokens_[cue_token - 2].span.start;
+        const size_t relative = cue_token >= 3 && Lower(cue_token - 3) == "ce" ? cue_token - 3
+                                                                                : cue_token - 2;
+        statement.start = tokens_[relative].span.start;
       }
       // "…une alerte sur l'endettement de la France, aggravé selon lui par
       // les dispositifs …": a bare pronoun inside a participle clause after
