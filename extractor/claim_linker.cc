@@ -3401,6 +3401,12 @@ class LinkPass {
         // "un porte-parole de l'entreprise" after "l'opérateur Tepco".
         entity = *referred;
         entity.role = phrase->role;
+      } else if (const Entity* head = body && phrase->definite && !member
+                                          ? HeadNamedWith(*phrase, *body)
+                                          : nullptr) {
+        // "la CFDT dirigée par Laurent Berger … Le numéro un de la CFDT".
+        entity = *head;
+        if (!entity.role) entity.role = phrase->role;
       } else if (body && ((member && !phrase->definite) || body->proper_name)) {
         // "un porte-parole de la police", "le candidat des Frères
         // musulmans": the body speaks.
@@ -5336,6 +5342,43 @@ class LinkPass {
       return 2;
     }
     return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
+  }
+
+  // The person the text named as heading `body` before `phrase` ("la CFDT,
+  // dirigée par Laurent Berger"), when `phrase`'s title heads a body ("le
+  // numéro un de la CFDT"); null otherwise. The body's name as written,
+  // a leading participle and "par" right after it, then the person's name,
+  // in this paragraph or the one before, within a bounded look-back (a
+  // long paragraph of such titles stays linear).
+  const Entity* HeadNamedWith(const SourcePhrase& phrase, const SourcePhrase& body) const {
+    constexpr size_t kMaxLookBackBytes = 4096;
+    if (!phrase.role || !body.proper_name || body.name.empty() ||
+        !g_.HeadsABody(g_.TitleOf(g_.CanonicalRole(*phrase.role)))) {
+      return nullptr;
+    }
+    const size_t from = std::max(paragraphs_[paragraph_ > 0 ? paragraph_ - 1 : 0].start,
+                                 phrase.span.start > kMaxLookBackBytes
+                                     ? phrase.span.start - kMaxLookBackBytes
+                                     : size_t{0});
+    if (from >= phrase.span.start) return nullptr;
+    const std::string_view before = text_.substr(0, phrase.span.start);
+    const std::string_view name = body.name;
+    for (size_t at = before.find(name, from); at != std::string_view::npos;
+         at = before.find(name, at + 1)) {
+      size_t k = at + name.size();
+      if (k < before.size() && before[k] == ',') ++k;
+      if (k >= before.size() || before[k] != ' ') continue;
+      const size_t word = k + 1;
+      const size_t word_end = std::min(before.find(' ', word), before.size());
+      if (!g_.IsLeadingParticiple(before.substr(word, word_end - word))) continue;
+      constexpr std::string_view kBy = " par ";
+      if (before.compare(word_end, kBy.size(), kBy) != 0) continue;
+      const size_t head = word_end + kBy.size();
+      for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+        if (it->type == "person" && it->named_at == head) return &*it;
+      }
+    }
+    return nullptr;
   }
 
   // Whether the comma at token `comma` closes an incise that opened right

@@ -447,6 +447,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       "needs a family and must be in titles"));
   CLAIMX_RETURN_IF_ERROR(load("trade_families", &g.trade_families_));
   CLAIMX_RETURN_IF_ERROR(load("career_families", &g.career_families_));
+  CLAIMX_RETURN_IF_ERROR(load("head_families", &g.head_families_));
+  CLAIMX_RETURN_IF_ERROR(load("leading_participles", &g.leading_participles_));
   CLAIMX_RETURN_IF_ERROR(load("leader_titles", &g.leader_titles_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "leader_titles", g.leader_titles_,
@@ -458,7 +460,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   };
   for (const auto& [name, lexicon] :
        {std::pair<std::string_view, const Words*>{"trade_families", &g.trade_families_},
-        {"career_families", &g.career_families_}}) {
+        {"career_families", &g.career_families_},
+        {"head_families", &g.head_families_}}) {
     CLAIMX_RETURN_IF_ERROR(
         every_key(name, *lexicon, is_family, "is no family of title_families"));
   }
@@ -773,6 +776,14 @@ const std::string* SourceGrammar::FamilyOf(std::string_view title) const {
 bool SourceGrammar::FamilyIn(std::string_view title, const Words& families) const {
   const std::string* family = FamilyOf(title);
   return family && In(families, *family);
+}
+
+bool SourceGrammar::HeadsABody(std::string_view title) const {
+  return FamilyIn(title, head_families_);
+}
+
+bool SourceGrammar::IsLeadingParticiple(std::string_view word) const {
+  return In(leading_participles_, FoldedKey(word).view());
 }
 
 bool SourceGrammar::CareerDescribes(std::string_view former, std::string_view title) const {

@@ -155,6 +155,12 @@ class SourceGrammar {
   std::string_view SourceNounType(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
+  // A title that heads a body ("numéro un", "patron", "présidente"): its
+  // family is in head_families.
+  bool HeadsABody(std::string_view title) const;
+  // A participle naming a body's head after "par" ("dirigée" in "la CFDT
+  // dirigée par Laurent Berger"): leading_participles.
+  bool IsLeadingParticiple(std::string_view word) const;
   // A role in lower case with a synonym at its start read as the role it
   // stands for ("chef de l'État" -> "président de la république"; the
   // role_synonyms lexicon).
@@ -390,6 +396,7 @@ class SourceGrammar {
       announcing_nouns_,
       unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
+      head_families_, leading_participles_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.

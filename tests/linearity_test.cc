@@ -300,6 +300,21 @@ TEST_CASE("figures in parentheses with their sources take linear time", "[linear
   CheckLinear([](size_t n) { return Repeat("(3 000 selon les syndicats) ", n); });
 }
 
+TEST_CASE("heads of many bodies take linear time", "[linearity]") {
+  // Each "le numéro un de la CFB…", a body not spoken of before, looks
+  // back for "la CFB… dirigée par X" (HeadNamedWith); the look-back is
+  // bounded, so one paragraph of them stays linear.
+  CheckLinear([](size_t n) {
+    std::string text;
+    for (size_t i = 0; text.size() < n; ++i) {
+      std::string acronym = "CF";
+      for (size_t k = i + 1; k > 0; k /= 26) acronym += static_cast<char>('A' + k % 26);
+      text += "Le numéro un de la " + acronym + " a dit que tout irait bien. ";
+    }
+    return text;
+  });
+}
+
 TEST_CASE("hier hier hier takes linear time", "[linearity]") {
   CheckLinear([](size_t n) { return Repeat("hier ", n); }, /*dense=*/true);
 }
