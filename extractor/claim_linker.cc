@@ -68,6 +68,10 @@ struct Entity {
   // The country its role names, by name or demonym ("président des
   // États-Unis", "président américain": US), ISO 3166-1.
   std::optional<std::string> role_country = std::nullopt;
+  // Remembered again where "le premier" or "le second" spoke of it: a
+  // pronoun next sees it, OneOfLastTwo does not (a pair's order is where
+  // the text named the two).
+  bool by_ordinal = false;
 };
 
 bool IsDemonstrative(std::string_view word) {
@@ -2397,6 +2401,7 @@ class LinkPass {
   // sur place."), or as the subject of a verb ("Gilles Simeoni a appris").
   void RememberPeople() {
     RememberPronounSubject();
+    RememberOrdinalSubject();
     // The next figure at or after token k, walked along with k: most
     // words start none, and a search per word cost more than the rest.
     auto figure = std::lower_bound(
@@ -2630,6 +2635,36 @@ class LinkPass {
         meant && !IsBodyType(meant->type)) {
       RememberSpeakerAgain(*meant, sentence_.start);
     }
+  }
+
+  // "… Jean-Charles Larsonneur et Erwan Balanant. Le premier, apparenté
+  // au groupe Horizons, avait fait part de sa décision. « … », indiquait-il":
+  // a sentence whose subject is "le premier" or "la seconde" speaks again
+  // of that one of the pair, for the pronouns after it, though it says
+  // nothing (see Entity::by_ordinal).
+  void RememberOrdinalSubject() {
+    if (tokens_.size() < 3 || !IsWord(0) || !IsWord(1) || !g_.IsPairPronoun(Key(0, 2))) return;
+    // An apposition after it ("Le premier, apparenté au groupe Horizons,")
+    // is no verb, but ends the phrase as one would.
+    auto phrase = Parse(0, Word(2) == "," ? 2 : PhraseEnd(0));
+    if (!phrase || phrase->reference != SourcePhrase::Reference::kPronoun ||
+        phrase->of_pair == 0) {
+      return;
+    }
+    RememberOrdinal(*phrase);
+  }
+
+  // The one of the pair an ordinal phrase means, remembered again where
+  // the phrase stands, as a subject; null when there is no pair.
+  const Entity* RememberOrdinal(const SourcePhrase& phrase) {
+    const Entity* e = OneOfLastTwo(phrase.gender, phrase.span.start, phrase.of_pair);
+    if (!e) return nullptr;
+    Entity again = *e;
+    again.named_at = phrase.span.start;
+    again.subject = true;
+    again.by_ordinal = true;
+    Remember(std::move(again));
+    return &entities_.back();
   }
 
   // The gender of "il" or "elle" as the subject of the sentence's first
@@ -3212,9 +3247,10 @@ class LinkPass {
     ClaimSource source;
     if (phrase->reference == SourcePhrase::Reference::kPronoun) {
       if (phrase->of_pair != 0) {
-        // Not remembered again: "le second" after "le premier" still
-        // means the second of the pair.
-        const Entity* e = OneOfLastTwo(phrase->gender, phrase->span.start, phrase->of_pair);
+        // Remembered again for the pronouns that follow ("Le premier a
+        // annoncé sa décision. « … », indiquait-il"), but not for the pair:
+        // "le second" after "le premier" still means the second of it.
+        const Entity* e = RememberOrdinal(*phrase);
         if (!e) return std::nullopt;
         return SourceOf(*e);
       }
@@ -3659,7 +3695,8 @@ class LinkPass {
     const Entity* last = nullptr;
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       // Not the pair itself ("X et Y"), remembered as a group.
-      if (it->named_at >= before || it->type != "person" || it->gender == Gender::kPlural) {
+      if (it->named_at >= before || it->type != "person" || it->gender == Gender::kPlural ||
+          it->by_ordinal) {
         continue;
       }
       if (it->named_at < since) return nullptr;

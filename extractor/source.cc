@@ -778,6 +778,10 @@ bool SourceGrammar::FamilyIn(std::string_view title, const Words& families) cons
   return family && In(families, *family);
 }
 
+bool SourceGrammar::IsPairPronoun(std::string_view lower) const {
+  return In(pair_pronouns_, lower);
+}
+
 bool SourceGrammar::HeadsABody(std::string_view title) const {
   return FamilyIn(title, head_families_);
 }

@@ -155,6 +155,8 @@ class SourceGrammar {
   std::string_view SourceNounType(std::string_view word) const;
   // A title of someone speaking for a body ("porte-parole").
   bool IsMemberTitle(std::string_view word) const;
+  // "le premier", "la seconde" (pair_pronouns), in lower case.
+  bool IsPairPronoun(std::string_view lower) const;
   // A title that heads a body ("numéro un", "patron", "présidente"): its
   // family is in head_families.
   bool HeadsABody(std::string_view title) const;
