@@ -554,6 +554,8 @@ class LinkPass {
             Lower(verb - 1) == "se" || Lower(verb - 1) == "s'")) {
       --verb;
     }
+    // "Il en est convaincu : …": the clitic "en" before the verb group.
+    if (verb > 1 && IsWord(verb - 1) && Lower(verb - 1) == "en") --verb;
     if (verb == 0) return;
     std::optional<SourcePhrase> phrase = Subject(verb);
     if (!phrase || phrase->type == "document" ||
