@@ -2117,13 +2117,15 @@ class LinkPass {
     return InSpans(quantities_, first) && !InSpans(dates_, first);
   }
 
-  // Whether a quantity starts within a few words from token k, before any
-  // verb or punctuation: "une croissance de 0,8 %", "un déficit de 4,4 %".
+  // Whether a quantity starts within a few words from token k, the word
+  // after a determiner, before any verb or punctuation: "une croissance de
+  // 0,8 %", "un déficit de 4,4 %"; "le chiffre de 2 000" (token k is the
+  // noun, whatever verb it could also be).
   bool FigureWithin(size_t k) const {
     constexpr size_t kMaxWordsToFigure = 5;
     for (size_t j = k; j < tokens_.size() && j < k + kMaxWordsToFigure; ++j) {
       if (InSpans(quantities_, j)) return true;
-      if (!IsWord(j) || VerbAt(j)) return false;
+      if (!IsWord(j) || (j > k && VerbAt(j))) return false;
     }
     return false;
   }
