@@ -466,6 +466,9 @@ class LinkPass {
     const Span predicate{tokens_[after].span.start, sentence_.end};
     // The first quote inside the predicate, from a binary search (reading
     // the article's quotes from the first made it quadratic).
+    // "X refuse d'employer le terme de « grève générale » : « … »": a
+    // quote after a colon that ends the sentence beats a term quoted
+    // before it.
     const Quote* quote = nullptr;
     for (auto it = std::lower_bound(quotes_.begin(), quotes_.end(), predicate.start,
                                     [](const Quote& q, size_t p) { return q.span.start < p; });
@@ -476,7 +479,9 @@ class LinkPass {
       const bool after_colon_word = opens > after && opens < tokens_.size() &&
                                     tokens_[opens].span.start == it->span.start &&
                                     Word(opens - 1) == ":";
-      if (it->span.end <= predicate.end || after_colon_word) {
+      if (it->span.end > predicate.end && !after_colon_word) continue;
+      if (!quote) quote = &*it;
+      if (after_colon_word && RestOfSentence(*it).empty()) {
         quote = &*it;
         break;
       }
@@ -620,11 +625,18 @@ class LinkPass {
   }
 
   // Whether a colon within a few words after token k opens a quote that
-  // ends the sentence, with no other quote or comma before it.
+  // ends the sentence, with no comma and no other quoted clause before it
+  // (a quoted term may be: "refuse d'employer le terme de « grève
+  // générale » pour désigner ce projet : « … »").
   bool ColonQuoteEnds(size_t k) const {
-    constexpr size_t kMaxPredicateTokens = 8;
+    constexpr size_t kMaxPredicateTokens = 16;
     for (size_t j = k; j < tokens_.size() && j < k + kMaxPredicateTokens; ++j) {
-      if (Word(j) == "," || QuoteOpeningAt(j)) return false;
+      if (Word(j) == ",") return false;
+      if (const Quote* term = QuoteOpeningAt(j)) {
+        if (IsClauseQuote(*term)) return false;
+        j = TokenAtOrAfter(term->span.end) - 1;
+        continue;
+      }
       if (Word(j) != ":") continue;
       const Quote* quote = j + 1 < tokens_.size() ? QuoteOpeningAt(j + 1) : nullptr;
       return quote && RestOfSentence(*quote).empty();
