@@ -426,10 +426,13 @@ class LinkPass {
           verb_before_quote = true;
         }
       } else {
-        // "Henri Loyrette y voit « … »": object clitics before the verb.
+        // "Henri Loyrette y voit « … »": object clitics before the verb;
+        // "Gérard Larcher se veut le « garant … »": a determiner after it.
         size_t verb = after;
         while (IsWord(verb) && g_.IsSubjectClitic(Word(verb))) ++verb;
-        verb_before_quote = verb + 1 < tokens_.size() && QuoteOpeningAt(verb + 1) &&
+        size_t quoted = verb + 1;
+        if (quoted < tokens_.size() && IsWord(quoted) && g_.IsDeterminer(Lower(quoted))) ++quoted;
+        verb_before_quote = quoted < tokens_.size() && QuoteOpeningAt(quoted) &&
                             IsLowerVerbLike(verb);
       }
     }
