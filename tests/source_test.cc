@@ -342,7 +342,13 @@ std::string MentionText(const json& doc, const std::string& id) {
 // statement, source name/type/role, cue text and linked mention texts.
 void CheckSourceCase(const nlohmann::json& c) {
   const std::string text = c["text"];
-  auto doc = testing::ProjectAnnotator().Annotate(text, {"case", c.value("date", "2016-11-10")});
+  // "date": null runs the case with no document date (relative dates are
+  // then no mentions).
+  std::optional<std::string> date = "2016-11-10";
+  if (c.contains("date")) {
+    date = c["date"].is_null() ? std::nullopt : std::optional<std::string>(c["date"]);
+  }
+  auto doc = testing::ProjectAnnotator().Annotate(text, {"case", date});
   REQUIRE(doc.ok());
   json out = DocumentToJson(*doc, text);
   INFO("claims: " << out["claims"].dump());
