@@ -5401,11 +5401,13 @@ class LinkPass {
   }
 
   // The person the text named as heading `body` before `phrase` ("la CFDT,
-  // dirigée par Laurent Berger"), when `phrase`'s title heads a body ("le
-  // numéro un de la CFDT"); null otherwise. The body's name as written,
-  // a leading participle and "par" right after it, then the person's name,
-  // in this paragraph or the one before, within a bounded look-back (a
-  // long paragraph of such titles stays linear).
+  // dirigée par Laurent Berger", "Laurent Berger, à la tête de la CFDT"),
+  // when `phrase`'s title heads a body ("le numéro un de la CFDT"); null
+  // otherwise. The body's name as written, a leading participle and "par"
+  // right after it, then the person's name; or the person's name, then
+  // words of heading and the body's name. In this paragraph or the one
+  // before, within a bounded look-back (a long paragraph of such titles
+  // stays linear).
   const Entity* HeadNamedWith(const SourcePhrase& phrase, const SourcePhrase& body) const {
     constexpr size_t kMaxLookBackBytes = 4096;
     if (!phrase.role || !body.proper_name || body.name.empty() ||
@@ -5433,6 +5435,35 @@ class LinkPass {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->type == "person" && it->named_at == head) return &*it;
       }
+    }
+    // "Laurent Berger, à la tête de la CFDT, …", "Jordan Bardella, qui
+    // préside le RN, …": a person named right before such words.
+    for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
+      if (it->type != "person" || it->named_at < from || it->named_at >= phrase.span.start ||
+          before.compare(it->named_at, it->name.size(), it->name) != 0) {
+        continue;
+      }
+      // ", " then the words of heading_phrases, each followed by a space.
+      constexpr size_t kMaxHeadingWords = 4;
+      size_t at = it->named_at + it->name.size();
+      if (before.compare(at, 2, ", ") != 0) continue;
+      at += 2;
+      size_t end = at;
+      bool heading = false;
+      for (size_t words = 0; words < kMaxHeadingWords && !heading; ++words) {
+        end = before.find(' ', end + 1);
+        if (end == std::string_view::npos) break;
+        heading = g_.IsHeadingPhrase(LowerWord(before.substr(at, end - at)));
+      }
+      if (!heading) continue;
+      size_t body_at = end + 1;
+      for (std::string_view article : {"la ", "le ", "les ", "l'"}) {
+        if (before.compare(body_at, article.size(), article) == 0) {
+          body_at += article.size();
+          break;
+        }
+      }
+      if (before.compare(body_at, name.size(), name) == 0) return &*it;
     }
     return nullptr;
   }

@@ -449,6 +449,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("career_families", &g.career_families_));
   CLAIMX_RETURN_IF_ERROR(load("head_families", &g.head_families_));
   CLAIMX_RETURN_IF_ERROR(load("leading_participles", &g.leading_participles_));
+  CLAIMX_RETURN_IF_ERROR(load("heading_phrases", &g.heading_phrases_));
   CLAIMX_RETURN_IF_ERROR(load("leader_titles", &g.leader_titles_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "leader_titles", g.leader_titles_,
@@ -788,6 +789,10 @@ bool SourceGrammar::HeadsABody(std::string_view title) const {
 
 bool SourceGrammar::IsLeadingParticiple(std::string_view word) const {
   return In(leading_participles_, FoldedKey(word).view());
+}
+
+bool SourceGrammar::IsHeadingPhrase(std::string_view lower) const {
+  return In(heading_phrases_, lower);
 }
 
 bool SourceGrammar::CareerDescribes(std::string_view former, std::string_view title) const {

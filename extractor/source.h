@@ -163,6 +163,9 @@ class SourceGrammar {
   // A participle naming a body's head after "par" ("dirigée" in "la CFDT
   // dirigée par Laurent Berger"): leading_participles.
   bool IsLeadingParticiple(std::string_view word) const;
+  // Words after a person's name and a comma that make them a body's head
+  // ("à la tête de", "qui dirige"), in lower case: heading_phrases.
+  bool IsHeadingPhrase(std::string_view lower) const;
   // A role in lower case with a synonym at its start read as the role it
   // stands for ("chef de l'État" -> "président de la république"; the
   // role_synonyms lexicon).
@@ -398,7 +401,7 @@ class SourceGrammar {
       announcing_nouns_,
       unspoken_reflexives_,
       object_first_verbs_, title_families_, trade_families_, career_families_,
-      head_families_, leading_participles_,
+      head_families_, leading_participles_, heading_phrases_,
       leader_titles_;
   // In front of verbs_ and of the title lexicons: most words start no
   // verb form and no title, and are turned away unhashed.
