@@ -209,27 +209,13 @@ size_t TrimBlanksRight(std::string_view text, size_t begin, size_t end) {
   return end;
 }
 
-// The non-blank lines of `block`, trimmed: the paragraphs of a text that
-// has no blank line (scrapers and dumps write one paragraph per line).
-std::vector<Span> LinesOf(std::string_view text, Span block) {
-  std::vector<Span> lines;
-  size_t line_start = block.start;
-  while (line_start < block.end) {
-    const void* newline = std::memchr(text.data() + line_start, '\n', block.end - line_start);
-    const size_t line_end =
-        newline != nullptr
-            ? static_cast<size_t>(static_cast<const char*>(newline) - text.data())
-            : block.end;
-    const size_t first = SkipBlanks(text, line_start, line_end);
-    if (first < line_end) lines.push_back(Span{first, TrimBlanksRight(text, first, line_end)});
-    line_start = line_end + 1;
-  }
-  return lines;
-}
-
 // One memchr per line: the paragraph scan costs next to nothing beside ICU.
 std::vector<Span> FindParagraphs(std::string_view text) {
   std::vector<Span> paragraphs;
+  // The non-blank lines of the first paragraph, trimmed: the paragraphs
+  // when no blank line separates two lines (scrapers and dumps write one
+  // paragraph per line).
+  std::vector<Span> lines;
   Span current;
   bool open = false;
   size_t line_start = 0;
@@ -249,11 +235,12 @@ std::vector<Span> FindParagraphs(std::string_view text) {
       if (!open) current.start = first;
       open = true;
       current.end = TrimBlanksRight(text, first, line_end);
+      if (paragraphs.empty()) lines.push_back(Span{first, current.end});
     }
     line_start = line_end + 1;
   }
   if (open) paragraphs.push_back(current);
-  if (paragraphs.size() == 1) return LinesOf(text, paragraphs.front());
+  if (paragraphs.size() == 1) return lines;
   return paragraphs;
 }
 
