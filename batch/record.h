@@ -7,6 +7,7 @@
 #ifndef CLAIMX_BATCH_RECORD_H_
 #define CLAIMX_BATCH_RECORD_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,8 +62,22 @@ using ParsedRecord = std::variant<Article, RecordError>;
 // One JSON object per line. id: a non-empty string or an integer (written
 // as its decimal form). text: a string. date: a string starting with
 // YYYY-MM-DD (an ISO datetime keeps its date part), or null/absent. title,
-// url: strings, or null/absent. Other fields are ignored.
+// url: strings, or null/absent. Other fields are ignored; of duplicate keys
+// the last counts.
+//
+// Records as the batch expects them are read by simdjson (Debian
+// libsimdjson-dev), at about a tenth of the instructions per byte of
+// nlohmann's parser, which built every character of the text into its
+// string one push_back at a time. Any other line (invalid JSON, a field of
+// another type, a bad date, a line over kJsonlFastPathMaxBytes) goes to
+// ParseJsonlRecordWithNlohmann, the reference, which accepts or refuses it
+// with its own messages; tests compare the two on every record.
 ParsedRecord ParseJsonlRecord(std::string_view line, const RecordFields& fields);
+ParsedRecord ParseJsonlRecordWithNlohmann(std::string_view line, const RecordFields& fields);
+
+// Lines longer than this take the reference path: simdjson's parser keeps,
+// per thread, buffers of several times the longest line it read.
+inline constexpr size_t kJsonlFastPathMaxBytes = size_t{1} << 20;
 
 // "2016-11-10", "2016-11-10T08:00:00Z" -> "2016-11-10"; nullopt otherwise.
 std::optional<std::string> DatePart(std::string_view value);

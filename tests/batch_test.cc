@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "batch/byte_source.h"
 #include "batch/content_hash.h"
@@ -117,6 +118,96 @@ TEST_CASE("ParseJsonlRecord accepts the documented record and refuses the rest b
   auto custom = ParseJsonlRecord(R"({"guid": "g", "body": "texte"})", renamed);
   REQUIRE(std::holds_alternative<Article>(custom));
   CHECK(std::get<Article>(custom).text == "texte");
+}
+
+// The same outcome, field for field, or the same refusal in the same words.
+void CheckSameRecord(std::string_view line, const RecordFields& fields) {
+  INFO("line: " << line.substr(0, 200));
+  const ParsedRecord fast = ParseJsonlRecord(line, fields);
+  const ParsedRecord reference = ParseJsonlRecordWithNlohmann(line, fields);
+  REQUIRE(fast.index() == reference.index());
+  if (const auto* article = std::get_if<Article>(&reference)) {
+    const Article& read = std::get<Article>(fast);
+    CHECK(read.id == article->id);
+    CHECK(read.date == article->date);
+    CHECK(read.title == article->title);
+    CHECK(read.url == article->url);
+    CHECK(read.text == article->text);
+  } else {
+    const auto& error = std::get<RecordError>(reference);
+    const auto& refused = std::get<RecordError>(fast);
+    CHECK(QuarantineReasonName(refused.reason) == QuarantineReasonName(error.reason));
+    CHECK(refused.message == error.message);
+    CHECK(refused.id == error.id);
+  }
+}
+
+TEST_CASE("ParseJsonlRecord reads every record as its nlohmann reference does", "[batch]") {
+  RecordFields fields;
+  const std::string long_text(kJsonlFastPathMaxBytes + 10, 'a');
+  const std::vector<std::string> lines = {
+      R"({"id": "a", "text": "Selon l'ONG, \"1787\" civils\n\u00e9t\u00E9 tu\u00e9s \ud83d\ude00"})",
+      R"({"id": "a", "id": "b", "text": "x", "text": "y"})",  // the last key counts
+      R"({"id": 42, "text": "x"})",
+      R"({"id": -7, "text": "x"})",
+      R"({"id": -0, "text": "x"})",
+      R"({"id": 18446744073709551615, "text": "x"})",
+      R"({"id": -9223372036854775808, "text": "x"})",
+      R"({"id": 123456789012345678901234567890, "text": "x"})",
+      R"({"id": 1e3, "text": "x"})",
+      R"({"id": true, "text": "x"})",
+      R"({"id": "a", "text": "x", "date": "2016-11-10T09:00:00+01:00", "title": null, "url": "u"})",
+      R"({"id": "a", "text": "x", "date": ""})",
+      R"({"id": "a", "text": "x", "date": null})",
+      R"({"id": "a", "text": "x", "date": "2016-02-30"})",
+      R"({"id": "a", "text": "x", "date": 20161110})",
+      R"({"id": "a", "text": "x", "url": ["u"]})",
+      R"({"id": "a", "text": {"p": "x"}})",
+      R"({"id": "a", "text": null})",
+      R"({"id": "a", "text": "x", "extra": {"deep": [1, 2.5, null, "\u0000"]}, "n": 1.0e-400})",
+      R"({"id": "a", "text": "x", "n": 2e9662})",
+      R"({"id": "a", "text": "\ud800"})",
+      R"({"id": "a", "text": "\udc00\ud800"})",
+      "{\"id\": \"a\", \"text\": \"x\x01\"}",
+      "{\"id\": \"a\", \"text\": \"\xc3\"}",
+      "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"x\"}",
+      "  {\"id\": \"a\", \"text\": \"x\"}\r",
+      R"({"id": "a", "text": "x"} {})",
+      R"({"id": "a", "text": "x")",
+      R"(["id", "text"])",
+      R"("text")",
+      "",
+      R"({"id": "a", "text": ")" + long_text + R"("})",
+  };
+  for (const std::string& line : lines) CheckSameRecord(line, fields);
+
+  // Renamed fields, one name for two of them.
+  RecordFields renamed;
+  renamed.id = "guid";
+  renamed.text = "body";
+  renamed.title = "body";
+  CheckSameRecord(R"({"guid": 3, "body": "texte", "text": 5})", renamed);
+  CheckSameRecord(R"({"id": "a", "text": "x"})", renamed);
+
+  // Every line of the JSONL fuzz seeds, and each example article as a record.
+  size_t seeded = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(CLAIMX_SOURCE_DIR) / "fuzz" / "seeds" / "jsonl")) {
+    if (entry.path().extension() != ".jsonl") continue;
+    std::istringstream in(testing::ReadFile(entry.path()));
+    for (std::string line; std::getline(in, line); ++seeded) CheckSameRecord(line, fields);
+  }
+  CHECK(seeded > 10);
+  size_t articles = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(CLAIMX_CORPORA_DIR) / "fr" / "examples")) {
+    if (entry.path().extension() != ".txt") continue;
+    const nlohmann::json record = {{"id", entry.path().filename().string()},
+                                   {"date", "2016-11-10"},
+                                   {"text", testing::ReadFile(entry.path())}};
+    CheckSameRecord(record.dump(), fields);
+    ++articles;
+  }
+  CHECK(articles > 0);
 }
 
 TEST_CASE("HtmlToText keeps the visible text as paragraphs", "[batch]") {
