@@ -1,7 +1,11 @@
 #include "extractor/emit_json.h"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <variant>
 
 #include "extractor/normalizer.h"
@@ -191,21 +195,22 @@ std::string DumpJson(const json& value, int indent) {
 
 namespace {
 
-// Well-formed UTF-8 as nlohmann's decoder accepts it (RFC 3629: no
-// overlong forms, no surrogates, nothing past U+10FFFF), decoded as the
-// normalizer decodes.
-bool IsWellFormedUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const Utf8Char c = DecodeUtf8At(s, i);
-    if (!c.valid) return false;
-    i += c.length;
-  }
-  return true;
+// How many of the eight bytes at p, from the first, a JSON string holds as
+// they are: 8 unless one is >= 0x80 (to be checked as UTF-8), < 0x20, '"'
+// or '\\' (to be escaped). Each test is the bit trick that finds a zero
+// byte in a word; a borrow can only flag bytes after a true one, so the
+// lowest flag is exact. The first byte is the word's least significant
+// whatever the machine.
+size_t PlainPrefixOf8(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  const auto has_zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const uint64_t flagged = (x & kHighs) | ((x - 0x20 * kOnes) & ~x & kHighs) |
+                           has_zero_byte(x ^ ('"' * kOnes)) | has_zero_byte(x ^ ('\\' * kOnes));
+  return flagged == 0 ? 8 : static_cast<size_t>(std::countr_zero(flagged)) / 8;
 }
 
 class LineWriter {
@@ -217,7 +222,17 @@ class LineWriter {
   void OpenArray() { out_.push_back('['); first_ = true; }
   void CloseArray() { out_.push_back(']'); first_ = false; }
 
-  // The key of the next member; its value follows.
+  // The key of the next member; its value follows. A literal is a key of
+  // the schema, plain ASCII, written as it is.
+  template <size_t N>
+  LineWriter& Key(const char (&literal)[N]) {
+    Separate();
+    out_.push_back('"');
+    out_.append(literal, N - 1);
+    out_.append("\":", 2);
+    first_ = true;
+    return *this;
+  }
   LineWriter& Key(std::string_view key) {
     Separate();
     String(key);
@@ -231,21 +246,44 @@ class LineWriter {
     first_ = false;
   }
 
+  // One pass checks the UTF-8 and finds what needs an escape, stepping
+  // over plain ASCII, the bulk of French text, eight bytes at a time; an
+  // ill-formed string is written again by nlohmann (U+FFFD for each bad
+  // sequence).
   void String(std::string_view s) {
     first_ = false;
-    if (!IsWellFormedUtf8(s)) {
-      out_ += DumpJson(nlohmann::ordered_json(std::string(s)), -1);
-      return;
-    }
+    const size_t mark = out_.size();
     out_.push_back('"');
     // Bytes that need no escape are copied a run at a time: most strings
     // of the output (statements, names) have none.
     size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
+    size_t i = 0;
+    while (i < s.size()) {
+      if (i + 8 <= s.size()) {
+        const size_t plain = PlainPrefixOf8(s.data() + i);
+        i += plain;
+        if (plain == 8) continue;
+      } else {  // the last bytes, padded with plain ones
+        char tail[8] = {'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'};
+        std::memcpy(tail, s.data() + i, s.size() - i);
+        i += std::min(PlainPrefixOf8(tail), s.size() - i);
+        if (i == s.size()) break;
+      }
       const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        const Utf8Char decoded = DecodeUtf8At(s, i);
+        if (!decoded.valid) {
+          out_.resize(mark);
+          out_ += DumpJson(nlohmann::ordered_json(std::string(s)), -1);
+          return;
+        }
+        i += decoded.length;
+        continue;
+      }
+      ++i;
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
+      out_.append(s.data() + run, i - 1 - run);
+      run = i;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;

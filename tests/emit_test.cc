@@ -115,6 +115,29 @@ TEST_CASE("the direct JSON line writer gives the tree's bytes", "[emit]") {
   }
 }
 
+// The writer reads strings eight bytes at a time where they are plain
+// ASCII: each byte that needs care, at each place in and around a block.
+TEST_CASE("the direct JSON line writer escapes at every place in a string", "[emit]") {
+  const std::string text = "Selon l'ONU, 12 morts.";
+  auto doc = ProjectAnnotator().Annotate(text, {"id", "2016-11-10"});
+  REQUIRE(doc.ok());
+  const std::vector<std::string> specials = {"\"", "\\", "\x01", "\x1f", " ", "\x7f", "\n",
+                                             "é", "\xE2\x82\xAC", "\xC3", "\xED\xA0\x80", "~"};
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at <= 17; ++at) {
+      const std::string value = std::string(at, 'a') + special + std::string(17 - at, 'b');
+      INFO("special " << nlohmann::json(nlohmann::json::binary_t(
+                             std::vector<uint8_t>(special.begin(), special.end())))
+                      << " at " << at);
+      nlohmann::ordered_json tree = DocumentToJson(*doc, text);
+      tree["doc"]["title"] = value;
+      std::string direct;
+      AppendDocumentJsonLine(*doc, text, {{"title", value}}, &direct);
+      CHECK(direct == DumpJson(tree, -1));
+    }
+  }
+}
+
 TEST_CASE("text view marks mentions without colour when asked", "[emit]") {
   std::string seed = ReadFile(SeedPath());
   auto doc = ProjectAnnotator().Annotate(seed, {"seed", "2016-11-10"});
