@@ -1,9 +1,12 @@
 #include "db/json_line.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <simdjson.h>
 
 namespace claimx::db {
 namespace {
@@ -102,9 +105,79 @@ class DomBuilder : public nlohmann::json_sax<Json> {
   std::string error_;
 };
 
+// simdjson's tree as nlohmann's parser would have built it: members in
+// order, a repeated key at its first position with its last value, a
+// non-negative integer unsigned (nlohmann's number_unsigned; "-0" alone
+// comes out unsigned here, signed there: equal, and written "0" by both).
+Json ToJson(simdjson::dom::element element) {
+  using Type = simdjson::dom::element_type;
+  switch (element.type()) {
+    case Type::ARRAY: {
+      Json array = Json::array();
+      auto& items = array.get_ref<Json::array_t&>();
+      for (simdjson::dom::element item : simdjson::dom::array(element)) {
+        items.push_back(ToJson(item));
+      }
+      return array;
+    }
+    case Type::OBJECT: {
+      std::vector<std::pair<std::string, Json>> members;
+      members.reserve(kMembersReserved);
+      for (simdjson::dom::key_value_pair field : simdjson::dom::object(element)) {
+        Json value = ToJson(field.value);
+        bool repeated = false;
+        for (auto& [name, earlier] : members) {
+          if (name == field.key) {
+            earlier = std::move(value);
+            repeated = true;
+            break;
+          }
+        }
+        if (!repeated) members.emplace_back(std::string(field.key), std::move(value));
+      }
+      Json object(Json::value_t::object);
+      auto& map = object.get_ref<Json::object_t&>();
+      map.reserve(members.size());
+      for (auto& [name, value] : members) {
+        map.Json::object_t::Container::emplace_back(std::move(name), std::move(value));
+      }
+      return object;
+    }
+    case Type::INT64: {
+      const int64_t value = int64_t(element);
+      if (value >= 0) return Json(static_cast<uint64_t>(value));
+      return Json(value);
+    }
+    case Type::UINT64: return Json(uint64_t(element));
+    case Type::DOUBLE: return Json(double(element));
+    case Type::STRING: return Json(std::string(std::string_view(element)));
+    case Type::BOOL: return Json(bool(element));
+    case Type::NULL_VALUE: return Json(nullptr);
+  }
+  return Json();
+}
+
+// The line read by simdjson, or nullopt when simdjson refuses it (invalid
+// JSON, an integer past 64 bits, nesting past its depth limit, a line over
+// kSimdjsonMaxLineBytes): nlohmann then reads it, or words the error.
+// Longer lines go to nlohmann too: simdjson's parser keeps buffers of
+// several times the longest line it read, for the life of the thread.
+constexpr size_t kSimdjsonMaxLineBytes = size_t{4} << 20;
+
+std::optional<Json> ReadWithSimdjson(std::string_view line) {
+  if (line.size() > kSimdjsonMaxLineBytes) return std::nullopt;
+  thread_local simdjson::dom::parser parser(kSimdjsonMaxLineBytes);
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root)) {
+    return std::nullopt;
+  }
+  return ToJson(root);
+}
+
 }  // namespace
 
 Result<nlohmann::ordered_json> ParseJsonLine(std::string_view line) {
+  if (std::optional<Json> json = ReadWithSimdjson(line)) return std::move(*json);
   DomBuilder builder;
   const bool ok = Json::sax_parse(line.begin(), line.end(), &builder);
   if (!ok) return InvalidArgument(builder.error());

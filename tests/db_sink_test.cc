@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -261,13 +262,31 @@ TEST_CASE("The db loader's ParseJsonLine gives what ordered_json::parse gives", 
   lines.push_back(R"([1, "two", {"three": 3}])");
   lines.push_back(R"("just a string")");
   lines.push_back("   42   ");
+  // Integers at the edges of int64 and uint64, past them (a double for
+  // nlohmann, which simdjson refuses), and other numbers.
+  lines.push_back(R"([0, -1, 9223372036854775807, -9223372036854775808, 9223372036854775808,)"
+                  R"( 18446744073709551616, 123456789012345678901234567890, -1.5e-7, 1E2, 0.1])");
+  lines.push_back(R"({"deep": )" + std::string(2000, '[') + std::string(2000, ']') + "}");
+  lines.push_back("\xEF\xBB\xBF{\"bom\": true}");
+  lines.push_back(R"({"s": "\ud83d\ude00 \u0000 \/ \b\f\r\t"})");
+  lines.push_back(R"({"big": ")" + std::string((size_t{4} << 20) + 1, 'x') + R"("})");
+  // The same value, and the same type at every node (unsigned vs signed).
+  std::function<void(const Json&, const Json&)> same_types = [&](const Json& a, const Json& b) {
+    REQUIRE(a.type() == b.type());
+    if (a.is_structured()) {
+      REQUIRE(a.size() == b.size());
+      auto x = a.begin();
+      for (auto y = b.begin(); y != b.end(); ++x, ++y) same_types(*x, *y);
+    }
+  };
   for (const std::string& line : lines) {
-    CAPTURE(line);
+    CAPTURE(line.substr(0, 200));
     auto parsed = claimx::db::ParseJsonLine(line);
     REQUIRE(parsed.ok());
     const Json expected = Json::parse(line);
     CHECK(*parsed == expected);
     CHECK(parsed->dump() == expected.dump());  // member order too
+    same_types(*parsed, expected);
   }
 }
 

@@ -207,6 +207,11 @@ LoadResult Load(const LoadFlags& flags, Database* database) {
     });
     if (!batch.empty()) batches.Push(std::move(batch));
     batches.Close();
+    // The last batches too, as the writer hands them back: left in the
+    // channel, this thread's trees were all freed by the writer at the end,
+    // after its last write.
+    while (written.Pop()) {
+    }
   });
   Writer writer(database);
   // After an error the batches still coming are drained unwritten, so the
@@ -218,6 +223,7 @@ LoadResult Load(const LoadFlags& flags, Database* database) {
     }
     written.Push(std::move(*batch));
   }
+  written.Close();
   reader.join();
   result.bad = parser.bad() + writer.bad();
   result.skipped = writer.skipped();
