@@ -16,6 +16,7 @@ struct BatchBenchOptions {
   size_t megabytes = 1024;     // dump size, at least
   std::string claimx_binary;   // the CLI to run
   std::string json_out;        // optional JSON report
+  size_t rounds = 1;           // interleaved rounds; each run keeps its best
 };
 
 // Returns the process exit status (0, or 2 when verification fails).
