@@ -45,10 +45,19 @@ inline uint64_t WordHash64(std::string_view word) {
     std::memcpy(&chunk, p, 8);
     mix(chunk);
   }
-  if (n > 0) {
-    uint64_t chunk = 0;
-    std::memcpy(&chunk, p, n);
-    mix(chunk);
+  // The last 1 to 7 bytes with fixed-size loads: a memcpy of a variable
+  // size is a call, which was a third of the lookups' time. 4 to 7 bytes
+  // are two 4-byte loads that overlap; 1 to 3 the first, middle and last
+  // byte. Each byte is read, and the length is in h already.
+  if (n >= 4) {
+    uint32_t first;
+    uint32_t last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    mix(first | (uint64_t{last} << 32));
+  } else if (n > 0) {
+    const auto byte = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+    mix(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16));
   }
   h ^= h >> 29;
   h *= 0xC4CEB9FE1A85EC53ULL;
