@@ -371,6 +371,20 @@ TEST_CASE("LexiconKey's Latin-1 fast paths fold as utf8proc does", "[rules]") {
     const std::string key = reference(word);
     if (IsLatin1LexiconKey(word)) CHECK(key == word);
   }
+  // And it knows every word of folded ASCII and Latin-1 letters and the
+  // punctuation above as a key, whatever their places in its 8-byte
+  // blocks.
+  const std::vector<std::string> folded = {"a", "z", "0", "-", "'", " ", "\xC3\xA9", "\xC3\xA0",
+                                           "\xC3\xA7", "\xC3\xBF", "\xC5\x93", "\xC2\xAB",
+                                           "\xE2\x80\x99", "\xE2\x80\xA6"};
+  for (int i = 0; i < 5000; ++i) {
+    std::string word;
+    const int length = 1 + static_cast<int>(random() % 20);
+    for (int k = 0; k < length; ++k) word += folded[random() % folded.size()];
+    CAPTURE(word);
+    CHECK(IsLatin1LexiconKey(word));
+    CHECK(LexiconKey(word) == word);
+  }
 }
 
 // FindAll finds each span with the alternation's DFA, then takes the groups
