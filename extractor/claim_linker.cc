@@ -551,7 +551,7 @@ class LinkPass {
     // montre", "s'est montré"; "très clair".
     size_t verb = colon - 2;
     if (IsWord(verb) && g_.IsIntensifier(Lower(verb))) --verb;
-    const std::string& v = Lower(verb);
+    const std::string_view v = Lower(verb);
     bool reflexive = false;
     // (A linking verb's reflexive "se" is read below, not required here.)
     const bool etre = v == "est" || v == "était" || v == "sont" || v == "étaient" || v == "été";
@@ -672,7 +672,7 @@ class LinkPass {
   // word that is no title, determiner, preposition or function word.
   bool IsLowerVerbLike(size_t k) const {
     if (!IsWord(k) || IsUpperWord(k)) return false;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     return !g_.IsTitle(w) && !g_.IsDeterminer(w) && !g_.IsClauseOpener(w) && !IsPreposition(k) &&
            w != "à" && w != "au" && w != "aux" && w != "en" && w != "comme" && w != "pour" &&
            w != "par";
@@ -1154,7 +1154,7 @@ class LinkPass {
 
  private:
   std::string_view Word(size_t i) const { return tokens_[i].span.Of(text_); }
-  const std::string& Lower(size_t i) const { return lower_[i]; }
+  std::string_view Lower(size_t i) const { return lower_[i]; }
   bool IsWord(size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord;
   }
@@ -1340,11 +1340,11 @@ class LinkPass {
       // Two-word forms first ("fait valoir").
       const VerbForm* verb = nullptr;
       size_t words = 1;
-      const std::string& lower = Lower(k);
+      const std::string_view lower = Lower(k);
       if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
         // Three words first ("fait état de"), then two ("fait valoir").
-        const std::string two = lower + " " + Lower(k + 1);
-        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + Lower(k + 2)))) {
+        const std::string two = lower_[k] + " " + lower_[k + 1];
+        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + lower_[k + 2]))) {
           words = 3;
         } else if ((verb = g_.LookupLowerVerb(two))) {
           words = 2;
@@ -1674,7 +1674,7 @@ class LinkPass {
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
   // "l'AFP" is "l'afp" and "de son côté" keeps its spaces.
   std::string Key(size_t i, size_t n) const {
-    if (n == 1) return Lower(i);  // folded already
+    if (n == 1) return lower_[i];  // folded already
     return LowerWord(Span{tokens_[i].span.start, tokens_[i + n - 1].span.end}.Of(text_));
   }
 
@@ -1779,7 +1779,7 @@ class LinkPass {
     k = SkipUpperWords(k);
     if (k == name) return CommonAudienceBeforeQue(i);
     if (k >= tokens_.size()) return i;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     // "a précisé à l'Agence Tap, que …": a comma may close the audience.
     const bool comma_que = w == "," && k + 1 < tokens_.size() && IsQue(k + 1);
     // "à l'agence RIA Novosti Valentine Sapounov": SkipUpperWords stopped
@@ -1839,7 +1839,7 @@ class LinkPass {
   size_t AfterPlaceSetting(size_t i) const {
     constexpr size_t kMaxPlaceTokens = 8;
     if (i + 2 >= tokens_.size() || !IsWord(i)) return i;
-    const std::string& w = Lower(i);
+    const std::string_view w = Lower(i);
     if (w != "à" && w != "au" && w != "aux" && w != "dans" && w != "en") return i;
     // "relève qu'en Italie, le marché …": after "que", the content's own.
     if (i > 0 && IsQue(i - 1)) return i;
@@ -1870,7 +1870,7 @@ class LinkPass {
     constexpr size_t kMaxMediumWords = 2;
     size_t k = i;
     while (k < tokens_.size() && k < i + kMaxMediumWords && IsWord(k) && !IsUpperWord(k)) {
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (g_.IsDeterminer(w) || IsFunctionWord(w) || g_.LookupLowerVerb(w)) return i;
       ++k;
     }
@@ -1885,7 +1885,7 @@ class LinkPass {
         tokens_[k + 1].span.end != tokens_[k + 2].span.start) {
       return k;
     }
-    const std::string& tld = Lower(k + 2);
+    const std::string_view tld = Lower(k + 2);
     const bool domain = tld == "com" || tld == "fr" || tld == "net" || tld == "org" ||
                         tld == "info" || tld == "be" || tld == "ch" || tld == "ca";
     return domain ? k + 3 : k;
@@ -2006,7 +2006,7 @@ class LinkPass {
   // this returns; `comma` itself when there are none.
   size_t AfterSpeakerAddition(size_t comma) const {
     if (comma + 2 >= tokens_.size() || Word(comma) != "," || !IsWord(comma + 1)) return comma;
-    const std::string& w = Lower(comma + 1);
+    const std::string_view w = Lower(comma + 1);
     const bool participle = Lower(comma + 2) == "par";
     const bool article = Lower(comma + 2) == "la" || Lower(comma + 2) == "l'";
     const bool body = (w == "du" || w == "de") &&
@@ -2058,7 +2058,7 @@ class LinkPass {
         InsideQuote(tokens_[i + 1].span)) {
       return i;
     }
-    const std::string& next = Lower(i + 3);
+    const std::string_view next = Lower(i + 3);
     const bool subject = IsWord(i + 3) && (IsUpperWord(i + 3) || g_.IsDeterminer(next) ||
                                            g_.IsTitle(next));
     return subject ? i + 2 : i;
@@ -2066,7 +2066,7 @@ class LinkPass {
 
   bool IsMannerAdverb(size_t k) const {
     if (!IsWord(k) || IsUpperWord(k) || InsideQuote(tokens_[k].span)) return false;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     if (!w.ends_with("ement") && !w.ends_with("amment") && !w.ends_with("emment")) return false;
     return k + 1 >= tokens_.size() || !IsWord(k + 1) || !g_.IsPreposition(Lower(k + 1)) ||
            IsQue(k + 1);
@@ -2109,7 +2109,7 @@ class LinkPass {
     if (other.empty()) return false;
     size_t first = ContentStart(cue.end_token);
     if (first >= tokens_.size() || !IsWord(first)) return false;
-    const std::string& w = Lower(first);
+    const std::string_view w = Lower(first);
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
@@ -2185,7 +2185,7 @@ class LinkPass {
   bool InfinitiveAfterCliticsAt(size_t k) const {
     constexpr size_t kMaxClitics = 2;
     auto clitic = [&](size_t i) {
-      const std::string& w = Lower(i);
+      const std::string_view w = Lower(i);
       return w == "lui" || w == "y" || w == "en" || w == "se" || w == "s'" || w == "nous" ||
              w == "vous";
     };
@@ -2207,7 +2207,7 @@ class LinkPass {
   bool NegatedInfinitiveAt(size_t k) const {
     constexpr size_t kMaxClitics = 2;
     if (k + 2 >= tokens_.size() || Lower(k) != "ne") return false;
-    const std::string& adverb = Lower(k + 1);
+    const std::string_view adverb = Lower(k + 1);
     if (!IsNegationAdverb(adverb) && adverb != "rien") return false;
     size_t verb = k + 2;
     while (verb < tokens_.size() && verb < k + 2 + kMaxClitics && IsWord(verb) &&
@@ -2437,7 +2437,7 @@ class LinkPass {
       const bool titled = g_.IsTitle(Lower(k)) ||
                           (k + 1 < tokens_.size() && IsWord(k + 1) &&
                            g_.StartsLongerTitle(Lower(k)) &&
-                           g_.IsTitle(Lower(k) + " " + Lower(k + 1)));
+                           g_.IsTitle(lower_[k] + " " + lower_[k + 1]));
       // "au 10 Downing Street": after a number, capitalized words are an
       // address.
       const bool name_start =
@@ -2696,12 +2696,12 @@ class LinkPass {
     constexpr size_t kCopulaReach = 3;
     const auto at = [&](size_t k) {
       if (k + 1 >= tokens_.size() || !IsWord(k + 1)) return Gender::kUnknown;
-      const std::string& pronoun = Lower(k);
+      const std::string_view pronoun = Lower(k);
       if (pronoun != "il" && pronoun != "elle") return Gender::kUnknown;
-      const std::string& verb = Lower(k + 1);
+      const std::string_view verb = Lower(k + 1);
       if (verb == "est" || verb == "était" || verb == "sera" || verb == "serait") {
         for (size_t i = k + 2; i < tokens_.size() && i < k + 2 + kCopulaReach; ++i) {
-          const std::string& w = Lower(i);
+          const std::string_view w = Lower(i);
           if (IsQue(i) || w == "de" || w == "d'" || w == "pour") return Gender::kUnknown;
         }
       } else if (pronoun == "il" &&
@@ -2931,7 +2931,7 @@ class LinkPass {
 
   // "s'", "se" (a size test first: this runs for every word).
   bool IsReflexivePronoun(size_t k) const {
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     return w.size() == 2 && w[0] == 's' && (w[1] == '\'' || w[1] == 'e');
   }
 
@@ -2939,7 +2939,7 @@ class LinkPass {
   // "d'Estaing", "von der Leyen", "bin Salman".
   bool ParticleBeforeName(size_t k) const {
     if (!IsWord(k) || k + 1 >= tokens_.size() || Lower(k).size() > 3) return false;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     const bool particle = w == "de" || w == "d'" || w == "du" || w == "von" || w == "van" ||
                           w == "ben" || w == "bin" || w == "el" || w == "al";
     if (!particle) return false;
@@ -2991,7 +2991,7 @@ class LinkPass {
   // "souffle", "admet"): a lower-case word of four letters or more ending
   // in -e or -t that is no function word ("comme le dit X").
   bool LooksLikeIncisePresent(size_t k) const {
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     if (IsUpperWord(k) || w.size() < 4 || (w.back() != 'e' && w.back() != 't')) return false;
     // "« … », obligeant les pompiers à …": a present participle has no
     // speaker after it.
@@ -3044,7 +3044,7 @@ class LinkPass {
     // "Daniel Schaerer, astrophysicien à Genève, nous explique": a relative,
     // participle or lower-case apposition with no verb of its own, then
     // the predicate.
-    const std::string& w = Lower(k + 1);
+    const std::string_view w = Lower(k + 1);
     const bool relative_or_participle =
         w == "qui" || w == "dont" || LooksLikeParticiple(w) || LooksLikeUParticiple(w);
     if (!relative_or_participle && (!IsWord(k + 1) || IsUpperWord(k + 1))) return false;
@@ -3120,7 +3120,7 @@ class LinkPass {
   // repeats the subject before it ("Les syndicats, eux, ont affirmé").
   bool IsStressedPronoun(size_t k) const {
     if (!IsWord(k)) return false;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     return w == "lui" || w == "elle" || w == "eux" || w == "elles";
   }
 
@@ -3216,7 +3216,7 @@ class LinkPass {
           !(k + 1 < tokens_.size() && IsWord(k + 1) && LooksLikeParticiple(Lower(k + 1)))) {
         break;
       }
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       // "les informations d'une source proche de l'enquête": "d'" too.
       if (w != "par" && w != "de" && w != "d'" && w != "du" && w != "des") continue;
       // "le communiqué de presse", "un rapport d'activité": a bare noun
@@ -4015,7 +4015,7 @@ class LinkPass {
       }
     }
     for (size_t k = TokenAtOrAfter(phrase.span.start) + 1; k < end; ++k) {
-      const std::string w = Lower(k);
+      const std::string_view w = Lower(k);
       if (w != "de" && w != "d'" && w != "du" && w != "des") continue;
       auto body = Parse(k, end);
       if (!body || body->reference != SourcePhrase::Reference::kNamed ||
@@ -4440,7 +4440,7 @@ class LinkPass {
   // named; for "leur", "leurs", first the last group named, a described one
   // too ("Des associations de locataires dénoncent … Leur porte-parole").
   const Entity* OwnerOf(const SourcePhrase& phrase) const {
-    const std::string& det = Lower(TokenAtOrAfter(phrase.span.start));
+    const std::string_view det = Lower(TokenAtOrAfter(phrase.span.start));
     if (det == "leur" || det == "leurs") {
       for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
         if (it->named_at >= phrase.span.start) continue;
@@ -4652,7 +4652,7 @@ class LinkPass {
     for (size_t k = TokenAtOrAfter(content.start);
          k < tokens_.size() && tokens_[k].span.end <= content.end; ++k) {
       if (!IsWord(k)) continue;
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (std::find(std::begin(kFirstPerson), std::end(kFirstPerson), w) !=
           std::end(kFirstPerson)) {
         return true;
@@ -4666,9 +4666,9 @@ class LinkPass {
   bool SpeaksOfClient(Span content) const {
     for (size_t k = TokenAtOrAfter(content.start) + 1;
          k < tokens_.size() && tokens_[k].span.end <= content.end; ++k) {
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (w != "client" && w != "cliente" && w != "clients" && w != "clientes") continue;
-      const std::string& before = Lower(k - 1);
+      const std::string_view before = Lower(k - 1);
       if (before == "mon" || before == "ma" || before == "mes" || before == "notre" ||
           before == "nos") {
         return true;
@@ -4837,7 +4837,7 @@ class LinkPass {
   std::optional<SourcePhrase> DescriptionAfter(size_t from) const {
     constexpr size_t kMaxDescriptionWords = 3;
     if (from + 1 >= tokens_.size() || !IsWord(from)) return std::nullopt;
-    const std::string& det = Lower(from);
+    const std::string_view det = Lower(from);
     SourcePhrase phrase;
     // "explique cette proviseure": a demonstrative is definite too.
     if (det == "le" || det == "un" || det == "ce" || det == "cet") {
@@ -4865,9 +4865,9 @@ class LinkPass {
     // Milwaukee", "… à un parterre de partisans", "… devant les élus").
     auto addressed_at = [&](size_t k) {
       if (k + 1 >= tokens_.size() || !IsWord(k + 1)) return false;
-      const std::string& prep = Lower(k);
+      const std::string_view prep = Lower(k);
       if (prep != "à" && prep != "devant") return false;
-      const std::string& next = Lower(k + 1);
+      const std::string_view next = Lower(k + 1);
       return InSpans(places_, k + 1) || next == "un" || next == "une" || next == "des" ||
              (prep == "devant" && g_.IsDeterminer(next));
     };
@@ -5021,7 +5021,7 @@ class LinkPass {
         // Nor "…, a déclaré X, selon l'agence": who relayed it; nor "…,
         // a-t-il ajouté, alors que …": the reporter's own clause.
         auto next_act = [&](size_t k) {
-          const std::string& w = Lower(k);
+          const std::string_view w = Lower(k);
           return w == "avant" || w == "après" || w == "en" || w == "qui" || w == "dont" ||
                  w == "selon" || w == "d'après" || w == "alors" || w == "tandis" ||
                  LooksLikePresentParticiple(w);
@@ -5193,7 +5193,7 @@ class LinkPass {
     const size_t max_tail = body ? kMaxBodyTailWords : kMaxTailWords;
     size_t k = first;
     while (k < tokens_.size() && k < first + max_tail && IsWord(k) && !IsUpperWord(k)) {
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (body && (IsPreposition(k) ||
                    ((w == "la" || w == "l'") && k > first && Lower(k - 1) == "de"))) {
         ++k;
@@ -5312,7 +5312,7 @@ class LinkPass {
     // "peut-on lire dans le communiqué du ministère".
     if (k < tokens_.size() && IsWord(k) && !IsUpperWord(k) && LooksLikeInfinitive(Lower(k))) ++k;
     if (k + 1 >= tokens_.size()) return std::nullopt;
-    const std::string& w = Lower(k);
+    const std::string_view w = Lower(k);
     size_t from = k + 1;
     // "a-t-on précisé de même source": whoever the last claim was
     // attributed to, as "selon la même source".
@@ -5394,7 +5394,7 @@ class LinkPass {
   // ("alors que", then "si"), 0 for none.
   size_t SubordinatorAt(size_t k) const {
     if (k + 1 < tokens_.size() && IsWord(k + 1) &&
-        g_.IsOpeningSubordinator(Lower(k) + " " + Lower(k + 1))) {
+        g_.IsOpeningSubordinator(lower_[k] + " " + lower_[k + 1])) {
       return 2;
     }
     return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
@@ -5771,7 +5771,7 @@ class LinkPass {
   bool IsFunctionWord(std::string_view w) const { return g_.IsClauseWord(w); }
 
   bool IsPreposition(size_t i) const {
-    const std::string& w = Lower(i);
+    const std::string_view w = Lower(i);
     return w == "de" || w == "d'" || w == "du" || w == "des";
   }
 
@@ -5779,7 +5779,7 @@ class LinkPass {
   // ("l'a déclarée", "le dit", "les a qualifiés").
   bool ObjectBefore(const Cue& cue) const {
     if (cue.first_token == 0) return false;
-    const std::string& w = Lower(cue.first_token - 1);
+    const std::string_view w = Lower(cue.first_token - 1);
     return w == "l'" || w == "le" || w == "la" || w == "les";
   }
 
@@ -5844,7 +5844,7 @@ class LinkPass {
       return false;
     }
     const size_t noun = participle - 1;
-    const std::string& det = Lower(noun - 1);
+    const std::string_view det = Lower(noun - 1);
     if (!IsWord(noun) || IsUpperWord(noun) || ClosesQuote(noun) ||
         !(g_.IsDeterminer(det) || det == "au" || det == "aux")) {
       return false;
@@ -6001,7 +6001,7 @@ class LinkPass {
   size_t Conjunction(const Cue& cue) const {
     const size_t k = VerbGroupLead(cue.first_token);
     if (k == 0) return tokens_.size();
-    const std::string w = Lower(k - 1);
+    const std::string_view w = Lower(k - 1);
     return w == "et" || w == "mais" || w == "puis" ? k - 1 : tokens_.size();
   }
   bool Coordinated(const Cue& cue) const { return Conjunction(cue) < tokens_.size(); }
@@ -6186,7 +6186,7 @@ class LinkPass {
         !IsWord(k + 2) || !g_.IsDeterminer(Lower(k + 2))) {
       return false;
     }
-    const std::string& w = Lower(k + 1);
+    const std::string_view w = Lower(k + 1);
     if (LooksLikePresentParticiple(w)) return true;
     std::optional<Gender> unused;
     return (LooksLikeParticiple(w) || LooksLikeUParticiple(w)) &&
@@ -6288,7 +6288,7 @@ class LinkPass {
     if (k + 1 >= tokens_.size() || Lower(k) != "sans" || !IsWord(k + 1)) return false;
     if (g_.IsSansAside(Lower(k + 1))) return true;
     return k + 2 < tokens_.size() && IsWord(k + 2) &&
-           g_.IsSansAside(Lower(k + 1) + " " + Lower(k + 2));
+           g_.IsSansAside(lower_[k + 1] + " " + lower_[k + 2]);
   }
 
   // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":
@@ -6296,7 +6296,7 @@ class LinkPass {
   // setting, not what was said; or the speaker's next act.
   bool ClosingOccasion(size_t k) const {
     if (Word(k) != "," || k + 3 >= tokens_.size()) return false;
-    const std::string& w = Lower(k + 1);
+    const std::string_view w = Lower(k + 1);
     // "a indiqué que 955 étudiants étaient sans affectation, puis détaillé
     // ses projets": the speaker's next act, sharing the auxiliary.
     if (w == "puis" && IsWord(k + 2) && LooksLikeParticiple(Lower(k + 2))) return true;
@@ -6320,7 +6320,7 @@ class LinkPass {
         InsideQuote(tokens_[verb].span)) {
       return false;
     }
-    const std::string& w = Lower(verb);
+    const std::string_view w = Lower(verb);
     if (w.size() <= 5 || !w.ends_with("ant")) return false;
     for (size_t j = verb + 1; j < tokens_.size(); ++j) {
       if (Word(j) == "," || Word(j) == ";" || IsQue(j)) return false;
@@ -6484,9 +6484,9 @@ class LinkPass {
     constexpr size_t kMaxObjectTokens = 8;
     for (size_t k = first; k + 1 < tokens_.size() && k < first + kMaxObjectTokens; ++k) {
       if (!IsWord(k) || InsideQuote(tokens_[k].span)) break;
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (w != "de" && w != "d'" && w != "à") continue;
-      const std::string& next = Lower(k + 1);
+      const std::string_view next = Lower(k + 1);
       if (LooksLikeInfinitive(next) || next == "ne" || next == "n'") return k + 1;
       // "accusent l'OMS de mal gérer la pandémie": an adverb before it.
       if ((next == "mal" || next == "trop" || next == "mieux") && k + 2 < tokens_.size() &&
@@ -6584,10 +6584,10 @@ class LinkPass {
     if (first >= tokens_.size() || !IsWord(first) || (first > 0 && IsQue(first - 1))) {
       return false;
     }
-    std::string key = cue.lemma + " " + Lower(first);
+    std::string key = cue.lemma + " " + lower_[first];
     if (g_.IsUnspokenObject(key)) return true;
     if (first + 1 >= tokens_.size() || !IsWord(first + 1)) return false;
-    key += " " + Lower(first + 1);
+    key += " " + lower_[first + 1];
     return g_.IsUnspokenObject(key);
   }
 
@@ -6906,7 +6906,7 @@ class LinkPass {
           auto phrase = *from < end ? PhraseReaching(*from, end) : std::nullopt;
           // "À Paris, on estime …", "À 18 heures, on …": where or when,
           // not who.
-          const std::string& at = Lower(*from - 1);
+          const std::string_view at = Lower(*from - 1);
           if (phrase && (at == "à" || at == "au" || at == "aux") &&
               (phrase->type == "person" ||
                IsPlaceName(*phrase, TokenAtOrAfter(phrase->span.start)) ||
@@ -6958,7 +6958,7 @@ class LinkPass {
   // is no such locator.
   std::optional<size_t> AfterOnLocator(size_t begin, size_t end) const {
     if (begin + 1 < end && g_.IsClauseOpener(Word(begin))) ++begin;
-    const std::string& w = Lower(begin);
+    const std::string_view w = Lower(begin);
     size_t from = begin + 1;
     if (w == "du" && from < end && Lower(from) == "côté") {
       ++from;
@@ -7214,7 +7214,7 @@ class LinkPass {
   // pronoun starts.
   std::optional<SourcePhrase> TopicBefore(size_t pos) const {
     if (tokens_.size() < 5 || Lower(0) != "quant") return std::nullopt;
-    const std::string to = Lower(1);
+    const std::string_view to = Lower(1);
     if (to != "à" && to != "au" && to != "aux") return std::nullopt;
     return FrontedPhrase(2, pos);
   }
@@ -7349,8 +7349,7 @@ class LinkPass {
     const bool relative = after < tokens_.size() && (Word(after) == "," || Lower(after) == "qui");
     // (At the sentence's first token there is no word before: "Milan, le
     // directeur, a parlé" read token -1, found by the annotate fuzzer.)
-    const std::string empty;
-    const std::string& before = first > 0 ? Lower(first - 1) : empty;
+    const std::string_view before = first > 0 ? Lower(first - 1) : std::string_view();
     if (!whole_part && !relative && !before.empty() &&
         (std::isdigit(static_cast<unsigned char>(before[0])) || g_.IsDeterminer(before) ||
          IsFunctionWord(before))) {
@@ -7395,7 +7394,7 @@ class LinkPass {
   size_t AfterSourceApposition(size_t after, const SourcePhrase& source) const {
     constexpr size_t kMaxParticipleTokens = 8, kMaxClauseTokens = 16;
     if (after + 1 >= tokens_.size() || !IsWord(after) || IsUpperWord(after)) return after;
-    const std::string& w = Lower(after);
+    const std::string_view w = Lower(after);
     size_t max_tokens = 0;
     // "Selon une étude de l'Insee parue jeudi, …", "rendu public mardi".
     if (LooksLikeParticiple(w) || LooksLikeUParticiple(w)) {
@@ -7457,12 +7456,12 @@ class LinkPass {
   size_t CommaBeforeLearner(size_t first) const {
     constexpr size_t kMaxLearnerTokens = 6;  // "a appris le quotidien Le Parisien"
     auto learns = [&](size_t k) {
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       return w == "appris" || w == "apprend" || w == "apprenait";
     };
     bool learned = first < tokens_.size() && learns(first);
     for (size_t k = first; k > 0 && first - k <= kMaxLearnerTokens; --k) {
-      const std::string& w = Lower(k - 1);
+      const std::string_view w = Lower(k - 1);
       if (w == ",") return learned ? k - 1 : 0;
       // "BFMTV.com": a dot inside a word ends nothing.
       const bool inside_word = w == "." && k < tokens_.size() &&
@@ -7486,7 +7485,7 @@ class LinkPass {
     // A few words between: "à l'AFP", "recueillis", "faites mardi".
     for (size_t k = noun + 1; k < tokens_.size() && k <= noun + kMaxSaidNounModifierTokens; ++k) {
       if (IsPreposition(k)) return k;
-      const std::string& w = Lower(k);
+      const std::string_view w = Lower(k);
       if (w == "par") return k + 1;
       if (!IsWord(k) && w != "'") return std::nullopt;  // ",", a quote, a number
     }
@@ -7952,7 +7951,7 @@ class LinkPass {
     bool complement = false;
     for (size_t j = k + 1; j < tokens_.size() && j <= k + kMaxDescriptionTokens; ++j) {
       if (EndsSentence(j) || Word(j) == ":") return complement;
-      const std::string& w = Lower(j);
+      const std::string_view w = Lower(j);
       if (!IsWord(j) || VerbAt(j) || w == "que" || w == "qu'" || w == "qui" || w == "dont") {
         return false;
       }
