@@ -246,7 +246,17 @@ class LinkPass {
     SkipDateline();
     // Each token folded once: the rules below look at the same words often.
     lower_.clear();
-    for (const Token& t : tokens_) lower_.push_back(LowerWord(t.span.Of(text_)));
+    lower_copies_.clear();
+    for (const Token& t : tokens_) {
+      // Most tokens are their own key (lower-case words, punctuation): a
+      // view of the text, no copy.
+      const std::string_view word = t.span.Of(text_);
+      if (IsLatin1LexiconKey(word)) {
+        lower_.push_back(word);
+      } else {
+        lower_.push_back(lower_copies_.emplace_back(LowerWord(word)));
+      }
+    }
     const size_t claims_before = out_.claims.size();
     RememberPeople();
     std::vector<Cue> cues = NonVerbalCues();
@@ -1343,8 +1353,8 @@ class LinkPass {
       const std::string_view lower = Lower(k);
       if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
         // Three words first ("fait état de"), then two ("fait valoir").
-        const std::string two = lower_[k] + " " + lower_[k + 1];
-        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + lower_[k + 2]))) {
+        const std::string two = std::string(lower_[k]) + " " + std::string(lower_[k + 1]);
+        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + std::string(lower_[k + 2])))) {
           words = 3;
         } else if ((verb = g_.LookupLowerVerb(two))) {
           words = 2;
@@ -1674,7 +1684,7 @@ class LinkPass {
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
   // "l'AFP" is "l'afp" and "de son côté" keeps its spaces.
   std::string Key(size_t i, size_t n) const {
-    if (n == 1) return lower_[i];  // folded already
+    if (n == 1) return std::string(lower_[i]);  // folded already
     return LowerWord(Span{tokens_[i].span.start, tokens_[i + n - 1].span.end}.Of(text_));
   }
 
@@ -2437,7 +2447,7 @@ class LinkPass {
       const bool titled = g_.IsTitle(Lower(k)) ||
                           (k + 1 < tokens_.size() && IsWord(k + 1) &&
                            g_.StartsLongerTitle(Lower(k)) &&
-                           g_.IsTitle(lower_[k] + " " + lower_[k + 1]));
+                           g_.IsTitle(std::string(lower_[k]) + " " + std::string(lower_[k + 1])));
       // "au 10 Downing Street": after a number, capitalized words are an
       // address.
       const bool name_start =
@@ -5394,7 +5404,7 @@ class LinkPass {
   // ("alors que", then "si"), 0 for none.
   size_t SubordinatorAt(size_t k) const {
     if (k + 1 < tokens_.size() && IsWord(k + 1) &&
-        g_.IsOpeningSubordinator(lower_[k] + " " + lower_[k + 1])) {
+        g_.IsOpeningSubordinator(std::string(lower_[k]) + " " + std::string(lower_[k + 1]))) {
       return 2;
     }
     return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
@@ -6288,7 +6298,7 @@ class LinkPass {
     if (k + 1 >= tokens_.size() || Lower(k) != "sans" || !IsWord(k + 1)) return false;
     if (g_.IsSansAside(Lower(k + 1))) return true;
     return k + 2 < tokens_.size() && IsWord(k + 2) &&
-           g_.IsSansAside(lower_[k + 1] + " " + lower_[k + 2]);
+           g_.IsSansAside(std::string(lower_[k + 1]) + " " + std::string(lower_[k + 2]));
   }
 
   // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":
@@ -6584,10 +6594,10 @@ class LinkPass {
     if (first >= tokens_.size() || !IsWord(first) || (first > 0 && IsQue(first - 1))) {
       return false;
     }
-    std::string key = cue.lemma + " " + lower_[first];
+    std::string key = cue.lemma + " " + std::string(lower_[first]);
     if (g_.IsUnspokenObject(key)) return true;
     if (first + 1 >= tokens_.size() || !IsWord(first + 1)) return false;
-    key += " " + lower_[first + 1];
+    key += " " + std::string(lower_[first + 1]);
     return g_.IsUnspokenObject(key);
   }
 
@@ -8075,7 +8085,10 @@ class LinkPass {
   mutable std::multimap<size_t, size_t> sentence_claim_cues_;
   mutable size_t cue_claims_from_ = 0;
   std::vector<Token> tokens_;
-  std::vector<std::string> lower_;  // tokens_ in lower case
+  // tokens_ in lower case: views of the text, or of lower_copies_ (a deque,
+  // so that adding a copy moves none of the others).
+  std::vector<std::string_view> lower_;
+  std::deque<std::string> lower_copies_;
   std::vector<Span> dates_, places_, demonyms_, quantities_;  // mention spans, by start
   std::vector<Span> durations_;                  // the dates that are durations
   struct Nation {

@@ -153,7 +153,7 @@ class PhraseReader {
  public:
   // `lower`: the tokens already folded, or null.
   PhraseReader(std::string_view text, const std::vector<Token>& tokens,
-               size_t first, size_t limit, const std::vector<std::string>* lower)
+               size_t first, size_t limit, const std::vector<std::string_view>* lower)
       : text_(text), tokens_(tokens), lower_(lower), i_(first),
         limit_(std::min(limit, tokens.size())) {
     if (lower_ == nullptr) own_.resize(limit_);
@@ -197,7 +197,7 @@ class PhraseReader {
  private:
   std::string_view text_;
   const std::vector<Token>& tokens_;
-  const std::vector<std::string>* lower_;
+  const std::vector<std::string_view>* lower_;
   // Without `lower_`: the words folded so far, by token index.
   mutable std::vector<std::optional<std::string>> own_;
   size_t i_;
@@ -1033,7 +1033,7 @@ bool SourceGrammar::IsSubjectClitic(std::string_view word) const {
 
 std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     std::string_view text, const std::vector<Token>& tokens, size_t first,
-    size_t limit, PhrasePlaces places, const std::vector<std::string>* folded) const {
+    size_t limit, PhrasePlaces places, const std::vector<std::string_view>* folded) const {
   PhraseReader r(text, tokens, first, limit, folded);
   // Tokens a mention of `spans` starting at token `ahead` covers (0: none).
   auto covered = [&](const std::vector<Span>* spans, size_t ahead) -> size_t {

@@ -342,14 +342,13 @@ class SourceGrammar {
   // mentions in `text`, sorted by start: a title's complement takes a
   // place name whole ("le maire de New York", not "York" as a name), and a
   // demonym before a name is a role ("l'Américain Pete Selleck").
-  // `folded`, when given, holds LowerWord() of each token, index for index:
-  // a caller that parses many phrases of one sentence folds its words
-  // once; without it each word is folded as it is read.
-  std::optional<SourcePhrase> ParsePhrase(std::string_view text,
-                                          const std::vector<Token>& tokens,
-                                          size_t first, size_t limit,
-                                          PhrasePlaces places = {},
-                                          const std::vector<std::string>* folded = nullptr) const;
+  // `folded`, when given, holds LowerWord() of each token, index for index
+  // (views that live as long as the call): a caller that parses many
+  // phrases of one sentence folds its words once; without it each word is
+  // folded as it is read.
+  std::optional<SourcePhrase> ParsePhrase(
+      std::string_view text, const std::vector<Token>& tokens, size_t first, size_t limit,
+      PhrasePlaces places = {}, const std::vector<std::string_view>* folded = nullptr) const;
 
  private:
   // Lexicons looked up by string_view without a copy, in flat tables:
