@@ -252,6 +252,19 @@ std::string JoinWords(std::string_view a, std::string_view b) {
 }
 
 // A word as a lexicon key: itself when already folded, else a folded copy.
+// Whether `word`, folded, may start as a key the gate holds: asked of the
+// word as written, before any folding, when its first four bytes (or all
+// of a shorter word) are ASCII. Folding changes the first three only by
+// case, which the gate does not see (word_gate.h reads bytes & 31): no
+// combining mark follows them to compose with, and the word stays three
+// bytes or more if it was. Other words may always.
+bool MayFoldToGated(const WordStartGate& gate, std::string_view word) {
+  for (size_t i = 0; i < word.size() && i < 4; ++i) {
+    if (static_cast<unsigned char>(word[i]) >= 0x80) return true;
+  }
+  return gate.MayStart(word);
+}
+
 class FoldedKey {
  public:
   explicit FoldedKey(std::string_view word) {
@@ -291,6 +304,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("inverted_pronouns", &g.inverted_pronouns_));
   CLAIMX_RETURN_IF_ERROR(load("verb_blockers", &g.verb_blockers_));
   CLAIMX_RETURN_IF_ERROR(load("determiners", &g.determiners_));
+  for (const auto& [determiner, unused] : g.determiners_) g.determiner_gate_.Add(determiner);
   // numbers.yaml's, which the quantity recognizer requires; a source.yaml
   // loaded alone (its tests) counts with digits only.
   if (const auto* number_words = rules.Lexicon("number_words")) {
@@ -968,9 +982,10 @@ const std::string* SourceGrammar::FindTitle(std::string_view lower) const {
 }
 
 bool SourceGrammar::IsTitle(std::string_view word) const {
+  if (!MayFoldToGated(title_gate_, word)) return false;  // most words, unfolded
   FoldedKey key(word);
   const std::string_view lower = key.view();
-  if (!title_gate_.MayStart(lower)) return false;  // most words
+  if (!title_gate_.MayStart(lower)) return false;
   // "M", "Mme", "Dr" without their dot ("Mme" is often written so).
   return FindTitle(lower) || In(title_abbreviations_, lower);
 }
@@ -1002,6 +1017,7 @@ bool SourceGrammar::IsCardinal(std::string_view lower) const {
 }
 
 bool SourceGrammar::IsDeterminer(std::string_view word) const {
+  if (!MayFoldToGated(determiner_gate_, word)) return false;  // most words, unfolded
   return In(determiners_, FoldedKey(word).view());
 }
 

@@ -406,6 +406,7 @@ class SourceGrammar {
   // verb form and no title, and are turned away unhashed.
   WordStartGate verb_gate_;
   WordStartGate title_gate_;
+  WordStartGate determiner_gate_;
 };
 
 // Lower case of a word for the lexicons (full case folding).

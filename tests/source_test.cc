@@ -289,6 +289,53 @@ TEST_CASE("contrast openers: alone or before que", "[source]") {
   CHECK_THAT(bad_value.message(), Catch::Contains("contrast_openers: 'pourtant'"));
 }
 
+// IsDeterminer and IsTitle turn most words away by their first bytes
+// before folding them: every entry must still be found as written in
+// capitals, capitalized and in lower case, and a word that is none must
+// not be found in any case.
+TEST_CASE("determiners and titles are found whatever their case", "[source]") {
+  auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
+  REQUIRE(book.ok());
+  auto grammar = SourceGrammar::Create(**book);
+  REQUIRE(grammar.ok());
+  // Upper case of ASCII and of the Latin-1 small letters (C3 A0..BE).
+  auto upper = [](std::string word, size_t count) {
+    for (size_t i = 0; i < word.size() && count > 0; ++i, --count) {
+      const auto c = static_cast<unsigned char>(word[i]);
+      if (c >= 'a' && c <= 'z') {
+        word[i] = static_cast<char>(c - 0x20);
+      } else if (c == 0xC3 && i + 1 < word.size()) {
+        const auto d = static_cast<unsigned char>(word[i + 1]);
+        if (d >= 0xA0 && d <= 0xBE && d != 0xB7) word[i + 1] = static_cast<char>(d - 0x20);
+        ++i;
+      } else if (c >= 0x80) {
+        while (i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) ++i;
+      }
+    }
+    return word;
+  };
+  size_t checked = 0;
+  for (const char* name : {"determiners", "titles"}) {
+    const auto* lexicon = (*book)->Lexicon(name);
+    REQUIRE(lexicon != nullptr);
+    const bool titles = std::string_view(name) == "titles";
+    for (const auto& [word, unused] : *lexicon) {
+      if (titles && word.find(' ') != std::string::npos) continue;  // IsTitle reads one word
+      for (const std::string& form : {word, upper(word, 1), upper(word, word.size())}) {
+        CAPTURE(name, form);
+        CHECK((titles ? grammar->IsTitle(form) : grammar->IsDeterminer(form)));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 300);
+  for (std::string_view no : {"Lequel", "LESQUELS", "Mairie", "MINISTÈRE", "manifestants", "x"}) {
+    CAPTURE(no);
+    CHECK_FALSE(grammar->IsDeterminer(no));
+    CHECK_FALSE(grammar->IsTitle(no));
+  }
+}
+
 TEST_CASE("cardinals counting a phrase's head: digits and number words", "[source]") {
   auto book = RuleBook::Load(std::string(CLAIMX_RULES_DIR) + "/fr");
   REQUIRE(book.ok());
