@@ -157,13 +157,13 @@ Json ToJson(simdjson::dom::element element) {
   return Json();
 }
 
+// Longer lines go to nlohmann: simdjson's parser keeps buffers of several
+// times the longest line it read, for the life of the thread.
+constexpr size_t kSimdjsonMaxLineBytes = size_t{4} << 20;
+
 // The line read by simdjson, or nullopt when simdjson refuses it (invalid
 // JSON, an integer past 64 bits, nesting past its depth limit, a line over
 // kSimdjsonMaxLineBytes): nlohmann then reads it, or words the error.
-// Longer lines go to nlohmann too: simdjson's parser keeps buffers of
-// several times the longest line it read, for the life of the thread.
-constexpr size_t kSimdjsonMaxLineBytes = size_t{4} << 20;
-
 std::optional<Json> ReadWithSimdjson(std::string_view line) {
   if (line.size() > kSimdjsonMaxLineBytes) return std::nullopt;
   thread_local simdjson::dom::parser parser(kSimdjsonMaxLineBytes);
