@@ -3,7 +3,7 @@
 // baseline the segmenter is held to).
 //
 //   claimx-bench [--corpus DIR] [--megabytes N] [--rounds N] [--rules DIR]
-//                [--json FILE]
+//                [--json FILE] [--cpu N]
 //   claimx-bench --batch [--batch-megabytes N]   (tools/bench/batch_bench.h)
 //
 // The corpus is every .txt file under DIR (default ../shared/corpora next to
@@ -18,6 +18,7 @@
 // Before timing, the output of each stage is verified (offsets map back,
 // sentences are found, the seed article's figures are extracted): a fast
 // wrong answer is not a result.
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -263,10 +264,31 @@ int main(int argc, char** argv) {
   app.add_option("--json", json_out, "Also write the results as JSON here");
   app.add_option("--rounds", rounds, "Interleaved rounds; each stage keeps its best")
       ->check(CLI::Range(1, 100));
+  int cpu = -1;
+  app.add_option("--cpu", cpu,
+                 "Pin the bench and its stages to this CPU, so that each stage and the ICU "
+                 "baseline run where the others do. On the project's VM the two CPUs ran "
+                 "the same work up to 1.6 times apart, the slower one changing over minutes")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--stage", only,
                  "Time only this stage (repeatable; for profiling one stage). "
                  "The ICU baseline always runs, to compare against");
   CLI11_PARSE(app, argc, argv);
+  if (cpu >= 0) {
+    if (batch) {
+      std::cerr << "claimx-bench: --cpu pins one CPU; --batch runs threads on all\n";
+      return 2;
+    }
+    // Forked stages inherit the mask.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof(set), &set) != 0) {
+      std::cerr << "claimx-bench: cannot pin to CPU " << cpu << ": " << std::strerror(errno)
+                << "\n";
+      return 2;
+    }
+  }
 
   if (!fs::is_directory(corpus_dir)) {
     std::cerr << "claimx-bench: corpus directory not found: " << corpus_dir << "\n";
