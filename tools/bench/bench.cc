@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -269,7 +270,7 @@ int main(int argc, char** argv) {
                  "Pin the bench and its stages to this CPU, so that each stage and the ICU "
                  "baseline run where the others do. On the project's VM the two CPUs ran "
                  "the same work up to 1.6 times apart, the slower one changing over minutes")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, CPU_SETSIZE - 1));
   app.add_option("--stage", only,
                  "Time only this stage (repeatable; for profiling one stage). "
                  "The ICU baseline always runs, to compare against");
