@@ -1353,10 +1353,9 @@ class LinkPass {
       const std::string_view lower = Lower(k);
       if (IsWord(k + 1) && g_.StartsMultiWordVerb(lower)) {
         // Three words first ("fait état de"), then two ("fait valoir").
-        const std::string two = std::string(lower_[k]) + " " + std::string(lower_[k + 1]);
-        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(two + " " + std::string(lower_[k + 2])))) {
+        if (IsWord(k + 2) && (verb = g_.LookupLowerVerb(SpacedLower(k, 3)))) {
           words = 3;
-        } else if ((verb = g_.LookupLowerVerb(two))) {
+        } else if ((verb = g_.LookupLowerVerb(SpacedLower(k, 2)))) {
           words = 2;
         }
       }
@@ -1679,6 +1678,17 @@ class LinkPass {
     auto phrase = Parse(first, end);
     return phrase && phrase->reference != SourcePhrase::Reference::kPronoun &&
            TokenAtOrAfter(phrase->span.end) == end;
+  }
+
+  // The folded tokens [i, i + n) joined by single spaces, whatever the
+  // text has between them: "fait" "état" "de" is "fait état de".
+  std::string SpacedLower(size_t i, size_t n) const {
+    std::string joined(lower_[i]);
+    for (size_t k = i + 1; k < i + n; ++k) {
+      joined += ' ';
+      joined += lower_[k];
+    }
+    return joined;
   }
 
   // Tokens [i, i + n) as a lexicon key: their text in lower case, so
@@ -2447,7 +2457,7 @@ class LinkPass {
       const bool titled = g_.IsTitle(Lower(k)) ||
                           (k + 1 < tokens_.size() && IsWord(k + 1) &&
                            g_.StartsLongerTitle(Lower(k)) &&
-                           g_.IsTitle(std::string(lower_[k]) + " " + std::string(lower_[k + 1])));
+                           g_.IsTitle(SpacedLower(k, 2)));
       // "au 10 Downing Street": after a number, capitalized words are an
       // address.
       const bool name_start =
@@ -5404,7 +5414,7 @@ class LinkPass {
   // ("alors que", then "si"), 0 for none.
   size_t SubordinatorAt(size_t k) const {
     if (k + 1 < tokens_.size() && IsWord(k + 1) &&
-        g_.IsOpeningSubordinator(std::string(lower_[k]) + " " + std::string(lower_[k + 1]))) {
+        g_.IsOpeningSubordinator(SpacedLower(k, 2))) {
       return 2;
     }
     return g_.IsOpeningSubordinator(Lower(k)) ? 1 : 0;
@@ -6298,7 +6308,7 @@ class LinkPass {
     if (k + 1 >= tokens_.size() || Lower(k) != "sans" || !IsWord(k + 1)) return false;
     if (g_.IsSansAside(Lower(k + 1))) return true;
     return k + 2 < tokens_.size() && IsWord(k + 2) &&
-           g_.IsSansAside(std::string(lower_[k + 1]) + " " + std::string(lower_[k + 2]));
+           g_.IsSansAside(SpacedLower(k + 1, 2));
   }
 
   // "a annoncé la réhabilitation de la route, à l'occasion d'une fête …":
