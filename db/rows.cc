@@ -1,9 +1,17 @@
 #include "db/rows.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <simdjson.h>
+
+#include "db/json_line.h"
 
 namespace claimx::db {
 
@@ -177,10 +185,10 @@ std::string CompactJson(const Json& value) {
   return out;
 }
 
-std::string JsonContentHash(const Json& document) {
-  std::string text;
-  text.reserve(8192);
-  AppendCompactJson(document, &text);
+namespace {
+
+// "json-fnv1a64:" and the FNV-1a 64-bit hash of a document's one-line JSON.
+std::string ContentHashOf(std::string_view text) {
   uint64_t hash = 14695981039346656037ull;
   for (unsigned char c : text) {
     hash ^= c;
@@ -191,146 +199,442 @@ std::string JsonContentHash(const Json& document) {
   return std::string("json-fnv1a64:") + hex;
 }
 
+}  // namespace
+
+std::string JsonContentHash(const Json& document) {
+  std::string text;
+  text.reserve(8192);
+  AppendCompactJson(document, &text);
+  return ContentHashOf(text);
+}
+
 namespace {
 
-// Reads typed fields out of the JSON objects of one document. The first
-// problem is kept (naming the document, the object and the field) and every
-// later read returns an empty value, so the flattening code reads straight
-// through and checks once at the end.
-class Reader {
+// The member names the flattener reads. Each object is read in one pass
+// that files its members by name (Members below), so the ~20 fields read
+// per mention are array lookups, not scans of the object.
+enum Key : uint8_t {
+  kSchemaKey, kDocKey, kMentionsKey, kClaimsKey, kComparisonsKey,
+  kIdKey, kContentHashKey, kDateKey, kTitleKey, kUrlKey, kLangKey, kBytesKey,
+  kParagraphsKey, kSentencesKey,
+  kKindKey, kStartKey, kEndKey, kTextKey, kRuleKey, kSentenceKey, kValueKey,
+  kUnitKey, kEntityKey, kEntityLemmaKey, kBoundKey, kLowKey, kHighKey,
+  kApproxKey, kTypeKey, kModKey, kRangeKey, kNameKey, kCountryKey,
+  kGazetteerIdKey, kLatKey, kLonKey, kAdmin1Key, kMetonymyKey, kRoleKey,
+  kStatementKey, kSourceKey, kMentionKey, kCueKey, kLemmaKey, kConfidenceKey,
+  kQuantitiesKey, kDatesKey, kPlacesKey, kItemsKey, kClaimKey,
+  kKeyCount,
+};
+static_assert(kKeyCount <= 64, "Members::present is a 64-bit mask");
+
+constexpr std::string_view kKeyNames[kKeyCount] = {
+    "schema", "doc", "mentions", "claims", "comparisons",
+    "id", "content_hash", "date", "title", "url", "lang", "bytes",
+    "paragraphs", "sentences",
+    "kind", "start", "end", "text", "rule", "sentence", "value",
+    "unit", "entity", "entity_lemma", "bound", "low", "high",
+    "approx", "type", "mod", "range", "name", "country",
+    "gazetteer_id", "lat", "lon", "admin1", "metonymy", "role",
+    "statement", "source", "mention", "cue", "lemma", "confidence",
+    "quantities", "dates", "places", "items", "claim",
+};
+
+// Name -> Key, open addressing over a table four times the key count.
+class KeyTable {
  public:
-  explicit Reader(std::string_view doc_id) : doc_id_(doc_id) {}
-
-  bool ok() const { return error_.empty(); }
-  Status status() const {
-    return InvalidArgument("document '" + std::string(doc_id_) + "': " + error_);
+  KeyTable() {
+    slots_.fill(kEmpty);
+    for (uint8_t k = 0; k < kKeyCount; ++k) {
+      size_t h = Hash(kKeyNames[k]);
+      while (slots_[h] != kEmpty) h = (h + 1) & kMask;
+      slots_[h] = k;
+    }
   }
-  void Fail(const std::string& where, const std::string& what) {
-    if (ok()) error_ = where + ": " + what;
+
+  // The key named `name`, or kKeyCount when the flattener does not read it.
+  Key Find(std::string_view name) const {
+    for (size_t h = Hash(name);; h = (h + 1) & kMask) {
+      const uint8_t k = slots_[h];
+      if (k == kEmpty) return kKeyCount;
+      if (kKeyNames[k] == name) return static_cast<Key>(k);
+    }
   }
 
-  static std::string Path(const std::string& where, std::string_view key) {
-    std::string path = where;
-    path += '.';
-    path += key;
+ private:
+  static constexpr size_t kSize = 256;
+  static constexpr size_t kMask = kSize - 1;
+  static constexpr uint8_t kEmpty = 0xFF;
+
+  // Length, first, middle and last byte: the names differ there.
+  static size_t Hash(std::string_view name) {
+    if (name.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<uint8_t>(name[i])); };
+    size_t h = name.size() * 0x9E3779B1u;
+    h ^= byte(0) * 0x85EBCA6Bu;
+    h ^= byte(name.size() / 2) * 0xC2B2AE35u;
+    h ^= byte(name.size() - 1) * 0x27D4EB2Fu;
+    return (h >> 7) & kMask;
+  }
+
+  std::array<uint8_t, kSize> slots_;
+};
+
+const KeyTable& Keys() {
+  static const KeyTable table;
+  return table;
+}
+
+// An object's members filed by Key; a repeated name keeps its last value,
+// as nlohmann's parser does. Names the flattener does not read are skipped.
+template <typename Node>
+struct Members {
+  uint64_t present = 0;
+  std::array<Node, kKeyCount> at;
+
+  const Node* Find(Key key) const { return (present >> key & 1) ? &at[key] : nullptr; }
+};
+
+// Where a value is in the document, for messages ("claims[2].source.name"),
+// spelled out only when there is a problem to report.
+struct Where {
+  static constexpr size_t kNoIndex = static_cast<size_t>(-1);
+  const Where* parent = nullptr;
+  std::string_view name;
+  size_t index = kNoIndex;
+
+  std::string Path() const {
+    std::string path = parent != nullptr ? parent->Path() + "." : std::string();
+    path += name;
+    if (index != kNoIndex) path += "[" + std::to_string(index) + "]";
     return path;
   }
+};
 
-  // ordered_json keeps an object's members in a vector that find() scans
-  // with strlen and a compare per key; comparing lengths first makes the
-  // same scan several times cheaper, and flattening does ~20 per mention.
-  const Json* Member(const Json& object, const std::string& where, std::string_view key) {
-    if (!object.is_object()) {
+// Reading from an nlohmann tree: the rows' strings are views into the
+// tree, which must outlive them.
+class TreeAccess {
+ public:
+  using Node = const Json*;
+
+  static bool IsNull(Node n) { return n->is_null(); }
+  static bool IsObject(Node n) { return n->is_object(); }
+  static bool IsArray(Node n) { return n->is_array(); }
+  static bool IsString(Node n) { return n->is_string(); }
+  static bool IsInteger(Node n) { return n->is_number_integer(); }
+  static bool IsNumber(Node n) { return n->is_number(); }
+  static bool IsBoolean(Node n) { return n->is_boolean(); }
+  static int64_t Integer(Node n) { return n->get<int64_t>(); }
+  static double Number(Node n) { return n->get<double>(); }
+  static bool Boolean(Node n) { return n->get<bool>(); }
+  static std::string_view View(Node n) { return n->get_ref<const std::string&>(); }
+  std::string_view Keep(Node n) { return View(n); }
+
+  template <typename F>
+  static void ForEachMember(Node object, F&& f) {
+    for (const auto& [name, value] : object->get_ref<const Json::object_t&>()) f(name, &value);
+  }
+  // Calls f on each element while it returns true.
+  template <typename F>
+  static void ForEachElement(Node array, F&& f) {
+    for (const Json& element : array->get_ref<const Json::array_t&>()) {
+      if (!f(&element)) return;
+    }
+  }
+
+  static bool AppendCompact(Node n, std::string* out) {
+    AppendCompactJson(*n, out);
+    return true;
+  }
+  static std::optional<std::string> ContentHash(Node document) {
+    return JsonContentHash(*document);
+  }
+};
+
+// Reading from simdjson's tree of one line: strings are copied into the
+// rows (the parser's buffers are reused by the next line). The one value
+// this side cannot write as nlohmann would, a repeated name in a stored
+// JSON value (nlohmann keeps one member), makes AppendCompact fail, and
+// the line goes to the tree path.
+class DomAccess {
+ public:
+  using Node = simdjson::dom::element;
+  using Type = simdjson::dom::element_type;
+
+  explicit DomAccess(DocumentRows* rows) : rows_(rows) {}
+
+  static bool IsNull(Node n) { return n.type() == Type::NULL_VALUE; }
+  static bool IsObject(Node n) { return n.type() == Type::OBJECT; }
+  static bool IsArray(Node n) { return n.type() == Type::ARRAY; }
+  static bool IsString(Node n) { return n.type() == Type::STRING; }
+  static bool IsInteger(Node n) { return n.type() == Type::INT64 || n.type() == Type::UINT64; }
+  static bool IsNumber(Node n) { return IsInteger(n) || n.type() == Type::DOUBLE; }
+  static bool IsBoolean(Node n) { return n.type() == Type::BOOL; }
+  // nlohmann's get<int64_t> of an unsigned value is a static_cast too.
+  static int64_t Integer(Node n) {
+    if (n.type() == Type::UINT64) return static_cast<int64_t>(n.get_uint64().value_unsafe());
+    return n.get_int64().value_unsafe();
+  }
+  static double Number(Node n) {
+    switch (n.type()) {
+      case Type::INT64: return static_cast<double>(n.get_int64().value_unsafe());
+      case Type::UINT64: return static_cast<double>(n.get_uint64().value_unsafe());
+      default: return n.get_double().value_unsafe();
+    }
+  }
+  static bool Boolean(Node n) { return n.get_bool().value_unsafe(); }
+  static std::string_view View(Node n) { return n.get_string().value_unsafe(); }
+
+  // A copy in the rows' arena, reserved to the line's size: every string of
+  // the line fits, unescaped, so the views stay put. Past it (a string read
+  // twice), a string of its own.
+  std::string_view Keep(Node n) {
+    const std::string_view text = View(n);
+    std::string& arena = rows_->arena;
+    if (arena.capacity() - arena.size() >= text.size()) {
+      const size_t at = arena.size();
+      arena.append(text);
+      return std::string_view(arena.data() + at, text.size());
+    }
+    rows_->owned.emplace_back(text);
+    return rows_->owned.back();
+  }
+
+  template <typename F>
+  static void ForEachMember(Node object, F&& f) {
+    // A local: value_unsafe() returns a reference into the temporary result.
+    const simdjson::dom::object members = object.get_object().value_unsafe();
+    for (simdjson::dom::key_value_pair member : members) f(member.key, member.value);
+  }
+  template <typename F>
+  static void ForEachElement(Node array, F&& f) {
+    const simdjson::dom::array elements = array.get_array().value_unsafe();
+    for (simdjson::dom::element element : elements) {
+      if (!f(element)) return;
+    }
+  }
+
+  static bool AppendCompact(Node n, std::string* out) {
+    switch (n.type()) {
+      case Type::OBJECT: {
+        const simdjson::dom::object object = n.get_object().value_unsafe();
+        out->push_back('{');
+        bool first = true;
+        for (auto member = object.begin(); member != object.end(); ++member) {
+          // nlohmann would keep one member: its first place, last value.
+          for (auto earlier = object.begin(); earlier != member; ++earlier) {
+            if (earlier.key() == member.key()) return false;
+          }
+          if (!first) out->push_back(',');
+          first = false;
+          AppendJsonString(member.key(), out);
+          out->push_back(':');
+          if (!AppendCompact(member.value(), out)) return false;
+        }
+        out->push_back('}');
+        return true;
+      }
+      case Type::ARRAY: {
+        out->push_back('[');
+        bool first = true;
+        const simdjson::dom::array elements = n.get_array().value_unsafe();
+        for (simdjson::dom::element element : elements) {
+          if (!first) out->push_back(',');
+          first = false;
+          if (!AppendCompact(element, out)) return false;
+        }
+        out->push_back(']');
+        return true;
+      }
+      case Type::STRING: AppendJsonString(View(n), out); return true;
+      case Type::INT64: AppendInteger(n.get_int64().value_unsafe(), out); return true;
+      case Type::UINT64: AppendInteger(n.get_uint64().value_unsafe(), out); return true;
+      case Type::BOOL: out->append(Boolean(n) ? "true" : "false"); return true;
+      case Type::NULL_VALUE: out->append("null"); return true;
+      case Type::DOUBLE:
+        // nlohmann keeps the double, not its digits: its dump of the same
+        // value writes them ("300.0" for whole values, "null" for none).
+        out->append(NlohmannDump(Json(n.get_double().value_unsafe())));
+        return true;
+    }
+    return false;
+  }
+  static std::optional<std::string> ContentHash(Node document) {
+    std::string text;
+    text.reserve(8192);
+    if (!AppendCompact(document, &text)) return std::nullopt;
+    return ContentHashOf(text);
+  }
+
+ private:
+  DocumentRows* rows_;
+};
+
+// Flattens one document read through Access (TreeAccess or DomAccess).
+// The first problem is kept, naming the object and the field, and every
+// later read returns an empty value, so the code reads straight through
+// and checks once at the end.
+template <typename Access>
+class Flattener {
+ public:
+  using Node = typename Access::Node;
+
+  Flattener(Access access, DocumentRows* rows) : access_(std::move(access)), rows_(rows) {}
+
+  Status Run(Node document) {
+    if (!Access::IsObject(document)) {
+      return InvalidArgument("expected a schema v1 object, found " + TypeName(document));
+    }
+    Gather(document, &root_);
+    const Node* schema = root_.Find(kSchemaKey);
+    if (schema == nullptr || !Access::IsString(*schema) || Access::View(*schema) != "claimx/1") {
+      return InvalidArgument("not a claimx/1 object (\"schema\" must be \"claimx/1\")");
+    }
+    const Node* doc = root_.Find(kDocKey);
+    if (doc == nullptr || !Access::IsObject(*doc)) {
+      return InvalidArgument("\"doc\" is missing or not an object");
+    }
+    Gather(*doc, &doc_);
+    const Node* id = doc_.Find(kIdKey);
+    if (id == nullptr || !Access::IsString(*id) || Access::View(*id).empty()) {
+      return InvalidArgument("doc.id is missing or not a non-empty string");
+    }
+    rows_->id = access_.Keep(*id);
+    Article(document, *doc);
+    Mentions();
+    Claims();
+    Comparisons();
+    if (!error_.empty()) {
+      return InvalidArgument("document '" + std::string(rows_->id) + "': " + error_);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  static std::string TypeName(Node n) {
+    if (Access::IsArray(n)) return "array";
+    if (Access::IsString(n)) return "string";
+    if (Access::IsNumber(n)) return "number";
+    if (Access::IsBoolean(n)) return "boolean";
+    if (Access::IsNull(n)) return "null";
+    return "object";
+  }
+
+  bool ok() const { return error_.empty(); }
+  void Fail(const Where& where, std::string_view what) {
+    if (ok()) error_ = where.Path() + ": " + std::string(what);
+  }
+  void Fail(const Where& where, Key key, std::string_view what) {
+    if (ok()) Fail(Where{&where, kKeyNames[key]}, what);
+  }
+
+  static void Gather(Node object, Members<Node>* members) {
+    members->present = 0;
+    Access::ForEachMember(object, [&](std::string_view name, Node value) {
+      const Key key = Keys().Find(name);
+      if (key == kKeyCount) return;
+      members->present |= uint64_t{1} << key;
+      members->at[key] = value;
+    });
+  }
+  // Gather, or a failure naming `where` when `object` is not an object.
+  bool GatherObject(Node object, const Where& where, Members<Node>* members) {
+    if (!Access::IsObject(object)) {
+      members->present = 0;
       Fail(where, "expected an object");
+      return false;
+    }
+    Gather(object, members);
+    return true;
+  }
+
+  // The member, or null when it is absent or JSON null (and required).
+  const Node* Present(const Members<Node>& object, const Where& where, Key key,
+                      bool required) {
+    const Node* value = object.Find(key);
+    if (value == nullptr || Access::IsNull(*value)) {
+      if (required) Fail(where, key, "missing");
       return nullptr;
     }
-    for (const auto& [name, value] : object.get_ref<const Json::object_t&>()) {
-      if (std::string_view(name) == key) return &value;
-    }
-    return nullptr;
+    return value;
   }
 
-  Field String(const Json& object, const std::string& where, std::string_view key,
-               bool required) {
-    const Json* value = Member(object, where, key);
-    if (value == nullptr || value->is_null()) {
-      if (required) Fail(Path(where, key), "missing");
+  Field String(const Members<Node>& object, const Where& where, Key key, bool required) {
+    const Node* value = Present(object, where, key, required);
+    if (value == nullptr) return std::monostate{};
+    if (!Access::IsString(*value)) {
+      Fail(where, key, "expected a string");
       return std::monostate{};
     }
-    if (!value->is_string()) {
-      Fail(Path(where, key), "expected a string");
-      return std::monostate{};
-    }
-    return std::string_view(value->get_ref<const std::string&>());
+    return access_.Keep(*value);
   }
 
-  Field Integer(const Json& object, const std::string& where, std::string_view key,
-                bool required) {
-    const Json* value = Member(object, where, key);
-    if (value == nullptr || value->is_null()) {
-      if (required) Fail(Path(where, key), "missing");
+  Field Integer(const Members<Node>& object, const Where& where, Key key, bool required) {
+    const Node* value = Present(object, where, key, required);
+    if (value == nullptr) return std::monostate{};
+    if (!Access::IsInteger(*value)) {
+      Fail(where, key, "expected an integer");
       return std::monostate{};
     }
-    if (!value->is_number_integer()) {
-      Fail(Path(where, key), "expected an integer");
-      return std::monostate{};
-    }
-    return value->get<int64_t>();
+    return Access::Integer(*value);
   }
 
-  Field Number(const Json& object, const std::string& where, std::string_view key,
-               bool required) {
-    const Json* value = Member(object, where, key);
-    if (value == nullptr || value->is_null()) {
-      if (required) Fail(Path(where, key), "missing");
+  Field Number(const Members<Node>& object, const Where& where, Key key, bool required) {
+    const Node* value = Present(object, where, key, required);
+    if (value == nullptr) return std::monostate{};
+    if (!Access::IsNumber(*value)) {
+      Fail(where, key, "expected a number");
       return std::monostate{};
     }
-    if (!value->is_number()) {
-      Fail(Path(where, key), "expected a number");
-      return std::monostate{};
-    }
-    return value->get<double>();
+    return Access::Number(*value);
   }
 
-  Field Boolean(const Json& object, const std::string& where, std::string_view key) {
-    const Json* value = Member(object, where, key);
-    if (value == nullptr || value->is_null()) return std::monostate{};
-    if (!value->is_boolean()) {
-      Fail(Path(where, key), "expected true or false");
+  Field Boolean(const Members<Node>& object, const Where& where, Key key) {
+    const Node* value = Present(object, where, key, false);
+    if (value == nullptr) return std::monostate{};
+    if (!Access::IsBoolean(*value)) {
+      Fail(where, key, "expected true or false");
       return std::monostate{};
     }
-    return int64_t{value->get<bool>() ? 1 : 0};
+    return int64_t{Access::Boolean(*value) ? 1 : 0};
   }
 
   // The N of an id "<prefix>N" (N >= 1).
-  int64_t Ordinal(const Json& id, const std::string& where, char prefix) {
-    if (!id.is_string()) {
+  int64_t Ordinal(Node id, const Where& where, char prefix) {
+    if (!Access::IsString(id)) {
       Fail(where, std::string("expected an id \"") + prefix + "N\"");
       return 0;
     }
-    const std::string& text = id.get_ref<const std::string&>();
+    const std::string_view text = Access::View(id);
     int64_t n = 0;
     auto [end, ec] = text.size() > 1 && text[0] == prefix
                          ? std::from_chars(text.data() + 1, text.data() + text.size(), n)
                          : std::from_chars_result{text.data(), std::errc::invalid_argument};
     if (ec != std::errc() || end != text.data() + text.size() || n < 1) {
-      Fail(where, "'" + text + "' is not an id \"" + prefix + "N\"");
+      Fail(where, "'" + std::string(text) + "' is not an id \"" + prefix + "N\"");
       return 0;
     }
     return n;
   }
 
- private:
-  std::string_view doc_id_;
-  std::string error_;
-};
-
-class Flattener {
- public:
-  Flattener(const Json& document, DocumentRows* rows, Reader* reader)
-      : document_(document), rows_(rows), in_(*reader) {}
-
-  void Run() {
-    Article();
-    Mentions();
-    Claims();
-    Comparisons();
-  }
-
- private:
   std::string_view Own(std::string text) {
     rows_->owned.push_back(std::move(text));
     return rows_->owned.back();
   }
 
-  std::string_view Dump(const Json& value) {
-    return Own(CompactJson(value));
+  // The one-line JSON of a value the database stores as text.
+  Field Dump(Node value, const Where& where) {
+    std::string text;
+    if (!Access::AppendCompact(value, &text)) {
+      Fail(where, "not written by the fast path");
+      return std::monostate{};
+    }
+    return Own(std::move(text));
   }
 
-  Field SourceOf(const Json& object, const std::string& where) {
-    Field name = in_.String(object, where, "name", true);
-    Field type = in_.String(object, where, "type", true);
-    if (!in_.ok()) return std::monostate{};
+  Field SourceOf(const Members<Node>& object, const Where& where) {
+    Field name = String(object, where, kNameKey, true);
+    Field type = String(object, where, kTypeKey, true);
+    if (!ok()) return std::monostate{};
     SourceKey key{std::get<std::string_view>(name), std::get<std::string_view>(type)};
     for (size_t i = 0; i < rows_->sources.size(); ++i) {
       if (rows_->sources[i] == key) return SourceRef{i};
@@ -339,207 +643,251 @@ class Flattener {
     return SourceRef{rows_->sources.size() - 1};
   }
 
-  const Json& ArrayAt(const char* key, bool required) {
-    static const Json kEmpty = Json::array();
-    auto it = document_.find(key);
-    if (it == document_.end() || (!required && it->is_null())) {
-      if (required) in_.Fail(key, "missing");
-      return kEmpty;
+  // The array at `key` of the document; none when it is absent (or null
+  // and not required).
+  std::optional<Node> ArrayAt(Key key, bool required) {
+    const Node* value = root_.Find(key);
+    const Where where{nullptr, kKeyNames[key]};
+    if (value == nullptr || (!required && Access::IsNull(*value))) {
+      if (required) Fail(where, "missing");
+      return std::nullopt;
     }
-    if (!it->is_array()) {
-      in_.Fail(key, "expected an array");
-      return kEmpty;
+    if (!Access::IsArray(*value)) {
+      Fail(where, "expected an array");
+      return std::nullopt;
     }
-    return *it;
+    return *value;
   }
 
-  void Article() {
-    const Json& doc = document_["doc"];
-    Field hash = in_.String(doc, "doc", "content_hash", false);
-    rows_->content_hash = std::holds_alternative<std::string_view>(hash)
-                              ? std::get<std::string_view>(hash)
-                              : Own(JsonContentHash(document_));
-    Field lang = in_.String(doc, "doc", "lang", false);
+  void Article(Node document, Node doc_node) {
+    const Where doc{nullptr, "doc"};
+    Field hash = String(doc_, doc, kContentHashKey, false);
+    if (std::holds_alternative<std::string_view>(hash)) {
+      rows_->content_hash = std::get<std::string_view>(hash);
+    } else if (std::optional<std::string> computed = Access::ContentHash(document)) {
+      rows_->content_hash = Own(std::move(*computed));
+    } else {
+      Fail(doc, "content hash not computed by the fast path");
+    }
+    Field lang = String(doc_, doc, kLangKey, false);
     if (std::holds_alternative<std::monostate>(lang)) lang = std::string_view("fr");
     Row row = {ArticleRef{},
                rows_->id,
                rows_->content_hash,
-               in_.String(doc, "doc", "date", false),
-               in_.String(doc, "doc", "title", false),
-               in_.String(doc, "doc", "url", false),
+               String(doc_, doc, kDateKey, false),
+               String(doc_, doc, kTitleKey, false),
+               String(doc_, doc, kUrlKey, false),
                lang,
-               in_.Integer(doc, "doc", "bytes", true),
-               in_.Integer(doc, "doc", "paragraphs", true),
-               in_.Integer(doc, "doc", "sentences", true),
-               Dump(doc)};
+               Integer(doc_, doc, kBytesKey, true),
+               Integer(doc_, doc, kParagraphsKey, true),
+               Integer(doc_, doc, kSentencesKey, true),
+               Dump(doc_node, doc)};
     rows_->tables[kArticles].push_back(std::move(row));
   }
 
   void Mentions() {
-    const Json& mentions = ArrayAt("mentions", true);
-    for (size_t i = 0; i < mentions.size() && in_.ok(); ++i) {
-      const Json& m = mentions[i];
-      const std::string where = "mentions[" + std::to_string(i) + "]";
-      const Json* id = in_.Member(m, where, "id");
-      if (id == nullptr) {
-        in_.Fail(where + ".id", "missing");
-        return;
-      }
-      int64_t n = in_.Ordinal(*id, where + ".id", 'm');
-      Field kind = in_.String(m, where, "kind", true);
-      if (!in_.ok()) return;
-      const std::string_view k = std::get<std::string_view>(kind);
-      mention_kinds_[n] = k;
-      Row row(DocumentTables()[kMentions].columns.size());
-      row[0] = ArticleRef{};
-      row[1] = n;
-      row[2] = kind;
-      row[3] = in_.Integer(m, where, "start", true);
-      row[4] = in_.Integer(m, where, "end", true);
-      row[5] = in_.String(m, where, "text", true);
-      row[6] = in_.String(m, where, "rule", true);
-      row[7] = in_.Integer(m, where, "sentence", false);
-      if (k == "quantity") {
-        row[8] = in_.Number(m, where, "value", true);
-        row[9] = in_.String(m, where, "unit", false);
-        row[10] = in_.String(m, where, "entity", false);
-        row[11] = in_.String(m, where, "entity_lemma", false);
-        row[12] = in_.String(m, where, "bound", false);
-        row[13] = in_.Number(m, where, "low", false);
-        row[14] = in_.Number(m, where, "high", false);
-        row[15] = in_.Boolean(m, where, "approx");
-      } else if (k == "date") {
-        row[16] = in_.String(m, where, "value", true);
-        row[17] = in_.String(m, where, "type", false);
-        row[18] = in_.String(m, where, "mod", false);
-        if (const Json* range = in_.Member(m, where, "range"); range && !range->is_null()) {
-          row[19] = in_.String(*range, where + ".range", "start", false);
-          row[20] = in_.String(*range, where + ".range", "end", false);
-        }
-      } else if (k == "place") {
-        row[21] = in_.String(m, where, "name", true);
-        row[22] = in_.String(m, where, "type", false);
-        row[23] = in_.String(m, where, "country", false);
-        row[24] = in_.String(m, where, "gazetteer_id", false);
-        row[25] = in_.Number(m, where, "lat", false);
-        row[26] = in_.Number(m, where, "lon", false);
-        row[27] = in_.String(m, where, "admin1", false);
-        row[28] = in_.String(m, where, "metonymy", false);
-      } else if (k == "source") {
-        row[29] = SourceOf(m, where);
-        row[30] = in_.String(m, where, "role", false);
-      }
-      rows_->tables[kMentions].push_back(std::move(row));
+    std::optional<Node> mentions = ArrayAt(kMentionsKey, true);
+    if (!mentions) return;
+    size_t i = 0;
+    Access::ForEachElement(*mentions, [&](Node m) {
+      Mention(m, Where{nullptr, "mentions", i++});
+      return ok();
+    });
+    rows_->mention_count = i;
+  }
+
+  void Mention(Node node, const Where& where) {
+    Members<Node>& m = item_;
+    if (!GatherObject(node, where, &m)) return;
+    const Node* id = m.Find(kIdKey);
+    if (id == nullptr) {
+      Fail(where, kIdKey, "missing");
+      return;
     }
-    rows_->mention_count = mentions.size();
+    int64_t n = Ordinal(*id, Where{&where, "id"}, 'm');
+    Field kind = String(m, where, kKindKey, true);
+    if (!ok()) return;
+    const std::string_view k = std::get<std::string_view>(kind);
+    mention_kinds_[n] = k;
+    Row row(DocumentTables()[kMentions].columns.size());
+    row[0] = ArticleRef{};
+    row[1] = n;
+    row[2] = kind;
+    row[3] = Integer(m, where, kStartKey, true);
+    row[4] = Integer(m, where, kEndKey, true);
+    row[5] = String(m, where, kTextKey, true);
+    row[6] = String(m, where, kRuleKey, true);
+    row[7] = Integer(m, where, kSentenceKey, false);
+    if (k == "quantity") {
+      row[8] = Number(m, where, kValueKey, true);
+      row[9] = String(m, where, kUnitKey, false);
+      row[10] = String(m, where, kEntityKey, false);
+      row[11] = String(m, where, kEntityLemmaKey, false);
+      row[12] = String(m, where, kBoundKey, false);
+      row[13] = Number(m, where, kLowKey, false);
+      row[14] = Number(m, where, kHighKey, false);
+      row[15] = Boolean(m, where, kApproxKey);
+    } else if (k == "date") {
+      row[16] = String(m, where, kValueKey, true);
+      row[17] = String(m, where, kTypeKey, false);
+      row[18] = String(m, where, kModKey, false);
+      if (const Node* range = Present(m, where, kRangeKey, false)) {
+        const Where at{&where, "range"};
+        if (GatherObject(*range, at, &inner_)) {
+          row[19] = String(inner_, at, kStartKey, false);
+          row[20] = String(inner_, at, kEndKey, false);
+        }
+      }
+    } else if (k == "place") {
+      row[21] = String(m, where, kNameKey, true);
+      row[22] = String(m, where, kTypeKey, false);
+      row[23] = String(m, where, kCountryKey, false);
+      row[24] = String(m, where, kGazetteerIdKey, false);
+      row[25] = Number(m, where, kLatKey, false);
+      row[26] = Number(m, where, kLonKey, false);
+      row[27] = String(m, where, kAdmin1Key, false);
+      row[28] = String(m, where, kMetonymyKey, false);
+    } else if (k == "source") {
+      row[29] = SourceOf(m, where);
+      row[30] = String(m, where, kRoleKey, false);
+    }
+    rows_->tables[kMentions].push_back(std::move(row));
   }
 
   // Links the claim to each mention id of `key`, which must name a mention
   // of `kind`.
-  void Links(const Json& claim, const std::string& where, int64_t claim_n,
-             const char* key, std::string_view kind) {
-    const Json* ids = in_.Member(claim, where, key);
-    if (ids == nullptr || ids->is_null()) return;
-    if (!ids->is_array()) {
-      in_.Fail(where + "." + key, "expected an array of mention ids");
+  void Links(const Members<Node>& claim, const Where& where, int64_t claim_n, Key key,
+             std::string_view kind) {
+    const Node* ids = Present(claim, where, key, false);
+    if (ids == nullptr) return;
+    if (!Access::IsArray(*ids)) {
+      Fail(where, key, "expected an array of mention ids");
       return;
     }
-    for (size_t j = 0; j < ids->size() && in_.ok(); ++j) {
-      const std::string at = where + "." + key + "[" + std::to_string(j) + "]";
-      int64_t n = in_.Ordinal((*ids)[j], at, 'm');
-      if (!in_.ok()) return;
+    size_t j = 0;
+    Access::ForEachElement(*ids, [&](Node id) {
+      const Where at{&where, kKeyNames[key], j++};
+      int64_t n = Ordinal(id, at, 'm');
+      if (!ok()) return false;
       auto found = mention_kinds_.find(n);
       if (found == mention_kinds_.end() || found->second != kind) {
-        in_.Fail(at, "names no " + std::string(kind) + " mention of this document");
-        return;
+        Fail(at, "names no " + std::string(kind) + " mention of this document");
+        return false;
       }
       if (!linked_.emplace(claim_n, n).second) {
-        in_.Fail(at, "mention listed twice");
-        return;
+        Fail(at, "mention listed twice");
+        return false;
       }
       rows_->tables[kClaimMentions].push_back({ArticleRef{}, claim_n, n});
-    }
+      return true;
+    });
   }
 
   void Claims() {
-    const Json& claims = ArrayAt("claims", true);
-    for (size_t i = 0; i < claims.size() && in_.ok(); ++i) {
-      const Json& c = claims[i];
-      const std::string where = "claims[" + std::to_string(i) + "]";
-      const Json* id = in_.Member(c, where, "id");
-      if (id == nullptr) {
-        in_.Fail(where + ".id", "missing");
-        return;
-      }
-      int64_t n = in_.Ordinal(*id, where + ".id", 'c');
-      Row row(DocumentTables()[kClaims].columns.size());
-      row[0] = ArticleRef{};
-      row[1] = n;
-      row[2] = in_.String(c, where, "type", true);
-      row[3] = in_.Integer(c, where, "start", true);
-      row[4] = in_.Integer(c, where, "end", true);
-      row[5] = in_.String(c, where, "statement", true);
-      if (const Json* source = in_.Member(c, where, "source"); source && !source->is_null()) {
-        row[6] = SourceOf(*source, where + ".source");
-        row[7] = in_.String(*source, where + ".source", "role", false);
-        if (const Json* mention = in_.Member(*source, where, "mention");
-            mention && !mention->is_null()) {
-          row[8] = in_.Ordinal(*mention, where + ".source.mention", 'm');
+    std::optional<Node> claims = ArrayAt(kClaimsKey, true);
+    if (!claims) return;
+    size_t i = 0;
+    Access::ForEachElement(*claims, [&](Node c) {
+      Claim(c, Where{nullptr, "claims", i++});
+      return ok();
+    });
+    rows_->claim_count = i;
+  }
+
+  void Claim(Node node, const Where& where) {
+    Members<Node>& c = item_;
+    if (!GatherObject(node, where, &c)) return;
+    const Node* id = c.Find(kIdKey);
+    if (id == nullptr) {
+      Fail(where, kIdKey, "missing");
+      return;
+    }
+    int64_t n = Ordinal(*id, Where{&where, "id"}, 'c');
+    Row row(DocumentTables()[kClaims].columns.size());
+    row[0] = ArticleRef{};
+    row[1] = n;
+    row[2] = String(c, where, kTypeKey, true);
+    row[3] = Integer(c, where, kStartKey, true);
+    row[4] = Integer(c, where, kEndKey, true);
+    row[5] = String(c, where, kStatementKey, true);
+    if (const Node* source = Present(c, where, kSourceKey, false)) {
+      const Where at{&where, "source"};
+      if (GatherObject(*source, at, &inner_)) {
+        row[6] = SourceOf(inner_, at);
+        row[7] = String(inner_, at, kRoleKey, false);
+        if (const Node* mention = Present(inner_, at, kMentionKey, false)) {
+          row[8] = Ordinal(*mention, Where{&at, "mention"}, 'm');
         }
       }
-      if (const Json* cue = in_.Member(c, where, "cue"); cue && !cue->is_null()) {
-        row[9] = in_.String(*cue, where + ".cue", "text", true);
-        row[10] = in_.String(*cue, where + ".cue", "lemma", true);
-        row[11] = in_.Integer(*cue, where + ".cue", "start", true);
-        row[12] = in_.Integer(*cue, where + ".cue", "end", true);
-      }
-      row[13] = in_.String(c, where, "rule", true);
-      row[14] = in_.Number(c, where, "confidence", true);
-      rows_->tables[kClaims].push_back(std::move(row));
-      Links(c, where, n, "quantities", "quantity");
-      Links(c, where, n, "dates", "date");
-      Links(c, where, n, "places", "place");
     }
-    rows_->claim_count = claims.size();
+    if (const Node* cue = Present(c, where, kCueKey, false)) {
+      const Where at{&where, "cue"};
+      if (GatherObject(*cue, at, &inner_)) {
+        row[9] = String(inner_, at, kTextKey, true);
+        row[10] = String(inner_, at, kLemmaKey, true);
+        row[11] = Integer(inner_, at, kStartKey, true);
+        row[12] = Integer(inner_, at, kEndKey, true);
+      }
+    }
+    row[13] = String(c, where, kRuleKey, true);
+    row[14] = Number(c, where, kConfidenceKey, true);
+    rows_->tables[kClaims].push_back(std::move(row));
+    Links(c, where, n, kQuantitiesKey, "quantity");
+    Links(c, where, n, kDatesKey, "date");
+    Links(c, where, n, kPlacesKey, "place");
   }
 
   // Top-level `comparisons` (docs/schema.md): groups of figures that measure
   // the same thing, each item one claim. Absent in output that predates it.
   void Comparisons() {
-    const Json& groups = ArrayAt("comparisons", false);
-    for (size_t g = 0; g < groups.size() && in_.ok(); ++g) {
-      const Json& group = groups[g];
-      const std::string where = "comparisons[" + std::to_string(g) + "]";
-      const int64_t group_n = static_cast<int64_t>(g) + 1;
-      rows_->tables[kComparisons].push_back(
-          {ArticleRef{}, group_n, in_.String(group, where, "entity", false),
-           in_.String(group, where, "unit", false)});
-      const Json* items = in_.Member(group, where, "items");
-      if (items == nullptr || !items->is_array()) {
-        in_.Fail(where + ".items", "expected an array");
-        return;
-      }
-      for (size_t i = 0; i < items->size() && in_.ok(); ++i) {
-        const Json& item = (*items)[i];
-        const std::string at = where + ".items[" + std::to_string(i) + "]";
-        Field claim;
-        if (const Json* id = in_.Member(item, at, "claim"); id && !id->is_null()) {
-          claim = in_.Ordinal(*id, at + ".claim", 'c');
-        }
-        Field places, dates;
-        if (const Json* p = in_.Member(item, at, "places"); p && !p->is_null()) places = Dump(*p);
-        if (const Json* d = in_.Member(item, at, "dates"); d && !d->is_null()) dates = Dump(*d);
-        rows_->tables[kComparisonItems].push_back(
-            {ArticleRef{}, group_n, static_cast<int64_t>(i) + 1, claim,
-             in_.String(item, at, "source", false), in_.Number(item, at, "value", false),
-             in_.String(item, at, "bound", false), places, dates});
-      }
-    }
+    std::optional<Node> groups = ArrayAt(kComparisonsKey, false);
+    if (!groups) return;
+    size_t g = 0;
+    Access::ForEachElement(*groups, [&](Node group) {
+      Comparison(group, Where{nullptr, "comparisons", g}, static_cast<int64_t>(g) + 1);
+      ++g;
+      return ok();
+    });
   }
 
-  const Json& document_;
+  void Comparison(Node node, const Where& where, int64_t group_n) {
+    Members<Node>& group = item_;
+    if (!GatherObject(node, where, &group)) return;
+    rows_->tables[kComparisons].push_back({ArticleRef{}, group_n,
+                                           String(group, where, kEntityKey, false),
+                                           String(group, where, kUnitKey, false)});
+    const Node* items = group.Find(kItemsKey);
+    if (items == nullptr || !Access::IsArray(*items)) {
+      Fail(where, kItemsKey, "expected an array");
+      return;
+    }
+    size_t i = 0;
+    Access::ForEachElement(*items, [&](Node node) {
+      const size_t index = i++;
+      const Where at{&where, "items", index};
+      Members<Node>& item = inner_;
+      if (!GatherObject(node, at, &item)) return false;
+      Field claim;
+      if (const Node* id = Present(item, at, kClaimKey, false)) {
+        claim = Ordinal(*id, Where{&at, "claim"}, 'c');
+      }
+      Field places, dates;
+      if (const Node* p = Present(item, at, kPlacesKey, false)) places = Dump(*p, at);
+      if (const Node* d = Present(item, at, kDatesKey, false)) dates = Dump(*d, at);
+      rows_->tables[kComparisonItems].push_back(
+          {ArticleRef{}, group_n, static_cast<int64_t>(index) + 1, claim,
+           String(item, at, kSourceKey, false), Number(item, at, kValueKey, false),
+           String(item, at, kBoundKey, false), places, dates});
+      return ok();
+    });
+  }
+
+  Access access_;
   DocumentRows* rows_;
-  Reader& in_;
+  std::string error_;
+  // The objects being read: the document, its doc, one mention, claim or
+  // comparison group, and one object inside that.
+  Members<Node> root_, doc_, item_, inner_;
   std::unordered_map<int64_t, std::string_view> mention_kinds_;
   struct PairHash {
     size_t operator()(const std::pair<int64_t, int64_t>& p) const {
@@ -549,30 +897,45 @@ class Flattener {
   std::unordered_set<std::pair<int64_t, int64_t>, PairHash> linked_;
 };
 
+// Longer lines go to the tree path (ParseJsonLine hands them to nlohmann):
+// simdjson's parser keeps buffers of several times the longest line it
+// read, for the life of the thread.
+constexpr size_t kDomMaxLineBytes = size_t{4} << 20;
+
+// The rows of `line` read through simdjson, or nullopt when this path
+// cannot give them exactly: simdjson refuses the line, or flattening finds
+// a problem (the tree path words it) or a value it does not write.
+std::optional<DocumentRows> FlattenWithDom(std::string_view line) {
+  if (line.size() > kDomMaxLineBytes) return std::nullopt;
+  thread_local simdjson::dom::parser parser(kDomMaxLineBytes);
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root)) {
+    return std::nullopt;
+  }
+  DocumentRows rows;
+  rows.arena.reserve(std::max<size_t>(line.size(), 64));  // past the SSO: moves keep views
+  Status status = Flattener<DomAccess>(DomAccess(&rows), &rows).Run(root);
+  if (!status.ok()) return std::nullopt;
+  return rows;
+}
+
 }  // namespace
 
 Result<DocumentRows> FlattenDocument(const Json& document) {
-  if (!document.is_object()) {
-    return InvalidArgument("expected a schema v1 object, found " +
-                           std::string(document.type_name()));
-  }
-  auto schema = document.find("schema");
-  if (schema == document.end() || *schema != "claimx/1") {
-    return InvalidArgument("not a claimx/1 object (\"schema\" must be \"claimx/1\")");
-  }
-  auto doc = document.find("doc");
-  if (doc == document.end() || !doc->is_object()) {
-    return InvalidArgument("\"doc\" is missing or not an object");
-  }
-  auto id = doc->find("id");
-  if (id == doc->end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
-    return InvalidArgument("doc.id is missing or not a non-empty string");
-  }
   DocumentRows rows;
-  rows.id = id->get_ref<const std::string&>();
-  Reader reader(rows.id);
-  Flattener(document, &rows, &reader).Run();
-  if (!reader.ok()) return reader.status();
+  Status status = Flattener<TreeAccess>(TreeAccess(), &rows).Run(&document);
+  if (!status.ok()) return status;
+  return rows;
+}
+
+Result<DocumentRows> FlattenJsonLine(std::string_view line) {
+  if (std::optional<DocumentRows> rows = FlattenWithDom(line)) return std::move(*rows);
+  auto json = ParseJsonLine(line);
+  if (!json.ok()) return json.status();
+  auto tree = std::make_unique<const Json>(std::move(json).value());
+  auto rows = FlattenDocument(*tree);
+  if (!rows.ok()) return rows.status();
+  rows->tree = std::move(tree);
   return rows;
 }
 

@@ -11,13 +11,15 @@
 // of sources in the `sources` table. Rows carry placeholders for them
 // (ArticleRef, SourceRef) that the engine substitutes when it writes.
 //
-// String fields are views into the JSON object the rows were built from, or
-// into strings the DocumentRows owns: the object must outlive the rows.
+// String fields are views into storage the DocumentRows owns (FlattenJsonLine)
+// or into the JSON object they were built from (FlattenDocument: the object
+// must outlive the rows).
 #ifndef CLAIMX_DB_ROWS_H_
 #define CLAIMX_DB_ROWS_H_
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -73,7 +75,9 @@ struct DocumentRows {
   std::string_view content_hash;
   std::vector<SourceKey> sources;                 // distinct within the document
   std::vector<Row> tables[kTableCount];           // rows per TableIndex
-  std::deque<std::string> owned;                  // storage for computed strings
+  std::string arena;                              // strings copied from a line
+  std::deque<std::string> owned;                  // computed strings
+  std::unique_ptr<const nlohmann::ordered_json> tree;  // the JSON read, when kept
   size_t claim_count = 0;
   size_t mention_count = 0;
 };
@@ -81,6 +85,20 @@ struct DocumentRows {
 // Flattens one schema v1 object. When doc.content_hash is absent (claimx
 // annotate output), the rows carry JsonContentHash(document) instead.
 Result<DocumentRows> FlattenDocument(const nlohmann::ordered_json& document);
+
+// Flattens one JSONL line, what `claimx load` reads: the same rows, or the
+// same error, as ParseJsonLine then FlattenDocument, with the rows' strings
+// owned by the DocumentRows.
+//
+// Why: building an nlohmann tree per line (a heap block per string, array
+// and object) and freeing it was most of the load's reading thread. The line
+// is read by simdjson and flattened from its tree, the strings copied into
+// one arena. Lines that path cannot give exactly go the tree way: those
+// simdjson refuses, those with a problem to report (so the message is the
+// tree path's), and those with a repeated member name where the database
+// stores JSON text (or anywhere, in a document without doc.content_hash:
+// its hash is that of its whole dump), which nlohmann would write once.
+Result<DocumentRows> FlattenJsonLine(std::string_view line);
 
 // The bytes of value.dump(-1, ' ', false, error_handler_t::replace), the
 // one-line JSON the database stores and hashes, written without

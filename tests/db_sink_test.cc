@@ -305,3 +305,153 @@ TEST_CASE("The db loader's ParseJsonLine reports nlohmann's byte and message", "
     }
   }
 }
+
+namespace {
+
+// Every row of `rows` spelled out with the type of each field, so that two
+// flattenings compare whole and a difference shows where.
+std::string Describe(const claimx::db::DocumentRows& rows) {
+  std::string out = "id=" + std::string(rows.id) + " hash=" + std::string(rows.content_hash) +
+                    " claims=" + std::to_string(rows.claim_count) +
+                    " mentions=" + std::to_string(rows.mention_count) + "\nsources:";
+  for (const claimx::db::SourceKey& s : rows.sources) {
+    out += " [" + std::string(s.name) + "|" + std::string(s.type) + "]";
+  }
+  for (size_t t = 0; t < claimx::db::kTableCount; ++t) {
+    for (const claimx::db::Row& row : rows.tables[t]) {
+      out += "\n" + std::string(claimx::db::DocumentTables()[t].name) + ":";
+      for (const claimx::db::Field& field : row) {
+        if (const auto* s = std::get_if<std::string_view>(&field)) {
+          out += " s'" + std::string(*s) + "'";
+        } else if (const auto* i = std::get_if<int64_t>(&field)) {
+          out += " i" + std::to_string(*i);
+        } else if (const auto* d = std::get_if<double>(&field)) {
+          char buffer[40];
+          std::snprintf(buffer, sizeof buffer, " d%.17g", *d);
+          out += buffer;
+        } else if (const auto* source = std::get_if<claimx::db::SourceRef>(&field)) {
+          out += " source" + std::to_string(source->index);
+        } else if (std::holds_alternative<claimx::db::ArticleRef>(field)) {
+          out += " article";
+        } else {
+          out += " null";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// FlattenJsonLine against the tree path it replaces in `claimx load`
+// (ParseJsonLine then FlattenDocument): the same rows or the same message.
+// Returns whether the line went the simdjson way (no tree kept).
+bool FlattensLikeTheTreePath(const std::string& line) {
+  CAPTURE(line);
+  auto fast = claimx::db::FlattenJsonLine(line);
+  auto json = claimx::db::ParseJsonLine(line);
+  auto tree = json.ok() ? claimx::db::FlattenDocument(*json)
+                        : claimx::Result<claimx::db::DocumentRows>(json.status());
+  REQUIRE(fast.ok() == tree.ok());
+  if (!fast.ok()) {
+    CHECK(fast.status().message() == tree.status().message());
+    return false;
+  }
+  CHECK(Describe(*fast) == Describe(*tree));
+  return fast->tree == nullptr;
+}
+
+// Each value of `document`, member by member: its JSON pointers, root excluded.
+void CollectPointers(const Json& value, const Json::json_pointer& at,
+                     std::vector<Json::json_pointer>* out) {
+  if (!at.empty()) out->push_back(at);
+  if (value.is_object()) {
+    for (const auto& [name, member] : value.items()) CollectPointers(member, at / name, out);
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) CollectPointers(value[i], at / i, out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("The db loader flattens a line read by simdjson as the tree path does", "[db]") {
+  std::vector<Json> docs = Fixture();
+  SECTION("the fixture, through simdjson") {
+    // fixture-2015 has no doc.content_hash: its hash is computed.
+    REQUIRE_FALSE(docs[2]["doc"].contains("content_hash"));
+    for (const Json& doc : docs) CHECK(FlattensLikeTheTreePath(doc.dump()));
+  }
+  SECTION("every value replaced by one of each type, or removed") {
+    const std::vector<Json> replacements = {
+        nullptr, true, 0, -1, 7, 2.5, -0.0, 9223372036854775807u, 18446744073709551615u,
+        "", "m1", "c1", "m99", "x\u00e9\"\\\n", Json::array(), Json::array({"m2"}),
+        Json::array({1.5}), Json::object(), Json{{"name", "N"}, {"type", "person"}}};
+    size_t lines = 0, flattened = 0, through_simdjson = 0;
+    for (const Json& doc : docs) {
+      std::vector<Json::json_pointer> pointers;
+      CollectPointers(doc, Json::json_pointer(), &pointers);
+      for (const Json::json_pointer& at : pointers) {
+        for (const Json& value : replacements) {
+          Json changed = doc;
+          changed[at] = value;
+          through_simdjson += FlattensLikeTheTreePath(changed.dump());
+          flattened += claimx::db::FlattenDocument(changed).ok();
+          ++lines;
+        }
+        Json removed = doc;
+        if (removed[at.parent_pointer()].is_object()) {
+          removed[at.parent_pointer()].erase(at.back());
+          through_simdjson += FlattensLikeTheTreePath(removed.dump());
+          flattened += claimx::db::FlattenDocument(removed).ok();
+          ++lines;
+        }
+      }
+    }
+    CHECK(lines > 4000);
+    // Every line that flattens took the fast path: nothing here repeats a name.
+    CHECK(flattened > lines / 10);
+    CHECK(through_simdjson == flattened);
+  }
+  SECTION("a repeated member name keeps its last value") {
+    std::string line = docs[1].dump();
+    const std::string kind = R"("kind":"quantity")";
+    REQUIRE(line.find(kind) != std::string::npos);
+    line.replace(line.find(kind), kind.size(), R"("kind":"place","kind":"quantity")");
+    CHECK(FlattensLikeTheTreePath(line));
+  }
+  SECTION("what simdjson cannot write as nlohmann goes the tree way") {
+    const std::string line = docs[0].dump();
+    const std::string title = R"("title":)";
+    REQUIRE(line.find(title) != std::string::npos);
+    // A repeated name in the stored doc object, and, without a
+    // doc.content_hash (the hash is that of the whole dump), in a mention.
+    std::string repeated = line;
+    repeated.insert(line.find(title), R"("title":"first",)");
+    CHECK_FALSE(FlattensLikeTheTreePath(repeated));
+    Json unhashed = docs[0];
+    unhashed["doc"].erase("content_hash");
+    std::string unhashed_line = unhashed.dump();
+    const std::string rule = R"("rule":)";
+    unhashed_line.insert(unhashed_line.find(rule), R"("rule":"first",)");
+    CHECK_FALSE(FlattensLikeTheTreePath(unhashed_line));
+    // Floating-point numbers are written as nlohmann writes them.
+    std::string numbers = line;
+    numbers.insert(line.find(title), R"("scores":[0.5,300.0,1e300,-1.5e-7,0.1],)");
+    CHECK(FlattensLikeTheTreePath(numbers));
+  }
+  SECTION("integers at the edges and escapes") {
+    Json doc = docs[1];
+    doc["mentions"][0]["start"] = 9223372036854775808u;  // nlohmann's cast wraps
+    doc["mentions"][0]["text"] = "\u00ab\t\u0001\\ \U0001F600 \u00bb";
+    std::string line = doc.dump();
+    CHECK(FlattensLikeTheTreePath(line));
+    const std::string bytes = R"("bytes":)";
+    line.insert(line.find(bytes), R"("bytes":-0,)");  // repeated: the later value wins
+    CHECK_FALSE(FlattensLikeTheTreePath(line));
+  }
+  SECTION("invalid lines give the tree path's message") {
+    for (const std::string line : {std::string("{\"schema\": \"claimx/1\""), std::string("[]"),
+                                   std::string("{}"), docs[0].dump().substr(0, 100)}) {
+      CHECK_FALSE(FlattensLikeTheTreePath(line));
+    }
+  }
+}

@@ -9,8 +9,10 @@
 // sources, places, comparisons) copied under new ids until there are N.
 // Stages, each the best of --rounds:
 //   parse        nlohmann::ordered_json::parse of every JSONL line, and
-//                db::ParseJsonLine (what claimx load uses) of the same
+//                db::ParseJsonLine (the tree path of claimx load) of the same
 //   flatten      JSON objects to rows (db/rows.h)
+//   lines        db::FlattenJsonLine of every line: JSONL to rows, what
+//                claimx load's reading thread does
 //   sqlite       Database::Write of parsed objects, batches of --batch, into a
 //                fresh file (flatten + insert + commit), as `claimx batch --db`
 //   postgresql   the same into URL (its claimx tables are emptied first);
@@ -222,7 +224,7 @@ int main(int argc, char** argv) {
          }, &ok);
          return ok;
        }},
-      {"parse (db::ParseJsonLine, as claimx load)",
+      {"parse (db::ParseJsonLine, tree path)",
        [&](double* s) {
          size_t n = 0;
          bool ok = false;
@@ -243,6 +245,20 @@ int main(int argc, char** argv) {
            size_t claims = 0;
            for (const Json& d : w.documents) {
              auto rows = claimx::db::FlattenDocument(d);
+             if (!rows.ok()) return false;
+             claims += rows->claim_count;
+           }
+           return claims == w.claims;
+         }, &ok);
+         return ok;
+       }},
+      {"lines to rows (db::FlattenJsonLine, as load)",
+       [&](double* s) {
+         bool ok = false;
+         *s = Seconds([&] {
+           size_t claims = 0;
+           for (const std::string& line : w.lines) {
+             auto rows = claimx::db::FlattenJsonLine(line);
              if (!rows.ok()) return false;
              claims += rows->claim_count;
            }

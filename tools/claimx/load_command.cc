@@ -28,7 +28,7 @@
 
 #include "batch/channel.h"
 #include "db/database.h"
-#include "db/json_line.h"
+#include "db/rows.h"
 #include "tools/claimx/cli_io.h"
 
 namespace claimx::cli {
@@ -41,24 +41,22 @@ struct LoadFlags {
   bool quiet = false;
 };
 
-// A parsed line waiting for its batch to be written; the rows point into
-// `json`.
+// A parsed line waiting for its batch to be written.
 struct Pending {
   std::string where;  // FILE:LINE
-  nlohmann::ordered_json json;
   db::DocumentRows rows;
 };
 using Batch = std::deque<Pending>;
 
 // Batches parsed ahead of the one being written. Parsing and flattening a
-// batch costs about what writing it does, so with one batch in flight the
-// parser and the database each keep a core busy; a second absorbs
+// batch once cost about what writing it does, so with one batch in flight
+// the parser and the database each keep a core busy; a second absorbs
 // uneven batches. The memory is bounded by batches, whatever the input:
 // these two, the one being written, the one being filled, and the written
 // ones not yet freed (the reader frees them each time it hands one over).
-// Since the parse got faster than SQLite's writes (simdjson), the reader
-// waits with the channel full: 109 MB peak on 20 000 fixture documents
-// against 87 MB before.
+// Since lines are flattened straight from simdjson's tree (no nlohmann
+// tree per line), the reader is idle most of the time, waiting with the
+// channel full: 67 MB peak on 20 000 fixture documents.
 constexpr size_t kBatchesInFlight = 2;
 
 // Messages from the parser and the writer threads, one whole line each.
@@ -89,14 +87,7 @@ class Parser {
   void Add(std::string line, std::string where, Batch* batch) {
     Pending& p = batch->emplace_back();
     p.where = std::move(where);
-    auto json = db::ParseJsonLine(line);
-    if (!json.ok()) {
-      bad_.Add(p.where, json.status().message());
-      batch->pop_back();
-      return;
-    }
-    p.json = std::move(json).value();
-    auto rows = db::FlattenDocument(p.json);
+    auto rows = db::FlattenJsonLine(line);
     if (!rows.ok()) {
       bad_.Add(p.where, rows.status().message());
       batch->pop_back();
@@ -192,10 +183,10 @@ struct LoadResult {
 LoadResult Load(const LoadFlags& flags, Database* database) {
   LoadResult result;
   Channel<Batch> batches(kBatchesInFlight);
-  // Written batches go back to the reader to be freed there: freeing a
-  // JSON tree on another thread than the one that built it goes through
-  // glibc's arena of that thread, which took the parse from 0.85 to 1.6
-  // CPU s on 20 000 documents.
+  // Written batches go back to the reader to be freed there: freeing
+  // memory on another thread than the one that allocated it goes through
+  // glibc's arena of that thread (when a batch held JSON trees, that took
+  // the parse from 0.85 to 1.6 CPU s on 20 000 documents).
   Channel<Batch> written(0);
   std::atomic<bool> stop{false};  // the writer failed: read no more
   Parser parser;
