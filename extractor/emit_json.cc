@@ -213,36 +213,53 @@ size_t PlainPrefixOf8(const char* p) {
   return flagged == 0 ? 8 : static_cast<size_t>(std::countr_zero(flagged)) / 8;
 }
 
+// Writes one JSON line, appended to a string when the writer goes. The
+// line is written into a scratch buffer of the thread, kept as long as the
+// longest line so far (its size is the room, zero-filled once as it
+// grows), so that each write is an inline bounds check and a copy: the
+// writes of std::string, out of line, each checking and updating its size,
+// were most of the writer's cost.
 class LineWriter {
  public:
-  explicit LineWriter(std::string* out) : out_(*out) {}
+  explicit LineWriter(std::string* out) : out_(*out), buf_(Scratch()) {}
+  ~LineWriter() {
+    out_.append(buf_.data(), pos_);
+    // A huge line's room is not kept for the life of the thread.
+    if (buf_.size() > kKeptScratchBytes) std::string().swap(buf_);
+  }
+  LineWriter(const LineWriter&) = delete;
+  LineWriter& operator=(const LineWriter&) = delete;
 
-  void Open() { out_.push_back('{'); first_ = true; }
-  void Close() { out_.push_back('}'); first_ = false; }
-  void OpenArray() { out_.push_back('['); first_ = true; }
-  void CloseArray() { out_.push_back(']'); first_ = false; }
+  void Open() { Put('{'); first_ = true; }
+  void Close() { Put('}'); first_ = false; }
+  void OpenArray() { Put('['); first_ = true; }
+  void CloseArray() { Put(']'); first_ = false; }
 
   // The key of the next member; its value follows. A literal is a key of
   // the schema, plain ASCII, written as it is.
   template <size_t N>
   LineWriter& Key(const char (&literal)[N]) {
-    Separate();
-    out_.push_back('"');
-    out_.append(literal, N - 1);
-    out_.append("\":", 2);
+    char* o = Room(N + 3);  // , " literal " :
+    if (!first_) *o++ = ',';
+    *o++ = '"';
+    std::memcpy(o, literal, N - 1);
+    o += N - 1;
+    *o++ = '"';
+    *o++ = ':';
+    pos_ = static_cast<size_t>(o - buf_.data());
     first_ = true;
     return *this;
   }
   LineWriter& Key(std::string_view key) {
     Separate();
     String(key);
-    out_.push_back(':');
+    Put(':');
     first_ = true;  // the value needs no comma
     return *this;
   }
   // Before an array element or an object member.
   void Separate() {
-    if (!first_) out_.push_back(',');
+    if (!first_) Put(',');
     first_ = false;
   }
 
@@ -252,8 +269,8 @@ class LineWriter {
   // sequence).
   void String(std::string_view s) {
     first_ = false;
-    const size_t mark = out_.size();
-    out_.push_back('"');
+    const size_t mark = pos_;
+    Put('"');
     // Bytes that need no escape are copied a run at a time: most strings
     // of the output (statements, names) have none.
     size_t run = 0;
@@ -273,8 +290,8 @@ class LineWriter {
       if (c >= 0x80) {
         const Utf8Char decoded = DecodeUtf8At(s, i);
         if (!decoded.valid) {
-          out_.resize(mark);
-          out_ += DumpJson(nlohmann::ordered_json(std::string(s)), -1);
+          pos_ = mark;
+          Put(DumpJson(nlohmann::ordered_json(std::string(s)), -1));
           return;
         }
         i += decoded.length;
@@ -282,25 +299,25 @@ class LineWriter {
       }
       ++i;
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - 1 - run);
+      Put(s.substr(run, i - 1 - run));
       run = i;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': Put("\\\"", 2); break;
+        case '\\': Put("\\\\", 2); break;
+        case '\b': Put("\\b", 2); break;
+        case '\f': Put("\\f", 2); break;
+        case '\n': Put("\\n", 2); break;
+        case '\r': Put("\\r", 2); break;
+        case '\t': Put("\\t", 2); break;
         default: {
           char escaped[8];
           std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(c));
-          out_ += escaped;
+          Put(escaped, 6);
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_.push_back('"');
+    Put(s.substr(run));
+    Put('"');
   }
   void StringOrNull(const std::optional<std::string>& s) {
     if (s) {
@@ -309,13 +326,21 @@ class LineWriter {
       Null();
     }
   }
-  void Null() { out_ += "null"; first_ = false; }
-  void Bool(bool b) { out_ += b ? "true" : "false"; first_ = false; }
+  void Null() { Put("null", 4); first_ = false; }
+  void Bool(bool b) {
+    if (b) {
+      Put("true", 4);
+    } else {
+      Put("false", 5);
+    }
+    first_ = false;
+  }
   template <typename T>
   void Integer(T n) {
-    char digits[24];
-    auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), n);
-    out_.append(digits, end);
+    constexpr size_t kDigits = 24;  // a 64-bit integer and its sign fit
+    char* o = Room(kDigits);
+    auto [end, ec] = std::to_chars(o, o + kDigits, n);
+    pos_ = static_cast<size_t>(end - buf_.data());
     first_ = false;
   }
   // As Number() above: integers without a fraction, other values as
@@ -333,7 +358,7 @@ class LineWriter {
       Integer(value.get<int64_t>());
       return;
     }
-    out_ += DumpJson(value, -1);
+    Put(DumpJson(value, -1));
     first_ = false;
   }
   void Strings(const std::vector<std::string>& values) {
@@ -346,7 +371,33 @@ class LineWriter {
   }
 
  private:
+  static constexpr size_t kKeptScratchBytes = size_t{4} << 20;
+
+  static std::string& Scratch() {
+    thread_local std::string scratch;
+    return scratch;
+  }
+
+  // Room for n more bytes at pos_, valid until the next call.
+  char* Room(size_t n) {
+    if (buf_.size() - pos_ < n) Grow(n);
+    return buf_.data() + pos_;
+  }
+  [[gnu::noinline]] void Grow(size_t n) { buf_.resize(std::max(buf_.size() * 2, pos_ + n + 4096)); }
+  [[gnu::always_inline]] void Put(char c) {
+    *Room(1) = c;
+    ++pos_;
+  }
+  [[gnu::always_inline]] void Put(const char* bytes, size_t n) {
+    char* o = Room(n);
+    if (n > 0) std::memcpy(o, bytes, n);  // bytes may be null when n is 0
+    pos_ += n;
+  }
+  void Put(std::string_view bytes) { Put(bytes.data(), bytes.size()); }
+
   std::string& out_;
+  std::string& buf_;
+  size_t pos_ = 0;  // the end of what is written; buf_ is longer
   bool first_ = true;
 };
 

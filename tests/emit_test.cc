@@ -138,6 +138,24 @@ TEST_CASE("the direct JSON line writer escapes at every place in a string", "[em
   }
 }
 
+// The writer fills a scratch buffer of its thread, then appends to the
+// string it was given: after what the string holds, whatever the length of
+// the line (one past the buffer it keeps, then short ones again).
+TEST_CASE("the direct JSON line writer appends lines of any length", "[emit]") {
+  const std::string text = "Selon l'ONU, 12 morts.";
+  auto doc = ProjectAnnotator().Annotate(text, {"id", "2016-11-10"});
+  REQUIRE(doc.ok());
+  for (size_t title_bytes : {size_t{0}, size_t{70000}, size_t{5} << 20, size_t{3}}) {
+    INFO("title of " << title_bytes << " bytes");
+    const std::string title(title_bytes, 'x');
+    nlohmann::ordered_json tree = DocumentToJson(*doc, text);
+    tree["doc"]["title"] = title;
+    std::string line = "held\n";
+    AppendDocumentJsonLine(*doc, text, {{"title", title}}, &line);
+    CHECK(line == "held\n" + DumpJson(tree, -1));
+  }
+}
+
 TEST_CASE("text view marks mentions without colour when asked", "[emit]") {
   std::string seed = ReadFile(SeedPath());
   auto doc = ProjectAnnotator().Annotate(seed, {"seed", "2016-11-10"});
