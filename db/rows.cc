@@ -921,6 +921,38 @@ std::optional<DocumentRows> FlattenWithDom(std::string_view line) {
 
 }  // namespace
 
+std::string DescribeRows(const DocumentRows& rows) {
+  std::string out = "id=" + std::string(rows.id) + " hash=" + std::string(rows.content_hash) +
+                    " claims=" + std::to_string(rows.claim_count) +
+                    " mentions=" + std::to_string(rows.mention_count) + "\nsources:";
+  for (const SourceKey& s : rows.sources) {
+    out += " [" + std::string(s.name) + "|" + std::string(s.type) + "]";
+  }
+  for (size_t t = 0; t < kTableCount; ++t) {
+    for (const Row& row : rows.tables[t]) {
+      out += "\n" + std::string(DocumentTables()[t].name) + ":";
+      for (const Field& field : row) {
+        if (const auto* text = std::get_if<std::string_view>(&field)) {
+          out += " s'" + std::string(*text) + "'";
+        } else if (const auto* integer = std::get_if<int64_t>(&field)) {
+          out += " i" + std::to_string(*integer);
+        } else if (const auto* number = std::get_if<double>(&field)) {
+          char digits[40];
+          std::snprintf(digits, sizeof digits, " d%.17g", *number);
+          out += digits;
+        } else if (const auto* source = std::get_if<SourceRef>(&field)) {
+          out += " source" + std::to_string(source->index);
+        } else if (std::holds_alternative<ArticleRef>(field)) {
+          out += " article";
+        } else {
+          out += " null";
+        }
+      }
+    }
+  }
+  return out;
+}
+
 Result<DocumentRows> FlattenDocument(const Json& document) {
   DocumentRows rows;
   Status status = Flattener<TreeAccess>(TreeAccess(), &rows).Run(&document);

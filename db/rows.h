@@ -100,6 +100,11 @@ Result<DocumentRows> FlattenDocument(const nlohmann::ordered_json& document);
 // its hash is that of its whole dump), which nlohmann would write once.
 Result<DocumentRows> FlattenJsonLine(std::string_view line);
 
+// Every row of `rows` spelled out, each field with its type ("s'text'",
+// "i12", "d0.5", "null", "article", "source0"), one row per line, for
+// tests and fuzz targets to compare two flattenings whole.
+std::string DescribeRows(const DocumentRows& rows);
+
 // The bytes of value.dump(-1, ' ', false, error_handler_t::replace), the
 // one-line JSON the database stores and hashes, written without
 // nlohmann's per-character output adapter: strings that are valid UTF-8 are

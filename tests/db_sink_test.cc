@@ -308,40 +308,6 @@ TEST_CASE("The db loader's ParseJsonLine reports nlohmann's byte and message", "
 
 namespace {
 
-// Every row of `rows` spelled out with the type of each field, so that two
-// flattenings compare whole and a difference shows where.
-std::string Describe(const claimx::db::DocumentRows& rows) {
-  std::string out = "id=" + std::string(rows.id) + " hash=" + std::string(rows.content_hash) +
-                    " claims=" + std::to_string(rows.claim_count) +
-                    " mentions=" + std::to_string(rows.mention_count) + "\nsources:";
-  for (const claimx::db::SourceKey& s : rows.sources) {
-    out += " [" + std::string(s.name) + "|" + std::string(s.type) + "]";
-  }
-  for (size_t t = 0; t < claimx::db::kTableCount; ++t) {
-    for (const claimx::db::Row& row : rows.tables[t]) {
-      out += "\n" + std::string(claimx::db::DocumentTables()[t].name) + ":";
-      for (const claimx::db::Field& field : row) {
-        if (const auto* s = std::get_if<std::string_view>(&field)) {
-          out += " s'" + std::string(*s) + "'";
-        } else if (const auto* i = std::get_if<int64_t>(&field)) {
-          out += " i" + std::to_string(*i);
-        } else if (const auto* d = std::get_if<double>(&field)) {
-          char buffer[40];
-          std::snprintf(buffer, sizeof buffer, " d%.17g", *d);
-          out += buffer;
-        } else if (const auto* source = std::get_if<claimx::db::SourceRef>(&field)) {
-          out += " source" + std::to_string(source->index);
-        } else if (std::holds_alternative<claimx::db::ArticleRef>(field)) {
-          out += " article";
-        } else {
-          out += " null";
-        }
-      }
-    }
-  }
-  return out;
-}
-
 // FlattenJsonLine against the tree path it replaces in `claimx load`
 // (ParseJsonLine then FlattenDocument): the same rows or the same message.
 // Returns whether the line went the simdjson way (no tree kept).
@@ -356,7 +322,7 @@ bool FlattensLikeTheTreePath(const std::string& line) {
     CHECK(fast.status().message() == tree.status().message());
     return false;
   }
-  CHECK(Describe(*fast) == Describe(*tree));
+  CHECK(claimx::db::DescribeRows(*fast) == claimx::db::DescribeRows(*tree));
   return fast->tree == nullptr;
 }
 
