@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include <simdjson.h>
+#include "db/simdjson_line.h"
 
 namespace claimx::db {
 namespace {
@@ -157,27 +157,18 @@ Json ToJson(simdjson::dom::element element) {
   return Json();
 }
 
-// Longer lines go to nlohmann: simdjson's parser keeps buffers of several
-// times the longest line it read, for the life of the thread.
-constexpr size_t kSimdjsonMaxLineBytes = size_t{4} << 20;
-
-// The line read by simdjson, or nullopt when simdjson refuses it (invalid
-// JSON, an integer past 64 bits, nesting past its depth limit, a line over
-// kSimdjsonMaxLineBytes): nlohmann then reads it, or words the error.
-std::optional<Json> ReadWithSimdjson(std::string_view line) {
-  if (line.size() > kSimdjsonMaxLineBytes) return std::nullopt;
-  thread_local simdjson::dom::parser parser(kSimdjsonMaxLineBytes);
-  simdjson::dom::element root;
-  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root)) {
-    return std::nullopt;
-  }
-  return ToJson(root);
-}
-
 }  // namespace
 
+bool ReadWithSimdjson(std::string_view line, simdjson::dom::element* root) {
+  if (line.size() > kSimdjsonMaxLineBytes) return false;
+  thread_local simdjson::dom::parser parser(kSimdjsonMaxLineBytes);
+  return !parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(*root);
+}
+
 Result<nlohmann::ordered_json> ParseJsonLine(std::string_view line) {
-  if (std::optional<Json> json = ReadWithSimdjson(line)) return std::move(*json);
+  // Lines simdjson refuses go to nlohmann, which reads them or words the
+  // error.
+  if (simdjson::dom::element root; ReadWithSimdjson(line, &root)) return ToJson(root);
   DomBuilder builder;
   const bool ok = Json::sax_parse(line.begin(), line.end(), &builder);
   if (!ok) return InvalidArgument(builder.error());

@@ -12,6 +12,7 @@
 #include <simdjson.h>
 
 #include "db/json_line.h"
+#include "db/simdjson_line.h"
 
 namespace claimx::db {
 
@@ -897,21 +898,12 @@ class Flattener {
   std::unordered_set<std::pair<int64_t, int64_t>, PairHash> linked_;
 };
 
-// Longer lines go to the tree path (ParseJsonLine hands them to nlohmann):
-// simdjson's parser keeps buffers of several times the longest line it
-// read, for the life of the thread.
-constexpr size_t kDomMaxLineBytes = size_t{4} << 20;
-
 // The rows of `line` read through simdjson, or nullopt when this path
 // cannot give them exactly: simdjson refuses the line, or flattening finds
 // a problem (the tree path words it) or a value it does not write.
 std::optional<DocumentRows> FlattenWithDom(std::string_view line) {
-  if (line.size() > kDomMaxLineBytes) return std::nullopt;
-  thread_local simdjson::dom::parser parser(kDomMaxLineBytes);
   simdjson::dom::element root;
-  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(root)) {
-    return std::nullopt;
-  }
+  if (!ReadWithSimdjson(line, &root)) return std::nullopt;
   DocumentRows rows;
   rows.arena.reserve(std::max<size_t>(line.size(), 64));  // past the SSO: moves keep views
   Status status = Flattener<DomAccess>(DomAccess(&rows), &rows).Run(root);
