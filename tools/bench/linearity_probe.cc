@@ -133,7 +133,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   // Freed memory stays in the heap, so that the larger text reuses warm
-  // pages as the smaller one does (see tests/linearity_test.cc).
+  // pages as the smaller one does (see tests/linearity_test.cc; glibc's
+  // allocator only: jemalloc keeps freed pages by itself).
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
 
