@@ -10,7 +10,6 @@
 // every byte alike), to keep ten cases within the CI budget on two loaded
 // cores; CLAIMX_LINEARITY_UNIT_BYTES=1048576 runs the 1, 4 and 16 MB check
 // (docs/robustness.md has its figures).
-#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/test_util.h"
+#include "tools/bench/warm_heap.h"
 
 namespace claimx {
 namespace {
@@ -72,13 +72,10 @@ double ThreadUserSeconds() {
 }
 
 double BestSeconds(const std::string& text) {
-  // Keep freed memory in the heap so that every size reuses warm pages in
-  // its second and third runs, as the smaller sizes do anyway. This tunes
-  // glibc's allocator (a -DCLAIMX_JEMALLOC=OFF or sanitizer build); jemalloc
-  // keeps freed pages for reuse by itself (10 s dirty decay) and ignores it.
+  // Keep freed memory with the allocator so that every size reuses warm
+  // pages in its second and third runs, as the smaller sizes do anyway.
   static const bool heap_kept = [] {
-    mallopt(M_MMAP_THRESHOLD, 1 << 30);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    KeepFreedMemory();
     return true;
   }();
   (void)heap_kept;

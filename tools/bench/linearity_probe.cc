@@ -14,7 +14,6 @@
 // few minutes, to find the next one before a user's document does.
 // Exit status: 0 all linear, 1 a line flagged, 2 bad arguments or a line
 // of the file that is no construction (named by file and line).
-#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 
 #include "extractor/annotator.h"
 #include "extractor/rules.h"
+#include "tools/bench/warm_heap.h"
 
 namespace {
 
@@ -132,11 +132,9 @@ int main(int argc, char** argv) {
     std::cerr << "claimx-linearity: " << annotator.status().message() << "\n";
     return 2;
   }
-  // Freed memory stays in the heap, so that the larger text reuses warm
-  // pages as the smaller one does (see tests/linearity_test.cc; glibc's
-  // allocator only: jemalloc keeps freed pages by itself).
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  // Freed memory stays with the allocator, so that the larger text reuses
+  // warm pages as the smaller one does (tools/bench/warm_heap.h).
+  claimx::KeepFreedMemory();
 
   std::printf("%8s %8s %6s  %s\n", "t(N) s", "t(4N) s", "ratio", "line: construction");
   size_t flagged = 0;
