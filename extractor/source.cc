@@ -251,7 +251,6 @@ std::string JoinWords(std::string_view a, std::string_view b) {
   return joined;
 }
 
-// A word as a lexicon key: itself when already folded, else a folded copy.
 // Whether `word`, folded, may start as a key the gate holds: asked of the
 // word as written, before any folding, when its first four bytes (or all
 // of a shorter word) are ASCII. Folding changes the first three only by
@@ -265,6 +264,7 @@ bool MayFoldToGated(const WordStartGate& gate, std::string_view word) {
   return gate.MayStart(word);
 }
 
+// A word as a lexicon key: itself when already folded, else a folded copy.
 class FoldedKey {
  public:
   explicit FoldedKey(std::string_view word) {
