@@ -686,26 +686,42 @@ class Flattener {
     rows_->tables[kArticles].push_back(std::move(row));
   }
 
-  void Mentions() {
-    std::optional<Node> mentions = ArrayAt(kMentionsKey, true);
-    if (!mentions) return;
+  // Calls read(element, where) on each element of the document's array at
+  // `key` ("mentions[3]") until a problem; returns how many it read.
+  template <typename Read>
+  size_t ReadEach(Key key, bool required, Read read) {
+    std::optional<Node> array = ArrayAt(key, required);
+    if (!array) return 0;
     size_t i = 0;
-    Access::ForEachElement(*mentions, [&](Node m) {
-      Mention(m, Where{nullptr, "mentions", i++});
+    Access::ForEachElement(*array, [&](Node element) {
+      read(element, Where{nullptr, kKeyNames[key], i++});
       return ok();
     });
-    rows_->mention_count = i;
+    return i;
+  }
+
+  // Files the members of a mention or claim in item_ and reads the N of
+  // its id "<prefix>N"; nullopt when it is no object or has no id.
+  std::optional<int64_t> ReadItem(Node node, const Where& where, char prefix) {
+    if (!GatherObject(node, where, &item_)) return std::nullopt;
+    const Node* id = item_.Find(kIdKey);
+    if (id == nullptr) {
+      Fail(where, kIdKey, "missing");
+      return std::nullopt;
+    }
+    return Ordinal(*id, Where{&where, "id"}, prefix);
+  }
+
+  void Mentions() {
+    rows_->mention_count =
+        ReadEach(kMentionsKey, true, [&](Node m, const Where& where) { Mention(m, where); });
   }
 
   void Mention(Node node, const Where& where) {
-    Members<Node>& m = item_;
-    if (!GatherObject(node, where, &m)) return;
-    const Node* id = m.Find(kIdKey);
-    if (id == nullptr) {
-      Fail(where, kIdKey, "missing");
-      return;
-    }
-    int64_t n = Ordinal(*id, Where{&where, "id"}, 'm');
+    const std::optional<int64_t> id = ReadItem(node, where, 'm');
+    if (!id) return;
+    const int64_t n = *id;
+    const Members<Node>& m = item_;
     Field kind = String(m, where, kKindKey, true);
     if (!ok()) return;
     const std::string_view k = std::get<std::string_view>(kind);
@@ -785,25 +801,15 @@ class Flattener {
   }
 
   void Claims() {
-    std::optional<Node> claims = ArrayAt(kClaimsKey, true);
-    if (!claims) return;
-    size_t i = 0;
-    Access::ForEachElement(*claims, [&](Node c) {
-      Claim(c, Where{nullptr, "claims", i++});
-      return ok();
-    });
-    rows_->claim_count = i;
+    rows_->claim_count =
+        ReadEach(kClaimsKey, true, [&](Node c, const Where& where) { Claim(c, where); });
   }
 
   void Claim(Node node, const Where& where) {
-    Members<Node>& c = item_;
-    if (!GatherObject(node, where, &c)) return;
-    const Node* id = c.Find(kIdKey);
-    if (id == nullptr) {
-      Fail(where, kIdKey, "missing");
-      return;
-    }
-    int64_t n = Ordinal(*id, Where{&where, "id"}, 'c');
+    const std::optional<int64_t> id = ReadItem(node, where, 'c');
+    if (!id) return;
+    const int64_t n = *id;
+    const Members<Node>& c = item_;
     Row row(DocumentTables()[kClaims].columns.size());
     row[0] = ArticleRef{};
     row[1] = n;
@@ -841,13 +847,8 @@ class Flattener {
   // Top-level `comparisons` (docs/schema.md): groups of figures that measure
   // the same thing, each item one claim. Absent in output that predates it.
   void Comparisons() {
-    std::optional<Node> groups = ArrayAt(kComparisonsKey, false);
-    if (!groups) return;
-    size_t g = 0;
-    Access::ForEachElement(*groups, [&](Node group) {
-      Comparison(group, Where{nullptr, "comparisons", g}, static_cast<int64_t>(g) + 1);
-      ++g;
-      return ok();
+    ReadEach(kComparisonsKey, false, [&](Node group, const Where& where) {
+      Comparison(group, where, static_cast<int64_t>(where.index) + 1);
     });
   }
 
