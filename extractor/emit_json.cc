@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <variant>
 
 #include "extractor/normalizer.h"
@@ -21,13 +23,19 @@ json OrNull(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-// Counts are written as integers (119, not 119.0); other values as doubles.
-json Number(double value) {
+// The value as an integer when it is one that a double holds exactly.
+std::optional<int64_t> ExactInteger(double value) {
   constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
   if (value > -kMaxExactInteger && value < kMaxExactInteger &&
       value == static_cast<double>(static_cast<int64_t>(value))) {
-    return json(static_cast<int64_t>(value));
+    return static_cast<int64_t>(value);
   }
+  return std::nullopt;
+}
+
+// Counts are written as integers (119, not 119.0); other values as doubles.
+json Number(double value) {
+  if (const std::optional<int64_t> integer = ExactInteger(value)) return json(*integer);
   return json(value);
 }
 
@@ -213,6 +221,23 @@ size_t PlainPrefixOf8(const char* p) {
   return flagged == 0 ? 8 : static_cast<size_t>(std::countr_zero(flagged)) / 8;
 }
 
+// The length of the well-formed sequence at s[i] when it is one of two
+// bytes, or of three outside the lead bytes E0 and ED (whose second byte
+// has a narrower range): French letters (C3 xx) and the press's
+// punctuation (E2 80 xx: ’ “ ” … –). 0 for anything else, to be decoded in
+// full by DecodeUtf8At, which says what is ill-formed.
+inline size_t CommonUtf8Length(std::string_view s, size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const auto continues = [&](size_t k) {
+    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
+  if (lead >= 0xC2 && lead <= 0xDF) return continues(i + 1) ? 2 : 0;
+  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED) {
+    return continues(i + 1) && continues(i + 2) ? 3 : 0;
+  }
+  return 0;
+}
+
 // Writes one JSON line, appended to a string when the writer goes. The
 // line is written into a scratch buffer of the thread, kept as long as the
 // longest line so far (its size is the room, zero-filled once as it
@@ -263,11 +288,42 @@ class LineWriter {
     first_ = false;
   }
 
-  // One pass checks the UTF-8 and finds what needs an escape, stepping
-  // over plain ASCII, the bulk of French text, eight bytes at a time; an
-  // ill-formed string is written again by nlohmann (U+FFFD for each bad
-  // sequence).
+  // Most strings of the output (ids, rule ids, mention texts, names,
+  // statements) need no escape: the string is copied between its quotes at
+  // once, then the copy is read eight bytes at a time, the last word
+  // reaching into spare room past it (what it reads there is not looked
+  // at). Letters and punctuation of two and three bytes are checked on the
+  // way; anything else (an escape, a rarer or ill-formed sequence) has the
+  // string written again by EscapedString().
   void String(std::string_view s) {
+    const size_t n = s.size();
+    char* o = Room(n + 2 + 8);
+    o[0] = '"';
+    if (n > 0) std::memcpy(o + 1, s.data(), n);  // data may be null when n is 0
+    const char* copy = o + 1;
+    size_t i = 0;
+    while (i < n) {
+      const size_t plain = PlainPrefixOf8(copy + i);
+      i += plain;
+      if (plain == 8) continue;
+      if (i >= n) break;  // the flagged byte is past the string
+      const size_t length =
+          static_cast<unsigned char>(copy[i]) >= 0x80 ? CommonUtf8Length(s, i) : 0;
+      if (length == 0) {
+        EscapedString(s);
+        return;
+      }
+      i += length;
+    }
+    o[n + 1] = '"';
+    pos_ += n + 2;
+    first_ = false;
+  }
+
+  // One pass checks the UTF-8 and finds what needs an escape, stepping
+  // over plain ASCII eight bytes at a time; an ill-formed string is written
+  // again by nlohmann (U+FFFD for each bad sequence).
+  void EscapedString(std::string_view s) {
     first_ = false;
     const size_t mark = pos_;
     Put('"');
@@ -288,6 +344,10 @@ class LineWriter {
       }
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x80) {
+        if (const size_t length = CommonUtf8Length(s, i)) {
+          i += length;
+          continue;
+        }
         const Utf8Char decoded = DecodeUtf8At(s, i);
         if (!decoded.valid) {
           pos_ = mark;
@@ -344,22 +404,35 @@ class LineWriter {
     first_ = false;
   }
   // As Number() above: integers without a fraction, other values as
-  // nlohmann writes a double.
-  void Number(double value) { Json(claimx::Number(value)); }
+  // nlohmann's serializer writes a double ("null" when not finite), with
+  // the function it calls, without building a json value to dump.
+  void Number(double value) {
+    if (const std::optional<int64_t> integer = ExactInteger(value)) {
+      Integer(*integer);
+      return;
+    }
+    Double(value);
+  }
+  // What json(value).dump() writes: 12.0 stays "12.0".
+  void Double(double value) {
+    if (!std::isfinite(value)) {
+      Null();
+      return;
+    }
+    // nlohmann::detail::to_chars is the library's internal shortest
+    // round-trip writer (Grisu2), the one its serializer calls on a
+    // buffer of this size; the tests compare the bytes with dump().
+    constexpr size_t kChars = 64;
+    char* o = Room(kChars);
+    pos_ = static_cast<size_t>(nlohmann::detail::to_chars(o, o + kChars, value) - buf_.data());
+    first_ = false;
+  }
   void Number(const std::optional<double>& value) {
     if (value) {
       Number(*value);
     } else {
       Null();
     }
-  }
-  void Json(const nlohmann::ordered_json& value) {
-    if (value.is_number_integer()) {
-      Integer(value.get<int64_t>());
-      return;
-    }
-    Put(DumpJson(value, -1));
-    first_ = false;
   }
   void Strings(const std::vector<std::string>& values) {
     OpenArray();
@@ -500,7 +573,7 @@ void WriteClaim(const Claim& claim, std::string_view original, LineWriter& w) {
   w.Key("dates").Strings(claim.dates);
   w.Key("places").Strings(claim.places);
   w.Key("rule").String(claim.rule);
-  w.Key("confidence").Json(nlohmann::ordered_json(claim.confidence));
+  w.Key("confidence").Double(claim.confidence);
   w.Close();
 }
 

@@ -1,8 +1,10 @@
 #include "extractor/emit_json.h"
 #include "extractor/emit_text.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <random>
 #include <fstream>
 #include <sstream>
@@ -135,6 +137,37 @@ TEST_CASE("the direct JSON line writer escapes at every place in a string", "[em
       AppendDocumentJsonLine(*doc, text, {{"title", value}}, &direct);
       CHECK(direct == DumpJson(tree, -1));
     }
+  }
+}
+
+// The writer writes doubles itself, as nlohmann's serializer would: each
+// kind of value a figure may hold, at the edges of integer, fixed and
+// exponent notation, and those JSON has no number for.
+TEST_CASE("the direct JSON line writer writes numbers as the tree does", "[emit]") {
+  const std::string text = "Selon l'ONU, 12 morts.";
+  auto doc = ProjectAnnotator().Annotate(text, {"id", "2016-11-10"});
+  REQUIRE(doc.ok());
+  auto quantity = std::find_if(doc->mentions.begin(), doc->mentions.end(), [](const Mention& m) {
+    return std::holds_alternative<QuantityValue>(m.value);
+  });
+  REQUIRE(quantity != doc->mentions.end());
+  REQUIRE(!doc->claims.empty());
+  const double values[] = {0.0, -0.0, 0.1, -2.5, 1.0 / 3, 12.0, 1e15, 1e16, 1e17, 9007199254740992.0,
+                           9007199254740994.0, -9007199254740994.0, 1e21, 1e300, 1.7976931348623157e308,
+                           1e-4, 1e-5, 1e-7, 5e-324, 2.2250738585072014e-308, 123456.789,
+                           std::numeric_limits<double>::quiet_NaN(),
+                           std::numeric_limits<double>::infinity(),
+                           -std::numeric_limits<double>::infinity()};
+  for (const double value : values) {
+    INFO("value " << value);
+    auto& figure = std::get<QuantityValue>(quantity->value);
+    figure.value = value;
+    figure.low = -value;
+    figure.high = value / 7;
+    doc->claims.front().confidence = value;  // a double, written as one ("12.0")
+    std::string direct;
+    AppendDocumentJsonLine(*doc, text, {}, &direct);
+    CHECK(direct == DumpJson(DocumentToJson(*doc, text), -1));
   }
 }
 
