@@ -617,6 +617,30 @@ size_t CharStart(std::string_view text, size_t pos) {
   return pos;
 }
 
+// Whether the period a TIMEX3 value names begins after `day` (YYYY-MM-DD):
+// its calendar prefix (2017, 2016-12, 2016-11-13, as in 2016-11-13T22:00)
+// is later than the day's own prefix of that length. Other values (weeks,
+// quarters, seasons after the year, durations, XXXX) are judged by their
+// year alone.
+bool StartsAfter(std::string_view value, std::string_view day) {
+  size_t length = 0;
+  for (const size_t candidate : {size_t{10}, size_t{7}, size_t{4}}) {
+    if (value.size() < candidate || candidate > day.size()) continue;
+    bool calendar = true;
+    for (size_t at = 0; at < candidate && calendar; ++at) {
+      const char c = value[at];
+      calendar = (at == 4 || at == 7) ? c == '-' : (c >= '0' && c <= '9');
+    }
+    const bool ends_there = value.size() == candidate || value[candidate] == 'T' ||
+                            value[candidate] == '-';
+    if (calendar && ends_there) {
+      length = candidate;
+      break;
+    }
+  }
+  return length > 0 && value.substr(0, length) > day.substr(0, length);
+}
+
 // How many bytes before a mention the signal pattern may look at: enough for
 // "depuis leur lancement en", never the whole sentence.
 constexpr size_t kSignalWindow = 64;
@@ -648,7 +672,12 @@ void ApplySignal(std::string_view text, Span range, Span mention,
       }
       return;
     }
-    value->range = DateRange{value->value, DayValue(*doc)};
+    // "dès dimanche", "à partir du 1er janvier 2017" after an article of
+    // 2016-11-10: from a later day on, an interval the text leaves open;
+    // the document date would end it before it starts.
+    const std::string today = DayValue(*doc);
+    if (StartsAfter(value->value, today)) return;
+    value->range = DateRange{value->value, today};
     return;
   }
   if (*meaning == "BEFORE" || *meaning == "AFTER" || *meaning == "APPROX") {

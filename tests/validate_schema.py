@@ -181,6 +181,16 @@ def link_errors(mentions):
     return problems
 
 
+CALENDAR_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|[-T])")
+
+
+def calendar_prefix(value):
+    """The YYYY[-MM[-DD]] a TIMEX3 value begins with ("2016-11-13" of
+    "2016-11-13TEV", "2016" of "2016-W46"), "" for durations and XXXX."""
+    match = CALENDAR_PREFIX.match(value)
+    return match.group(0) if match else ""
+
+
 def contract_errors(document, original):
     """What schema v1 promises beyond the JSON Schema (docs/schema.md).
 
@@ -216,6 +226,13 @@ def contract_errors(document, original):
             if mention["value"] != mention["low"]:
                 problems.append(f"{what}: range value {mention['value']} "
                                 f"is not its low {mention['low']}")
+
+        if mention["kind"] == "date" and "range" in mention:
+            start, end = mention["range"]["start"], mention["range"]["end"]
+            first, last = calendar_prefix(start), calendar_prefix(end)
+            common = min(len(first), len(last))  # 2016-03-03 to 2016-03 is no inversion
+            if first[:common] > last[:common]:
+                problems.append(f"{what}: range starts at {start}, after its end {end}")
 
     problems += link_errors(mentions)
 
@@ -547,6 +564,8 @@ CONTRACT_REJECTS = [
     ("range with low above high", lambda d: mention_of(d, "m2").update(
         value=5000, low=5000, high=3000)),
     ("range value other than low", set_field(["mentions", 1, "value"], 4000)),
+    ("date range ending before it starts", set_field(
+        ["mentions", 3, "range"], {"start": "2016-11-13", "end": "2016-11-10"})),
     ("statement that is not input[start:end]",
      set_field(["claims", 1, "statement"], "«Nous faisons tout»")),
     ("cue text that is not input[start:end]",
