@@ -98,17 +98,7 @@ Status JsonlSink::Write(const std::vector<nlohmann::ordered_json>& batch) {
     buffer_ += '\n';
   }
   // One write per batch: a kill leaves whole lines and at most one torn one.
-  CLAIMX_RETURN_IF_ERROR(WriteAll(fd_, buffer_, name_));
-  if (!remembers()) return Status::Ok();
-  for (const nlohmann::ordered_json& document : batch) {
-    const auto& doc = document["doc"];
-    auto id = doc.find("id");
-    auto hash = doc.find("content_hash");
-    if (id != doc.end() && hash != doc.end() && id->is_string() && hash->is_string()) {
-      CLAIMX_RETURN_IF_ERROR(Remember(id->get<std::string>(), hash->get<std::string>()));
-    }
-  }
-  return Status::Ok();
+  return WriteAll(fd_, buffer_, name_);
 }
 
 Status JsonlSink::WriteSerialized(const std::vector<SerializedDocument>& batch) {
@@ -119,12 +109,7 @@ Status JsonlSink::WriteSerialized(const std::vector<SerializedDocument>& batch) 
     buffer_ += '\n';
   }
   // One write per batch, as in Write.
-  CLAIMX_RETURN_IF_ERROR(WriteAll(fd_, buffer_, name_));
-  if (!remembers()) return Status::Ok();
-  for (const SerializedDocument& document : batch) {
-    CLAIMX_RETURN_IF_ERROR(Remember(document.id, document.content_hash));
-  }
-  return Status::Ok();
+  return WriteAll(fd_, buffer_, name_);
 }
 
 Status JsonlSink::Close() {

@@ -8,7 +8,10 @@
 // Atomicity is per line, not per batch: after kill -9 the file holds whole
 // documents plus at most one torn line, which the next Open removes, so the
 // resume contract (no duplicate, no missing document) holds.
-// Memory: the stored ids and digests, about 100 bytes per stored document.
+// Memory: the ids and digests read back at open, about 100 bytes per
+// document of the earlier runs. What this run writes is not added: StoredHash
+// answers for earlier runs (batch/sink.h), and the runner knows this run's
+// ids itself, so memory does not grow with the dump being written.
 // Not thread-safe: the batch runner calls it from one thread at a time.
 #ifndef CLAIMX_BATCH_JSONL_SINK_H_
 #define CLAIMX_BATCH_JSONL_SINK_H_
@@ -45,8 +48,6 @@ class JsonlSink : public DocumentSink {
  private:
   JsonlSink(int fd, bool owns_fd, std::string name)
       : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
-  // A file sink remembers; a descriptor sink does not.
-  bool remembers() const { return owns_fd_; }
   Status Remember(std::string_view id, std::string_view hash_hex);
 
   int fd_;

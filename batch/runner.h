@@ -15,7 +15,10 @@
 // Resume and duplicates (`skip_known`): a record whose id was already seen
 // in this run or is stored in the sink (DocumentSink::StoredHash) with the
 // same content hash is skipped; with another hash it is quarantined as
-// duplicate_id. The first occurrence wins. Memory: 16 bytes per distinct id.
+// duplicate_id. The first occurrence wins. Memory: about 50 bytes per
+// distinct id (a 64-bit hash of the id and 64 bits of its content hash, in
+// a hash map): the one part that grows with the dump, 36 MB over 717 210
+// documents.
 //
 // The runner never calls the sink from two threads at once. It stops reading
 // when `stop` becomes true (a signal), then annotates and writes everything

@@ -257,8 +257,10 @@ TEST_CASE("JsonlSink resumes: a torn last line is cut, stored ids answer with th
 }
 
 // The runner serializes documents in its workers for a JSONL sink
-// (StoresJsonText); WriteSerialized must write the same lines as Write and
-// remember the same ids.
+// (StoresJsonText); WriteSerialized must write the same lines as Write,
+// which a reopened sink reads back as stored. What a sink writes is not
+// "stored by an earlier run" while it is open: memory stays flat over a
+// dump (the runner knows this run's ids).
 TEST_CASE("JsonlSink writes serialized documents as Write writes documents", "[batch]") {
   fs::path dir = TempDir("serialized");
   const std::vector<nlohmann::ordered_json> documents = {SinkDocument("a", "un"),
@@ -281,7 +283,7 @@ TEST_CASE("JsonlSink writes serialized documents as Write writes documents", "[b
     REQUIRE(sink.ok());
     CHECK((*sink)->StoresJsonText());
     REQUIRE((*sink)->WriteSerialized(serialized).ok());
-    CHECK(*(*sink)->StoredHash("a") == ContentHash("un"));  // remembered at once
+    CHECK_FALSE((*sink)->StoredHash("a")->has_value());  // written by this run
     REQUIRE((*sink)->Close().ok());
   }
   CHECK(testing::ReadFile(by_text) == testing::ReadFile(by_document));
