@@ -619,9 +619,9 @@ size_t CharStart(std::string_view text, size_t pos) {
 
 // Whether the period a TIMEX3 value names begins after `day` (YYYY-MM-DD):
 // its calendar prefix (2017, 2016-12, 2016-11-13, as in 2016-11-13T22:00)
-// is later than the day's own prefix of that length. Other values (weeks,
-// quarters, seasons after the year, durations, XXXX) are judged by their
-// year alone.
+// is later than the day's own prefix of that length. Weeks, quarters and
+// seasons (2016-W46, 2016-Q4) are judged by their year; values without one
+// (P2Y, XXXX-07-14) never start after.
 bool StartsAfter(std::string_view value, std::string_view day) {
   size_t length = 0;
   for (const size_t candidate : {size_t{10}, size_t{7}, size_t{4}}) {

@@ -152,9 +152,10 @@ TEST_CASE("the direct JSON line writer writes numbers as the tree does", "[emit]
   });
   REQUIRE(quantity != doc->mentions.end());
   REQUIRE(!doc->claims.empty());
-  const double values[] = {0.0, -0.0, 0.1, -2.5, 1.0 / 3, 12.0, 1e15, 1e16, 1e17, 9007199254740992.0,
-                           9007199254740994.0, -9007199254740994.0, 1e21, 1e300, 1.7976931348623157e308,
-                           1e-4, 1e-5, 1e-7, 5e-324, 2.2250738585072014e-308, 123456.789,
+  const double values[] = {0.0, -0.0, 0.1, -2.5, 1.0 / 3, 12.0, 1e15, 1e16, 1e17,
+                           9007199254740992.0, 9007199254740994.0, -9007199254740994.0, 1e21,
+                           1e300, 1.7976931348623157e308, 1e-4, 1e-5, 1e-7, 5e-324,
+                           2.2250738585072014e-308, 123456.789,
                            std::numeric_limits<double>::quiet_NaN(),
                            std::numeric_limits<double>::infinity(),
                            -std::numeric_limits<double>::infinity()};
