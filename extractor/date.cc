@@ -672,7 +672,7 @@ void ApplySignal(std::string_view text, Span range, Span mention,
       }
       return;
     }
-    // "dès dimanche", "à partir du 1er janvier 2017" after an article of
+    // "dès dimanche", "à partir de 2017" in an article of
     // 2016-11-10: from a later day on, an interval the text leaves open;
     // the document date would end it before it starts.
     const std::string today = DayValue(*doc);
