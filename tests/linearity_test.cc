@@ -20,6 +20,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/test_util.h"
+#include "tools/bench/cpu_clock.h"
 #include "tools/bench/warm_heap.h"
 
 namespace claimx {
@@ -59,17 +60,6 @@ std::string CountingList(size_t bytes) {
   return text;
 }
 
-// User CPU time of this thread. Kernel time is left out: it is mostly the
-// zeroing of fresh pages, linear in the bytes touched, but glibc serves
-// blocks over its mmap threshold (32 MB at most, reached by the offset map of
-// a 4 MB document) with new pages on every run while smaller sizes reuse the
-// heap, which made the 16x run look superlinear on a loaded machine
-// (2026-12-02: t16 = 26 x t4 with kernel time, linear without).
-double ThreadUserSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_THREAD, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec) + usage.ru_utime.tv_usec * 1e-6;
-}
 
 double BestSeconds(const std::string& text) {
   // Keep freed memory with the allocator so that every size reuses warm

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +14,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "tools/bench/cpu_clock.h"
 
 namespace claimx::bench {
 
@@ -78,8 +79,6 @@ struct ChildRun {
   long peak_rss_kb = 0;
 };
 
-double Seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; }
-
 ChildRun RunClaimx(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -96,7 +95,7 @@ ChildRun RunClaimx(const std::vector<std::string>& args) {
   ChildRun run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.cpu_seconds = Seconds(usage.ru_utime) + Seconds(usage.ru_stime);
+  run.cpu_seconds = TimevalSeconds(usage.ru_utime) + TimevalSeconds(usage.ru_stime);
   run.peak_rss_kb = usage.ru_maxrss;
   return run;
 }
@@ -126,12 +125,6 @@ bool Verify(const std::vector<Article>& articles, const BatchBenchOptions& optio
   return true;
 }
 
-double ThreadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
-}
-
 struct Rate {
   double wall = 0;  // MB of text per second
   double cpu = 0;   // MB of text per CPU second
@@ -141,7 +134,7 @@ Rate AnnotateMbPerSecond(const std::vector<Article>& articles, const Annotator& 
                          uint64_t min_bytes, size_t* mentions) {
   uint64_t bytes = 0;
   auto start = std::chrono::steady_clock::now();
-  const double cpu_start = ThreadCpuSeconds();
+  const double cpu_start = ClockSeconds(CLOCK_THREAD_CPUTIME_ID);
   while (bytes < min_bytes) {
     for (const Article& a : articles) {
       DocumentOptions options;
@@ -154,7 +147,7 @@ Rate AnnotateMbPerSecond(const std::vector<Article>& articles, const Annotator& 
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double mb = static_cast<double>(bytes) / 1e6;
-  return {mb / seconds, mb / (ThreadCpuSeconds() - cpu_start)};
+  return {mb / seconds, mb / (ClockSeconds(CLOCK_THREAD_CPUTIME_ID) - cpu_start)};
 }
 
 }  // namespace
@@ -182,10 +175,11 @@ int RunBatchBench(const BatchBenchOptions& options, const Annotator& annotator) 
   // other, so that the machine's noise (the in-process rate of one binary
   // varied from 2.8 to 4.5 MB/s between runs on the project's VM) falls on
   // all of them; each keeps its best.
+  const size_t rounds = std::max<size_t>(options.rounds, 1);
   Rate annotate_best;
   constexpr int kThreadCounts[] = {1, 2};
   ChildRun best[std::size(kThreadCounts)];
-  for (size_t round = 0; round < std::max<size_t>(options.rounds, 1); ++round) {
+  for (size_t round = 0; round < rounds; ++round) {
     size_t mentions = 0;
     // Over as much text as the dump holds: a short run would more often
     // fall in a quiet spell of the shared machine than the batch runs do.
@@ -214,7 +208,6 @@ int RunBatchBench(const BatchBenchOptions& options, const Annotator& annotator) 
     std::printf("\n");
     std::fflush(stdout);
   }
-  const size_t rounds = std::max<size_t>(options.rounds, 1);
   std::printf("annotate (in process, 1 thread, the dump's text): %.2f MB/s of text, "
               "%.2f MB per CPU second, best of %zu\n",
               annotate_best.wall, annotate_best.cpu, rounds);

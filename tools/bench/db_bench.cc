@@ -40,6 +40,7 @@
 #include "db/database.h"
 #include "db/json_line.h"
 #include "db/rows.h"
+#include "tools/bench/cpu_clock.h"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
@@ -77,21 +78,15 @@ Workload BuildWorkload(const std::string& fixture, size_t count) {
   return w;
 }
 
-double CpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
 // Wall seconds of `work`; its CPU seconds in this process go to g_cpu. On
 // the shared machine the wall time includes waiting for a core, the CPU
 // time does not (nor the PostgreSQL server's work, which is another process).
 double g_cpu = 0;
 double Seconds(const std::function<bool()>& work, bool* ok) {
   auto start = std::chrono::steady_clock::now();
-  double cpu_start = CpuSeconds();
+  double cpu_start = claimx::ClockSeconds(CLOCK_PROCESS_CPUTIME_ID);
   *ok = work();
-  g_cpu = CpuSeconds() - cpu_start;
+  g_cpu = claimx::ClockSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -26,15 +26,12 @@
 
 #include "extractor/annotator.h"
 #include "extractor/rules.h"
+#include "tools/bench/cpu_clock.h"
 #include "tools/bench/warm_heap.h"
 
 namespace {
 
-double ThreadUserSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_THREAD, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec) + usage.ru_utime.tv_usec * 1e-6;
-}
+using claimx::ThreadUserSeconds;
 
 std::string Unescape(std::string_view s) {
   std::string out;
