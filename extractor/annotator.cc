@@ -112,16 +112,62 @@ void LinkDurations(const std::vector<Mention>& mentions, size_t from,
   }
 }
 
+// A date that gives way to a quantity counting something on its figure
+// (DateRecognizer::YieldsToCount).
+bool YieldsToCount(const Mention& m, const DateRecognizer& dates) {
+  return m.kind == MentionKind::kDate && dates.YieldsToCount(m.rule);
+}
+
+// A quantity that counts or measures something: a counted noun, a unit, a
+// bound or an approximation ("2000 manifestants", "plus de 1950", "2012
+// euros"), which a bare number that may be a year has none of.
+bool CountsSomething(const Mention& m) {
+  if (m.kind != MentionKind::kQuantity) return false;
+  const auto& q = std::get<QuantityValue>(m.value);
+  return q.entity || q.unit || q.bound != Bound::kExact || q.approx;
+}
+
+// Drops the dates that yield to a count (YieldsToCount) where a quantity
+// that counts something overlaps them. Quantities do not overlap one
+// another (one leftmost-longest scan), so sorted by start their ends are
+// sorted too, and each date needs one binary search.
+void DropDatesThatYieldToCounts(std::vector<Mention>* mentions, size_t from,
+                                const DateRecognizer& dates) {
+  std::vector<Span> counts;
+  bool any_yielding = false;
+  for (size_t i = from; i < mentions->size(); ++i) {
+    const Mention& m = (*mentions)[i];
+    if (CountsSomething(m)) counts.push_back(m.span);
+    any_yielding = any_yielding || YieldsToCount(m, dates);
+  }
+  if (counts.empty() || !any_yielding) return;
+  std::sort(counts.begin(), counts.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  auto counted = [&](const Mention& m) {
+    if (!YieldsToCount(m, dates)) return false;
+    auto first_ending_after = std::upper_bound(
+        counts.begin(), counts.end(), m.span.start,
+        [](size_t start, const Span& c) { return start < c.end; });
+    return first_ending_after != counts.end() && first_ending_after->start < m.span.end;
+  };
+  mentions->erase(std::remove_if(mentions->begin() + static_cast<std::ptrdiff_t>(from),
+                                 mentions->end(), counted),
+                  mentions->end());
+}
+
 // The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
-// duration's count, and the two mentions are linked (LinkDurations).
+// duration's count, and the two mentions are linked (LinkDurations). A bare
+// year yields to a quantity that counts something on the same figure
+// (DropDatesThatYieldToCounts), and wins over one that does not.
 // Dropping is linear after a sort: a quantity overlaps some date iff the
 // largest end among the dates that start before the quantity ends lies past
 // the quantity's start.
 void ResolveQuantitiesAndDates(std::vector<Mention>* mentions, size_t from,
-                               const RuleBook& rules,
+                               const RuleBook& rules, const DateRecognizer& date_recognizer,
                                std::vector<std::pair<size_t, size_t>>* links) {
+  DropDatesThatYieldToCounts(mentions, from, date_recognizer);
   std::vector<Span> dates;
   for (size_t i = from; i < mentions->size(); ++i) {
     const Mention& m = (*mentions)[i];
@@ -221,7 +267,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
     places_.Recognize(normalized.text, sentence.span, &mentions);
-    ResolveQuantitiesAndDates(&mentions, first, *rules_, &links);
+    ResolveQuantitiesAndDates(&mentions, first, *rules_, dates_, &links);
   }
   LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
   for (Mention& m : linked.mentions) mentions.push_back(std::move(m));

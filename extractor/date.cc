@@ -110,6 +110,7 @@ struct DateRecognizer::Compiled {
     std::vector<std::string> group_names;  // index -> name ("" if unnamed)
   };
   std::vector<AnchoredRule> rules;  // parallel to the set's indexes
+  std::vector<std::string> yield_to_count;  // ids of the rules that yield to a count
 };
 
 namespace {
@@ -1040,6 +1041,9 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   }
   if (Status status = CompileAnchored(*set, compiled.get()); !status.ok()) return status;
   Status error;
+  for (const Rule& rule : set->rules()) {
+    if (SetField(rule, "yield_to_count") == "true") compiled->yield_to_count.push_back(rule.id);
+  }
   compiled->signal = rules.FindTable("signal");
   if (compiled->signal != nullptr) {
     compiled->signal_before =
@@ -1087,6 +1091,11 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     mention.value = std::move(*value);
     out->push_back(std::move(mention));
   }
+}
+
+bool DateRecognizer::YieldsToCount(std::string_view rule_id) const {
+  const auto& ids = compiled_->yield_to_count;
+  return std::find(ids.begin(), ids.end(), rule_id) != ids.end();
 }
 
 std::string_view DateGroupTable(std::string_view group) {

@@ -100,6 +100,13 @@ class DateRecognizer {
   void Recognize(std::string_view text, Span range, const DateContext& context,
                  std::vector<Mention>* out) const;
 
+  // Whether the rule with this id yields to a count: its `set` says
+  // `yield_to_count: "true"` (fr.date.bare_year). The annotator drops such a
+  // date where a quantity on the same figure counts something ("2000
+  // manifestants"), and keeps it over one that does not ("la saison
+  // touristique 2012").
+  bool YieldsToCount(std::string_view rule_id) const;
+
   struct Compiled;  // tables and automata, shared by copies
 
  private:
