@@ -449,6 +449,10 @@ struct Segmenter::Impl {
           !OpensSentence(window, pos)) {
         continue;
       }
+      if (pos < window.size() && IsAsciiDigit(window[pos]) &&
+          SeptemberBefore(window, previous, pos)) {
+        continue;  // "le 20 sept. 2014", at the text's end (ICU breaks there)
+      }
       if (pos < window.size()) {
         const size_t closed = AfterClosingMarks(window, pos);
         if (closed > pos && ContinuesSentence(window, closed)) continue;
@@ -489,7 +493,7 @@ struct Segmenter::Impl {
       while (digit < end && window[digit] == ' ') ++digit;
       if (digit >= end || window[digit] < '0' || window[digit] > '9') continue;
       if (dot < begin + 2 || !IsLetterByte(window[dot - 1]) || !IsLetterByte(window[dot - 2]) ||
-          FollowsAbbreviation(window, digit)) {
+          FollowsAbbreviation(window, digit) || SeptemberAfterDay(window, begin, dot)) {
         continue;
       }
       splits.push_back(digit);
@@ -520,6 +524,38 @@ struct Segmenter::Impl {
       from = split;
     }
     sink->Add(offset + from, offset + end);
+  }
+
+  // Whether the word ending at window[dot] ('.') is "sept" after a day of
+  // the month ("le 20 sept. 2014", "1er sept. 2014"): September
+  // abbreviated, not a sentence that ends on the number seven ("Ils étaient
+  // sept. 2014 fut …"), which abbreviations.txt cannot tell apart.
+  static bool SeptemberAfterDay(std::string_view window, size_t begin, size_t dot) {
+    constexpr std::string_view kSept = "sept";
+    if (dot < begin + kSept.size() + 2) return false;
+    const size_t word = dot - kSept.size();
+    if (window.substr(word, kSept.size()) != kSept || window[word - 1] != ' ') return false;
+    size_t day_end = word - 1;
+    if (day_end >= begin + 2 && window.substr(day_end - 2, 2) == "er") day_end -= 2;  // "1er"
+    size_t day_start = day_end;
+    while (day_start > begin && window[day_start - 1] >= '0' && window[day_start - 1] <= '9') {
+      --day_start;
+    }
+    const size_t digits = day_end - day_start;
+    if (digits == 0 || digits > 2 || (day_start > begin && IsLetterByte(window[day_start - 1]))) {
+      return false;
+    }
+    int day = 0;
+    for (size_t i = day_start; i < day_end; ++i) day = day * 10 + (window[i] - '0');
+    return day >= 1 && day <= 31 && (day_end == word - 1 || day == 1);
+  }
+
+  // Whether the break at `pos` follows "sept." after a day of the month
+  // (and spaces): SeptemberAfterDay at that full stop.
+  static bool SeptemberBefore(std::string_view window, size_t begin, size_t pos) {
+    size_t end = pos;
+    while (end > begin && window[end - 1] == ' ') --end;
+    return end > begin && window[end - 1] == '.' && SeptemberAfterDay(window, begin, end - 1);
   }
 
   // The first '.', '!' or '?' of text at or after `from`, or npos. A

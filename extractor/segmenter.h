@@ -22,7 +22,9 @@
 //     not break but "l'ONU. Le" and "beaucoup. Le" do. The break is kept when
 //     the next word only ever starts sentences ("Il", "Elle", "Mais", "C'"):
 //     "38 degrés C. Il fera beau" is two sentences. Numbers such as "1.787"
-//     never break. Sentence spans exclude surrounding whitespace.
+//     never break, nor does "sept." after a day before a number ("le 20
+//     sept. 2014"; "sept." is no abbreviation elsewhere: "Ils étaient
+//     sept."). Sentence spans exclude surrounding whitespace.
 //   * Tokens: see Tokenize().
 //
 // Thread safety: a Segmenter owns ICU break iterators, which are stateful, so

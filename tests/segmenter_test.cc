@@ -284,6 +284,23 @@ TEST_CASE("every entry of rules/fr/abbreviations.txt keeps a name attached",
   }
 }
 
+TEST_CASE("September abbreviated after a day does not end a sentence before the year",
+          "[segmenter]") {
+  auto segmenter = MakeSegmenter();
+  CHECK(Sentences(*segmenter, "Le 20 sept. 2014, il a plu.") ==
+        Strings{"Le 20 sept. 2014, il a plu."});
+  CHECK(Sentences(*segmenter, "Du 14 au 1er sept. 2014, le festival a lieu.") ==
+        Strings{"Du 14 au 1er sept. 2014, le festival a lieu."});
+  // At the text's end ICU itself breaks after the full stop.
+  CHECK(Sentences(*segmenter, "Publié le 20 sept. 2014") ==
+        Strings{"Publié le 20 sept. 2014"});
+  // The number seven ends the sentence; so does a number that is no day.
+  CHECK(Sentences(*segmenter, "Ils étaient sept. 2014 fut une année noire.") ==
+        Strings{"Ils étaient sept.", "2014 fut une année noire."});
+  CHECK(Sentences(*segmenter, "Ils étaient 45 sept. 600 autres sont venus.") ==
+        Strings{"Ils étaient 45 sept.", "600 autres sont venus."});
+}
+
 TEST_CASE("abbreviations match whole words and not word endings",
           "[segmenter]") {
   auto segmenter = MakeSegmenter();
