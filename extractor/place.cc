@@ -518,6 +518,32 @@ std::string FoldPlaceKey(std::string_view text) {
   return key;
 }
 
+// Bit k set when token k of a gazetteer name does not start with a capital
+// (a lower-case word, a particle, punctuation), up to kMaxNameTokens.
+// A plain name (IsPlainName) has one token per space-separated word, and
+// is read without tokenizing it, as IndexName does.
+uint8_t LowercaseTokens(std::string_view name) {
+  static_assert(kMaxNameTokens <= 8, "one bit per token of a name");
+  uint8_t bits = 0;
+  size_t k = 0;
+  const auto add = [&](std::string_view token) {
+    if (k < kMaxNameTokens && !IsUpper(FirstCodePoint(token))) {
+      bits |= static_cast<uint8_t>(1u << k);
+    }
+    ++k;
+  };
+  if (IsPlainName(name)) {
+    for (size_t start = 0; start <= name.size();) {
+      const size_t space = std::min(name.find(' ', start), name.size());
+      add(name.substr(start, space - start));
+      start = space + 1;
+    }
+  } else {
+    for (const Token& t : Tokenize(name, Span{0, name.size()})) add(t.span.Of(name));
+  }
+  return bits;
+}
+
 struct PlaceRecognizer::Index {
   struct Entry {
     std::string id;
@@ -537,6 +563,10 @@ struct PlaceRecognizer::Index {
     int32_t place = -1;    // best place entry with this key
     int32_t demonym = -1;  // best demonym entry with this key
     bool lowercase_name = false;  // some name with this key starts lower-case
+    // Bit k: token k of some name with this key does not start with a
+    // capital (bit 0 is lowercase_name's token); "Des Moines" has none
+    // past the first, "Kurdistan irakien" has bit 1.
+    uint8_t lowercase_tokens = 0;
     bool caps_name = false;       // some name with this key is in capitals
     bool not_place = false;
     bool needs_cue = false;
@@ -876,6 +906,7 @@ class IndexLoader {
     }
     if (!demonym) {
       if (!IsUpper(FirstCodePoint(name))) info.lowercase_name = true;
+      info.lowercase_tokens |= LowercaseTokens(name);
       if (IsAllCaps(name.substr(0, name.find(' ')))) info.caps_name = true;
     }
     return Status::Ok();
@@ -1169,6 +1200,12 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
   bool emitted = false;
   if (!best->not_place && best->place >= 0) {
     bool ok = upper || best->lowercase_name;
+    // "des moines" (monks) is not "Des Moines": a later word the name
+    // always capitalizes must be capitalized here too.
+    for (size_t k = 1; k < best_n && ok; ++k) {
+      ok = ((best->lowercase_tokens >> k) & 1) != 0 ||
+           IsUpper(FirstCodePoint(tokens[i + k].span.Of(text)));
+    }
     if (all_caps && !best->caps_name) ok = false;
     if (best->needs_cue && !cue) ok = false;
     if (best->common_word && initial && !cue) ok = false;
