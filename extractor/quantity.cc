@@ -547,6 +547,19 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
   return q;
 }
 
+namespace {
+
+// A lone lower-case word ending in -ent right after a figure ("sur les neuf
+// enquêtes, huit donnent une avance"): a verb in the third person plural,
+// whose subject is the figure standing for a noun said before. A noun after
+// a figure of two or more ends in -ents.
+bool IsPluralVerb(std::string_view entity) {
+  return entity.size() > 4 && entity.ends_with("ent") && IsLowerInitial(entity) &&
+         entity.find(' ') == std::string_view::npos;
+}
+
+}  // namespace
+
 std::optional<std::string> QuantityRecognizer::FindEntity(
     std::string_view text, size_t end, size_t range_end) const {
   size_t pos = SkipSpaces(text, end, range_end);
@@ -567,6 +580,7 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
     return std::nullopt;
   }
   std::string entity(first);
+  if (IsPluralVerb(first)) return entity;  // the caller reads it as elided
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
@@ -637,9 +651,10 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
         FieldsOf(rule).measure_units;
     if (!quantity->entity && counts_things) {
       quantity->entity = FindEntity(text, match.span.end, range.end);
-      // "huit autres": the noun of the previous figure in the sentence.
-      if (quantity->entity &&
-          Lookup(tables_.entity_anaphors, *quantity->entity) != nullptr) {
+      // "huit autres", "huit donnent une avance": the noun of the previous
+      // figure in the sentence.
+      if (quantity->entity && (Lookup(tables_.entity_anaphors, *quantity->entity) != nullptr ||
+                               IsPluralVerb(*quantity->entity))) {
         quantity->entity.reset();
         for (size_t i = out->size(); i > first_in_range; --i) {
           const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
