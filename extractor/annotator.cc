@@ -155,6 +155,26 @@ void DropDatesThatYieldToCounts(std::vector<Mention>* mentions, size_t from,
                   mentions->end());
 }
 
+// Records the days the sentence's date mentions state with a day number
+// ("samedi 29 mai", "le 29/05"), so that a later bare "samedi" is that day
+// (DateContext::stated_days). A day said without one ("hier", "samedi")
+// states nothing: the tense decides for those, and a later weekday keeps
+// deciding by its own tense.
+void StateDaysWithNumbers(const std::vector<Mention>& mentions, size_t from,
+                          std::string_view text, DateContext* context) {
+  for (size_t i = from; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.kind != MentionKind::kDate) continue;
+    const std::string& value = std::get<DateValue>(m.value).value;
+    const std::string_view said = m.span.Of(text);
+    if (value.size() < 10 ||
+        std::none_of(said.begin(), said.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    if (auto day = ParseIsoDate(std::string_view(value).substr(0, 10))) StateDay(*day, context);
+  }
+}
+
 // The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
@@ -268,6 +288,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
     places_.Recognize(normalized.text, sentence.span, &mentions);
     ResolveQuantitiesAndDates(&mentions, first, *rules_, dates_, &links);
+    StateDaysWithNumbers(mentions, first, normalized.text, &date_context);
   }
   LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
   for (Mention& m : linked.mentions) mentions.push_back(std::move(m));

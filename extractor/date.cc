@@ -400,7 +400,12 @@ std::optional<std::string> Resolver::Weekday(const Fields& f,
   } else if (shift > 0) {
     day = today + chr::days(ahead == 0 ? 7 : ahead);
   } else {
-    day = future ? today + chr::days(ahead) : today - chr::days(back);
+    // The next one in the future tense; else the last one, unless the text
+    // named the next one before with its day number ("une opération sera
+    // menée samedi 29 mai", then "Rendez-vous est fixé samedi").
+    const auto stated = [&](long offset) { return (context.stated_days >> (offset + 7)) & 1; };
+    const bool ahead_wins = future || (stated(ahead) != 0 && stated(-back) == 0);
+    day = ahead_wins ? today + chr::days(ahead) : today - chr::days(back);
   }
   return DayValue(chr::year_month_day(day));
 }
@@ -1091,6 +1096,14 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     mention.value = std::move(*value);
     out->push_back(std::move(mention));
   }
+}
+
+void StateDay(chr::year_month_day day, DateContext* context) {
+  if (!context->document_date || !day.ok()) return;
+  const long offset =
+      (chr::sys_days(day) - chr::sys_days(*context->document_date)).count();
+  if (offset < -7 || offset > 7) return;
+  context->stated_days |= static_cast<uint16_t>(1u << (offset + 7));
 }
 
 bool DateRecognizer::YieldsToCount(std::string_view rule_id) const {

@@ -57,6 +57,7 @@
 #define CLAIMX_EXTRACTOR_DATE_H_
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -78,7 +79,20 @@ struct DateContext {
   // The publication date; without it relative dates keep unknown parts
   // ("XXXX-07-14") and relative days are not emitted.
   std::optional<std::chrono::year_month_day> document_date;
+  // Days within a week of the document date that the text stated with a
+  // day number before the current sentence ("une opération sera menée
+  // samedi 29 mai"): bit offset + 7 for document_date + offset days,
+  // offset -7..7 (see StateDay). A bare weekday outside the future tense
+  // is the last such day, unless the next one was stated and the last one
+  // was not ("Rendez-vous est fixé samedi à 8 h"). The annotator fills it
+  // sentence after sentence; 0 when nothing is known.
+  uint16_t stated_days = 0;
 };
+
+// Records in `context` a day the text states with a day number (see
+// DateContext::stated_days); days more than a week from the document date
+// are ignored.
+void StateDay(std::chrono::year_month_day day, DateContext* context);
 
 // "2016-11-10" -> that day; nullopt unless a real calendar date YYYY-MM-DD.
 std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view date);
