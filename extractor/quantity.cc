@@ -565,7 +565,9 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   size_t pos = SkipSpaces(text, end, range_end);
   // At most one joiner, the longest that fits: "le nombre de" before "de".
   size_t best_joiner_end = pos;
+  const char first_byte = pos < range_end ? text[pos] : '\0';
   for (const auto& [joiner, unused] : *tables_.entity_joiners) {
+    if (joiner.empty() || joiner[0] != first_byte) continue;  // most joiners, cheaply
     if (text.substr(pos, joiner.size()) == joiner) {
       size_t after = pos + joiner.size();
       bool elided = joiner.back() == '\'';
