@@ -53,6 +53,8 @@ constexpr size_t kGazetteerColumns = 10;
 
 // A foreign city smaller than this is a place only after a cue word: bare,
 // such names are mostly people ("Barroso, le président", "ajoute Hassan").
+// "en" does not count there: French puts "à" before a city, and "en" before
+// a person is "voir en Obama le favori" (Obama is also a town of Japan).
 constexpr int64_t kBareCityMinPopulation = 200000;
 
 // Latin-1 letters U+00C0..U+00FF, folded: lower case, no diacritic. 0 marks
@@ -1211,7 +1213,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     if (best->common_word && initial && !cue) ok = false;
     if (after_name(i)) ok = false;
     const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
-    if (!cue && e.type == "city" && e.country != "FR" &&
+    if ((!cue || prev == "en") && e.type == "city" && e.country != "FR" &&
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }
