@@ -53,8 +53,9 @@ constexpr size_t kGazetteerColumns = 10;
 
 // A foreign city smaller than this is a place only after a cue word: bare,
 // such names are mostly people ("Barroso, le président", "ajoute Hassan").
-// "en" does not count there: French puts "à" before a city, and "en" before
-// a person is "voir en Obama le favori" (Obama is also a town of Japan).
+// A `region_cue` ("en") does not count there: French puts "à" before a
+// city, and "en" before a person is "voir en Obama le favori" (Obama is also
+// a town of Japan).
 constexpr int64_t kBareCityMinPopulation = 200000;
 
 // Latin-1 letters U+00C0..U+00FF, folded: lower case, no diacritic. 0 marks
@@ -583,6 +584,8 @@ struct PlaceRecognizer::Index {
   // which is what Find() probes.
   std::unordered_map<std::string, KeyInfo, StringHash, std::equal_to<>> keys;
   std::unordered_set<std::string, StringHash, std::equal_to<>> cues;
+  // The cues that mark a country or a region, not a city ("en"); in `cues` too.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> region_cues;
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_article;
@@ -923,6 +926,9 @@ class IndexLoader {
     std::string_view policy = cells[1];
     if (policy == "cue") {
       index_->cues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "region_cue") {
+      index_->cues.insert(FoldPlaceKey(phrase));
+      index_->region_cues.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
       needs_cue_.insert(FoldPlaceKey(phrase));
     } else if (policy == "common_word") {
@@ -1213,7 +1219,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     if (best->common_word && initial && !cue) ok = false;
     if (after_name(i)) ok = false;
     const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
-    if ((!cue || prev == "en") && e.type == "city" && e.country != "FR" &&
+    if ((!cue || index.region_cues.count(prev) != 0) && e.type == "city" && e.country != "FR" &&
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }
