@@ -60,7 +60,6 @@ std::string CountingList(size_t bytes) {
   return text;
 }
 
-
 double BestSeconds(const std::string& text) {
   // Keep freed memory with the allocator so that every size reuses warm
   // pages in its second and third runs, as the smaller sizes do anyway.
