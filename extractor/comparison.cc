@@ -280,6 +280,20 @@ void CollectCandidates(const AnnotatedDocument& doc,
   }
 }
 
+// Whether a group holds figures from at least two voices: a source in a
+// document, the unattributed claims of a document being its own voice. One
+// voice giving two figures for a measure is most often speaking of two
+// things ("des centaines de Tibétains manifestent", then "6 Tibétains se
+// sont immolés"), not contradicting itself.
+bool HasTwoVoices(const std::vector<Candidate>& candidates,
+                  const std::vector<size_t>& members) {
+  const ComparisonItem& first = candidates[members.front()].item;
+  return std::any_of(members.begin() + 1, members.end(), [&](size_t i) {
+    const ComparisonItem& item = candidates[i].item;
+    return item.doc != first.doc || item.source != first.source;
+  });
+}
+
 }  // namespace
 
 ClaimComparer ClaimComparer::Create(const RuleBook& rules) {
@@ -321,7 +335,7 @@ std::vector<Comparison> ClaimComparer::Compare(
   }
   std::vector<std::pair<size_t, Comparison>> ordered;
   for (auto& [root, members] : groups) {
-    if (members.size() < 2) continue;
+    if (!HasTwoVoices(candidates, members)) continue;
     Comparison comparison;
     comparison.entity = candidates[members.front()].measure;
     comparison.unit = candidates[members.front()].unit;

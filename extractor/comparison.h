@@ -11,7 +11,10 @@
 // meet ("victime civile" and "civil" both measure "civil"). Two candidates are
 // comparable when they have the same measure, the same unit (null for counts),
 // their places overlap and their periods overlap; a group is a connected set
-// of comparable candidates holding at least two claims. Each claim gives at
+// of comparable candidates from at least two voices (a voice is a source in
+// a document; a document's unattributed claims are one voice, the
+// article's: one voice with two figures is most often speaking of two
+// things, not contradicting itself). Each claim gives at
 // most one item per group, its first figure for that measure ("tué 64 civils
 // et blessé huit autres": 64).
 //   * places overlap when either claim names none (the scope is unknown), or

@@ -297,6 +297,32 @@ TEST_CASE("comparisons keep apart other places, periods and units", "[comparison
     b.AddClaim("450 civils en août 2014", s);
     CHECK(b.Build().comparisons.size() == 1);
   }
+  SECTION("one voice with two figures speaks of two things") {
+    DocBuilder b{"Des centaines de Tibétains manifestent. 6 Tibétains se sont immolés. "
+                 "Selon A, 300 civils. Selon A, 450 civils."};
+    std::string a = b.Source("A", "A");
+    b.Quantity("Des centaines", 200, "tibétain", Bound::kAtLeast);
+    b.Quantity("6", 6, "tibétain");
+    b.Quantity("300", 300, "civil");
+    b.Quantity("450", 450, "civil");
+    b.AddClaim("Des centaines de Tibétains manifestent", std::nullopt);
+    b.AddClaim("6 Tibétains se sont immolés", std::nullopt);
+    b.AddClaim("300 civils", a);
+    b.AddClaim("450 civils", a);
+    CHECK(b.Build().comparisons.empty());
+  }
+  SECTION("the article's own figure meets a source's") {
+    DocBuilder b{"300 civils sont morts. Selon A, 450 civils."};
+    std::string a = b.Source("A", "A");
+    b.Quantity("300", 300, "civil");
+    b.Quantity("450", 450, "civil");
+    b.AddClaim("300 civils sont morts", std::nullopt);
+    b.AddClaim("450 civils", a);
+    AnnotatedDocument doc = b.Build();
+    REQUIRE(doc.comparisons.size() == 1);
+    CHECK_FALSE(doc.comparisons[0].items[0].source.has_value());
+    CHECK(doc.comparisons[0].disagreement);
+  }
   SECTION("different units") {
     DocBuilder b{"Selon A, 300 km. Selon B, 450 km2."};
     std::string a = b.Source("A", "A");
@@ -339,6 +365,24 @@ TEST_CASE("comparisons across documents carry each item's document", "[compariso
   auto json = ComparisonToJson(across[0], /*with_doc=*/true);
   CHECK(json["items"][1]["doc"] == "doc-2");
   CHECK_FALSE(ComparisonToJson(across[0], false)["items"][0].contains("doc"));
+}
+
+TEST_CASE("comparisons across documents count each article as its own voice",
+          "[comparison]") {
+  // Two articles' unattributed figures are two voices, though neither has
+  // a source; within one article they would be one.
+  DocBuilder one{"300 civils sont morts en Syrie.", "doc-1"};
+  one.Quantity("300", 300, "civil");
+  one.AddClaim("300 civils sont morts en Syrie", std::nullopt);
+  DocBuilder two{"450 civils sont morts en Syrie.", "doc-2"};
+  two.Quantity("450", 450, "civil");
+  two.AddClaim("450 civils sont morts en Syrie", std::nullopt);
+  AnnotatedDocument d1 = one.Build();
+  AnnotatedDocument d2 = two.Build();
+  auto across = DocBuilder::Comparer().Compare({&d1, &d2});
+  REQUIRE(across.size() == 1);
+  CHECK(across[0].items.size() == 2);
+  CHECK(across[0].disagreement);
 }
 
 TEST_CASE("comparisons are written in the JSON output with the documented fields",
