@@ -558,6 +558,20 @@ bool IsPluralVerb(std::string_view entity) {
          entity.find(' ') == std::string_view::npos;
 }
 
+// "à 20 kilomètres de la côte", "À plus de 1 750 km de Fukushima": a
+// measure after "à" says where something lies, and what follows "de" is the
+// place it is measured from, not what it measures.
+bool LocatesByMeasure(std::string_view text, size_t start) {
+  constexpr std::string_view kA = "\xC3\xA0 ";      // "à "
+  constexpr std::string_view kCapitalA = "\xC3\x80 ";  // "À "
+  if (start < kA.size()) return false;
+  const std::string_view before = text.substr(start - kA.size(), kA.size());
+  if (before != kA && before != kCapitalA) return false;
+  const size_t word_start = start - kA.size();
+  return word_start == 0 || text[word_start - 1] == ' ' || text[word_start - 1] == '\n' ||
+         text[word_start - 1] == '(' || text[word_start - 1] == ',';
+}
+
 }  // namespace
 
 std::optional<std::string> QuantityRecognizer::FindEntity(
@@ -653,7 +667,8 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     bool counts_things =
         !quantity->unit || *quantity->unit == "%" || *quantity->unit == "ratio" ||
         FieldsOf(rule).measure_units;
-    if (!quantity->entity && counts_things) {
+    const bool located = FieldsOf(rule).measure_units && LocatesByMeasure(text, match.span.start);
+    if (!quantity->entity && counts_things && !located) {
       quantity->entity = FindEntity(text, match.span.end, range.end);
       // "huit autres", "huit donnent une avance": the noun of the previous
       // figure in the sentence.
