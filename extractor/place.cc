@@ -586,6 +586,13 @@ struct PlaceRecognizer::Index {
   std::unordered_set<std::string, StringHash, std::equal_to<>> cues;
   // The cues that mark a country or a region, not a city ("en"); in `cues` too.
   std::unordered_set<std::string, StringHash, std::equal_to<>> region_cues;
+  // The cues that are articles ("le", "la", "l'"); in `cues` too. They do
+  // not keep a capitalized word glued after the name from making it part
+  // of a longer one ("le Lincoln Center", "la France insoumise").
+  std::unordered_set<std::string, StringHash, std::equal_to<>> article_cues;
+  // Lower-case words that, right after a name, continue a longer foreign
+  // proper name ("University of the Ryukyus", "Bank of America").
+  std::unordered_set<std::string, StringHash, std::equal_to<>> name_continues;
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_article;
@@ -929,6 +936,11 @@ class IndexLoader {
     } else if (policy == "region_cue") {
       index_->cues.insert(FoldPlaceKey(phrase));
       index_->region_cues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "article_cue") {
+      index_->cues.insert(FoldPlaceKey(phrase));
+      index_->article_cues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "name_continues") {
+      index_->name_continues.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
       needs_cue_.insert(FoldPlaceKey(phrase));
     } else if (policy == "common_word") {
@@ -1223,19 +1235,25 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }
-    if (!cue) {
+    const bool city = e.type == "city" || e.type == "capital";
+    if (!cue || (city && index.article_cues.count(prev) != 0)) {
       // Glued to another capitalized word: part of a longer proper name.
+      // A preposition before the name says place ("à Paris Saint-Germain"
+      // is rare); an article before a city says only that a name follows
+      // ("le Lincoln Center"). Before a country it does say place: "le
+      // président de la France François Hollande".
       const Index::KeyInfo* next_info =
           next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
       if (next_word && is_upper_word(last + 1) &&
           (next_info == nullptr || !next_info->full())) {
         ok = false;
       }
-      if (!initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
+      if (!cue && !initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
           Adjacent(text, tokens[i - 1], tokens[i])) {
         ok = false;
       }
     }
+    if (next_word && index.name_continues.count(fold(tokens[last + 1])) != 0) ok = false;
     if (ok) {
       // "Washington ne reconnaît", "Washington et les autres capitales":
       // a capital as the subject, not a location, stands for its

@@ -45,7 +45,9 @@
 //     président", "ajoute Hassan");
 //   * a name right after a title or first name ("M.", "Jean", "colonel") is a
 //     person; a capitalized word glued before or after it ("Paris Hilton")
-//     makes it part of a longer proper name, unless a cue precedes it;
+//     makes it part of a longer proper name, unless a cue precedes it (an
+//     article is no such cue before a city: "le Lincoln Center"), and so
+//     does a `name_continues` word after it ("University of the Ryukyus");
 //   * a `not_place` phrase ("Amnesty International", "Paris Saint-Germain")
 //     is matched like a name and then dropped, so nothing inside it is a
 //     place.
