@@ -1990,6 +1990,8 @@ class LinkPass {
       if (next == i) next = AfterPlaceSetting(i);
       if (next == i) next = AfterDetachedWord(i);
       if (next == i && IsMannerAdverb(i)) next = i + 1;
+      // "conclut tout simplement Joji Otaki", "a dit très clairement que".
+      if (next == i && IsDegreeAdverb(Lower(i)) && IsMannerAdverb(i + 1)) next = i + 2;
       if (next == i) next = AfterMannerPhrase(i);
       if (next == i) break;
       i = next;
@@ -2082,6 +2084,11 @@ class LinkPass {
     const bool subject = IsWord(i + 3) && (IsUpperWord(i + 3) || g_.IsDeterminer(next) ||
                                            g_.IsTitle(next));
     return subject ? i + 2 : i;
+  }
+
+  static bool IsDegreeAdverb(std::string_view w) {
+    return w == "tout" || w == "très" || w == "plus" || w == "bien" || w == "assez" ||
+           w == "fort";
   }
 
   bool IsMannerAdverb(size_t k) const {

@@ -1304,7 +1304,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       std::string_view w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par"; not
       // "présumé", an adjective ("l'auteur présumé").
-      bool participle = LooksLikeParticiple(w) && !w.starts_with("présumé");
+      bool participle = (LooksLikeParticiple(w) && !w.starts_with("présumé")) || w == "ayant" ||
+                        w == "étant";
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
       if (((w == "et" && n > 0) || superlative) && r.IsWord(1) &&
@@ -1473,7 +1474,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         if (words == 0) complement_head = w;
         // A participle ends the phrase: "de la présidence diffusé hier";
         // the word right after the preposition is a noun ("de la santé").
-        bool participle = words > 0 && !upper && LooksLikeParticiple(w);
+        // So does "ayant" or "étant" ("de l'étude ayant fourni ces
+        // résultats").
+        bool participle =
+            words > 0 && !upper && (LooksLikeParticiple(w) || w == "ayant" || w == "étant");
         // A title opens another phrase ("l'avocat du président Jacques
         // Roux"), unless it is the complement's only noun ("la famille de
         // la victime").
