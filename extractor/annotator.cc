@@ -175,6 +175,32 @@ void StateDaysWithNumbers(const std::vector<Mention>& mentions, size_t from,
   }
 }
 
+// Records the sentence's last date (in text order) that names a calendar
+// period, for a later "cette année-là" (DateContext::last_stated). A date
+// after "du" or "de" dates a noun ("au référendum du 1er juillet 1962"),
+// not what the sentence tells: another date of the sentence is preferred
+// ("le 5 juillet 1962, De Gaulle proclamait l'indépendance … après le
+// référendum du 1er juillet 1962. Ce jour-là" is the 5th).
+void StateLastDateOf(const std::vector<Mention>& mentions, size_t from, std::string_view text,
+                     DateContext* context) {
+  auto dates_a_noun = [&](const Mention& m) {
+    const std::string_view before = text.substr(0, m.span.start);
+    return before.ends_with(" du ") || before.ends_with(" de ") || before.ends_with(" d'");
+  };
+  const Mention* last = nullptr;
+  const Mention* last_of_a_noun = nullptr;
+  for (size_t i = from; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.kind != MentionKind::kDate) continue;
+    const std::string& value = std::get<DateValue>(m.value).value;
+    if (value.empty() || value[0] < '0' || value[0] > '9') continue;  // durations, sets
+    const Mention*& slot = dates_a_noun(m) ? last_of_a_noun : last;
+    if (slot == nullptr || m.span.start > slot->span.start) slot = &m;
+  }
+  if (last == nullptr) last = last_of_a_noun;
+  if (last != nullptr) StateLastDate(std::get<DateValue>(last->value).value, context);
+}
+
 // The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
@@ -289,6 +315,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
     places_.Recognize(normalized.text, sentence.span, &mentions);
     ResolveQuantitiesAndDates(&mentions, first, *rules_, dates_, &links);
     StateDaysWithNumbers(mentions, first, normalized.text, &date_context);
+    StateLastDateOf(mentions, first, normalized.text, &date_context);
   }
   LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
   for (Mention& m : linked.mentions) mentions.push_back(std::move(m));

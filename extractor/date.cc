@@ -134,7 +134,7 @@ constexpr FieldSpec kFields[] = {
 };
 constexpr std::string_view kEndPrefix = "end_";
 constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
-                                       "last_n", "set"};
+                                       "last_n", "set", "anaphoric"};
 
 const FieldSpec* FindField(std::string_view name) {
   if (name.starts_with(kEndPrefix)) name.remove_prefix(kEndPrefix.size());
@@ -569,6 +569,26 @@ std::optional<std::string> Recurrence(Fields f) {
   return DurationValue(f, "");
 }
 
+// "cette année-là" after "en 2006": the period of the rule's unit that
+// holds the last date stated (DateContext::last_stated), when that date
+// is precise enough ("ce jour-là" after "en 2006" says nothing).
+std::optional<std::string> Anaphoric(const Fields& f, const DateContext& context) {
+  auto unit = TextField(f, "unit");
+  if (!unit) return std::nullopt;
+  size_t length = 0;
+  if (*unit == "Y") length = 4;
+  if (*unit == "M") length = 7;
+  if (*unit == "D") length = 10;
+  const std::string& last = context.last_stated;
+  if (length == 0 || last.size() < length) return std::nullopt;
+  if (last.size() > length && last[length] != '-' && last[length] != 'T') return std::nullopt;
+  for (size_t i = 0; i < length; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? last[i] != '-' : (last[i] < '0' || last[i] > '9')) return std::nullopt;
+  }
+  return last.substr(0, length);
+}
+
 // A point or period; with end_ fields, also the interval it starts.
 std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
   ShareIntervalFields(&f);
@@ -607,6 +627,8 @@ std::optional<DateValue> Resolve(const Rule& rule, const Fields& f,
     out = LastUnits(f, resolver.context);
   } else if (kind == "set") {
     out = from(Recurrence(f));
+  } else if (kind == "anaphoric") {
+    out = from(Anaphoric(f, resolver.context));
   } else {
     out = PointOrInterval(f, resolver);
   }
@@ -1104,6 +1126,14 @@ void StateDay(chr::year_month_day day, DateContext* context) {
       (chr::sys_days(day) - chr::sys_days(*context->document_date)).count();
   if (offset < -7 || offset > 7) return;
   context->stated_days |= static_cast<uint16_t>(1u << (offset + 7));
+}
+
+void StateLastDate(std::string_view value, DateContext* context) {
+  if (value.size() < 4 || value.find('X') != std::string_view::npos) return;
+  for (size_t i = 0; i < 4; ++i) {
+    if (value[i] < '0' || value[i] > '9') return;
+  }
+  context->last_stated.assign(value);
 }
 
 bool DateRecognizer::YieldsToCount(std::string_view rule_id) const {

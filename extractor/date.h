@@ -27,6 +27,9 @@
 //   last_n           "les douze derniers mois": a duration anchored at the
 //                    document date (the range says where)
 //   set              a recurrence ("chaque mardi" -> XXXX-WXX-2, type set)
+//   anaphoric        "cette année-là", "ce jour-là": the period of that unit
+//                    holding the last date an earlier sentence stated
+//                    (DateContext::last_stated); nothing when none did
 //
 // After a rule matches, the words just before the mention are matched against
 // the define `date_signal` (its group `signal` is looked up in the `signal`
@@ -87,7 +90,16 @@ struct DateContext {
   // was not ("Rendez-vous est fixé samedi à 8 h"). The annotator fills it
   // sentence after sentence; 0 when nothing is known.
   uint16_t stated_days = 0;
+  // The value of the last date of an earlier sentence that names a
+  // calendar period ("2006", "1962-07-05", "2016-11"; not a duration, a
+  // set or a value with unknown parts), for "cette année-là" (kind
+  // anaphoric). The annotator fills it with StateLastDate.
+  std::string last_stated;
 };
+
+// Records `value` as DateContext::last_stated when it starts with a
+// calendar year ("2006", "2016-11-10T14:00"); other values leave it as is.
+void StateLastDate(std::string_view value, DateContext* context);
 
 // Records in `context` a day the text states with a day number (see
 // DateContext::stated_days); days more than a week from the document date

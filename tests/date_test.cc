@@ -120,6 +120,36 @@ TEST_CASE("date regression corpus", "[date][corpus]") {
   CHECK(cases >= 60);
 }
 
+TEST_CASE("an anaphoric date takes the last stated period of its unit", "[date]") {
+  SECTION("a month from a time, a year from a season") {
+    auto found = DateMentions(
+        "Le 3 mars 2015 à 14 h, il est arrivé. Ce mois-là, il pleuvait. "
+        "L'hiver 2013 fut rude. Cette année-là, il gela.",
+        "2016-11-10");
+    const auto* month = FindText(found, "Ce mois-là");
+    REQUIRE(month != nullptr);
+    CHECK((*month)["value"] == "2015-03");
+    const auto* year = FindText(found, "Cette année-là");
+    REQUIRE(year != nullptr);
+    CHECK((*year)["value"] == "2013");
+  }
+  SECTION("a day after a year, or after nothing but durations, is unknown") {
+    auto found = DateMentions("En 2006, il arrive. Ce jour-là, il pleut.", "2016-11-10");
+    CHECK(FindText(found, "Ce jour-là") == nullptr);
+    found = DateMentions("Il est resté trois ans. Cette année-là, il pleut.", "2016-11-10");
+    CHECK(FindText(found, "Cette année-là") == nullptr);
+    CHECK(FindText(found, "Cette année") == nullptr);  // not the document's year
+  }
+  SECTION("StateLastDate keeps calendar values only") {
+    DateContext context;
+    StateLastDate("2016-11-10T14:00", &context);
+    StateLastDate("P3Y", &context);
+    StateLastDate("XXXX-07-14", &context);
+    StateLastDate("PRESENT_REF", &context);
+    CHECK(context.last_stated == "2016-11-10T14:00");
+  }
+}
+
 TEST_CASE("repeated relative words stay linear and every one resolves", "[date][bad_input]") {
   // A ratio, not a wall-clock limit: 4x the input must cost about 4x the
   // time (quadratic work would cost 16x), whatever the machine's load.
