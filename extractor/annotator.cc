@@ -1,7 +1,10 @@
 #include "extractor/annotator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -201,6 +204,47 @@ void StateLastDateOf(const std::vector<Mention>& mentions, size_t from, std::str
   if (last != nullptr) StateLastDate(std::get<DateValue>(last->value).value, context);
 }
 
+// "Le passage de Sandy" after "l'ouragan Sandy", "à Nice" aside, "Nice a
+// dit" after "M. Nice": a name the document gives a person or a storm (a
+// title or first name before it: PlaceRecognizer's `names_of_people`) is
+// not a place elsewhere in it either, unless a preposition that only a
+// place takes comes right before it ("à", "en", "au", "aux", "dans").
+// Places hold no links, but the links' indices into `mentions` shift.
+void DropPlacesNamedAsPeople(std::string_view text, const std::vector<Span>& names_of_people,
+                             std::vector<Mention>* mentions,
+                             std::vector<std::pair<size_t, size_t>>* links) {
+  if (names_of_people.empty()) return;
+  std::unordered_set<std::string> names;
+  for (const Span& s : names_of_people) names.insert(FoldPlaceKey(s.Of(text)));
+  auto located = [&](const Span& span) {
+    const std::string_view before = text.substr(0, span.start);
+    for (std::string_view cue : {"\xC3\xA0 ", "\xC3\x80 ", "en ", "En ", "au ", "Au ", "aux ",
+                                 "Aux ", "dans ", "Dans "}) {
+      if (!before.ends_with(cue)) continue;
+      const size_t word = before.size() - cue.size();
+      if (word == 0 || !std::isalpha(static_cast<unsigned char>(before[word - 1]))) return true;
+    }
+    return false;
+  };
+  std::vector<size_t> new_index(mentions->size());
+  size_t kept = 0;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    Mention& m = (*mentions)[i];
+    const bool drop = m.kind == MentionKind::kPlace && m.rule == "fr.place.gazetteer" &&
+                      names.count(FoldPlaceKey(m.span.Of(text))) != 0 && !located(m.span);
+    if (drop) continue;
+    new_index[i] = kept;
+    if (kept != i) (*mentions)[kept] = std::move(m);
+    ++kept;
+  }
+  if (kept == mentions->size()) return;
+  mentions->resize(kept);
+  for (auto& [a, b] : *links) {
+    a = new_index[a];
+    b = new_index[b];
+  }
+}
+
 // The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
@@ -303,6 +347,7 @@ Result<AnnotatedDocument> Annotator::Annotate(
   if (options.date) date_context.document_date = ParseIsoDate(*options.date);
   std::vector<Mention> mentions;
   std::vector<std::pair<size_t, size_t>> links;  // indices into `mentions`
+  std::vector<Span> names_of_people;  // place names read as people's or storms'
   for (const Sentence& sentence : segmentation.sentences) {
     if (options.deadline && std::chrono::steady_clock::now() > *options.deadline) {
       return ResourceExhausted("time budget exceeded at sentence " +
@@ -312,11 +357,12 @@ Result<AnnotatedDocument> Annotator::Annotate(
     const size_t first = mentions.size();
     quantities_.Recognize(normalized.text, sentence.span, &mentions);
     dates_.Recognize(normalized.text, sentence.span, date_context, &mentions);
-    places_.Recognize(normalized.text, sentence.span, &mentions);
+    places_.Recognize(normalized.text, sentence.span, &mentions, &names_of_people);
     ResolveQuantitiesAndDates(&mentions, first, *rules_, dates_, &links);
     StateDaysWithNumbers(mentions, first, normalized.text, &date_context);
     StateLastDateOf(mentions, first, normalized.text, &date_context);
   }
+  DropPlacesNamedAsPeople(normalized.text, names_of_people, &mentions, &links);
   LinkedClaims linked = claims_.Link(normalized.text, segmentation, mentions);
   for (Mention& m : linked.mentions) mentions.push_back(std::move(m));
 

@@ -1135,7 +1135,7 @@ KeyMatch LongestKey(const Index::FlatTable& table, std::string_view text,
 // before it (fewer only at the start of the range). `known`, if given, is
 // the longest key from token i, which the caller has already looked up.
 size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
-               size_t i, std::vector<Mention>* out,
+               size_t i, std::vector<Mention>* out, std::vector<Span>* names_of_people,
                const KeyMatch* known = nullptr) {
   std::string key;
   std::string scratch;
@@ -1229,7 +1229,10 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     if (all_caps && !best->caps_name) ok = false;
     if (best->needs_cue && !cue) ok = false;
     if (best->common_word && initial && !cue) ok = false;
-    if (after_name(i)) ok = false;
+    if (after_name(i)) {
+      ok = false;
+      if (names_of_people != nullptr) names_of_people->push_back(span);
+    }
     const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
     if ((!cue || index.region_cues.count(prev) != 0) && e.type == "city" && e.country != "FR" &&
         e.population < kBareCityMinPopulation && !e.hand_kept) {
@@ -1293,7 +1296,8 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
 }  // namespace
 
 void PlaceRecognizer::RecognizeEveryToken(std::string_view text, Span range,
-                                          std::vector<Mention>* out) const {
+                                          std::vector<Mention>* out,
+                                          std::vector<Span>* names_of_people) const {
   TokenWindow tokens(text, range);
   for (size_t i = 0; tokens.Has(i);) {
     // The context checks look two tokens back at most (after_name).
@@ -1302,12 +1306,13 @@ void PlaceRecognizer::RecognizeEveryToken(std::string_view text, Span range,
       ++i;
       continue;
     }
-    i += MatchAt(*index_, text, tokens, i, out);
+    i += MatchAt(*index_, text, tokens, i, out, names_of_people);
   }
 }
 
 void PlaceRecognizer::Recognize(std::string_view text, Span range,
-                                std::vector<Mention>* out) const {
+                                std::vector<Mention>* out,
+                                std::vector<Span>* names_of_people) const {
   const Index& index = *index_;
   const size_t end = std::min(range.end, text.size());
   const size_t begin = std::min(range.start, end);
@@ -1363,7 +1368,7 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       // Cannot happen if the scan cuts words as Tokenize() does (tests
       // check it); should it ever, the plain way finishes the range.
       std::vector<Mention> rest;
-      RecognizeEveryToken(text, Span{from, end}, &rest);
+      RecognizeEveryToken(text, Span{from, end}, &rest, names_of_people);
       for (Mention& m : rest) {
         if (m.span.start >= w.start) out->push_back(std::move(m));
       }
@@ -1378,7 +1383,7 @@ void PlaceRecognizer::Recognize(std::string_view text, Span range,
       pos = tokens[i].span.end;
       continue;
     }
-    const size_t used = MatchAt(index, text, tokens, i, out, &found);
+    const size_t used = MatchAt(index, text, tokens, i, out, names_of_people, &found);
     for (size_t k = i; k < i + used; ++k) {
       if (tokens[k].kind == TokenKind::kWord) remember(tokens[k].span.start);
     }

@@ -96,15 +96,19 @@ class PlaceRecognizer {
   // `text` (normalized offsets), sorted by start. `range` should be one
   // sentence: its first word is treated as sentence-initial (its capital
   // proves nothing). Ids are left empty.
-  void Recognize(std::string_view text, Span range,
-                 std::vector<Mention>* out) const;
+  // `names_of_people`, when given, gets the spans of the place names read
+  // as a person's or a storm's because a title or first name precedes them
+  // ("l'ouragan Sandy", "M. Nice"): the caller may drop the same name
+  // elsewhere in the document (DropPlacesNamedAsPeople).
+  void Recognize(std::string_view text, Span range, std::vector<Mention>* out,
+                 std::vector<Span>* names_of_people = nullptr) const;
 
   // The same result as Recognize(), computed the plain way: every token of
   // the range from Tokenize(), each word looked up. Recognize() scans the
   // words of plain text itself and calls the tokenizer only around the
   // words that may start a name; tests check that the two agree.
-  void RecognizeEveryToken(std::string_view text, Span range,
-                           std::vector<Mention>* out) const;
+  void RecognizeEveryToken(std::string_view text, Span range, std::vector<Mention>* out,
+                           std::vector<Span>* names_of_people = nullptr) const;
 
   size_t entry_count() const;
   size_t key_count() const;

@@ -213,6 +213,31 @@ TEST_CASE("the word scan finds what looking up every token finds", "[place]") {
   }
 }
 
+TEST_CASE("a name the document gives a storm or a person is no place elsewhere in it",
+          "[place]") {
+  // The annotator drops them after the last sentence; the links between a
+  // duration and its time quantity, held as indices, must follow.
+  const std::string text =
+      "L'ouragan Sandy a frappé. Le passage de Sandy a été bref. Il vit à Sandy. "
+      "Sur les douze derniers mois, 64 civils sont morts.";
+  auto doc = ProjectAnnotator().Annotate(text, {"case", "2016-11-10"});
+  REQUIRE(doc.ok());
+  std::vector<size_t> places;
+  const Mention* duration = nullptr;
+  const Mention* months = nullptr;
+  for (const Mention& m : doc->mentions) {
+    if (m.kind == MentionKind::kPlace) places.push_back(m.span.start);
+    if (m.kind == MentionKind::kDate) duration = &m;
+    if (m.kind == MentionKind::kQuantity && m.span.Of(text) != "64") months = &m;
+  }
+  // Only "à Sandy": a preposition only a place takes.
+  CHECK(places == std::vector<size_t>{text.find("Sandy. Sur")});
+  REQUIRE(duration != nullptr);
+  REQUIRE(months != nullptr);
+  CHECK(duration->link == months->id);
+  CHECK(months->link == duration->id);
+}
+
 TEST_CASE("place regression corpus", "[place][corpus]") {
   const Annotator& annotator = ProjectAnnotator();
   fs::path dir = fs::path(CLAIMX_CORPORA_DIR) / "fr" / "place";
