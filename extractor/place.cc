@@ -1234,7 +1234,10 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       if (names_of_people != nullptr) names_of_people->push_back(span);
     }
     const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
-    if ((!cue || index.region_cues.count(prev) != 0) && e.type == "city" && e.country != "FR" &&
+    // Nor does an article: French names a city without one, unless the
+    // name holds it ("Le Caire"); "l'Alliance" is the Atlantic one.
+    if ((!cue || index.region_cues.count(prev) != 0 || index.article_cues.count(prev) != 0) &&
+        e.type == "city" && e.country != "FR" &&
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }

@@ -41,8 +41,9 @@
 //     word: "Sur", "Milan", "Pékin") needs that cue only where its capital
 //     proves nothing, at the start of a sentence, quotation or parenthesis;
 //   * a city outside France of fewer than 200 000 inhabitants is a place only
-//     after a cue word too: bare, such names are mostly people ("Barroso, le
-//     président", "ajoute Hassan");
+//     after a cue word too, not "en" nor an article: bare, such names are
+//     mostly people ("Barroso, le président", "ajoute Hassan", "Marine Le
+//     Pen") or bodies ("la Douma", "l'Alliance");
 //   * a name right after a title or first name ("M.", "Jean", "colonel") is a
 //     person; a capitalized word glued before or after it ("Paris Hilton")
 //     makes it part of a longer proper name, unless a cue precedes it (an
