@@ -245,6 +245,28 @@ void DropPlacesNamedAsPeople(std::string_view text, const std::vector<Span>& nam
   }
 }
 
+// "7 euros par mois": the recurrence "par mois" is the rate's
+// denominator (unit EUR/mo), not a date of its own.
+void DropRecurrencesInsideRates(std::vector<Mention>* mentions, size_t from) {
+  std::vector<Span> rates;
+  for (size_t i = from; i < mentions->size(); ++i) {
+    const Mention& m = (*mentions)[i];
+    if (m.kind != MentionKind::kQuantity) continue;
+    const auto& unit = std::get<QuantityValue>(m.value).unit;
+    if (unit && unit->find('/') != std::string::npos) rates.push_back(m.span);
+  }
+  if (rates.empty()) return;  // the common case
+  auto inside_rate = [&](const Mention& m) {
+    if (m.kind != MentionKind::kDate || std::get<DateValue>(m.value).type != "set") return false;
+    return std::any_of(rates.begin(), rates.end(), [&](const Span& r) {
+      return r.start <= m.span.start && m.span.end <= r.end;
+    });
+  };
+  mentions->erase(std::remove_if(mentions->begin() + static_cast<std::ptrdiff_t>(from),
+                                 mentions->end(), inside_rate),
+                  mentions->end());
+}
+
 // The one place where dimensions meet. A figure that is part of a date or a
 // time ("29" in "29 mai", "2014" in "en août 2014") is not a quantity. A
 // figure inside a duration ("les douze derniers mois") stays: it is the
@@ -258,6 +280,7 @@ void ResolveQuantitiesAndDates(std::vector<Mention>* mentions, size_t from,
                                const RuleBook& rules, const DateRecognizer& date_recognizer,
                                std::vector<std::pair<size_t, size_t>>* links) {
   DropDatesThatYieldToCounts(mentions, from, date_recognizer);
+  DropRecurrencesInsideRates(mentions, from);
   std::vector<Span> dates;
   for (size_t i = from; i < mentions->size(); ++i) {
     const Mention& m = (*mentions)[i];

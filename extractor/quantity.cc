@@ -441,6 +441,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(copy("bound_modifiers", &tables.bound_modifiers));
   CLAIMX_RETURN_IF_ERROR(copy("approx_nouns", &tables.approx_nouns, &approx_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
+  CLAIMX_RETURN_IF_ERROR(copy("per_units", &tables.per_units));
   CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
   CLAIMX_RETURN_IF_ERROR(copy("entity_stopwords", &tables.entity_stopwords));
   CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
@@ -542,6 +543,13 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     const std::string* symbol = Lookup(tables_.unit_lexicons[*fields.unit_lexicon], *word);
     if (symbol == nullptr) return std::nullopt;
     q.unit = *symbol;
+  }
+  // "1 500 euros par mois": a rate.
+  if (auto per = group("per"); per && q.unit) {
+    const std::string* symbol = Lookup(tables_.per_units, *per);
+    if (symbol == nullptr) return std::nullopt;
+    *q.unit += '/';
+    *q.unit += *symbol;
   }
   if (auto entity = group("entity")) q.entity = std::string(*entity);
   return q;
