@@ -1928,6 +1928,19 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     }
     r.Next(words);
     read_modifiers(true, /*apposition=*/true);
+    // ", sociologue français et professeur à l'Université Bordeaux II,":
+    // a second title joined by "et".
+    if (r.Lower() == "et") {
+      const size_t before_et = r.pos();
+      r.Next();
+      if (In(determiners_, r.Lower())) r.Next();
+      if (const size_t more = title_words_here(); more > 0) {
+        r.Next(more);
+        read_modifiers(true, /*apposition=*/true);
+      } else {
+        r.Seek(before_et);
+      }
+    }
     // "Selon la procureure, Pascale Fontaine, le suspect a été
     // interpellé": a title followed by an auxiliary is the next clause's
     // subject, not an apposition.
