@@ -557,13 +557,14 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
 
 namespace {
 
-// A lone lower-case word ending in -ent right after a figure ("sur les neuf
-// enquêtes, huit donnent une avance"): a verb in the third person plural,
-// whose subject is the figure standing for a noun said before. A noun after
-// a figure of two or more ends in -ents.
+// A lone lower-case word ending in -ent or -ront right after a figure ("sur
+// les neuf enquêtes, huit donnent une avance", "les notes entre 8 et 10
+// devront …"): a verb in the third person plural, present or future, whose
+// subject is the figure standing for a noun said before. A noun after a
+// figure of two or more ends in -ents or -ronts ("deux fronts").
 bool IsPluralVerb(std::string_view entity) {
-  return entity.size() > 4 && entity.ends_with("ent") && IsLowerInitial(entity) &&
-         entity.find(' ') == std::string_view::npos;
+  return entity.size() > 4 && (entity.ends_with("ent") || entity.ends_with("ront")) &&
+         IsLowerInitial(entity) && entity.find(' ') == std::string_view::npos;
 }
 
 // "à 20 kilomètres de la côte", "À plus de 1 750 km de Fukushima": a
