@@ -584,8 +584,9 @@ bool LocatesByMeasure(std::string_view text, size_t start) {
 }  // namespace
 
 std::optional<std::string> QuantityRecognizer::FindEntity(
-    std::string_view text, size_t end, size_t range_end) const {
+    std::string_view text, size_t end, size_t range_end, bool after_joiner) const {
   size_t pos = SkipSpaces(text, end, range_end);
+  const size_t first_word = pos;
   // At most one joiner, the longest that fits: "le nombre de" before "de".
   size_t best_joiner_end = pos;
   const char first_byte = pos < range_end ? text[pos] : '\0';
@@ -606,6 +607,7 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   }
   std::string entity(first);
   if (IsPluralVerb(first)) return entity;  // the caller reads it as elided
+  if (after_joiner && best_joiner_end == first_word) return std::nullopt;
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
@@ -678,7 +680,9 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
         FieldsOf(rule).measure_units;
     const bool located = FieldsOf(rule).measure_units && LocatesByMeasure(text, match.span.start);
     if (!quantity->entity && counts_things && !located) {
-      quantity->entity = FindEntity(text, match.span.end, range.end);
+      const bool after_joiner =
+          quantity->unit && (*quantity->unit == "%" || FieldsOf(rule).measure_units);
+      quantity->entity = FindEntity(text, match.span.end, range.end, after_joiner);
       // "huit autres", "huit donnent une avance": the noun of the previous
       // figure in the sentence.
       if (quantity->entity && (Lookup(tables_.entity_anaphors, *quantity->entity) != nullptr ||
