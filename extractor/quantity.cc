@@ -442,6 +442,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(copy("approx_nouns", &tables.approx_nouns, &approx_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("per_units", &tables.per_units));
+  CLAIMX_RETURN_IF_ERROR(copy("number_scales", &tables.number_scales));
   CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
   CLAIMX_RETURN_IF_ERROR(copy("entity_stopwords", &tables.entity_stopwords));
   CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
@@ -478,6 +479,25 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   return QuantityRecognizer(set, std::move(tables), std::move(fields), std::move(prefilter));
 }
 
+namespace {
+
+// "de 3 à 5 millions", "entre 2 et 2,5 milliards": the scale word of the
+// high end (lexicon number_scales) is the low end's too when the low end
+// is one word and the scaled low end still lies below the high one ("de
+// 3 000 à 5 millions" stays 3 000, "de 300 à 400 millions" scales).
+double SharedScale(const WordMap<std::string>& scales, double low, std::string_view low_text,
+                   double high, std::string_view high_text) {
+  const size_t space = high_text.find_last_of(' ');
+  if (space == std::string_view::npos) return low;
+  const std::string* scale = Lookup(scales, high_text.substr(space + 1));
+  // One word ("3", "2,5", "trois"): "3 000", "deux millions" carry their own.
+  if (scale == nullptr || low_text.find(' ') != std::string_view::npos) return low;
+  const double scaled = low * ToDouble(*scale);
+  return scaled <= high ? scaled : low;
+}
+
+}  // namespace
+
 std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     const RuleMatch& match, std::string_view text) const {
   const Rule& rule = *match.rule;
@@ -495,6 +515,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
   QuantityValue q;
   if (auto low = number("low")) {
     auto high = number("high");
+    if (high) *low = SharedScale(tables_.number_scales, *low, *group("low"), *high, *group("high"));
     if (!high || *high < *low) return std::nullopt;
     q.value = *low;
     q.low = *low;

@@ -115,6 +115,7 @@ class QuantityRecognizer {
     const Table* lemma_exceptions = nullptr;
     std::vector<Lexicon> unit_lexicons;  // RuleFields::unit_lexicon indexes it
     Lexicon per_units;                   // "par mois" -> "mo", for group `per`
+    Lexicon number_scales;               // "millions" -> 1e6, a range's shared scale
   };
   // What a rule's `set` says, read once at Create rather than from its map
   // of strings at every match. Indexes, not pointers, so that a copy of
