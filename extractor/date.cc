@@ -92,6 +92,7 @@ struct DateRecognizer::Compiled {
   const Table* signal = nullptr;
   std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
   std::unique_ptr<re2::RE2> future;         // tense_future, searched
+  std::unique_ptr<re2::RE2> past_before;    // tense_past_before, at the end of what precedes
   // Every date holds a digit or a word of the table `core_word` (kCore);
   // the words a date may begin with besides cores and digits are kStart
   // (start_word and the count, ordinal, modifier and holiday tables).
@@ -410,6 +411,32 @@ std::optional<std::string> Resolver::Weekday(const Fields& f,
   return DayValue(chr::year_month_day(day));
 }
 
+// "le samedi 29 mai" without a year: of the years around the document's,
+// the one whose 29 May is a Saturday, nearest the document date first;
+// nullopt when no weekday is given or none of them fits.
+std::optional<long> YearOfWeekday(const Fields& f, std::string_view p, long month, long day,
+                                  chr::year_month_day doc) {
+  auto wd = IntField(f, Key(p, "weekday"));
+  if (!wd || *wd < 1 || *wd > 7 || day < 1 || day > 31) return std::nullopt;
+  const int year = static_cast<int>(doc.year());
+  std::optional<long> best;
+  long best_distance = 0;
+  for (int y : {year, year + 1, year - 1}) {
+    const chr::year_month_day candidate{chr::year(y), chr::month(static_cast<unsigned>(month)),
+                                        chr::day(static_cast<unsigned>(day))};
+    if (!candidate.ok() ||
+        chr::weekday(chr::sys_days(candidate)).iso_encoding() != static_cast<unsigned>(*wd)) {
+      continue;
+    }
+    const long distance = std::abs((chr::sys_days(candidate) - chr::sys_days(doc)).count());
+    if (!best || distance < best_distance) {
+      best = y;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
 std::optional<std::string> Resolver::Calendar(const Fields& f,
                                               std::string_view p) const {
   const auto& doc = context.document_date;
@@ -425,7 +452,23 @@ std::optional<std::string> Resolver::Calendar(const Fields& f,
     if (!doc) return std::nullopt;
     month = static_cast<unsigned>(doc->month());
   }
-  if (month && !year && doc) year = static_cast<int>(doc->year());
+  if (month && !year && doc && day) year = YearOfWeekday(f, p, *month, *day, *doc);
+  if (month && !year && doc) {
+    year = static_cast<int>(doc->year());
+    // "la piscine rouvrira en mai" in November: the next May. (Outside
+    // the future, the document's year: "en décembre" in March may be
+    // either side, and TimeBank reads it so.)
+    const long doc_month = static_cast<long>(static_cast<unsigned>(doc->month()));
+    const long doc_day = static_cast<long>(static_cast<unsigned>(doc->day()));
+    const bool before_doc = *month < doc_month || (*month == doc_month && day && *day < doc_day);
+    const bool after_doc = *month > doc_month || (*month == doc_month && day && *day > doc_day);
+    // "juin prochain" in November: the next June; "septembre dernier" in
+    // March: the last September.
+    const long shift = IntField(f, Key(p, "shift")).value_or(0);
+    if (shift > 0 && !after_doc) ++*year;
+    if (shift < 0 && !before_doc) --*year;
+    if (shift == 0 && future && before_doc) ++*year;
+  }
   std::string y = year ? Pad(*year, 4) : "XXXX";
   if (!month) return y;
   std::string ym = y + "-" + Pad(*month, 2);
@@ -667,6 +710,25 @@ bool StartsAfter(std::string_view value, std::string_view day) {
     }
   }
   return length > 0 && value.substr(0, length) > day.substr(0, length);
+}
+
+// How many bytes before a weekday the define tense_past_before may look
+// at: an auxiliary and a participle ("ont concentré").
+constexpr size_t kPastVerbWindow = 48;
+
+// Whether the words right before `mention` are a verb in a past tense
+// (define tense_past_before: "a confirmé", "concentraient") and no future
+// marker is as near.
+bool PastVerbBefore(std::string_view text, Span range, Span mention,
+                    const DateRecognizer::Compiled& tables) {
+  if (!tables.past_before || mention.start <= range.start) return false;
+  size_t from = mention.start - std::min(mention.start - range.start, kPastVerbWindow);
+  while (from > range.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  const re2::StringPiece before(text.data() + from, mention.start - from);
+  // "devrait rouvrir mercredi", "sera présenté mardi": a future marker as
+  // near keeps the weekday ahead.
+  return re2::RE2::PartialMatch(before, *tables.past_before) &&
+         !(tables.future && re2::RE2::PartialMatch(before, *tables.future));
 }
 
 // How many bytes before a mention the signal pattern may look at: enough for
@@ -1076,6 +1138,8 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
     compiled->signal_before =
         CompileDefine(rules, "date_signal", R"((?:^|[^\pL\pN_]))", " *$", &error);
   }
+  compiled->past_before =
+      CompileDefine(rules, "tense_past_before", R"((?:^|[^\pL\pN_]))", " *$", &error);
   compiled->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
                                    R"((?:$|[^\pL\pN_]))", &error);
   if (!error.ok()) return error;
@@ -1100,13 +1164,19 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     if (SetField(rule, "emit") == "none") continue;
     Fields fields;
     if (!ReadFields(text, match, compiled, &fields)) continue;
-    if (fields.count("weekday") && !future) {
+    const bool yearless_month = fields.count("month") && !fields.count("year");
+    if ((fields.count("weekday") || yearless_month) && !future) {
       future = compiled.future != nullptr &&
                re2::RE2::PartialMatch(
                    re2::StringPiece(text.data() + range.start, range.size()),
                    *compiled.future);
     }
-    auto value = Resolve(rule, fields, Resolver{context, future.value_or(false)});
+    // "la direction a confirmé mardi un plan … qui pourrait …": a past
+    // verb right before the weekday outweighs a future elsewhere.
+    const bool past_here = fields.count("weekday") && future.value_or(false) &&
+                           PastVerbBefore(text, range, match.span, compiled);
+    auto value =
+        Resolve(rule, fields, Resolver{context, future.value_or(false) && !past_here});
     if (!value) continue;
     AnchorTime(fields, &last_day, &*value);
     const Span& span = match.span;
