@@ -725,10 +725,19 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   size_t from = mention.start - std::min(mention.start - range.start, kPastVerbWindow);
   while (from > range.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   const re2::StringPiece before(text.data() + from, mention.start - from);
-  // "devrait rouvrir mercredi", "sera présenté mardi": a future marker as
-  // near keeps the weekday ahead.
-  return re2::RE2::PartialMatch(before, *tables.past_before) &&
-         !(tables.future && re2::RE2::PartialMatch(before, *tables.future));
+  if (!re2::RE2::PartialMatch(before, *tables.past_before)) return false;
+  // "devrait rouvrir mercredi", "sera présenté mardi": a future marker in
+  // the two words before keeps the weekday ahead (not one further back,
+  // as in "« Tout va bien », a ironisé mercredi").
+  size_t words_from = mention.start;
+  for (int words = 0; words < 3 && words_from > from; ) {
+    --words_from;
+    if (text[words_from] == ' ' && words_from + 1 < mention.start && text[words_from + 1] != ' ') {
+      ++words;
+    }
+  }
+  const re2::StringPiece near(text.data() + words_from, mention.start - words_from);
+  return !(tables.future && re2::RE2::PartialMatch(near, *tables.future));
 }
 
 // How many bytes before a mention the signal pattern may look at: enough for
