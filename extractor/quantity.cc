@@ -632,12 +632,12 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
-    // A second word ending in -ent is a verb far more often than an
-    // adjective ("les deux parties revendiquent"); one ending in -ant is a
+    // A second word ending in -ent or -ront is a verb far more often than
+    // an adjective ("les deux parties revendiquent"); one ending in -ant is a
     // participle ("plus de 80 pompiers maîtrisant le feu"), since after a
     // plural noun an adjective would end in -ants.
     if (!second.empty() && second.back() != '\'' && IsLowerInitial(second) &&
-        !second.ends_with("ent") && !second.ends_with("ant") &&
+        !second.ends_with("ent") && !second.ends_with("ant") && !second.ends_with("ront") &&
         Lookup(tables_.entity_stopwords, second) == nullptr &&
         Lookup(tables_.entity_anaphors, second) == nullptr) {
       entity += ' ';
