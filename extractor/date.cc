@@ -729,14 +729,12 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   // "devrait rouvrir mercredi", "sera présenté mardi": a future marker in
   // the two words before keeps the weekday ahead (not one further back,
   // as in "« Tout va bien », a ironisé mercredi").
-  size_t words_from = mention.start;
-  for (int words = 0; words < 3 && words_from > from; ) {
-    --words_from;
-    if (text[words_from] == ' ' && words_from + 1 < mention.start && text[words_from + 1] != ' ') {
-      ++words;
-    }
+  size_t near_start = mention.start;
+  for (int words = 0; words < 2; ++words) {
+    while (near_start > from && text[near_start - 1] == ' ') --near_start;
+    while (near_start > from && text[near_start - 1] != ' ') --near_start;
   }
-  const re2::StringPiece near(text.data() + words_from, mention.start - words_from);
+  const re2::StringPiece near(text.data() + near_start, mention.start - near_start);
   return !(tables.future && re2::RE2::PartialMatch(near, *tables.future));
 }
 
