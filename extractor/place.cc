@@ -565,6 +565,11 @@ struct PlaceRecognizer::Index {
   struct KeyInfo {
     int32_t place = -1;    // best place entry with this key
     int32_t demonym = -1;  // best demonym entry with this key
+    // Best entry that is no city (a country, a region, a subdivision), for
+    // a key whose best place is a city: "au Québec" is the province, "à
+    // Québec" the city (French puts an article before a region, none
+    // before a city).
+    int32_t area = -1;
     bool lowercase_name = false;  // some name with this key starts lower-case
     // Bit k: token k of some name with this key does not start with a
     // capital (bit 0 is lowercase_name's token); "Des Moines" has none
@@ -590,6 +595,8 @@ struct PlaceRecognizer::Index {
   // not keep a capitalized word glued after the name from making it part
   // of a longer one ("le Lincoln Center", "la France insoumise").
   std::unordered_set<std::string, StringHash, std::equal_to<>> article_cues;
+  // Prepositions contracted with an article ("au", "du"); in `cues` too.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> contraction_cues;
   // Lower-case words that, right after a name, continue a longer foreign
   // proper name ("University of the Ryukyus", "Bank of America").
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_continues;
@@ -916,6 +923,12 @@ class IndexLoader {
                         entries[static_cast<size_t>(entry)].rank) {
       slot = entry;
     }
+    const std::string& type = entries[static_cast<size_t>(entry)].type;
+    if (!demonym && type != "city" && type != "capital" &&
+        (info.area < 0 ||
+         entries[static_cast<size_t>(info.area)].rank < entries[static_cast<size_t>(entry)].rank)) {
+      info.area = entry;
+    }
     if (!demonym) {
       if (!IsUpper(FirstCodePoint(name))) info.lowercase_name = true;
       info.lowercase_tokens |= LowercaseTokens(name);
@@ -939,6 +952,9 @@ class IndexLoader {
     } else if (policy == "article_cue") {
       index_->cues.insert(FoldPlaceKey(phrase));
       index_->article_cues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "contraction_cue") {
+      index_->cues.insert(FoldPlaceKey(phrase));
+      index_->contraction_cues.insert(FoldPlaceKey(phrase));
     } else if (policy == "name_continues") {
       index_->name_continues.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
@@ -1233,7 +1249,16 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       ok = false;
       if (names_of_people != nullptr) names_of_people->push_back(span);
     }
-    const Index::Entry& e = index.entries[static_cast<size_t>(best->place)];
+    // "au Québec", "du Québec", "le Québec": an article (or one contracted
+    // with its preposition) says region, not city.
+    const bool article_before = index.article_cues.count(prev) != 0 ||
+                                index.region_cues.count(prev) != 0 ||
+                                index.contraction_cues.count(prev) != 0;
+    const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
+    const bool best_is_city = best_type == "city" || best_type == "capital";
+    const int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area
+                                                                             : best->place;
+    const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
     // Nor does an article: French names a city without one, unless the
     // name holds it ("Le Caire"); "l'Alliance" is the Atlantic one.
     if ((!cue || index.region_cues.count(prev) != 0 || index.article_cues.count(prev) != 0) &&
@@ -1241,7 +1266,9 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }
-    const bool city = e.type == "city" || e.type == "capital";
+    // (A name that is a city first, even where the article picked its
+    // region: "les New York Knicks".)
+    const bool city = best_is_city;
     if (!cue || (city && index.article_cues.count(prev) != 0)) {
       // Glued to another capitalized word: part of a longer proper name.
       // A preposition before the name says place ("à Paris Saint-Germain"

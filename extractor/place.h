@@ -57,7 +57,9 @@
 // When several entries share a key, the one with the highest rank wins:
 // hand-kept entries, then countries, then capitals, then French régions,
 // then cities and subdivisions by population, French places counting ten
-// times their population (French news).
+// times their population (French news). Where that is a city and the key
+// also names a region, an article before the name ("au Québec", "le
+// Québec") picks the region: French puts none before a city.
 //
 // Thread safety: immutable after Create(); Recognize() is const and may run
 // on many threads at once. Copies share the index.
