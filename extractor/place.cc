@@ -58,6 +58,27 @@ constexpr size_t kGazetteerColumns = 10;
 // a town of Japan).
 constexpr int64_t kBareCityMinPopulation = 200000;
 
+// What a cue word says besides "a place follows" (ambiguity.tsv policies).
+enum CueKind : uint8_t {
+  // "en" (region_cue): a country or a region, not a city.
+  kRegionCue = 1,
+  // "le", "la", "l'" (article_cue): not the cue a small foreign city needs,
+  // nor one that keeps a capitalized word glued after a city from making it
+  // part of a longer name ("le Lincoln Center", "la France insoumise").
+  kArticleCue = 2,
+  // "au", "du" (contraction_cue): an article with its preposition.
+  kContractionCue = 4,
+};
+
+// The CueKind bits of a cue policy, or nullopt when `policy` is no cue.
+std::optional<uint8_t> CueKindOf(std::string_view policy) {
+  if (policy == "cue") return 0;
+  if (policy == "region_cue") return kRegionCue;
+  if (policy == "article_cue") return kArticleCue;
+  if (policy == "contraction_cue") return kContractionCue;
+  return std::nullopt;
+}
+
 // Latin-1 letters U+00C0..U+00FF, folded: lower case, no diacritic. 0 marks
 // the two that are not letters (× ÷) and ß, left to utf8proc.
 constexpr char kLatin1Fold[64] = {
@@ -588,15 +609,9 @@ struct PlaceRecognizer::Index {
   // Built at load time; Freeze() then copies it into the flat table below,
   // which is what Find() probes.
   std::unordered_map<std::string, KeyInfo, StringHash, std::equal_to<>> keys;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> cues;
-  // The cues that mark a country or a region, not a city ("en"); in `cues` too.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> region_cues;
-  // The cues that are articles ("le", "la", "l'"); in `cues` too. They do
-  // not keep a capitalized word glued after the name from making it part
-  // of a longer one ("le Lincoln Center", "la France insoumise").
-  std::unordered_set<std::string, StringHash, std::equal_to<>> article_cues;
-  // Prepositions contracted with an article ("au", "du"); in `cues` too.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> contraction_cues;
+  // Cue words and what else they say (CueKind bits, 0 for a plain cue):
+  // one lookup per candidate tells all.
+  std::unordered_map<std::string, uint8_t, StringHash, std::equal_to<>> cues;
   // Lower-case words that, right after a name, continue a longer foreign
   // proper name ("University of the Ryukyus", "Bank of America").
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_continues;
@@ -944,17 +959,8 @@ class IndexLoader {
     }
     std::string phrase(cells[0]);
     std::string_view policy = cells[1];
-    if (policy == "cue") {
-      index_->cues.insert(FoldPlaceKey(phrase));
-    } else if (policy == "region_cue") {
-      index_->cues.insert(FoldPlaceKey(phrase));
-      index_->region_cues.insert(FoldPlaceKey(phrase));
-    } else if (policy == "article_cue") {
-      index_->cues.insert(FoldPlaceKey(phrase));
-      index_->article_cues.insert(FoldPlaceKey(phrase));
-    } else if (policy == "contraction_cue") {
-      index_->cues.insert(FoldPlaceKey(phrase));
-      index_->contraction_cues.insert(FoldPlaceKey(phrase));
+    if (const auto kind = CueKindOf(policy)) {
+      index_->cues[FoldPlaceKey(phrase)] |= *kind;
     } else if (policy == "name_continues") {
       index_->name_continues.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
@@ -1215,8 +1221,11 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
   const Span span{tokens[i].span.start, tokens[last].span.end};
   const std::string_view first = tokens[i].span.Of(text);
   const bool upper = IsUpper(FirstCodePoint(first));
-  const bool cue = i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
-                   index.cues.count(prev) != 0;
+  const auto cue_found = i > 0 && tokens[i - 1].kind == TokenKind::kWord
+                             ? index.cues.find(prev)
+                             : index.cues.end();
+  const bool cue = cue_found != index.cues.end();
+  const uint8_t cue_kind = cue ? cue_found->second : 0;
   const bool all_caps = IsAllCaps(first);
   const bool initial = opens(i);
   const bool next_word = tokens.Has(last + 1) &&
@@ -1251,9 +1260,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     }
     // "au Québec", "du Québec", "le Québec": an article (or one contracted
     // with its preposition) says region, not city.
-    const bool article_before = index.article_cues.count(prev) != 0 ||
-                                index.region_cues.count(prev) != 0 ||
-                                index.contraction_cues.count(prev) != 0;
+    const bool article_before = (cue_kind & (kArticleCue | kRegionCue | kContractionCue)) != 0;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
     const int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area
@@ -1261,15 +1268,14 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
     // Nor does an article: French names a city without one, unless the
     // name holds it ("Le Caire"); "l'Alliance" is the Atlantic one.
-    if ((!cue || index.region_cues.count(prev) != 0 || index.article_cues.count(prev) != 0) &&
+    if ((!cue || (cue_kind & (kRegionCue | kArticleCue)) != 0) &&
         e.type == "city" && e.country != "FR" &&
         e.population < kBareCityMinPopulation && !e.hand_kept) {
       ok = false;
     }
     // (A name that is a city first, even where the article picked its
     // region: "les New York Knicks".)
-    const bool city = best_is_city;
-    if (!cue || (city && index.article_cues.count(prev) != 0)) {
+    if (!cue || (best_is_city && (cue_kind & kArticleCue) != 0)) {
       // Glued to another capitalized word: part of a longer proper name.
       // A preposition before the name says place ("à Paris Saint-Germain"
       // is rare); an article before a city says only that a name follows
