@@ -196,7 +196,7 @@ void StateLastDateOf(const std::vector<Mention>& mentions, size_t from, std::str
     const Mention& m = mentions[i];
     if (m.kind != MentionKind::kDate) continue;
     const std::string& value = std::get<DateValue>(m.value).value;
-    if (value.empty() || value[0] < '0' || value[0] > '9') continue;  // durations, sets
+    if (!NamesCalendarPeriod(value)) continue;  // durations, sets, decades
     const Mention*& slot = dates_a_noun(m) ? last_of_a_noun : last;
     if (slot == nullptr || m.span.start > slot->span.start) slot = &m;
   }

@@ -612,6 +612,18 @@ std::optional<std::string> Recurrence(Fields f) {
   return DurationValue(f, "");
 }
 
+// Whether `value` begins with a calendar prefix of `length` bytes: a year
+// (4), a month (7, "2016-12") or a day (10, "2016-11-13"), ending there or
+// before "-" or "T" ("2016-W46", "2016-11-13T22:00").
+bool HasCalendarPrefix(std::string_view value, size_t length) {
+  if (value.size() < length) return false;
+  for (size_t at = 0; at < length; ++at) {
+    const char c = value[at];
+    if ((at == 4 || at == 7) ? c != '-' : (c < '0' || c > '9')) return false;
+  }
+  return value.size() == length || value[length] == 'T' || value[length] == '-';
+}
+
 // "cette année-là" after "en 2006": the period of the rule's unit that
 // holds the last date stated (DateContext::last_stated), when that date
 // is precise enough ("ce jour-là" after "en 2006" says nothing).
@@ -623,12 +635,7 @@ std::optional<std::string> Anaphoric(const Fields& f, const DateContext& context
   if (*unit == "M") length = 7;
   if (*unit == "D") length = 10;
   const std::string& last = context.last_stated;
-  if (length == 0 || last.size() < length) return std::nullopt;
-  if (last.size() > length && last[length] != '-' && last[length] != 'T') return std::nullopt;
-  for (size_t i = 0; i < length; ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? last[i] != '-' : (last[i] < '0' || last[i] > '9')) return std::nullopt;
-  }
+  if (length == 0 || !HasCalendarPrefix(last, length)) return std::nullopt;
   return last.substr(0, length);
 }
 
@@ -694,22 +701,12 @@ size_t CharStart(std::string_view text, size_t pos) {
 // seasons (2016-W46, 2016-Q4) are judged by their year; values without one
 // (P2Y, XXXX-07-14) never start after.
 bool StartsAfter(std::string_view value, std::string_view day) {
-  size_t length = 0;
-  for (const size_t candidate : {size_t{10}, size_t{7}, size_t{4}}) {
-    if (value.size() < candidate || candidate > day.size()) continue;
-    bool calendar = true;
-    for (size_t at = 0; at < candidate && calendar; ++at) {
-      const char c = value[at];
-      calendar = (at == 4 || at == 7) ? c == '-' : (c >= '0' && c <= '9');
-    }
-    const bool ends_there = value.size() == candidate || value[candidate] == 'T' ||
-                            value[candidate] == '-';
-    if (calendar && ends_there) {
-      length = candidate;
-      break;
+  for (const size_t length : {size_t{10}, size_t{7}, size_t{4}}) {
+    if (length <= day.size() && HasCalendarPrefix(value, length)) {
+      return value.substr(0, length) > day.substr(0, length);
     }
   }
-  return length > 0 && value.substr(0, length) > day.substr(0, length);
+  return false;
 }
 
 // How many bytes before a weekday the define tense_past_before may look
@@ -722,8 +719,8 @@ constexpr size_t kPastVerbWindow = 48;
 bool PastVerbBefore(std::string_view text, Span range, Span mention,
                     const DateRecognizer::Compiled& tables) {
   if (!tables.past_before || mention.start <= range.start) return false;
-  size_t from = mention.start - std::min(mention.start - range.start, kPastVerbWindow);
-  while (from > range.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  const size_t from =
+      CharStart(text, mention.start - std::min(mention.start - range.start, kPastVerbWindow));
   const re2::StringPiece before(text.data() + from, mention.start - from);
   if (!re2::RE2::PartialMatch(before, *tables.past_before)) return false;
   // "devrait rouvrir mercredi", "sera présenté mardi": a future marker in
@@ -1205,12 +1202,12 @@ void StateDay(chr::year_month_day day, DateContext* context) {
   context->stated_days |= static_cast<uint16_t>(1u << (offset + 7));
 }
 
+bool NamesCalendarPeriod(std::string_view value) {
+  return HasCalendarPrefix(value, 4) && value.find('X') == std::string_view::npos;
+}
+
 void StateLastDate(std::string_view value, DateContext* context) {
-  if (value.size() < 4 || value.find('X') != std::string_view::npos) return;
-  for (size_t i = 0; i < 4; ++i) {
-    if (value[i] < '0' || value[i] > '9') return;
-  }
-  context->last_stated.assign(value);
+  if (NamesCalendarPeriod(value)) context->last_stated.assign(value);
 }
 
 bool DateRecognizer::YieldsToCount(std::string_view rule_id) const {

@@ -97,8 +97,13 @@ struct DateContext {
   std::string last_stated;
 };
 
-// Records `value` as DateContext::last_stated when it starts with a
-// calendar year ("2006", "2016-11-10T14:00"); other values leave it as is.
+// Whether a TIMEX3 value names a calendar period: it starts with a year
+// ("2006", "2016-W45", "2016-11-10T14:00") and has no unknown part; not a
+// duration ("P3Y"), a set ("XXXX-WXX-2"), a decade ("201") or PRESENT_REF.
+bool NamesCalendarPeriod(std::string_view value);
+
+// Records `value` as DateContext::last_stated when NamesCalendarPeriod;
+// other values leave it as is.
 void StateLastDate(std::string_view value, DateContext* context);
 
 // Records in `context` a day the text states with a day number (see

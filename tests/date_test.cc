@@ -140,6 +140,17 @@ TEST_CASE("an anaphoric date takes the last stated period of its unit", "[date]"
     CHECK(FindText(found, "Cette année-là") == nullptr);
     CHECK(FindText(found, "Cette année") == nullptr);  // not the document's year
   }
+  SECTION("a decade later in the sentence is no period to refer to") {
+    // The annotator picks the sentence's last date that StateLastDate
+    // keeps: both ask NamesCalendarPeriod, so "201" does not hide 2006.
+    auto found = DateMentions(
+        "Il arrive en 2006, au seuil des années 2010. Cette année-là, il pleut.", "2016-11-10");
+    const auto* year = FindText(found, "Cette année-là");
+    REQUIRE(year != nullptr);
+    CHECK((*year)["value"] == "2006");
+    CHECK_FALSE(NamesCalendarPeriod("201"));
+    CHECK(NamesCalendarPeriod("2016-W45"));
+  }
   SECTION("StateLastDate keeps calendar values only") {
     DateContext context;
     StateLastDate("2016-11-10T14:00", &context);
