@@ -527,6 +527,10 @@ std::optional<std::string> Resolver::Point(const Fields& f,
     long minute = IntField(f, Key(p, "minute")).value_or(0);
     if (*hour < 0 || *hour > 24 || minute < 0 || minute > 59) return std::nullopt;
     if (*hour == 24 && minute > 0) return std::nullopt;
+    // "8 heures du soir", "1 h de l'après-midi": the afternoon's and the
+    // evening's hours on a twelve-hour dial.
+    const auto half = TextField(f, Key(p, "part_of_day"));
+    if (half && (*half == "AF" || *half == "EV") && *hour < 12) *hour += 12;
     *base += "T" + Pad(*hour, 2) + ":" + Pad(minute, 2);
   } else if (auto pod = TextField(f, Key(p, "part_of_day"))) {
     *base += "T" + std::string(*pod);
