@@ -994,25 +994,80 @@ void MatchAt(std::string_view text, size_t start, size_t end,
   }
 }
 
-// "mardi vers 21 h 45", "le 5 juin à 17 h": a clock time without a day of its
-// own is on the day of the last dated mention of its sentence (TimeML does
-// the same), else on the document date. Dated mentions update `last_day`.
-void AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
+// "mardi vers 21 h 45", "le 5 juin à 17 h", "le 15 février dans la
+// matinée": a clock time or a part of the day without a day of its own is
+// on the day of the last dated mention of its sentence (TimeML does the
+// same), else on the document date. Dated mentions update `last_day`.
+// Returns whether the value is such a time of day, which a day right
+// after it may still move (DayFromNextMention).
+bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
                 DateValue* value) {
   constexpr size_t kDay = 10;  // "YYYY-MM-DD"
   const std::string& v = value->value;
-  bool day_value = v.size() >= kDay && v[4] == '-' && v[7] == '-' &&
-                   (v.size() == kDay || v[kDay] == 'T') &&
-                   std::isdigit(static_cast<unsigned char>(v[0]));
   bool own_day = false;
   for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday"}) {
     own_day |= fields.count(field) > 0;
   }
-  if (value->type == "time" && fields.count("hour") && !own_day) {
+  if (value->type == "time" && !own_day &&
+      (fields.count("hour") || fields.count("part_of_day"))) {
     if (*last_day && v.size() > kDay) value->value = **last_day + v.substr(kDay);
-    return;
+    return HasCalendarPrefix(v, kDay);
   }
-  if (day_value && own_day) *last_day = v.substr(0, kDay);
+  if (own_day && HasCalendarPrefix(v, kDay)) *last_day = v.substr(0, kDay);
+  return false;
+}
+
+// Whether only spaces, commas and "de"/"du" stand between two mentions
+// ("à 23 heures mardi soir", "dans la nuit de mardi", "à 21 h, le 3 mars");
+// `comma` says whether a comma does.
+bool AdjacentMentions(std::string_view between, bool* comma) {
+  *comma = false;
+  size_t at = 0;
+  bool word = false;
+  while (at < between.size()) {
+    const char c = between[at];
+    if (c == ' ') {
+      ++at;
+    } else if (c == ',') {
+      *comma = true;
+      ++at;
+    } else if (!word && (between.substr(at).starts_with("de ") ||
+                         between.substr(at).starts_with("du "))) {
+      word = true;
+      at += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "à 23 heures mardi soir", "à 21 h le 3 mars": a time of day the sentence
+// dated nowhere before it (on the document date, or on an earlier day
+// across a comma: "samedi à 20 heures, dimanche …" stays Saturday) takes
+// the day of the dated mention right after it. `times[k]` describes
+// mentions[k]: whether AnchorTime() found it a time of day, and whether an
+// earlier day of the sentence was given to it.
+struct TimeOfDay {
+  bool dayless = false;
+  bool had_day = false;
+};
+
+void DayFromNextMention(std::string_view text, const std::vector<TimeOfDay>& times,
+                        Mention* mentions) {
+  constexpr size_t kDay = 10;
+  for (size_t k = times.size() - 1; k-- > 0;) {
+    if (!times[k].dayless) continue;
+    auto& value = std::get<DateValue>(mentions[k].value);
+    const auto& next = std::get<DateValue>(mentions[k + 1].value);
+    if (times[k + 1].dayless || !HasCalendarPrefix(next.value, kDay)) continue;
+    if (mentions[k].span.end > mentions[k + 1].span.start) continue;
+    bool comma = false;
+    const std::string_view between = text.substr(
+        mentions[k].span.end, mentions[k + 1].span.start - mentions[k].span.end);
+    if (!AdjacentMentions(between, &comma) || (comma && times[k].had_day)) continue;
+    value.value = next.value.substr(0, kDay) + value.value.substr(kDay);
+  }
 }
 
 re2::RE2::Options DateRegexOptions() {
@@ -1167,6 +1222,8 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
   if (matches.empty()) return;
   std::optional<bool> future;  // computed once, when a weekday needs it
   std::optional<std::string> last_day;  // YYYY-MM-DD of the last dated mention
+  const size_t first_mention = out->size();
+  std::vector<TimeOfDay> times;  // one per mention of this sentence
   for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
     const Rule& rule = *match.rule;
     if (SetField(rule, "emit") == "none") continue;
@@ -1186,7 +1243,8 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     auto value =
         Resolve(rule, fields, Resolver{context, future.value_or(false) && !past_here});
     if (!value) continue;
-    AnchorTime(fields, &last_day, &*value);
+    const bool had_day = last_day.has_value();
+    times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &*value), had_day});
     const Span& span = match.span;
     ApplySignal(text, range, span, compiled, context, fields, &*value);
     Mention mention;
@@ -1196,6 +1254,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     mention.value = std::move(*value);
     out->push_back(std::move(mention));
   }
+  if (times.size() > 1) DayFromNextMention(text, times, out->data() + first_mention);
 }
 
 void StateDay(chr::year_month_day day, DateContext* context) {
