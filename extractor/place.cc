@@ -1266,16 +1266,23 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     const int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area
                                                                              : best->place;
     const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
-    // Nor does an article: French names a city without one, unless the
-    // name holds it ("Le Caire"); "l'Alliance" is the Atlantic one.
-    if ((!cue || (cue_kind & (kRegionCue | kArticleCue)) != 0) &&
-        e.type == "city" && e.country != "FR" &&
-        e.population < kBareCityMinPopulation && !e.hand_kept) {
+    // Nor does an article, alone or with its preposition: French names a
+    // city without one, unless the name holds it ("Le Caire"); "l'Alliance"
+    // is the Atlantic one, "du Sterling & Francine Clark Art Institute" a
+    // museum.
+    const bool small_foreign_city = e.type == "city" && e.country != "FR" &&
+                                    e.population < kBareCityMinPopulation && !e.hand_kept;
+    if ((!cue || (cue_kind & (kRegionCue | kArticleCue | kContractionCue)) != 0) &&
+        small_foreign_city) {
       ok = false;
     }
     // (A name that is a city first, even where the article picked its
-    // region: "les New York Knicks".)
-    if (!cue || (best_is_city && (cue_kind & kArticleCue) != 0)) {
+    // region: "les New York Knicks"; so does an article with its
+    // preposition: "des Chicago Bulls", "du Paris Saint-Germain". And "de"
+    // before a small foreign city: "34 points d'Allen Houston".)
+    const bool genitive = cue && cue_kind == 0 && (prev == "de" || prev == "d'");
+    if (!cue || (best_is_city && (cue_kind & (kArticleCue | kContractionCue)) != 0) ||
+        (genitive && small_foreign_city)) {
       // Glued to another capitalized word: part of a longer proper name.
       // A preposition before the name says place ("à Paris Saint-Germain"
       // is rare); an article before a city says only that a name follows
@@ -1283,8 +1290,10 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       // président de la France François Hollande".
       const Index::KeyInfo* next_info =
           next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
+      // (A place glued after a place is two of them, but not after a small
+      // foreign city read from "de" alone: "d'Allen Houston".)
       if (next_word && is_upper_word(last + 1) &&
-          (next_info == nullptr || !next_info->full())) {
+          (next_info == nullptr || !next_info->full() || genitive)) {
         ok = false;
       }
       if (!cue && !initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
