@@ -7299,6 +7299,7 @@ class LinkPass {
   // exactly at `end` ("…un violent clash avec Bernard Bonnet").
   std::optional<SourcePhrase> PhraseEndingAt(size_t first, size_t end) const {
     std::optional<SourcePhrase> best;
+    bool best_complement = false;
     const size_t floor = std::max(first, end > kMaxSpeakerNameTokens ? end - kMaxSpeakerNameTokens : 0);
     for (size_t k = end; k > floor; --k) {
       auto phrase = Parse(k - 1, end);
@@ -7315,9 +7316,13 @@ class LinkPass {
                       !phrase->head.empty()));
       bool fits = (named || described) && TokenAtOrAfter(phrase->span.end) == end;
       if (!fits) {
-        if (best) break;
+        // "la Commission européenne de Bruxelles qui regrette": a phrase
+        // after "de" may be the complement of a longer one.
+        if (best && !best_complement) break;
         continue;
       }
+      const std::string_view w = Lower(k - 1);
+      best_complement = w == "de" || w == "d'" || w == "du" || w == "des";
       best = phrase;
     }
     return best;
