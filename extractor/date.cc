@@ -551,6 +551,13 @@ void ShareIntervalFields(Fields* f) {
     // A copy first: adding the missing key may move the list's entries.
     if (!start_has && end_has) {
       std::string value = (*f)[end];
+      // "du 28 décembre au 3 janvier 2016": the start is in the year before.
+      if (field == "year" && value.size() == 4) {
+        const auto month = IntField(*f, "month");
+        const auto end_month = IntField(*f, Key(kEndPrefix, "month"));
+        const auto year = IntField(*f, end);
+        if (month && end_month && year && *month > *end_month) value = std::to_string(*year - 1);
+      }
       (*f)[start] = std::move(value);
     }
     if (start_has && !end_has &&
