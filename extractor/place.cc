@@ -615,6 +615,9 @@ struct PlaceRecognizer::Index {
   // Lower-case words that, right after a name, continue a longer foreign
   // proper name ("University of the Ryukyus", "Bank of America").
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_continues;
+  // Nouns of an area ("État", "province"): "de" and a name after them pick
+  // the area of that name, not its city (ambiguity.tsv `area_noun`).
+  std::unordered_set<std::string, StringHash, std::equal_to<>> area_nouns;
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_article;
@@ -963,6 +966,8 @@ class IndexLoader {
       index_->cues[FoldPlaceKey(phrase)] |= *kind;
     } else if (policy == "name_continues") {
       index_->name_continues.insert(FoldPlaceKey(phrase));
+    } else if (policy == "area_noun") {
+      index_->area_nouns.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
       needs_cue_.insert(FoldPlaceKey(phrase));
     } else if (policy == "common_word") {
@@ -1261,10 +1266,15 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     // "au Québec", "du Québec", "le Québec": an article (or one contracted
     // with its preposition) says region, not city.
     const bool article_before = (cue_kind & (kArticleCue | kRegionCue | kContractionCue)) != 0;
+    // "l'État de New York", "la province de Victoria": the noun names the
+    // kind of area.
+    const bool area_noun_before = (prev == "de" || prev == "d'") && i >= 2 &&
+                                  index.area_nouns.count(fold(tokens[i - 2])) != 0;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
-    const int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area
-                                                                             : best->place;
+    const int32_t chosen =
+        best->area >= 0 && (article_before || area_noun_before) && best_is_city ? best->area
+                                                                                : best->place;
     const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
     // Nor does an article, alone or with its preposition: French names a
     // city without one, unless the name holds it ("Le Caire"); "l'Alliance"
