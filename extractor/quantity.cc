@@ -737,6 +737,22 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     mention.value = std::move(*quantity);
     out->push_back(std::move(mention));
   }
+  ShareEntityForward(text, out->data() + first_in_range, out->size() - first_in_range);
+}
+
+void QuantityRecognizer::ShareEntityForward(std::string_view text, Mention* mentions,
+                                            size_t count) {
+  for (size_t k = count; k-- > 1;) {
+    auto& before = std::get<QuantityValue>(mentions[k - 1].value);
+    const auto& after = std::get<QuantityValue>(mentions[k].value);
+    if (before.entity || !after.entity || before.unit != after.unit) continue;
+    if (mentions[k - 1].span.end > mentions[k].span.start) continue;
+    const std::string_view between =
+        text.substr(mentions[k - 1].span.end, mentions[k].span.start - mentions[k - 1].span.end);
+    if (between != " et " && between != " ou ") continue;
+    before.entity = after.entity;
+    before.entity_lemma = after.entity_lemma;
+  }
 }
 
 }  // namespace claimx
