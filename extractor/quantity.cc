@@ -443,6 +443,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("per_units", &tables.per_units));
   CLAIMX_RETURN_IF_ERROR(copy("number_scales", &tables.number_scales));
+  CLAIMX_RETURN_IF_ERROR(copy("symbol_scales", &tables.symbol_scales));
   CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
   CLAIMX_RETURN_IF_ERROR(copy("entity_stopwords", &tables.entity_stopwords));
   CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
@@ -542,6 +543,12 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
       if (*denominator == 0) return std::nullopt;
       q.value /= *denominator;
     }
+  }
+  // "10 M€": the scale letter before the currency sign.
+  if (auto scale = group("scale")) {
+    const std::string* factor = Lookup(tables_.symbol_scales, *scale);
+    if (factor == nullptr) return std::nullopt;
+    q.value *= ToDouble(*factor);
   }
   if (auto sign = group("sign"); sign && *sign == "-") q.value = -q.value;
 

@@ -116,6 +116,7 @@ class QuantityRecognizer {
     std::vector<Lexicon> unit_lexicons;  // RuleFields::unit_lexicon indexes it
     Lexicon per_units;                   // "par mois" -> "mo", for group `per`
     Lexicon number_scales;               // "millions" -> 1e6, a range's shared scale
+    Lexicon symbol_scales;               // "M" in "10 M€" -> 1e6
   };
   // What a rule's `set` says, read once at Create rather than from its map
   // of strings at every match. Indexes, not pointers, so that a copy of
