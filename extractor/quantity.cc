@@ -642,6 +642,8 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
       !first.ends_with('s') && !first.ends_with('x')) {
     return std::nullopt;
   }
+  // "deux F-16": a letter alone counts nothing.
+  if (first.size() == 1) return std::nullopt;
   std::string entity(first);
   if (IsPluralVerb(first)) return entity;  // the caller reads it as elided
   if (after_joiner && best_joiner_end == first_word) return std::nullopt;
