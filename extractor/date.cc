@@ -746,6 +746,20 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   return !(tables.future && re2::RE2::PartialMatch(near, *tables.future));
 }
 
+// "Jean Burget, 87 ans, a été heurté", "la victime (16 ans)": an age set
+// off after a name is no duration (TimeML marks none; the quantity
+// extractor keeps it as an age). No rule can say so: it would have to
+// start at the comma, and rules start at words (date.h). Whole years only.
+bool AgeSetOff(std::string_view text, Span range, Span mention, const Fields& fields) {
+  const auto unit = TextField(fields, "unit");
+  if (!unit || *unit != "Y" || fields.count("mod") || mention.end >= range.end) return false;
+  if (mention.start >= range.start + 2 && text.substr(mention.start - 2, 2) == ", ") {
+    return text[mention.end] == ',' || text[mention.end] == ')';
+  }
+  return mention.start > range.start && text[mention.start - 1] == '(' &&
+         text[mention.end] == ')';
+}
+
 // How many bytes before a mention the signal pattern may look at: enough for
 // "depuis leur lancement en", never the whole sentence.
 constexpr size_t kSignalWindow = 64;
@@ -1236,6 +1250,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     if (SetField(rule, "emit") == "none") continue;
     Fields fields;
     if (!ReadFields(text, match, compiled, &fields)) continue;
+    if (SetField(rule, "kind") == "duration" && AgeSetOff(text, range, match.span, fields)) continue;
     const bool yearless_month = fields.count("month") && !fields.count("year");
     if ((fields.count("weekday") || yearless_month) && !future) {
       future = compiled.future != nullptr &&
