@@ -591,6 +591,10 @@ struct PlaceRecognizer::Index {
     // Québec" the city (French puts an article before a region, none
     // before a city).
     int32_t area = -1;
+    // The best entry with this key that is a part of a country (admin,
+    // region, area), for a name after an area noun: "la province de
+    // Luxembourg" is the Belgian province, not the country.
+    int32_t subdivision = -1;
     bool lowercase_name = false;  // some name with this key starts lower-case
     // Bit k: token k of some name with this key does not start with a
     // capital (bit 0 is lowercase_name's token); "Des Moines" has none
@@ -942,10 +946,16 @@ class IndexLoader {
       slot = entry;
     }
     const std::string& type = entries[static_cast<size_t>(entry)].type;
-    if (!demonym && type != "city" && type != "capital" &&
-        (info.area < 0 ||
-         entries[static_cast<size_t>(info.area)].rank < entries[static_cast<size_t>(entry)].rank)) {
+    const auto outranks = [&](int32_t current) {
+      return current < 0 ||
+             entries[static_cast<size_t>(current)].rank < entries[static_cast<size_t>(entry)].rank;
+    };
+    if (!demonym && type != "city" && type != "capital" && outranks(info.area)) {
       info.area = entry;
+    }
+    if (!demonym && (type == "admin" || type == "region" || type == "area") &&
+        outranks(info.subdivision)) {
+      info.subdivision = entry;
     }
     if (!demonym) {
       if (!IsUpper(FirstCodePoint(name))) info.lowercase_name = true;
@@ -1272,9 +1282,14 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
                                   index.area_nouns.count(fold(tokens[i - 2])) != 0;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
-    const int32_t chosen =
-        best->area >= 0 && (article_before || area_noun_before) && best_is_city ? best->area
-                                                                                : best->place;
+    int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area : best->place;
+    if (area_noun_before) {
+      if (best->subdivision >= 0) {
+        chosen = best->subdivision;
+      } else if (best->area >= 0 && best_is_city) {
+        chosen = best->area;
+      }
+    }
     const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
     // Nor does an article, alone or with its preposition: French names a
     // city without one, unless the name holds it ("Le Caire"); "l'Alliance"
