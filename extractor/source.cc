@@ -1407,7 +1407,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // "le procureur du Roi près le tribunal de Casablanca", "l'avocat
       // général près la cour d'appel": the court a magistrate serves.
       const bool near_court = of_title && prep == "près" && IsArticle(r.Lower(1));
-      if (!is_de(prep) && !au_name && !en_place && !name_after_title && !near_court) {
+      // "le général De Gaulle": a capitalized "De" after a title opens the
+      // holder's name, not the title's complement.
+      const bool name_particle = of_title && (r.Word() == "De" || r.Word() == "Du") &&
+                                 r.IsWord(1) && IsUpperStart(r.Word(1));
+      if (name_particle ||
+          (!is_de(prep) && !au_name && !en_place && !name_after_title && !near_court)) {
         r.Seek(save);
         break;
       }
