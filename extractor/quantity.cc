@@ -758,7 +758,8 @@ void QuantityRecognizer::ShareEntityForward(std::string_view text, Mention* ment
     if (mentions[k - 1].span.end > mentions[k].span.start) continue;
     const std::string_view between =
         text.substr(mentions[k - 1].span.end, mentions[k].span.start - mentions[k - 1].span.end);
-    if (between != " et " && between != " ou ") continue;
+    // "2 000 des 3 550 soldats": a part of the figure after "des".
+    if (between != " et " && between != " ou " && between != " des ") continue;
     before.entity = after.entity;
     before.entity_lemma = after.entity_lemma;
   }
