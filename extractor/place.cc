@@ -622,6 +622,9 @@ struct PlaceRecognizer::Index {
   // Nouns of an area ("État", "province"): "de" and a name after them pick
   // the area of that name, not its city (ambiguity.tsv `area_noun`).
   std::unordered_set<std::string, StringHash, std::equal_to<>> area_nouns;
+  // Nouns of streets ("rue", "place"): "de" and a name after them name a
+  // street, not the place (ambiguity.tsv `street_noun`).
+  std::unordered_set<std::string, StringHash, std::equal_to<>> street_nouns;
   std::unordered_set<std::string, StringHash, std::equal_to<>> name_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_before;
   std::unordered_set<std::string, StringHash, std::equal_to<>> language_article;
@@ -978,6 +981,8 @@ class IndexLoader {
       index_->name_continues.insert(FoldPlaceKey(phrase));
     } else if (policy == "area_noun") {
       index_->area_nouns.insert(FoldPlaceKey(phrase));
+    } else if (policy == "street_noun") {
+      index_->street_nouns.insert(FoldPlaceKey(phrase));
     } else if (policy == "needs_cue") {
       needs_cue_.insert(FoldPlaceKey(phrase));
     } else if (policy == "common_word") {
@@ -1280,6 +1285,10 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     // kind of area.
     const bool area_noun_before = (prev == "de" || prev == "d'") && i >= 2 &&
                                   index.area_nouns.count(fold(tokens[i - 2])) != 0;
+    // "place de Londres", "rue de Paris": a street named after the place.
+    const bool street_name = (prev == "de" || prev == "d'") && i >= 2 &&
+                             index.street_nouns.count(fold(tokens[i - 2])) != 0;
+    if (street_name) ok = false;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
     int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area : best->place;
@@ -1303,11 +1312,13 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     }
     // (A name that is a city first, even where the article picked its
     // region: "les New York Knicks"; so does an article with its
-    // preposition: "des Chicago Bulls", "du Paris Saint-Germain". And "de"
-    // before a small foreign city: "34 points d'Allen Houston".)
-    const bool genitive = cue && cue_kind == 0 && (prev == "de" || prev == "d'");
+    // preposition: "des Chicago Bulls", "du Paris Saint-Germain". And a
+    // plain cue before a small foreign city: "34 points d'Allen Houston".)
+    // (A plain cue before a small foreign city does not shield it either:
+    // "face à Elizabeth Warren".)
+    const bool plain_cue = cue && cue_kind == 0;
     if (!cue || (best_is_city && (cue_kind & (kArticleCue | kContractionCue)) != 0) ||
-        (genitive && small_foreign_city)) {
+        (plain_cue && small_foreign_city)) {
       // Glued to another capitalized word: part of a longer proper name.
       // A preposition before the name says place ("à Paris Saint-Germain"
       // is rare); an article before a city says only that a name follows
@@ -1316,9 +1327,9 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       const Index::KeyInfo* next_info =
           next_word ? index.Find(fold(tokens[last + 1])) : nullptr;
       // (A place glued after a place is two of them, but not after a small
-      // foreign city read from "de" alone: "d'Allen Houston".)
+      // foreign city read from a plain cue: "d'Allen Houston".)
       if (next_word && is_upper_word(last + 1) &&
-          (next_info == nullptr || !next_info->full() || genitive)) {
+          (next_info == nullptr || !next_info->full() || plain_cue)) {
         ok = false;
       }
       if (!cue && !initial && i > 0 && is_upper_word(i - 1) && !opens(i - 1) &&
