@@ -577,7 +577,7 @@ std::string TypeOf(std::string_view value) {
 }
 
 std::string_view SetField(const Rule& rule, std::string_view key) {
-  auto it = rule.set.find(std::string(key));
+  auto it = rule.set.find(key);
   return it == rule.set.end() ? std::string_view() : std::string_view(it->second);
 }
 

@@ -108,7 +108,7 @@ struct Rule {
   std::string expanded_pattern;  // after define expansion
   bool word_boundary = true;
   int priority = 0;
-  std::map<std::string, std::string> set;  // fixed fields for the recognizer
+  std::map<std::string, std::string, std::less<>> set;  // fixed fields for the recognizer
   std::vector<RuleExample> examples;
   std::vector<RuleExample> counterexamples;
   std::string file;
