@@ -93,6 +93,7 @@ struct DateRecognizer::Compiled {
   std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
   std::unique_ptr<re2::RE2> future;         // tense_future, searched
   std::unique_ptr<re2::RE2> past_before;    // tense_past_before, at the end of what precedes
+  std::unique_ptr<re2::RE2> age_before;     // age_before, at the end of what precedes
   // Every date holds a digit or a word of the table `core_word` (kCore);
   // the words a date may begin with besides cores and digits are kStart
   // (start_word and the count, ordinal, modifier and holiday tables).
@@ -746,13 +747,25 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   return !(tables.future && re2::RE2::PartialMatch(near, *tables.future));
 }
 
-// "Jean Burget, 87 ans, a été heurté", "la victime (16 ans)": an age set
-// off after a name is no duration (TimeML marks none; the quantity
-// extractor keeps it as an age). No rule can say so: it would have to
-// start at the comma, and rules start at words (date.h). Whole years only.
-bool AgeSetOff(std::string_view text, Span range, Span mention, const Fields& fields) {
+// How many bytes before a count of years the define age_before may look at.
+constexpr size_t kAgeWindow = 16;
+
+// "Jean Burget, 87 ans, a été heurté", "la victime (16 ans)", "il avait
+// 47 ans": an age is no duration (TimeML marks none; the quantity
+// extractor keeps it as an age). No rule can say so: it would have to start
+// at the comma, or at a form of avoir, and rules start at words of the
+// start_word table, which avoir's would crowd (date.h). Whole years only.
+bool IsAge(std::string_view text, Span range, Span mention, const Fields& fields,
+           const DateRecognizer::Compiled& tables) {
   const auto unit = TextField(fields, "unit");
-  if (!unit || *unit != "Y" || fields.count("mod") || mention.end >= range.end) return false;
+  if (!unit || *unit != "Y" || fields.count("mod")) return false;
+  if (tables.age_before && mention.start > range.start) {
+    const size_t from =
+        CharStart(text, mention.start - std::min(mention.start - range.start, kAgeWindow));
+    const re2::StringPiece before(text.data() + from, mention.start - from);
+    if (re2::RE2::PartialMatch(before, *tables.age_before)) return true;
+  }
+  if (mention.end >= range.end) return false;
   if (mention.start >= range.start + 2 && text.substr(mention.start - 2, 2) == ", ") {
     return text[mention.end] == ',' || text[mention.end] == ')';
   }
@@ -1224,6 +1237,8 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   }
   compiled->past_before =
       CompileDefine(rules, "tense_past_before", R"((?:^|[^\pL\pN_]))", " *$", &error);
+  compiled->age_before =
+      CompileDefine(rules, "age_before", R"((?:^|[^\pL\pN_]))", " *$", &error);
   compiled->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
                                    R"((?:$|[^\pL\pN_]))", &error);
   if (!error.ok()) return error;
@@ -1250,7 +1265,9 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     if (SetField(rule, "emit") == "none") continue;
     Fields fields;
     if (!ReadFields(text, match, compiled, &fields)) continue;
-    if (SetField(rule, "kind") == "duration" && AgeSetOff(text, range, match.span, fields)) continue;
+    if (SetField(rule, "kind") == "duration" && IsAge(text, range, match.span, fields, compiled)) {
+      continue;
+    }
     const bool yearless_month = fields.count("month") && !fields.count("year");
     if ((fields.count("weekday") || yearless_month) && !future) {
       future = compiled.future != nullptr &&
