@@ -1076,10 +1076,10 @@ bool AdjacentMentions(std::string_view between, bool* comma) {
   return true;
 }
 
-// "à 23 heures mardi soir", "à 21 h le 3 mars": a time of day the sentence
-// dated nowhere before it (on the document date, or on an earlier day
-// across a comma: "samedi à 20 heures, dimanche …" stays Saturday) takes
-// the day of the dated mention right after it. `times[k]` describes
+// "à 23 heures mardi soir", "à 21 h le 3 mars": a time of day takes the
+// day of the dated mention right after it (AdjacentMentions), unless an
+// earlier day of its sentence gave it one and a comma stands between
+// ("samedi à 20 heures, dimanche …" stays Saturday). `times[k]` describes
 // mentions[k]: whether AnchorTime() found it a time of day, and whether an
 // earlier day of the sentence was given to it.
 struct TimeOfDay {

@@ -1281,14 +1281,13 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     // "au Québec", "du Québec", "le Québec": an article (or one contracted
     // with its preposition) says region, not city.
     const bool article_before = (cue_kind & (kArticleCue | kRegionCue | kContractionCue)) != 0;
-    // "l'État de New York", "la province de Victoria": the noun names the
-    // kind of area.
-    const bool area_noun_before = (prev == "de" || prev == "d'") && i >= 2 &&
-                                  index.area_nouns.count(fold(tokens[i - 2])) != 0;
-    // "place de Londres", "rue de Paris": a street named after the place.
-    const bool street_name = (prev == "de" || prev == "d'") && i >= 2 &&
-                             index.street_nouns.count(fold(tokens[i - 2])) != 0;
-    if (street_name) ok = false;
+    // The noun before "de": "l'État de New York", "la province de
+    // Victoria" name the kind of area; "place de Londres", "rue de Paris"
+    // a street named after the place.
+    const std::string noun_before =
+        (prev == "de" || prev == "d'") && i >= 2 ? fold(tokens[i - 2]) : std::string();
+    const bool area_noun_before = index.area_nouns.count(noun_before) != 0;
+    if (index.street_nouns.count(noun_before) != 0) ok = false;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
     int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area : best->place;
@@ -1312,9 +1311,8 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     }
     // (A name that is a city first, even where the article picked its
     // region: "les New York Knicks"; so does an article with its
-    // preposition: "des Chicago Bulls", "du Paris Saint-Germain". And a
-    // plain cue before a small foreign city: "34 points d'Allen Houston".)
-    // (A plain cue before a small foreign city does not shield it either:
+    // preposition: "des Chicago Bulls", "du Paris Saint-Germain"; and a
+    // plain cue before a small foreign city: "34 points d'Allen Houston",
     // "face à Elizabeth Warren".)
     const bool plain_cue = cue && cue_kind == 0;
     if (!cue || (best_is_city && (cue_kind & (kArticleCue | kContractionCue)) != 0) ||
