@@ -624,6 +624,9 @@ std::optional<std::string> Recurrence(Fields f) {
   return DurationValue(f, "");
 }
 
+// The bytes of a day's calendar prefix, "YYYY-MM-DD".
+constexpr size_t kDayPrefix = 10;
+
 // Whether `value` begins with a calendar prefix of `length` bytes: a year
 // (4), a month (7, "2016-12") or a day (10, "2016-11-13"), ending there or
 // before "-" or "T" ("2016-W46", "2016-11-13T22:00").
@@ -707,6 +710,17 @@ size_t CharStart(std::string_view text, size_t pos) {
   return pos;
 }
 
+// The at most `window` bytes of its sentence before `mention`, starting on
+// a character, for the context patterns read at the end of what precedes
+// a mention (date_signal, tense_past_before, age_before).
+std::string_view TextBefore(std::string_view text, Span range, Span mention, size_t window) {
+  const size_t from =
+      CharStart(text, mention.start - std::min(mention.start - range.start, window));
+  return text.substr(from, mention.start - from);
+}
+
+re2::StringPiece Piece(std::string_view text) { return re2::StringPiece(text.data(), text.size()); }
+
 // Whether the period a TIMEX3 value names begins after `day` (YYYY-MM-DD):
 // its calendar prefix (2017, 2016-12, 2016-11-13, as in 2016-11-13T22:00)
 // is later than the day's own prefix of that length. Weeks, quarters and
@@ -731,10 +745,9 @@ constexpr size_t kPastVerbWindow = 48;
 bool PastVerbBefore(std::string_view text, Span range, Span mention,
                     const DateRecognizer::Compiled& tables) {
   if (!tables.past_before || mention.start <= range.start) return false;
-  const size_t from =
-      CharStart(text, mention.start - std::min(mention.start - range.start, kPastVerbWindow));
-  const re2::StringPiece before(text.data() + from, mention.start - from);
-  if (!re2::RE2::PartialMatch(before, *tables.past_before)) return false;
+  const std::string_view before = TextBefore(text, range, mention, kPastVerbWindow);
+  if (!re2::RE2::PartialMatch(Piece(before), *tables.past_before)) return false;
+  const size_t from = mention.start - before.size();
   // "devrait rouvrir mercredi", "sera présenté mardi": a future marker in
   // the two words before keeps the weekday ahead (not one further back,
   // as in "« Tout va bien », a ironisé mercredi").
@@ -743,8 +756,8 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
     while (near_start > from && text[near_start - 1] == ' ') --near_start;
     while (near_start > from && text[near_start - 1] != ' ') --near_start;
   }
-  const re2::StringPiece near(text.data() + near_start, mention.start - near_start);
-  return !(tables.future && re2::RE2::PartialMatch(near, *tables.future));
+  const std::string_view near = text.substr(near_start, mention.start - near_start);
+  return !(tables.future && re2::RE2::PartialMatch(Piece(near), *tables.future));
 }
 
 // How many bytes before a count of years the define age_before may look at.
@@ -759,11 +772,10 @@ bool IsAge(std::string_view text, Span range, Span mention, const Fields& fields
            const DateRecognizer::Compiled& tables) {
   const auto unit = TextField(fields, "unit");
   if (!unit || *unit != "Y" || fields.count("mod")) return false;
-  if (tables.age_before && mention.start > range.start) {
-    const size_t from =
-        CharStart(text, mention.start - std::min(mention.start - range.start, kAgeWindow));
-    const re2::StringPiece before(text.data() + from, mention.start - from);
-    if (re2::RE2::PartialMatch(before, *tables.age_before)) return true;
+  if (tables.age_before && mention.start > range.start &&
+      re2::RE2::PartialMatch(Piece(TextBefore(text, range, mention, kAgeWindow)),
+                             *tables.age_before)) {
+    return true;
   }
   if (mention.end >= range.end) return false;
   if (mention.start >= range.start + 2 && text.substr(mention.start - 2, 2) == ", ") {
@@ -782,11 +794,8 @@ void ApplySignal(std::string_view text, Span range, Span mention,
                  const DateContext& context, const Fields& fields,
                  DateValue* value) {
   if (!tables.signal_before || mention.start <= range.start) return;
-  size_t from = mention.start - std::min(mention.start - range.start, kSignalWindow);
-  from = CharStart(text, from);
-  std::string_view window = text.substr(from, mention.start - from);
   re2::StringPiece signal;
-  if (!re2::RE2::PartialMatch(re2::StringPiece(window.data(), window.size()),
+  if (!re2::RE2::PartialMatch(Piece(TextBefore(text, range, mention, kSignalWindow)),
                               *tables.signal_before, &signal)) {
     return;
   }
@@ -1036,7 +1045,6 @@ void MatchAt(std::string_view text, size_t start, size_t end,
 // after it may still move (DayFromNextMention).
 bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
                 DateValue* value) {
-  constexpr size_t kDay = 10;  // "YYYY-MM-DD"
   const std::string& v = value->value;
   bool own_day = false;
   for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday"}) {
@@ -1044,10 +1052,10 @@ bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
   }
   if (value->type == "time" && !own_day &&
       (fields.count("hour") || fields.count("part_of_day"))) {
-    if (*last_day && v.size() > kDay) value->value = **last_day + v.substr(kDay);
-    return HasCalendarPrefix(v, kDay);
+    if (*last_day && v.size() > kDayPrefix) value->value = **last_day + v.substr(kDayPrefix);
+    return HasCalendarPrefix(v, kDayPrefix);
   }
-  if (own_day && HasCalendarPrefix(v, kDay)) *last_day = v.substr(0, kDay);
+  if (own_day && HasCalendarPrefix(v, kDayPrefix)) *last_day = v.substr(0, kDayPrefix);
   return false;
 }
 
@@ -1089,18 +1097,17 @@ struct TimeOfDay {
 
 void DayFromNextMention(std::string_view text, const std::vector<TimeOfDay>& times,
                         Mention* mentions) {
-  constexpr size_t kDay = 10;
   for (size_t k = times.size() - 1; k-- > 0;) {
     if (!times[k].dayless) continue;
     auto& value = std::get<DateValue>(mentions[k].value);
     const auto& next = std::get<DateValue>(mentions[k + 1].value);
-    if (times[k + 1].dayless || !HasCalendarPrefix(next.value, kDay)) continue;
+    if (times[k + 1].dayless || !HasCalendarPrefix(next.value, kDayPrefix)) continue;
     if (mentions[k].span.end > mentions[k + 1].span.start) continue;
     bool comma = false;
     const std::string_view between = text.substr(
         mentions[k].span.end, mentions[k + 1].span.start - mentions[k].span.end);
     if (!AdjacentMentions(between, &comma) || (comma && times[k].had_day)) continue;
-    value.value = next.value.substr(0, kDay) + value.value.substr(kDay);
+    value.value = next.value.substr(0, kDayPrefix) + value.value.substr(kDayPrefix);
   }
 }
 
