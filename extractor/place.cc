@@ -1278,9 +1278,11 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       ok = false;
       if (names_of_people != nullptr) names_of_people->push_back(span);
     }
-    // "au Québec", "du Québec", "le Québec": an article (or one contracted
-    // with its preposition) says region, not city.
-    const bool article_before = (cue_kind & (kArticleCue | kRegionCue | kContractionCue)) != 0;
+    // "au Québec", "du Québec", "le Québec", "en Irak": a cue that is more
+    // than a preposition (an article, one contracted with its preposition,
+    // "en") says region, not city. A plain cue ("à", "de") says neither.
+    const bool plain_cue = cue && cue_kind == 0;
+    const bool region_cue = cue_kind != 0;
     // The noun before "de": "l'État de New York", "la province de
     // Victoria" name the kind of area; "place de Londres", "rue de Paris"
     // a street named after the place.
@@ -1290,7 +1292,7 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     if (index.street_nouns.count(noun_before) != 0) ok = false;
     const std::string& best_type = index.entries[static_cast<size_t>(best->place)].type;
     const bool best_is_city = best_type == "city" || best_type == "capital";
-    int32_t chosen = best->area >= 0 && article_before && best_is_city ? best->area : best->place;
+    int32_t chosen = best->area >= 0 && region_cue && best_is_city ? best->area : best->place;
     if (area_noun_before) {
       if (best->subdivision >= 0) {
         chosen = best->subdivision;
@@ -1299,22 +1301,19 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       }
     }
     const Index::Entry& e = index.entries[static_cast<size_t>(chosen)];
-    // Nor does an article, alone or with its preposition: French names a
-    // city without one, unless the name holds it ("Le Caire"); "l'Alliance"
-    // is the Atlantic one, "du Sterling & Francine Clark Art Institute" a
-    // museum.
+    // A foreign city this small is read after a plain cue only: not bare,
+    // nor after an article, alone or with its preposition, as French names
+    // a city without one unless the name holds it ("Le Caire");
+    // "l'Alliance" is the Atlantic one, "du Sterling & Francine Clark Art
+    // Institute" a museum.
     const bool small_foreign_city = e.type == "city" && e.country != "FR" &&
                                     e.population < kBareCityMinPopulation && !e.hand_kept;
-    if ((!cue || (cue_kind & (kRegionCue | kArticleCue | kContractionCue)) != 0) &&
-        small_foreign_city) {
-      ok = false;
-    }
+    if (!plain_cue && small_foreign_city) ok = false;
     // (A name that is a city first, even where the article picked its
     // region: "les New York Knicks"; so does an article with its
     // preposition: "des Chicago Bulls", "du Paris Saint-Germain"; and a
     // plain cue before a small foreign city: "34 points d'Allen Houston",
     // "face à Elizabeth Warren".)
-    const bool plain_cue = cue && cue_kind == 0;
     if (!cue || (best_is_city && (cue_kind & (kArticleCue | kContractionCue)) != 0) ||
         (plain_cue && small_foreign_city)) {
       // Glued to another capitalized word: part of a longer proper name.
