@@ -7321,8 +7321,7 @@ class LinkPass {
         if (best && !best_complement) break;
         continue;
       }
-      const std::string_view w = Lower(k - 1);
-      best_complement = w == "de" || w == "d'" || w == "du" || w == "des";
+      best_complement = IsDe(k - 1) || Lower(k - 1) == "des";
       best = phrase;
     }
     return best;

@@ -147,13 +147,14 @@ class QuantityRecognizer {
   // `after_joiner`, only a noun after "de", "des"... ("48 % des voix", "3
   // tonnes de drogue"): right after a percentage or a measure comes a verb
   // or a participle ("81 mm venu d'un quartier", "+1,2 % puis reculé").
-  // "de 1,5 et 0,41 masses solaires", "3 ou 4 morts", "2 000 des 3 550
-  // soldats": a figure without a noun, right before "et"/"ou"/"des" and a
-  // figure with one in the same unit, counts that noun too. Walks mentions[0, count) from the end, so a run
-  // of figures takes the last one's noun.
-  static void ShareEntityForward(std::string_view text, Mention* mentions, size_t count);
   std::optional<std::string> FindEntity(std::string_view text, size_t end, size_t range_end,
                                         bool after_joiner = false) const;
+  // "de 1,5 et 0,41 masses solaires", "3 ou 4 morts", "2 000 des 3 550
+  // soldats": a figure without a noun, right before "et"/"ou"/"des" and a
+  // figure with one in the same unit, counts that noun too. Walks
+  // mentions[0, count) from the end, so a run of figures takes the last
+  // one's noun.
+  static void ShareEntityForward(std::string_view text, Mention* mentions, size_t count);
 
   const RuleSet* rules_;
   Tables tables_;
