@@ -32,6 +32,8 @@ bool ValidGrouping(std::string_view integer, char separator) {
         group_start, next == std::string_view::npos ? next : next - group_start);
     if (!AllDigits(group)) return false;
     if (first ? group.size() > 3 : group.size() != 3) return false;
+    // "0.200" is a decimal written the English way, never two hundred.
+    if (first && group.size() > 0 && group[0] == '0' && next != std::string_view::npos) return false;
     if (next == std::string_view::npos) return true;
     first = false;
     group_start = next + 1;
@@ -507,10 +509,27 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     if (!span) return std::nullopt;
     return span->Of(text);
   };
+  // A figure written with a decimal point ("0.20 mSv/h", "12.5 millions
+  // de dollars") is read as the decimal comma it stands for, but kept only
+  // with a unit or a scale word: bare, "49.3" is an article of the
+  // Constitution and "4.1" a version (rule file's `decimal_point`).
+  bool bare_point_decimal = false;
   auto number = [&](std::string_view name) -> std::optional<double> {
     auto literal = group(name);
     if (!literal) return std::nullopt;
-    return ParseFrenchNumber(*literal, tables_.number_words);
+    if (auto value = ParseFrenchNumber(*literal, tables_.number_words)) return value;
+    const size_t point = literal->find('.');
+    if (point == std::string_view::npos || literal->find_first_of(", ") < point) {
+      return std::nullopt;
+    }
+    std::string comma(*literal);
+    comma[point] = ',';
+    auto value = ParseFrenchNumber(comma, tables_.number_words);
+    if (value && std::all_of(literal->begin(), literal->end(),
+                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; })) {
+      bare_point_decimal = true;
+    }
+    return value;
   };
 
   QuantityValue q;
@@ -580,6 +599,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     *q.unit += *symbol;
   }
   if (auto entity = group("entity")) q.entity = std::string(*entity);
+  if (bare_point_decimal && !q.unit) return std::nullopt;
   return q;
 }
 

@@ -36,8 +36,10 @@ namespace claimx {
 // Parses a number written in digits the French way: spaces or dots group
 // thousands ("94 000", "1.787.000"), a comma marks decimals ("2,5",
 // "1 787,5"). Returns nullopt for anything else ("49.3": a dot that does not
-// group exactly three digits is not French) and for more than 15 integer
-// digits (past what a double holds exactly: a code, not a figure).
+// group exactly three digits is not French; "0.200": no thousands group
+// follows a zero) and for more than 15 integer digits (past what a double
+// holds exactly: a code, not a figure). QuantityRecognizer::Evaluate reads
+// a decimal point itself, beside a unit or a scale word only.
 std::optional<double> ParseFrenchDigits(std::string_view literal);
 
 // Word -> value table of French number words (rules/fr/numbers.yaml,

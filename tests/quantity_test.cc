@@ -30,6 +30,7 @@ TEST_CASE("malformed digit literals are refused", "[quantity]") {
   CHECK_FALSE(ParseFrenchDigits("1 78 000"));   // inner group of 2
   CHECK_FALSE(ParseFrenchDigits("1234 000"));   // leading group of 4
   CHECK_FALSE(ParseFrenchDigits("1 787.000"));  // mixed separators
+  CHECK_FALSE(ParseFrenchDigits("0.200"));      // no thousands after a zero
   CHECK_FALSE(ParseFrenchDigits("2,"));
   CHECK_FALSE(ParseFrenchDigits(""));
   CHECK_FALSE(ParseFrenchDigits("12a"));
