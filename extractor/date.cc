@@ -482,6 +482,27 @@ std::optional<std::string> Resolver::Calendar(const Fields& f,
   return ym + "-" + Pad(*day, 2);
 }
 
+namespace {
+
+// The year of "l'été dernier", "le printemps prochain": the last such
+// season over before the document date (in November, last summer is this
+// year's), the next one not yet begun. Spring, summer and autumn end with
+// May, August and November; winter straddles two years and keeps the
+// document's year shifted by one.
+int SeasonYear(std::string_view season, long shift, chr::year_month_day doc) {
+  const int year = static_cast<int>(doc.year());
+  const long month = static_cast<long>(static_cast<unsigned>(doc.month()));
+  long first_month = 0;
+  if (season == "SP") first_month = 3;
+  if (season == "SU") first_month = 6;
+  if (season == "FA") first_month = 9;
+  if (first_month == 0 || shift == 0) return year + static_cast<int>(shift);
+  if (shift < 0) return month > first_month + 2 ? year : year - 1;
+  return month < first_month ? year : year + 1;
+}
+
+}  // namespace
+
 std::optional<std::string> Resolver::Point(const Fields& f,
                                            std::string_view p) const {
   const auto& doc = context.document_date;
@@ -496,7 +517,7 @@ std::optional<std::string> Resolver::Point(const Fields& f,
   } else if (auto season = TextField(f, Key(p, "season"))) {
     auto year = IntField(f, Key(p, "year"));
     std::string y = year ? Pad(*year, 4)
-                         : doc ? Pad(static_cast<int>(doc->year()) + shift.value_or(0), 4)
+                         : doc ? Pad(SeasonYear(*season, shift.value_or(0), *doc), 4)
                                : "XXXX";
     base = y + "-" + std::string(*season);
   } else if (has("quarter") || has("semester")) {
