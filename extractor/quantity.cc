@@ -488,8 +488,20 @@ namespace {
 // high end (lexicon number_scales) is the low end's too when the low end
 // is one word and the scaled low end still lies below the high one ("de
 // 3 000 à 5 millions" stays 3 000, "de 300 à 400 millions" scales).
+// Digits grouped by thousands, "10 à 15.000 enfants", "entre 2 et 3 000
+// manifestants", share them the same way: the low end is thousands too
+// when it is a short plain figure and the scaled one lies below the high
+// one by less than ten times ("de 1 à 10 000" stays 1).
 double SharedScale(const WordMap<std::string>& scales, double low, std::string_view low_text,
                    double high, std::string_view high_text) {
+  const bool low_plain = !low_text.empty() && low_text.substr(0, low_text.find(',')).size() <= 3 &&
+                         low_text.find_first_of(" .") == std::string_view::npos &&
+                         StartsWithDigit(low_text) && StartsWithDigit(high_text);
+  const size_t group = high_text.find_last_of(" .");
+  if (low_plain && group != std::string_view::npos && high_text.size() - group == 4 &&
+      AllDigits(high_text.substr(group + 1)) && low * 1000 <= high && high < low * 10000) {
+    return low * 1000;
+  }
   const size_t space = high_text.find_last_of(' ');
   if (space == std::string_view::npos) return low;
   const std::string* scale = Lookup(scales, high_text.substr(space + 1));

@@ -1035,10 +1035,13 @@ std::vector<RuleMatch> RuleSet::Find(std::string_view text, Span range, DropFilt
       size_t gs = groups[g].data() - text.data();
       match.groups.emplace_back(name, Span{gs, gs + groups[g].size()});
     }
-    // Context the rule needs but does not report ("en" in "en 2014"). The
-    // scan still resumes after the whole match.
+    // Context the rule needs but does not report ("en" in "en 2014"). What
+    // follows the reported span is read again, as a look-ahead would:
+    // "trois ans" in "210 jeunes sur trois ans" is a duration of its own.
+    // (Silent rules, stepped over above, claim their whole match.)
     if (auto narrowed = match.Group(kReportedGroup); narrowed && !narrowed->empty()) {
       match.span = *narrowed;
+      pos = narrowed->end;
     }
     matches.push_back(std::move(match));
   }

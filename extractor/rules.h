@@ -188,6 +188,8 @@ class RuleSet {
   // position the longest match of any rule wins, ties go to the higher
   // priority, then to the earlier rule in the file. Matches see the text
   // outside `range` as context for boundaries; offsets are into `text`.
+  // A reported match with a `span` group resumes the scan at the span's
+  // end: what the rule read after it was look-ahead.
   //
   // Rules whose `set` says `emit: none` claim spans that are no mention
   // ("en 2014" is a year, not a count) so that no other rule reads them.
