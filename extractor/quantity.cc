@@ -558,6 +558,13 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     if (value == nullptr) return std::nullopt;
     q.value = ToDouble(*value);
     q.approx = true;
+    // "des dizaines de milliers": tens of thousands.
+    if (auto of = group("approx_of")) {
+      const std::string* scale = Lookup(tables_.approx_nouns, *of);
+      if (scale == nullptr) scale = Lookup(tables_.number_scales, *of);
+      if (scale == nullptr) return std::nullopt;
+      q.value *= ToDouble(*scale);
+    }
     if (group("plural")) {
       q.value *= 2;
       q.bound = Bound::kAtLeast;
