@@ -789,14 +789,24 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
 }
 
 void QuantityRecognizer::ShareEntityForward(std::string_view text, Mention* mentions,
-                                            size_t count) {
+                                            size_t count) const {
   for (size_t k = count; k-- > 1;) {
     auto& before = std::get<QuantityValue>(mentions[k - 1].value);
     const auto& after = std::get<QuantityValue>(mentions[k].value);
-    if (before.entity || !after.entity || before.unit != after.unit) continue;
     if (mentions[k - 1].span.end > mentions[k].span.start) continue;
     const std::string_view between =
         text.substr(mentions[k - 1].span.end, mentions[k].span.start - mentions[k - 1].span.end);
+    // "de 18, 24 et 26 ans": a bare figure in a list takes the unit.
+    // Not a figure scaled already: "2,5 milliards et 0,8 point" are two.
+    const std::string_view figure = mentions[k - 1].span.Of(text);
+    const size_t last_space = figure.find_last_of(' ');
+    const bool scaled = last_space != std::string_view::npos &&
+                        Lookup(tables_.number_scales, figure.substr(last_space + 1)) != nullptr;
+    if (!before.unit && !before.entity && after.unit && before.bound == Bound::kExact &&
+        !scaled && (between == ", " || between == " et " || between == " ou ")) {
+      before.unit = after.unit;
+    }
+    if (before.entity || !after.entity || before.unit != after.unit) continue;
     // "2 000 des 3 550 soldats": a part of the figure after "des".
     if (between != " et " && between != " ou " && between != " des ") continue;
     before.entity = after.entity;
