@@ -708,7 +708,10 @@ std::optional<DateValue> Resolve(const Rule& rule, const Fields& f,
   } else if (kind == "duration") {
     out = from(DurationValue(f, ""));
   } else if (kind == "ago" || kind == "in") {
-    out = from(ShiftedFromDocument(f, kind == "ago", mod.has_value(), resolver.context));
+    // "il y a environ deux ans" is still a year; "il y a plus de deux ans"
+    // no longer one point.
+    const bool vague = mod.has_value() && *mod != "APPROX";
+    out = from(ShiftedFromDocument(f, kind == "ago", vague, resolver.context));
   } else if (kind == "last_n") {
     out = LastUnits(f, resolver.context);
   } else if (kind == "set") {
