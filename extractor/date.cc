@@ -1032,21 +1032,25 @@ void MatchAt(std::string_view text, size_t start, size_t end,
   if (!compiled.anchored->Match(window, nullptr) || !compiled.anchored->Match(window, hits)) {
     return;
   }
-  const re2::StringPiece whole(text.data(), text.size());
+  // Both engines see the text up to the window's end as all there is, as
+  // the Set did: a date may end at the end of its sentence, where the
+  // boundary after the rule finds `$`. PCRE2 still sees what is before
+  // `start`.
+  const std::string_view upto_window(text.data(), window_end);
   for (int hit : *hits) {
     const auto& anchored = compiled.rules[static_cast<size_t>(hit)];
     const Submatcher* submatcher = anchored.submatcher->Get();
-    if (submatcher == nullptr ||
-        submatcher->Match(text, start, window_end, groups) != Submatcher::Outcome::kMatch) {
+    if (submatcher == nullptr || submatcher->Match(upto_window, start, window_end, groups) !=
+                                     Submatcher::Outcome::kMatch) {
       groups->assign(anchored.group_names.size(), re2::StringPiece());
-      if (!anchored.regex->Match(whole, start, window_end, re2::RE2::ANCHOR_START,
+      if (!anchored.regex->Match(window, 0, window.size(), re2::RE2::ANCHOR_START,
                                  groups->data(), static_cast<int>(groups->size()))) {
         continue;
       }
     }
     RuleMatch match;
     match.rule = anchored.rule;
-    match.span = Span{start, start + (*groups)[0].size()};
+    match.span = Span{start, start + (*groups)[1].size()};  // without the boundary
     if (match.span.empty() || GluedOnTheRight(text, match.span.end)) continue;
     for (size_t g = 2; g < groups->size(); ++g) {
       const re2::StringPiece& piece = (*groups)[g];
@@ -1151,7 +1155,10 @@ Status CompileAnchored(const RuleSet& set, DateRecognizer::Compiled* compiled) {
     if (!rule.word_boundary) {
       return InvalidArgument(where + ": date rules are word-bounded (boundary: none)");
     }
-    std::string pattern = "(" + rule.expanded_pattern + ")";
+    // The boundary after the rule's group makes RE2's leftmost-first choice
+    // end at a word: without it "ans|an|années" stopped at "an" in
+    // "années", and GluedOnTheRight then dropped the match.
+    std::string pattern = "(" + rule.expanded_pattern + ")" + std::string(LooseRightBoundary());
     DateRecognizer::Compiled::AnchoredRule anchored;
     anchored.rule = &rule;
     anchored.regex = std::make_unique<re2::RE2>(pattern, DateRegexOptions());

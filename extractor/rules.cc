@@ -127,6 +127,12 @@ constexpr std::string_view kLooseLeftBoundary =
     R"((?:^|[^a-zA-Z0-9_.,-]|(?:^|[^0-9])[.,]|(?:^|[^a-zA-Z0-9])-))";
 constexpr std::string_view kLooseRightBoundary = R"((?:$|[^a-zA-Z0-9_.,]|[.,](?:$|[^0-9])))";
 
+}  // namespace
+
+std::string_view LooseRightBoundary() { return kLooseRightBoundary; }
+
+namespace {
+
 std::string Wrap(const Rule& rule, std::string_view left, std::string_view right) {
   std::string full;
   if (rule.word_boundary) full += left;

@@ -143,6 +143,13 @@ bool IsWordCharAt(std::string_view text, size_t pos);
 // Whether a match ending at `end` runs on into a word or number: a letter or
 // digit follows, or a '.'/',' and then a digit ("49" in "49.3").
 bool GluedOnTheRight(std::string_view text, size_t end);
+// RE2 syntax for what may follow a word-bounded match, consumed: the end of
+// the text, or a character that GluedOnTheRight would not glue, ASCII
+// letters and digits only (a non-ASCII letter passes; GluedOnTheRight
+// decides there). Written after a rule matched leftmost-first, it makes RE2
+// choose the alternative that ends at a word ("années" in
+// "ans|an|années"), not one that stops inside it.
+std::string_view LooseRightBoundary();
 
 // One match of one rule. `span` is the reported match (without the boundary
 // prefix; the `span` group when the rule has one and it is not empty);

@@ -214,6 +214,43 @@ rules:
   fs::remove_all(dir);
 }
 
+// RE2 and PCRE2 take the first alternative that lets the pattern match;
+// the word boundary after a date rule is part of its pattern, so a short
+// alternative written first ("an" before "années") does not stop a match
+// inside a word, at a sentence's end either.
+TEST_CASE("a date rule's alternatives end at a word, whatever their order", "[date][rules]") {
+  fs::path dir = fs::temp_directory_path() / "claimx_date_short_first";
+  fs::create_directories(dir);
+  for (const char* file : {"common.yaml", "date.yaml"}) {
+    fs::copy_file(fs::path(CLAIMX_RULES_DIR) / "fr" / file, dir / file,
+                  fs::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir / "zz.yaml") << R"(dimension: date
+rules:
+  - id: fr.date.short_first
+    pattern: '[Pp]our (?P<count>{{count_number}}) (?P<unit>an|ans|année|années)'
+    set: {kind: duration}
+    examples: ["pour deux années"]
+)";
+  auto book = RuleBook::Load(dir.string());
+  INFO((book.ok() ? std::string() : book.status().message()));
+  REQUIRE(book.ok());
+  auto recognizer = DateRecognizer::Create(**book);
+  REQUIRE(recognizer.ok());
+  DateContext context;
+  context.document_date = ParseIsoDate("2016-11-10");
+  for (std::string text : {"Il est parti pour deux années en Inde.",
+                           "Il est parti pour deux années."}) {
+    std::vector<Mention> found;
+    recognizer->Recognize(text, Span{0, text.size() - 1}, context, &found);
+    INFO(text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].span.Of(text) == "pour deux années");
+    CHECK(found[0].rule == "fr.date.short_first");
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("tables are lookups and defines, case-folded", "[date][rules]") {
   const RuleBook& rules = ProjectAnnotator().rules();
   const Table* month = rules.FindTable("month");
