@@ -33,7 +33,9 @@ bool ValidGrouping(std::string_view integer, char separator) {
     if (!AllDigits(group)) return false;
     if (first ? group.size() > 3 : group.size() != 3) return false;
     // "0.200" is a decimal written the English way, never two hundred.
-    if (first && group.size() > 0 && group[0] == '0' && next != std::string_view::npos) return false;
+    if (first && !group.empty() && group[0] == '0' && next != std::string_view::npos) {
+      return false;
+    }
     if (next == std::string_view::npos) return true;
     first = false;
     group_start = next + 1;
@@ -537,9 +539,11 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     std::string comma(*literal);
     comma[point] = ',';
     auto value = ParseFrenchNumber(comma, tables_.number_words);
-    if (value && std::all_of(literal->begin(), literal->end(),
-                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; })) {
-      bare_point_decimal = true;
+    const auto digit_or_point = [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+    };
+    if (value && std::all_of(literal->begin(), literal->end(), digit_or_point)) {
+      bare_point_decimal = true;  // no scale word after it
     }
     return value;
   };

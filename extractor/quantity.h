@@ -155,9 +155,9 @@ class QuantityRecognizer {
   // soldats": a figure without a noun, right before "et"/"ou"/"des" and a
   // figure with one in the same unit, counts that noun too; "de 18, 24 et
   // 26 ans", "3 ou 4 euros": a bare figure not scaled already ("2,5
-  // milliards et 0,8 point"), right before ", "/"et"/"ou" and a figure with
-  // a unit, takes the unit. Walks mentions[0, count)
-  // from the end, so a run of figures takes the last one's noun or unit.
+  // milliards et 0,8 point"), right before ", "/"et"/"ou" and a figure
+  // with a unit, takes the unit. Walks mentions[0, count) from the end, so
+  // a run of figures takes the last one's noun or unit.
   void ShareEntityForward(std::string_view text, Mention* mentions, size_t count) const;
 
   const RuleSet* rules_;
