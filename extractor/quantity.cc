@@ -628,6 +628,15 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
 
 namespace {
 
+// Whether text[.., end) ends with `word` and one space, `word` starting a
+// word ("dont 6", not "fondont 6").
+bool EndsWithWord(std::string_view text, size_t end, std::string_view word) {
+  if (end < word.size() + 1 || text[end - 1] != ' ') return false;
+  const size_t start = end - 1 - word.size();
+  if (text.substr(start, word.size()) != word) return false;
+  return start == 0 || !IsWordCharAt(text, start - 1);
+}
+
 // A lone lower-case word ending in -ent or -ront right after a figure ("sur
 // les neuf enquêtes, huit donnent une avance", "les notes entre 8 et 10
 // devront …"): a verb in the third person plural, present or future, whose
@@ -777,6 +786,22 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
             break;
           }
         }
+      }
+    }
+    // "18 mois de prison dont 6 avec sursis", "312 voix contre 202": a bare
+    // figure after "contre" is in the previous figure's unit and counts its
+    // noun; after "dont", a part, in those of the last figure at least as
+    // large ("10 millions de connexions sur 4 000 codes, dont 1 million":
+    // connexions).
+    const bool part = EndsWithWord(text, match.span.start, "dont");
+    if (!quantity->entity && !quantity->unit &&
+        (part || EndsWithWord(text, match.span.start, "contre"))) {
+      for (size_t i = out->size(); i > first_in_range; --i) {
+        const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
+        if (part && previous.value < quantity->value) continue;
+        quantity->unit = previous.unit;
+        quantity->entity = previous.entity;
+        break;
       }
     }
     if (quantity->entity) {
