@@ -687,6 +687,19 @@ std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
   if (!interval) return out;
   auto end = resolver.Point(f, kEndPrefix);
   if (!end) return std::nullopt;
+  // "la nuit de samedi à dimanche": the end weekday is the first one after
+  // the start, whichever way the start was read (a stated day ahead, the
+  // tense).
+  auto weekday = IntField(f, "weekday");
+  auto end_weekday = IntField(f, Key(kEndPrefix, "weekday"));
+  if (weekday && end_weekday && !f.count(std::string_view(Key(kEndPrefix, "day"))) &&
+      out.value.size() >= 10) {
+    if (auto start = ParseIsoDate(std::string_view(out.value).substr(0, 10))) {
+      long delta = ((*end_weekday - *weekday) % 7 + 7) % 7;
+      if (delta == 0) delta = 7;
+      end = DayValue(chr::year_month_day(chr::sys_days(*start) + chr::days(delta)));
+    }
+  }
   out.range = DateRange{out.value, *end};
   return out;
 }
