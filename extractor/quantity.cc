@@ -50,6 +50,16 @@ bool StartsWithDigit(std::string_view s) {
 
 }  // namespace
 
+// "66,6 millions" is 66 600 000: in binary, 66.6 * 1e6 is
+// 66599999.99999999. A decimal figure times a scale word is a whole
+// number as written (up to six decimals a million), so a product within
+// a billionth of one is that number.
+double Scaled(double figure, double scale) {
+  const double product = figure * scale;
+  const double whole = std::round(product);
+  return std::abs(product - whole) <= 1e-9 * std::abs(product) ? whole : product;
+}
+
 std::optional<double> ParseFrenchDigits(std::string_view literal) {
   std::string_view integer = literal;
   std::string_view fraction;
@@ -151,7 +161,7 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
     const double value = it->second;
     if (value >= 1000) {
       if (value >= last_scale) return std::nullopt;  // "mille mille"
-      total += (current == 0 ? 1 : current) * value;
+      total += Scaled(current == 0 ? 1 : current, value);
       current = 0;
       last_scale = value;
     } else if (value == 100) {
@@ -502,14 +512,14 @@ double SharedScale(const WordMap<std::string>& scales, double low, std::string_v
   const size_t group = high_text.find_last_of(" .");
   if (low_plain && group != std::string_view::npos && high_text.size() - group == 4 &&
       AllDigits(high_text.substr(group + 1)) && low * 1000 <= high && high < low * 10000) {
-    return low * 1000;
+    return Scaled(low, 1000);
   }
   const size_t space = high_text.find_last_of(' ');
   if (space == std::string_view::npos) return low;
   const std::string* scale = Lookup(scales, high_text.substr(space + 1));
   // One word ("3", "2,5", "trois"): "3 000", "deux millions" carry their own.
   if (scale == nullptr || low_text.find(' ') != std::string_view::npos) return low;
-  const double scaled = low * ToDouble(*scale);
+  const double scaled = Scaled(low, ToDouble(*scale));
   return scaled <= high ? scaled : low;
 }
 
@@ -567,7 +577,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
       const std::string* scale = Lookup(tables_.approx_nouns, *of);
       if (scale == nullptr) scale = Lookup(tables_.number_scales, *of);
       if (scale == nullptr) return std::nullopt;
-      q.value *= ToDouble(*scale);
+      q.value = Scaled(q.value, ToDouble(*scale));
     }
     if (group("plural")) {
       q.value *= 2;
@@ -590,7 +600,7 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
   if (auto scale = group("scale")) {
     const std::string* factor = Lookup(tables_.symbol_scales, *scale);
     if (factor == nullptr) return std::nullopt;
-    q.value *= ToDouble(*factor);
+    q.value = Scaled(q.value, ToDouble(*factor));
   }
   if (auto sign = group("sign"); sign && *sign == "-") q.value = -q.value;
 

@@ -42,6 +42,10 @@ namespace claimx {
 // a decimal point itself, beside a unit or a scale word only.
 std::optional<double> ParseFrenchDigits(std::string_view literal);
 
+// figure * scale, rounded to the whole number it stands for when the
+// binary product misses it by rounding error ("66,6 millions": 66 600 000).
+double Scaled(double figure, double scale);
+
 // Word -> value table of French number words (rules/fr/numbers.yaml,
 // lexicon `number_words`).
 using NumberWords = std::map<std::string, double, std::less<>>;

@@ -46,6 +46,16 @@ NumberWords ProjectNumberWords() {
   return words;
 }
 
+TEST_CASE("decimal figures times a scale word are the whole numbers written", "[quantity]") {
+  const NumberWords words = ProjectNumberWords();
+  // Exact equality: 66.6 * 1e6 is 66599999.99999999 in binary.
+  CHECK(ParseFrenchNumber("66,6 millions", words) == 66600000.0);
+  CHECK(ParseFrenchNumber("2,3 milliards", words) == 2300000000.0);
+  CHECK(ParseFrenchNumber("0,7 million", words) == 700000.0);
+  CHECK(Scaled(66.6, 1e6) == 66600000.0);
+  CHECK(Scaled(0.5, 3) == 1.5);  // not a whole number: kept as is
+}
+
 TEST_CASE("French number words compose to their value", "[quantity]") {
   const NumberWords words = ProjectNumberWords();
   auto parse = [&](const char* text) { return ParseFrenchNumber(text, words); };
