@@ -192,26 +192,34 @@ TEST_CASE("long runs of digits and date-like noise are not dates", "[date][bad_i
   }
 }
 
-TEST_CASE("a date rule with an unknown kind is refused with its id", "[date]") {
-  fs::path dir = fs::temp_directory_path() / "claimx_date_bad_kind";
+// The project's common and date rule files plus `extra_rules` (a rule
+// file's text), loaded from a temporary directory named `name`.
+std::shared_ptr<const RuleBook> DateRulesWith(const char* name, const char* extra_rules) {
+  fs::path dir = fs::temp_directory_path() / name;
   fs::create_directories(dir);
   for (const char* file : {"common.yaml", "date.yaml"}) {
     fs::copy_file(fs::path(CLAIMX_RULES_DIR) / "fr" / file, dir / file,
                   fs::copy_options::overwrite_existing);
   }
-  std::ofstream(dir / "zz.yaml") << R"(dimension: date
+  std::ofstream(dir / "zz.yaml") << extra_rules;
+  auto book = RuleBook::Load(dir.string());
+  fs::remove_all(dir);
+  INFO((book.ok() ? std::string() : book.status().message()));
+  REQUIRE(book.ok());
+  return *book;
+}
+
+TEST_CASE("a date rule with an unknown kind is refused with its id", "[date]") {
+  auto book = DateRulesWith("claimx_date_bad_kind", R"(dimension: date
 rules:
   - id: fr.date.strange
     pattern: 'bientôt'
     set: {kind: someday}
     examples: ["bientôt"]
-)";
-  auto book = RuleBook::Load(dir.string());
-  REQUIRE(book.ok());
-  auto recognizer = DateRecognizer::Create(**book);
+)");
+  auto recognizer = DateRecognizer::Create(*book);
   CHECK_FALSE(recognizer.ok());
   CHECK_THAT(recognizer.status().message(), Catch::Contains("fr.date.strange"));
-  fs::remove_all(dir);
 }
 
 // RE2 and PCRE2 take the first alternative that lets the pattern match;
@@ -219,23 +227,14 @@ rules:
 // alternative written first ("an" before "années") does not stop a match
 // inside a word, at a sentence's end either.
 TEST_CASE("a date rule's alternatives end at a word, whatever their order", "[date][rules]") {
-  fs::path dir = fs::temp_directory_path() / "claimx_date_short_first";
-  fs::create_directories(dir);
-  for (const char* file : {"common.yaml", "date.yaml"}) {
-    fs::copy_file(fs::path(CLAIMX_RULES_DIR) / "fr" / file, dir / file,
-                  fs::copy_options::overwrite_existing);
-  }
-  std::ofstream(dir / "zz.yaml") << R"(dimension: date
+  auto book = DateRulesWith("claimx_date_short_first", R"(dimension: date
 rules:
   - id: fr.date.short_first
     pattern: '[Pp]our (?P<count>{{count_number}}) (?P<unit>an|ans|année|années)'
     set: {kind: duration}
     examples: ["pour deux années"]
-)";
-  auto book = RuleBook::Load(dir.string());
-  INFO((book.ok() ? std::string() : book.status().message()));
-  REQUIRE(book.ok());
-  auto recognizer = DateRecognizer::Create(**book);
+)");
+  auto recognizer = DateRecognizer::Create(*book);
   REQUIRE(recognizer.ok());
   DateContext context;
   context.document_date = ParseIsoDate("2016-11-10");
@@ -248,7 +247,6 @@ rules:
     CHECK(found[0].span.Of(text) == "pour deux années");
     CHECK(found[0].rule == "fr.date.short_first");
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("tables are lookups and defines, case-folded", "[date][rules]") {
