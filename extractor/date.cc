@@ -693,8 +693,8 @@ std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
   auto weekday = IntField(f, "weekday");
   auto end_weekday = IntField(f, Key(kEndPrefix, "weekday"));
   if (weekday && end_weekday && !f.count(std::string_view(Key(kEndPrefix, "day"))) &&
-      out.value.size() >= 10) {
-    if (auto start = ParseIsoDate(std::string_view(out.value).substr(0, 10))) {
+      HasCalendarPrefix(out.value, kDayPrefix)) {
+    if (auto start = ParseIsoDate(std::string_view(out.value).substr(0, kDayPrefix))) {
       long delta = ((*end_weekday - *weekday) % 7 + 7) % 7;
       if (delta == 0) delta = 7;
       end = DayValue(chr::year_month_day(chr::sys_days(*start) + chr::days(delta)));

@@ -803,9 +803,9 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     // noun; after "dont", a part, in those of the last figure at least as
     // large ("10 millions de connexions sur 4 000 codes, dont 1 million":
     // connexions).
-    const bool part = EndsWithWord(text, match.span.start, "dont");
-    if (!quantity->entity && !quantity->unit &&
-        (part || EndsWithWord(text, match.span.start, "contre"))) {
+    const bool bare = !quantity->entity && !quantity->unit;
+    const bool part = bare && EndsWithWord(text, match.span.start, "dont");
+    if (bare && (part || EndsWithWord(text, match.span.start, "contre"))) {
       for (size_t i = out->size(); i > first_in_range; --i) {
         const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
         if (part && previous.value < quantity->value) continue;
@@ -837,12 +837,14 @@ void QuantityRecognizer::ShareEntityForward(std::string_view text, Mention* ment
         text.substr(mentions[k - 1].span.end, mentions[k].span.start - mentions[k - 1].span.end);
     // "de 18, 24 et 26 ans": a bare figure in a list takes the unit.
     // Not a figure scaled already: "2,5 milliards et 0,8 point" are two.
-    const std::string_view figure = mentions[k - 1].span.Of(text);
-    const size_t last_space = figure.find_last_of(' ');
-    const bool scaled = last_space != std::string_view::npos &&
-                        Lookup(tables_.number_scales, figure.substr(last_space + 1)) != nullptr;
+    const auto scaled = [&] {
+      const std::string_view figure = mentions[k - 1].span.Of(text);
+      const size_t last_space = figure.find_last_of(' ');
+      return last_space != std::string_view::npos &&
+             Lookup(tables_.number_scales, figure.substr(last_space + 1)) != nullptr;
+    };
     if (!before.unit && !before.entity && after.unit && before.bound == Bound::kExact &&
-        !scaled && (between == ", " || between == " et " || between == " ou ")) {
+        (between == ", " || between == " et " || between == " ou ") && !scaled()) {
       before.unit = after.unit;
     }
     if (before.entity || !after.entity || before.unit != after.unit) continue;
