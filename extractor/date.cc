@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -133,6 +134,7 @@ constexpr FieldSpec kFields[] = {
     {"quarter", "ordinal_word"}, {"semester", "ordinal_word"},
     {"decade", ""},         {"century", ""},
     {"mod", "date_mod"},    {"holiday", "holiday"},
+    {"plus_fraction", "added_fraction"},
 };
 constexpr std::string_view kEndPrefix = "end_";
 constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
@@ -863,6 +865,54 @@ void ApplySignal(std::string_view text, Span range, Span mention,
   }
 }
 
+// "deux ans et demi": the count with its added fraction, in the next
+// smaller unit when that makes it whole (30 months, "PT90M" for "une heure
+// et demie"), so that every reader of `count` sees a plain count; else a
+// decimal count of the same unit ("6.5" months); after a clock hour, its
+// minutes. False when the count is not a number.
+bool AddFraction(Fields* f) {
+  auto fraction = f->find("plus_fraction");
+  if (fraction == f->end()) return true;
+  const auto number = [](const std::string& text) -> std::optional<double> {
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+  };
+  const auto part = number(fraction->second);
+  f->erase(fraction);
+  if (!part) return false;
+  // "à trois heures et quart": minutes past the hour.
+  if (f->count("hour") > 0 && f->count("count") == 0) {
+    (*f)["minute"] = std::to_string(static_cast<int>(*part * 60));
+    return true;
+  }
+  auto count = f->find("count");
+  auto unit = f->find("unit");
+  if (count == f->end() || unit == f->end()) return false;
+  const auto whole = number(count->second);
+  if (!whole) return false;
+  const double total = *whole + *part;
+  struct Smaller {
+    std::string_view unit, smaller;
+    int factor;
+  };
+  constexpr Smaller kSmaller[] = {{"Y", "M", 12}, {"D", "H", 24}, {"H", "MIN", 60},
+                                  {"MIN", "S", 60}, {"W", "D", 7}};
+  for (const Smaller& s : kSmaller) {
+    const double scaled = total * s.factor;
+    if (unit->second == s.unit && scaled == std::floor(scaled)) {
+      count->second = std::to_string(static_cast<long>(scaled));
+      unit->second = std::string(s.smaller);
+      return true;
+    }
+  }
+  char decimal[32];
+  auto written = std::to_chars(decimal, decimal + sizeof(decimal), total);
+  count->second.assign(decimal, written.ptr);
+  return true;
+}
+
 // Named groups and `set` entries of a match, as field values. False when a
 // group's word is not in its table (the rule and the table disagree).
 bool ReadFields(std::string_view text, const RuleMatch& match,
@@ -879,6 +929,7 @@ bool ReadFields(std::string_view text, const RuleMatch& match,
     if (!value) return false;
     (*out)[name] = std::move(*value);
   }
+  if (!AddFraction(out)) return false;
   // A holiday is a month and a day ("12-25").
   if (auto holiday = out->find("holiday"); holiday != out->end()) {
     std::string mmdd = holiday->second;

@@ -23,6 +23,7 @@ const std::map<std::string, std::string, std::less<>>& QuantityGroupLexicons() {
       {"approx", "approx_modifiers"},
       {"approx_noun", "approx_nouns"},
       {"fraction", "fraction_nouns"},
+      {"plus_fraction", "added_fractions"},
   };
   return kTables;
 }

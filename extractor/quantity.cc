@@ -455,6 +455,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(copy("bound_modifiers", &tables.bound_modifiers));
   CLAIMX_RETURN_IF_ERROR(copy("approx_nouns", &tables.approx_nouns, &approx_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
+  CLAIMX_RETURN_IF_ERROR(copy("added_fractions", &tables.added_fractions));
   CLAIMX_RETURN_IF_ERROR(copy("per_units", &tables.per_units));
   CLAIMX_RETURN_IF_ERROR(copy("number_scales", &tables.number_scales));
   CLAIMX_RETURN_IF_ERROR(copy("symbol_scales", &tables.symbol_scales));
@@ -589,12 +590,19 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     q.value = number("number").value_or(1) / ToDouble(*denominator);
   } else {
     auto value = number("number");
-    if (!value) return std::nullopt;
-    q.value = *value;
+    // "une demi-heure": the added fraction alone.
+    if (!value && !group("plus_fraction")) return std::nullopt;
+    q.value = value.value_or(0);
     if (auto denominator = number("denominator")) {
       if (*denominator == 0) return std::nullopt;
       q.value /= *denominator;
     }
+  }
+  // "deux ans et demi": 2.5 years.
+  if (auto plus = group("plus_fraction")) {
+    const std::string* part = Lookup(tables_.added_fractions, *plus);
+    if (part == nullptr) return std::nullopt;
+    q.value += ToDouble(*part);
   }
   // "10 M€": the scale letter before the currency sign.
   if (auto scale = group("scale")) {

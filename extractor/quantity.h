@@ -115,6 +115,7 @@ class QuantityRecognizer {
     Lexicon bound_modifiers;
     Lexicon approx_nouns;
     Lexicon fraction_nouns;
+    Lexicon added_fractions;  // "et demi" -> 0.5, group `plus_fraction`
     const Table* entity_joiners = nullptr;  // walked in order, not looked up
     Lexicon entity_stopwords;
     Lexicon entity_anaphors;
