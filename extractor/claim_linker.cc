@@ -7620,6 +7620,15 @@ class LinkPass {
     Span before = TrimEnd(Span{sentence_.start, cue.span.start});
     Span rest = TrimEnd(Span{phrase->span.end, sentence_.end});
     const bool comma_after = text_[phrase->span.end] == ',';
+    // "Ils étaient 12 millions selon la CGT, 450 000 selon le ministère de
+    // l'Intérieur": the side after runs to the next selon, whose source
+    // says what is before it.
+    Span rest_to_next_source = rest;
+    if (const auto next = NextNonVerbalCue(cue);
+        next != cues_.end() && IsSelonCue(*next) && next->span.start < rest.end &&
+        next->span.start > rest.start) {
+      rest_to_next_source = TrimEnd(Span{rest.start, next->span.start});
+    }
     // Not when the longer side is a quote with a cue of its own ("La
     // récolte « sera affectée » selon lui, « on pourrait … », détaille-t-il"):
     // a verb cue after the phrase (the side runs to the sentence end).
@@ -7655,7 +7664,8 @@ class LinkPass {
     const bool described_after =
         comma_after && after_comma < tokens_.size() && IsWord(after_comma) &&
         (g_.IsRelativePronoun(Lower(after_comma)) || participle_to_end());
-    if (!at_start && rest.size() > before.size() + 8 && comma_after && !contrast_after &&
+    if (!at_start && rest_to_next_source.size() > before.size() + 8 && comma_after &&
+        !contrast_after &&
         !described_after && last_verb_cue_start_ < rest.start) {
       at_start = true;
     }
@@ -7765,9 +7775,14 @@ class LinkPass {
       // "Selon la police, 300 personnes ont défilé, contre 3 000 selon les
       // organisateurs": before the other source's figure.
       if (const auto next = NextNonVerbalCue(cue); next != cues_.end() && IsSelonCue(*next)) {
+        // Not "…, 40 selon nos calculs": the reporter's own reckoning is
+        // no other source.
+        const std::string_view owner = Lower(next->end_token);
+        const bool reporter = owner == "nos" || owner == "notre";
+        const auto clause = FigureClauseBefore(next->first_token, /*bare=*/!reporter);
         size_t comma = next->first_token > 0 && Word(next->first_token - 1) == ","
                            ? next->first_token - 1
-                           : CommaBeforeContreFigure(next->first_token);
+                           : clause ? clause->comma : 0;
         if (comma != 0 && tokens_[comma].span.start < statement.end &&
             tokens_[comma].span.start > statement.start) {
           statement = TrimEnd(Span{statement.start, tokens_[comma].span.start});
@@ -7901,8 +7916,10 @@ class LinkPass {
     const size_t end = tokens_[first].span.start;
     // "Selon la police, 300 ont défilé, contre 3 000 selon les
     // organisateurs": after a source that opened the sentence too.
-    if (const size_t comma = CommaBeforeContreFigure(first); comma != 0) {
-      return TrimEnd(Span{tokens_[comma + 2].span.start, end});
+    const bool other_source_before =
+        last_according_phrase_end_ > sentence_.start && last_according_phrase_end_ < end;
+    if (const auto clause = FigureClauseBefore(first, other_source_before)) {
+      return TrimEnd(Span{tokens_[clause->figure].span.start, end});
     }
     if (last_non_verbal_phrase_end_ <= sentence_.start || last_non_verbal_phrase_end_ >= end) {
       return std::nullopt;
@@ -7923,18 +7940,27 @@ class LinkPass {
 
   // "…, contre 3 000 selon les organisateurs": the comma before "contre"
   // and a figure of a few words (no verb, no quote) right before the cue
-  // at token `first`; 0 when there is none.
-  size_t CommaBeforeContreFigure(size_t first) const {
+  // at token `first`. With `bare`, when another source of the sentence
+  // gave its own figure first, the figure may follow the comma alone
+  // ("Selon les organisateurs, ils étaient 15 000, 4 000 selon la police").
+  struct FigureClause {
+    size_t comma;   // the comma's token
+    size_t figure;  // the figure's first token
+  };
+  std::optional<FigureClause> FigureClauseBefore(size_t first, bool bare = false) const {
     constexpr size_t kMaxFigureTokens = 8;
     for (size_t k = first; k-- > 0 && first - k <= kMaxFigureTokens + 2;) {
       if (Word(k) != ",") continue;
-      if (k + 2 >= first || Lower(k + 1) != "contre" || !InSpans(quantities_, k + 2)) return 0;
-      for (size_t i = k + 2; i < first; ++i) {
-        if (IsQue(i) || QuoteOpeningAt(i) || (IsWord(i) && VerbAt(i))) return 0;
+      const size_t figure = Lower(k + 1) == "contre" ? k + 2 : k + 1;
+      if (figure >= first || (figure == k + 1 && !bare) || !InSpans(quantities_, figure)) {
+        return std::nullopt;
       }
-      return k;
+      for (size_t i = figure; i < first; ++i) {
+        if (IsQue(i) || QuoteOpeningAt(i) || (IsWord(i) && VerbAt(i))) return std::nullopt;
+      }
+      return FigureClause{k, figure};
     }
-    return 0;
+    return std::nullopt;
   }
 
   // Whether `span` is a number alone ("12", "3 000"): a figure is a
