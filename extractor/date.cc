@@ -679,6 +679,28 @@ std::optional<std::string> Anaphoric(const Fields& f, const DateContext& context
 
 // A point or period; with end_ fields, also the interval it starts.
 std::optional<DateValue> PointOrInterval(Fields f, const Resolver& resolver) {
+  const auto has = [&f](std::string_view prefix, std::string_view field) {
+    return f.count(Key(prefix, field)) > 0;
+  };
+  const bool yearless_months = has("", "month") && has(kEndPrefix, "month") &&
+                               !has("", "year") && !has(kEndPrefix, "year") &&
+                               !has("", "day") && !has(kEndPrefix, "day");
+  // "de septembre à février": the tense reads the end month of a past
+  // interval (the last such month) and the start month of a future one;
+  // the other end is the nearest such month on its side.
+  if (yearless_months) {
+    const auto month = IntField(f, "month");
+    const auto end_month = IntField(f, Key(kEndPrefix, "month"));
+    const std::string_view read = resolver.future ? std::string_view() : kEndPrefix;
+    const auto anchor = resolver.Point(f, read);
+    long year = 0;
+    if (month && end_month && anchor && HasCalendarPrefix(*anchor, 7) &&
+        std::from_chars(anchor->data(), anchor->data() + 4, year).ec == std::errc()) {
+      const bool wraps = *end_month < *month;  // over the new year
+      f[Key("", "year")] = std::to_string(resolver.future || !wraps ? year : year - 1);
+      f[Key(kEndPrefix, "year")] = std::to_string(resolver.future && wraps ? year + 1 : year);
+    }
+  }
   ShareIntervalFields(&f);
   auto value = resolver.Point(f, "");
   if (!value) return std::nullopt;
