@@ -590,6 +590,8 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     q.value = number("number").value_or(1) / ToDouble(*denominator);
   } else {
     auto value = number("number");
+    // "divisé par deux": one over the figure.
+    if (!value && group("denominator")) value = 1;
     // "une demi-heure": the added fraction alone.
     if (!value && !group("plus_fraction")) return std::nullopt;
     q.value = value.value_or(0);
