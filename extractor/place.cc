@@ -30,6 +30,13 @@ namespace {
 // bits (tag, filter) are usable.
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 
+// The smallest population of a place named with its article contracted
+// ("au Mans", "du Havre"): below it, the communes list would make places
+// of every "au Pin" and "du Bourg"; above it, ambiguity.tsv lists the few
+// that are common words or names (`no_contraction`: "au Port", "du
+// Robert").
+constexpr int64_t kMinContractedPopulation = 15000;
+
 uint64_t FnvStep(uint64_t h, unsigned char c) {
   return (h ^ c) * 0x100000001b3ULL;
 }
@@ -605,8 +612,15 @@ struct PlaceRecognizer::Index {
     bool needs_cue = false;
     bool common_word = false;
     bool prefix = false;  // a longer key starts with this one and a space
+    // A name that loses its article to a contraction: "au Mans", "du
+    // Havre", "aux Mureaux" are Le Mans, Le Havre, Les Mureaux. The entry,
+    // read only after "au"/"du" (kAfterAuDu) or "aux"/"des" (kAfterAuxDes).
+    static constexpr uint8_t kAfterAuDu = 1;
+    static constexpr uint8_t kAfterAuxDes = 2;
+    int32_t contracted = -1;
+    uint8_t contraction = 0;
 
-    bool full() const { return place >= 0 || demonym >= 0 || not_place; }
+    bool full() const { return place >= 0 || demonym >= 0 || not_place || contracted >= 0; }
   };
 
   std::vector<Entry> entries;
@@ -923,24 +937,61 @@ class IndexLoader {
     return Status::Ok();
   }
 
-  Status IndexName(std::string_view name, int32_t entry, bool demonym) {
+  // "Le Mans", "Les Mureaux": the name without its article, read after
+  // the contraction that swallows it. Only for places large enough to be
+  // named so in the news (kMinContractedPopulation, or capitals), not for
+  // every "Le Port" and "Le Robert" of the communes list.
+  Status IndexContracted(std::string_view name, int32_t entry) {
+    const Index::Entry& e = index_->entries[static_cast<size_t>(entry)];
+    if (e.population < kMinContractedPopulation && e.type != "capital") return Status::Ok();
+    uint8_t contraction = 0;
+    std::string_view rest;
+    if (name.starts_with("Le ")) {
+      contraction = Index::KeyInfo::kAfterAuDu;
+      rest = name.substr(3);
+    } else if (name.starts_with("Les ")) {
+      contraction = Index::KeyInfo::kAfterAuxDes;
+      rest = name.substr(4);
+    } else {
+      return Status::Ok();
+    }
+    if (rest.empty() || !IsUpper(FirstCodePoint(rest))) return Status::Ok();
     std::string key;
+    CLAIMX_RETURN_IF_ERROR(NameKey(rest, &key));
+    Index::KeyInfo& info = index_->AddKey(key);
+    const auto& entries = index_->entries;
+    if (info.contracted < 0 || entries[static_cast<size_t>(info.contracted)].rank < e.rank) {
+      info.contracted = entry;
+      info.contraction = contraction;
+    }
+    return Status::Ok();
+  }
+
+  // The folded key of a name, checked for length.
+  Status NameKey(std::string_view name, std::string* key) {
     size_t tokens = 0;
     if (IsPlainName(name)) {
       // Words of letters and hyphens between single spaces, most names: one
       // token per word, so folding the whole name gives the same key as
       // FoldPlaceKey without tokenizing it.
-      FoldToken(name, &key);
+      FoldToken(name, key);
       tokens = static_cast<size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
     } else {
-      key = FoldPlaceKey(name);
+      *key = FoldPlaceKey(name);
       tokens = Tokenize(name, Span{0, name.size()}).size();
     }
-    if (key.empty()) return Error("name '" + std::string(name) + "' has no word");
+    if (key->empty()) return Error("name '" + std::string(name) + "' has no word");
     if (tokens > kMaxNameTokens) {
       return Error("name '" + std::string(name) + "' is longer than " +
                    std::to_string(kMaxNameTokens) + " tokens");
     }
+    return Status::Ok();
+  }
+
+  Status IndexName(std::string_view name, int32_t entry, bool demonym) {
+    std::string key;
+    CLAIMX_RETURN_IF_ERROR(NameKey(name, &key));
+    if (!demonym) CLAIMX_RETURN_IF_ERROR(IndexContracted(name, entry));
     Index::KeyInfo& info = index_->AddKey(key);
     int32_t& slot = demonym ? info.demonym : info.place;
     const auto& entries = index_->entries;
@@ -987,6 +1038,8 @@ class IndexLoader {
       needs_cue_.insert(FoldPlaceKey(phrase));
     } else if (policy == "common_word") {
       common_words_.insert(FoldPlaceKey(phrase));
+    } else if (policy == "no_contraction") {
+      no_contraction_.insert(FoldPlaceKey(phrase));
     } else if (policy == "place") {
       always_place_.insert(FoldPlaceKey(phrase));
     } else if (policy == "not_place") {
@@ -1009,6 +1062,10 @@ class IndexLoader {
       if (always_place_.count(word) != 0) continue;
       auto it = index_->keys.find(word);
       if (it != index_->keys.end()) it->second.needs_cue = true;
+    }
+    for (const std::string& word : no_contraction_) {
+      auto it = index_->keys.find(word);
+      if (it != index_->keys.end()) it->second.contracted = -1;
     }
     for (const std::string& word : common_words_) {
       if (always_place_.count(word) != 0) continue;
@@ -1037,6 +1094,7 @@ class IndexLoader {
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::string> needs_cue_;
   std::unordered_set<std::string> common_words_;
+  std::unordered_set<std::string> no_contraction_;
   std::unordered_set<std::string> always_place_;
 };
 
@@ -1235,8 +1293,28 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
     }
     return LongestKey(table, text, tokens, i, &key);
   };
-  const auto [best, best_n] = longest_key();
+  auto [best, best_n] = longest_key();
   if (best == nullptr) return 1;
+  // "au Mans": the name whose article the contraction swallowed; "Mans"
+  // after anything else is no such name.
+  Index::KeyInfo contracted;
+  if (best->contracted >= 0) {
+    const bool au_du = (best->contraction & Index::KeyInfo::kAfterAuDu) != 0 &&
+                       (prev == "au" || prev == "du");
+    const bool aux_des = (best->contraction & Index::KeyInfo::kAfterAuxDes) != 0 &&
+                         (prev == "aux" || prev == "des");
+    if (au_du || aux_des) {
+      contracted = *best;
+      contracted.place = best->contracted;
+      contracted.area = -1;
+      contracted.subdivision = -1;
+      contracted.needs_cue = false;
+      contracted.common_word = false;
+      best = &contracted;
+    } else if (best->place < 0 && best->demonym < 0 && !best->not_place) {
+      return 1;
+    }
+  }
   const size_t last = i + best_n - 1;
   const Span span{tokens[i].span.start, tokens[last].span.end};
   const std::string_view first = tokens[i].span.Of(text);
