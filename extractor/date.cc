@@ -829,10 +829,29 @@ constexpr size_t kAgeWindow = 16;
 // extractor keeps it as an age). No rule can say so: it would have to start
 // at the comma, or at a form of avoir, and rules start at words of the
 // start_word table, which avoir's would crowd (date.h). Whole years only.
+// "le chômage des moins de 25 ans", "les plus de 65 ans", "ouvert aux
+// moins de 12 ans": a bound after an article names an age bracket.
+bool IsAgeBracket(std::string_view text, Span range, Span mention) {
+  const std::string_view span = text.substr(mention.start, mention.end - mention.start);
+  if (!span.starts_with("moins de ") && !span.starts_with("plus de ")) return false;
+  constexpr size_t kArticleWindow = 5;  // "aux " and the byte before
+  std::string_view before = TextBefore(text, range, mention, kArticleWindow);
+  if (!before.ends_with(' ')) return false;
+  before.remove_suffix(1);
+  for (std::string_view article : {"les", "des", "aux", "Les", "Des", "Aux"}) {
+    if (before.ends_with(article) &&
+        (before.size() == article.size() || before[before.size() - article.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsAge(std::string_view text, Span range, Span mention, const Fields& fields,
            const DateRecognizer::Compiled& tables) {
   const auto unit = TextField(fields, "unit");
-  if (!unit || *unit != "Y" || fields.count("mod")) return false;
+  if (!unit || *unit != "Y") return false;
+  if (fields.count("mod")) return IsAgeBracket(text, range, mention);
   if (tables.age_before && mention.start > range.start &&
       re2::RE2::PartialMatch(Piece(TextBefore(text, range, mention, kAgeWindow)),
                              *tables.age_before)) {
