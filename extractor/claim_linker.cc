@@ -2140,7 +2140,14 @@ class LinkPass {
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
-    // "a expliqué ne pas vouloir démissionner", "n'avoir rien su".
+    return InfinitiveClauseAt(first);
+  }
+
+  // Whether an infinitive clause starts at token `first`, negated or after
+  // object clitics: "a expliqué ne pas vouloir démissionner", "n'avoir rien
+  // su", "avoir entendu des détonations".
+  bool InfinitiveClauseAt(size_t first) const {
+    if (first >= tokens_.size() || !IsWord(first)) return false;
     if (NegatedInfinitiveAt(first)) return true;
     if (IsNegationStart(first) && first + 1 < tokens_.size()) ++first;
     return InfinitiveAfterCliticsAt(first);
@@ -5137,7 +5144,9 @@ class LinkPass {
       if (!OtherContentAfter(cue)) needs = QuotesNeeded::kColonQuote;
     } else if ((!cue.inverted && ObjectBefore(cue)) ||
                (g_.NamesTopic(cue.lemma) &&
-                !(g_.CountsAsTopicObject(cue.lemma) && FigureOpensContent(cue)))) {
+                !(g_.CountsAsTopicObject(cue.lemma) && FigureOpensContent(cue)) &&
+                !(g_.TakesInfinitiveContent(cue.lemma) &&
+                  InfinitiveClauseAt(ContentStart(cue.end_token))))) {
       needs = QuotesNeeded::kAny;
     }
     if (needs != QuotesNeeded::kNone && ContentAfterQue(cue)) needs = QuotesNeeded::kNone;

@@ -414,7 +414,12 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(only_values("anaphoric_heads", g.anaphoric_heads_, "body"));
   CLAIMX_RETURN_IF_ERROR(only_values("occasion_prepositions", g.occasion_prepositions_, "time"));
   CLAIMX_RETURN_IF_ERROR(load("topic_verbs", &g.topic_verbs_));
-  CLAIMX_RETURN_IF_ERROR(only_values("topic_verbs", g.topic_verbs_, "figure"));
+  CLAIMX_RETURN_IF_ERROR(every_key(
+      "topic_verbs", g.topic_verbs_,
+      [](const std::string&, const std::string& value) {
+        return value.empty() || value == "figure" || value == "infinitive";
+      },
+      "is neither \"\", \"figure\" nor \"infinitive\""));
   CLAIMX_RETURN_IF_ERROR(load("continuation_verbs", &g.continuation_verbs_));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_reflexives", &g.unspoken_reflexives_));
   CLAIMX_RETURN_IF_ERROR(load("negated_speech_verbs", &g.negated_speech_verbs_));
@@ -648,6 +653,11 @@ bool SourceGrammar::NamesTopic(std::string_view lemma) const {
 bool SourceGrammar::CountsAsTopicObject(std::string_view lemma) const {
   const std::string* value = Find(topic_verbs_, lemma);
   return value && *value == "figure";
+}
+
+bool SourceGrammar::TakesInfinitiveContent(std::string_view lemma) const {
+  const std::string* value = Find(topic_verbs_, lemma);
+  return value && *value == "infinitive";
 }
 
 bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {

@@ -212,6 +212,9 @@ class SourceGrammar {
   // Whether a count right after such a verb is what it says ("évoque 2 000
   // grévistes"): its topic_verbs value is "figure".
   bool CountsAsTopicObject(std::string_view lemma) const;
+  // Whether an infinitive clause after such a verb is what it says ("ont
+  // raconté avoir entendu des détonations"): its value is "infinitive".
+  bool TakesInfinitiveContent(std::string_view lemma) const;
   // Whether a verb's whole content, in lower case, is a request not to be
   // named ("l'anonymat", "garder l'anonymat"): unspoken_contents.
   bool IsUnspokenContent(std::string_view lower) const;
