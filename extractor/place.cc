@@ -37,6 +37,10 @@ constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 // Robert").
 constexpr int64_t kMinContractedPopulation = 15000;
 
+// The id prefix of a city's or region's demonym, before the id of the
+// place it names: "demonym:insee:75056" is "parisien".
+constexpr std::string_view kDemonymOf = "demonym:";
+
 uint64_t FnvStep(uint64_t h, unsigned char c) {
   return (h ^ c) * 0x100000001b3ULL;
 }
@@ -587,6 +591,10 @@ struct PlaceRecognizer::Index {
     int64_t population = 0;
     double rank = 0;
     bool hand_kept = false;  // source "hand" (regions_presse.tsv)
+    // A demonym of a city or region ("parisien", "francilien"): the name
+    // of the place its id names ("demonym:insee:75056"), set at Finish.
+    // Empty for a country's demonym, which names the country.
+    std::string referent;
   };
 
   // What one folded key stands for.
@@ -836,6 +844,7 @@ class IndexLoader {
     index_->keys.reserve(size_t{1} << 16);
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) CLAIMX_RETURN_IF_ERROR(LoadFile(file));
+    CLAIMX_RETURN_IF_ERROR(ResolveDemonymReferents());
     Finish();
     return Status::Ok();
   }
@@ -1086,6 +1095,36 @@ class IndexLoader {
       e.lon = it->second->lon;
     }
     index_->Freeze();
+  }
+
+  // "demonym:insee:75056" is the demonym of the entry insee:75056 (Paris):
+  // its mentions name that place. An id that names no entry is an error.
+  Status ResolveDemonymReferents() {
+    std::unordered_map<std::string_view, size_t> wanted;  // referent id -> demonym entry
+    auto& entries = index_->entries;
+    for (size_t k = 0; k < entries.size(); ++k) {
+      const std::string& id = entries[k].id;
+      if (id.starts_with(kDemonymOf)) wanted[std::string_view(id).substr(kDemonymOf.size())] = k;
+    }
+    if (wanted.empty()) return Status::Ok();
+    for (const Index::Entry& e : entries) {
+      auto it = wanted.find(e.id);
+      if (it == wanted.end()) continue;
+      Index::Entry& demonym = entries[it->second];
+      demonym.referent = e.name;
+      if (demonym.admin1.empty()) demonym.admin1 = e.admin1;
+      if (!demonym.lat) {
+        demonym.lat = e.lat;
+        demonym.lon = e.lon;
+      }
+    }
+    for (const auto& [referent, k] : wanted) {
+      if (entries[k].referent.empty()) {
+        return InvalidArgument("gazetteer: " + entries[k].id + " names no entry '" +
+                               std::string(referent) + "'");
+      }
+    }
+    return Status::Ok();
   }
 
   Index* index_;
@@ -1434,17 +1473,34 @@ size_t MatchAt(const Index& index, std::string_view text, TokenWindow& tokens,
       emitted = true;
     }
   }
+  // The demonym of a city or a region is a place only as its people, a
+  // capitalized noun ("les Parisiens", "les Franciliens"): the adjective
+  // ("l'élite parisienne", "la police londonienne") describes, as
+  // docs/eval/places.md has it. After a capitalized word that is no
+  // article or cue it is a family name ("Thierry Breton").
+  const auto city_demonym_ok = [&] {
+    const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
+    if (e.referent.empty()) return true;
+    // (Not after a sentence's first word: "Deux Parisiens", "Ces Lyonnais".)
+    const bool surname = i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+                         IsUpper(FirstCodePoint(tokens[i - 1].span.Of(text))) &&
+                         index.cues.count(prev) == 0 && !opens(i - 1);
+    return upper && !surname;
+  };
   if (!emitted && !best->not_place && best->demonym >= 0 &&
-      !all_caps && !IsLanguage(i, best_n)) {
+      !all_caps && city_demonym_ok() && !IsLanguage(i, best_n)) {
     const Index::Entry& e = index.entries[static_cast<size_t>(best->demonym)];
     auto country = index.country_names.find(e.country);
     PlaceValue& v = emit("fr.place.demonym");
-    v.name = country != index.country_names.end() ? country->second : e.name;
+    v.name = !e.referent.empty()                    ? e.referent
+             : country != index.country_names.end() ? country->second
+                                                    : e.name;
     v.country = e.country;
     v.type = "demonym";
     v.gazetteer_id = e.id;
     v.lat = e.lat;
     v.lon = e.lon;
+    if (!e.admin1.empty()) v.admin1 = e.admin1;
   }
   return best_n;
 }
