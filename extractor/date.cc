@@ -381,6 +381,8 @@ long ExpandYear(std::string_view digits, long value,
 struct Resolver {
   const DateContext& context;
   bool future;  // the sentence is in the future tense
+  // YYYY-MM-DD of the sentence's last dated mention so far, if any.
+  const std::optional<std::string>& sentence_day;
 
   std::optional<std::string> Point(const Fields& f, std::string_view prefix) const;
   std::optional<std::string> Calendar(const Fields& f, std::string_view p) const;
@@ -665,9 +667,19 @@ bool HasCalendarPrefix(std::string_view value, size_t length) {
 // "cette année-là" after "en 2006": the period of the rule's unit that
 // holds the last date stated (DateContext::last_stated), when that date
 // is precise enough ("ce jour-là" after "en 2006" says nothing).
-std::optional<std::string> Anaphoric(const Fields& f, const DateContext& context) {
+// "le lendemain", "la veille" (a shift in days): the day after or before
+// the last day stated, in this sentence (`sentence_day`) or an earlier one.
+std::optional<std::string> Anaphoric(const Fields& f, const DateContext& context,
+                                     std::string_view sentence_day) {
   auto unit = TextField(f, "unit");
   if (!unit) return std::nullopt;
+  if (auto shift = IntField(f, "shift"); shift && *unit == "D") {
+    const std::string_view base = sentence_day.empty() ? context.last_stated : sentence_day;
+    if (!HasCalendarPrefix(base, kDayPrefix)) return std::nullopt;
+    auto day = ParseIsoDate(base.substr(0, kDayPrefix));
+    if (!day) return std::nullopt;
+    return DayValue(chr::year_month_day(chr::sys_days(*day) + chr::days(*shift)));
+  }
   size_t length = 0;
   if (*unit == "Y") length = 4;
   if (*unit == "M") length = 7;
@@ -754,7 +766,9 @@ std::optional<DateValue> Resolve(const Rule& rule, const Fields& f,
   } else if (kind == "set") {
     out = from(Recurrence(f));
   } else if (kind == "anaphoric") {
-    out = from(Anaphoric(f, resolver.context));
+    out = from(Anaphoric(f, resolver.context,
+                         resolver.sentence_day ? std::string_view(*resolver.sentence_day)
+                                               : std::string_view()));
   } else {
     out = PointOrInterval(f, resolver);
   }
@@ -1180,7 +1194,9 @@ bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
                 DateValue* value) {
   const std::string& v = value->value;
   bool own_day = false;
-  for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday"}) {
+  // ("shift": "le lendemain", a day of its own; other shifted periods have
+  // no day prefix.)
+  for (std::string_view field : {"year", "month", "day", "weekday", "rel_day", "holiday", "shift"}) {
     own_day |= fields.count(field) > 0;
   }
   if (value->type == "time" && !own_day &&
@@ -1423,7 +1439,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     const bool past_here = fields.count("weekday") && future.value_or(false) &&
                            PastVerbBefore(text, range, match.span, compiled);
     auto value =
-        Resolve(rule, fields, Resolver{context, future.value_or(false) && !past_here});
+        Resolve(rule, fields, Resolver{context, future.value_or(false) && !past_here, last_day});
     if (!value) continue;
     const bool had_day = last_day.has_value();
     times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &*value), had_day});

@@ -29,7 +29,10 @@
 //   set              a recurrence ("chaque mardi" -> XXXX-WXX-2, type set)
 //   anaphoric        "cette année-là", "ce jour-là": the period of that unit
 //                    holding the last date an earlier sentence stated
-//                    (DateContext::last_stated); nothing when none did
+//                    (DateContext::last_stated); nothing when none did.
+//                    With a `shift` in days ("le lendemain", "la veille"):
+//                    the day that far from the last day stated, earlier in
+//                    the sentence or else in an earlier one
 //
 // After a rule matches, the words just before the mention are matched against
 // the define `date_signal` (its group `signal` is looked up in the `signal`
