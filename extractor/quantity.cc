@@ -462,6 +462,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(need("entity_joiners", &tables.entity_joiners));
   CLAIMX_RETURN_IF_ERROR(copy("entity_stopwords", &tables.entity_stopwords));
   CLAIMX_RETURN_IF_ERROR(copy("entity_anaphors", &tables.entity_anaphors));
+  CLAIMX_RETURN_IF_ERROR(copy("figure_subject_verbs", &tables.figure_subject_verbs));
   CLAIMX_RETURN_IF_ERROR(need("lemma_exceptions", &tables.lemma_exceptions));
   QuantityPrefilter prefilter;
   std::map<std::string, size_t, std::less<>> unit_lexicon_index;  // name -> index
@@ -657,6 +658,24 @@ bool EndsWithWord(std::string_view text, size_t end, std::string_view word) {
   return start == 0 || !IsWordCharAt(text, start - 1);
 }
 
+}  // namespace
+
+// Whether the word right after a figure ending at `end` is a verb of
+// figure_subject_verbs ("300 étaient mineurs").
+bool QuantityRecognizer::SubjectOfVerb(std::string_view text, size_t end, size_t limit) const {
+  if (end >= limit || text[end] != ' ') return false;
+  size_t word_end = end + 1;
+  while (word_end < limit) {
+    const unsigned char c = static_cast<unsigned char>(text[word_end]);
+    if (c < 0x80 && !std::isalpha(c)) break;  // bytes of "é" go on
+    ++word_end;
+  }
+  if (word_end == end + 1) return false;
+  return Lookup(tables_.figure_subject_verbs, text.substr(end + 1, word_end - end - 1)) != nullptr;
+}
+
+namespace {
+
 // A lone lower-case word ending in -ent or -ront right after a figure ("sur
 // les neuf enquêtes, huit donnent une avance", "les notes entre 8 et 10
 // devront …"): a verb in the third person plural, present or future, whose
@@ -814,7 +833,8 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     // large ("10 millions de connexions sur 4 000 codes, dont 1 million":
     // connexions).
     const bool bare = !quantity->entity && !quantity->unit;
-    const bool part = bare && EndsWithWord(text, match.span.start, "dont");
+    const bool part = bare && (EndsWithWord(text, match.span.start, "dont") ||
+                               SubjectOfVerb(text, match.span.end, range.end));
     if (bare && (part || EndsWithWord(text, match.span.start, "contre"))) {
       for (size_t i = out->size(); i > first_in_range; --i) {
         const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);

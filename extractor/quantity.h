@@ -119,6 +119,7 @@ class QuantityRecognizer {
     const Table* entity_joiners = nullptr;  // walked in order, not looked up
     Lexicon entity_stopwords;
     Lexicon entity_anaphors;
+    Lexicon figure_subject_verbs;  // "300 étaient mineurs": a part of a noun said before
     const Table* lemma_exceptions = nullptr;
     std::vector<Lexicon> unit_lexicons;  // RuleFields::unit_lexicon indexes it
     Lexicon per_units;                   // "par mois" -> "mo", for group `per`
@@ -164,6 +165,9 @@ class QuantityRecognizer {
   // with a unit, takes the unit. Walks mentions[0, count) from the end, so
   // a run of figures takes the last one's noun or unit.
   void ShareEntityForward(std::string_view text, Mention* mentions, size_t count) const;
+  // Whether the word right after a figure ending at `end` (before `limit`)
+  // is in figure_subject_verbs: "300 étaient mineurs".
+  bool SubjectOfVerb(std::string_view text, size_t end, size_t limit) const;
 
   const RuleSet* rules_;
   Tables tables_;
