@@ -1085,7 +1085,8 @@ class IndexLoader {
     // coordinates of their own.
     std::unordered_map<std::string, const Index::Entry*> centroid;
     for (const Index::Entry& e : index_->entries) {
-      if (e.type == "demonym" && e.lat) centroid[e.country] = &e;
+      // (Not a city's demonym: "new-yorkais" has New York's coordinates.)
+      if (e.type == "demonym" && e.lat && e.referent.empty()) centroid[e.country] = &e;
     }
     for (Index::Entry& e : index_->entries) {
       if (e.type != "country" || e.lat) continue;
