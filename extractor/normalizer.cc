@@ -146,6 +146,20 @@ FoldResult FoldCodePoint(char32_t cp) {
     case 0xFB04: return {Fold::kReplace, "ffl"};
     case 0xFB05: return {Fold::kReplace, "st"};
     case 0xFB06: return {Fold::kReplace, "st"};
+    // Modifier (superscript) small letters as typesetters write French
+    // ordinals and abbreviations: "1ᵉʳ", "XIXᵉ", "2ᵈ", "Mᵐᵉ", "Mˡˡᵉ",
+    // "Mᵍʳ", "nᵒ", "Cⁱᵉ". Rules read "1er", "XIXe", "Mme".
+    case 0x1D49: return {Fold::kReplace, "e"};
+    case 0x02B3: return {Fold::kReplace, "r"};
+    case 0x1D48: return {Fold::kReplace, "d"};
+    case 0x1D50: return {Fold::kReplace, "m"};
+    case 0x02E1: return {Fold::kReplace, "l"};
+    case 0x1D4D: return {Fold::kReplace, "g"};
+    case 0x1D52: return {Fold::kReplace, "o"};
+    case 0x1D57: return {Fold::kReplace, "t"};
+    case 0x02E2: return {Fold::kReplace, "s"};
+    case 0x207F: return {Fold::kReplace, "n"};
+    case 0x2071: return {Fold::kReplace, "i"};
     // Invisible characters: soft hyphen, zero-width space/joiners, word
     // joiner, BOM, Mongolian vowel separator, bidi marks (LRM, RLM and the
     // Arabic letter mark) and controls.

@@ -21,6 +21,9 @@
 //     en and em dashes are kept;
 //   * compatibility ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ are expanded; œ and æ are kept
 //     (they are French letters, not ligatures of convenience);
+//   * superscript (modifier) small letters of French ordinals and
+//     abbreviations become plain letters: "1ᵉʳ" is "1er", "XIXᵉ" "XIXe",
+//     "Mᵐᵉ" "Mme";
 //   * soft hyphens, zero-width characters, word joiners, bidi controls and
 //     byte order marks (at the start or anywhere) are removed;
 //   * CRLF and lone CR become LF; NEL and U+2028 become LF; U+2029 becomes a

@@ -125,6 +125,17 @@ TEST_CASE("compatibility ligatures expand; oe and ae stay", "[normalizer]") {
   CHECK(OriginalOf(text, "conf") == "con\uFB01");
 }
 
+TEST_CASE("superscript letters of ordinals and abbreviations become letters", "[normalizer]") {
+  std::string text = "le 1\u1D49\u02B3 mars, au XIX\u1D49 si\u00E8cle, M\u1D50\u1D49 Roux";
+  NormalizedText n = Normalize(text);
+  CHECK(n.text == "le 1er mars, au XIXe si\u00E8cle, Mme Roux");
+  // The span maps back to the superscripts as written.
+  CHECK(OriginalOf(text, "1er") == "1\u1D49\u02B3");
+  CHECK(OriginalOf(text, "Mme") == "M\u1D50\u1D49");
+  // Other modifier letters are left alone.
+  CHECK(Normalize("\u02B0").text == "\u02B0");
+}
+
 TEST_CASE("hyphen variants and the minus sign become '-'", "[normalizer]") {
   CHECK(Normalize("Moyen\u2010Orient \u221215 \u2011").text == "Moyen-Orient -15 -");
   CHECK(Normalize("2014 \u2013 2016 \u2014 fin").text == "2014 \u2013 2016 \u2014 fin");
