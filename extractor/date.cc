@@ -529,7 +529,15 @@ std::optional<std::string> Resolver::Point(const Fields& f,
     auto n = IntField(f, Key(p, quarter ? "quarter" : "semester"));
     if (!n || *n < 1 || *n > (quarter ? 4 : 2)) return std::nullopt;
     auto year = IntField(f, Key(p, "year"));
-    std::string y = year ? Pad(*year, 4) : doc ? Pad(static_cast<int>(doc->year()), 4) : "XXXX";
+    // "a reculé de 3 % au troisième trimestre" in March: a quarter not yet
+    // begun at the document date is last year's, unless the sentence
+    // looks ahead ("devrait rebondir au troisième trimestre").
+    if (!year && doc) {
+      year = static_cast<int>(doc->year());
+      const unsigned first_month = static_cast<unsigned>(quarter ? 3 * *n - 2 : 6 * *n - 5);
+      if (!future && first_month > static_cast<unsigned>(doc->month())) --*year;
+    }
+    std::string y = year ? Pad(*year, 4) : "XXXX";
     base = y + (quarter ? "-Q" : "-H") + std::to_string(*n);
   } else if (auto decade = TextField(f, Key(p, "decade"))) {
     if (decade->size() == 4) base = std::string(decade->substr(0, 3));
@@ -1428,7 +1436,9 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
       continue;
     }
     const bool yearless_month = fields.count("month") && !fields.count("year");
-    if ((fields.count("weekday") || yearless_month) && !future) {
+    const bool yearless_quarter =
+        (fields.count("quarter") || fields.count("semester")) && !fields.count("year");
+    if ((fields.count("weekday") || yearless_month || yearless_quarter) && !future) {
       future = compiled.future != nullptr &&
                re2::RE2::PartialMatch(
                    re2::StringPiece(text.data() + range.start, range.size()),
