@@ -1632,8 +1632,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(2);
     last = r.pos();
   }
+  // A known body's name that opens with a head noun ("l'Organisation des
+  // Nations unies pour l'alimentation et l'agriculture", "le Comité pour
+  // la protection des journalistes") is read whole below, not as the
+  // noun and complements that would stop at "pour" or "et".
+  auto known_name_opens = [&]() -> bool {
+    const std::string_view first = r.Word();
+    if (!r.IsWord() || !IsUpperStart(first) ||
+        !In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
+      return false;
+    }
+    for (size_t n = std::min(max_organization_words_, limit - r.pos()); n > 1; --n) {
+      if (!r.IsWord(n - 1)) continue;
+      if (In(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + n)))) return true;
+    }
+    return false;
+  };
   // A head noun: "l'ONG", "les militaires américains", "une source policière".
-  if (role.empty()) {
+  if (role.empty() && !known_name_opens()) {
     if (auto type = Find(source_nouns_, r.Lower())) {
       head_type = *type;
       phrase.head = r.Lower();
