@@ -566,14 +566,15 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     if (high) *low = SharedScale(tables_.number_scales, *low, *group("low"), *high, *group("high"));
     if (!high) return std::nullopt;
     // "passera de 90 à 80 km/h": a fall, after "de", keeps both figures as
-    // the range they span, the first as the value (as for a rise). Without
-    // "de" a larger first figure is no range ("s'impose 3 à 1").
+    // the range they span (the value is its low end, as for every range,
+    // docs/schema.md). Without "de" a larger first figure is no range
+    // ("s'impose 3 à 1").
     const std::string_view matched = match.span.Of(text);
     const bool fall = *high < *low && (matched.starts_with("de ") || matched.starts_with("De "));
     if (*high < *low && !fall) return std::nullopt;
-    q.value = *low;
     q.low = std::min(*low, *high);
     q.high = std::max(*low, *high);
+    q.value = *q.low;
     q.bound = Bound::kRange;
   } else if (auto noun = group("approx_noun")) {
     const std::string* value = Lookup(tables_.approx_nouns, *noun);
