@@ -3251,6 +3251,8 @@ class LinkPass {
         break;
       }
       const std::string_view w = Lower(k);
+      // "une note interne consultée par l'AFP": who read it, no issuer.
+      if (w == "par" && k > head && g_.IsReaderParticiple(Lower(k - 1))) break;
       // "les informations d'une source proche de l'enquête": "d'" too.
       if (w != "par" && w != "de" && w != "d'" && w != "du" && w != "des") continue;
       // "le communiqué de presse", "un rapport d'activité": a bare noun

@@ -432,6 +432,7 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(load("unspoken_objects", &g.unspoken_objects_));
   CLAIMX_RETURN_IF_ERROR(only_values("copular_verbs", g.copular_verbs_, "reflexive"));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
+  CLAIMX_RETURN_IF_ERROR(load("reader_participles", &g.reader_participles_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "elided_source_noun_genders", g.elided_source_noun_genders_,
@@ -662,6 +663,10 @@ bool SourceGrammar::TakesInfinitiveContent(std::string_view lemma) const {
 
 bool SourceGrammar::IsUnspokenContent(std::string_view lower) const {
   return In(unspoken_contents_, lower);
+}
+
+bool SourceGrammar::IsReaderParticiple(std::string_view lower) const {
+  return In(reader_participles_, lower);
 }
 
 bool SourceGrammar::IsImpersonalReflexive(std::string_view lemma) const {

@@ -218,6 +218,9 @@ class SourceGrammar {
   // Whether a verb's whole content, in lower case, is a request not to be
   // named ("l'anonymat", "garder l'anonymat"): unspoken_contents.
   bool IsUnspokenContent(std::string_view lower) const;
+  // Whether a participle before "par" names who read or obtained a
+  // document ("consultée par l'AFP"), not its issuer: reader_participles.
+  bool IsReaderParticiple(std::string_view lower) const;
   // Lemmas whose negation says something ("n'exclut pas que …"):
   // negated_speech_verbs. Any other negated cue attributes nothing.
   bool SpeaksNegated(std::string_view lemma) const;
@@ -391,7 +394,8 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
-      unspoken_contents_, elided_source_noun_genders_, impersonal_reflexives_, name_heads_,
+      unspoken_contents_, reader_participles_, elided_source_noun_genders_,
+      impersonal_reflexives_, name_heads_,
       etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_, unspoken_objects_,
       role_synonyms_,
       latest_pronouns_, pair_pronouns_, prepositions_, clause_words_, circumstance_prepositions_,
