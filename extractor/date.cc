@@ -383,6 +383,9 @@ struct Resolver {
   bool future;  // the sentence is in the future tense
   // YYYY-MM-DD of the sentence's last dated mention so far, if any.
   const std::optional<std::string>& sentence_day;
+  // A past verb right before the mention (a weekday's only): it reads
+  // the last such weekday, even when the text stated the next one.
+  bool past = false;
 
   std::optional<std::string> Point(const Fields& f, std::string_view prefix) const;
   std::optional<std::string> Calendar(const Fields& f, std::string_view p) const;
@@ -410,7 +413,7 @@ std::optional<std::string> Resolver::Weekday(const Fields& f,
     // named the next one before with its day number ("une opération sera
     // menée samedi 29 mai", then "Rendez-vous est fixé samedi").
     const auto stated = [&](long offset) { return (context.stated_days >> (offset + 7)) & 1; };
-    const bool ahead_wins = future || (stated(ahead) != 0 && stated(-back) == 0);
+    const bool ahead_wins = future || (!past && stated(ahead) != 0 && stated(-back) == 0);
     day = ahead_wins ? today + chr::days(ahead) : today - chr::days(back);
   }
   return DayValue(chr::year_month_day(day));
@@ -1446,10 +1449,13 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     }
     // "la direction a confirmé mardi un plan … qui pourrait …": a past
     // verb right before the weekday outweighs a future elsewhere.
-    const bool past_here = fields.count("weekday") && future.value_or(false) &&
+    // ("un sondage publié jeudi" after "le 13 avril", a Thursday ahead:
+    // the past verb also outweighs the day the text stated.)
+    const bool past_here = fields.count("weekday") &&
                            PastVerbBefore(text, range, match.span, compiled);
-    auto value =
-        Resolve(rule, fields, Resolver{context, future.value_or(false) && !past_here, last_day});
+    auto value = Resolve(
+        rule, fields,
+        Resolver{context, future.value_or(false) && !past_here, last_day, past_here});
     if (!value) continue;
     const bool had_day = last_day.has_value();
     times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &*value), had_day});
