@@ -149,11 +149,13 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
   double current = 0;   // the group being read, below 1000 (or digits)
   double previous = 0;  // value of the previous word, 0 at the start
   double last_scale = HUGE_VAL;  // scales must decrease: "deux millions mille"
+  bool digits_read = false;  // "0 million" is 0: a zero in digits is no "mille" alone
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i == 0 && StartsWithDigit(tokens[i])) {
       auto digits = ParseFrenchDigits(tokens[i]);
       if (!digits) return std::nullopt;
       current = previous = *digits;
+      digits_read = true;
       continue;
     }
     auto it = words.find(tokens[i]);
@@ -161,7 +163,8 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
     const double value = it->second;
     if (value >= 1000) {
       if (value >= last_scale) return std::nullopt;  // "mille mille"
-      total += Scaled(current == 0 ? 1 : current, value);
+      total += Scaled(current == 0 && !digits_read ? 1 : current, value);
+      digits_read = false;
       current = 0;
       last_scale = value;
     } else if (value == 100) {

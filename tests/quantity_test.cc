@@ -56,6 +56,13 @@ TEST_CASE("decimal figures times a scale word are the whole numbers written", "[
   CHECK(Scaled(0.5, 3) == 1.5);  // not a whole number: kept as is
 }
 
+TEST_CASE("a zero in digits before a scale word is zero", "[quantity]") {
+  const NumberWords words = ProjectNumberWords();
+  CHECK(ParseFrenchNumber("0 million", words) == 0.0);  // was 1 000 000
+  CHECK(ParseFrenchNumber("mille", words) == 1000.0);   // a scale alone is one of it
+  CHECK(ParseFrenchNumber("2 millions", words) == 2000000.0);
+}
+
 TEST_CASE("French number words compose to their value", "[quantity]") {
   const NumberWords words = ProjectNumberWords();
   auto parse = [&](const char* text) { return ParseFrenchNumber(text, words); };
