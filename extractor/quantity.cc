@@ -670,14 +670,15 @@ bool EndsWithWord(std::string_view text, size_t end, std::string_view word) {
 
 }  // namespace
 
-// Whether the word right after a figure ending at `end` is a verb of
-// figure_subject_verbs ("300 étaient mineurs").
+// Whether the word right after a figure ending at `end` is one of
+// figure_subject_verbs ("300 étaient mineurs", "12 d'entre elles").
 bool QuantityRecognizer::SubjectOfVerb(std::string_view text, size_t end, size_t limit) const {
   if (end >= limit || text[end] != ' ') return false;
   size_t word_end = end + 1;
   while (word_end < limit) {
     const unsigned char c = static_cast<unsigned char>(text[word_end]);
-    if (c < 0x80 && !std::isalpha(c)) break;  // bytes of "é" go on
+    // Bytes of "é" go on, and the apostrophe of "d'entre".
+    if (c < 0x80 && !std::isalpha(c) && c != '\'') break;
     ++word_end;
   }
   if (word_end == end + 1) return false;

@@ -166,7 +166,7 @@ class QuantityRecognizer {
   // a run of figures takes the last one's noun or unit.
   void ShareEntityForward(std::string_view text, Mention* mentions, size_t count) const;
   // Whether the word right after a figure ending at `end` (before `limit`)
-  // is in figure_subject_verbs: "300 étaient mineurs".
+  // is in figure_subject_verbs: "300 étaient mineurs", "12 d'entre elles".
   bool SubjectOfVerb(std::string_view text, size_t end, size_t limit) const;
 
   const RuleSet* rules_;
