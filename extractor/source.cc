@@ -1637,21 +1637,42 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next(2);
     last = r.pos();
   }
+  // The longest known name starting here, capitalized: its type, and
+  // its length in tokens in *n.
+  // "Selon Le Canard enchaîné": the capitalized article opening the name
+  // is kept with it, not looked up.
+  auto known_body = [&](size_t* n) -> const std::string* {
+    // "Le Monde", "Les Echos": names listed with their article.
+    if (named_article) {
+      if ((*n = known_name_with_article()) > 0) {
+        return Find(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + *n)));
+      }
+    }
+    const size_t article = named_article ? 1 : 0;
+    if (!r.IsWord(article) && !r.IsNumber(article)) return nullptr;  // "20 Minutes"
+    const std::string_view first = r.Word(article);
+    if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
+      return nullptr;
+    }
+    const size_t from = r.pos() + article;
+    for (*n = std::min(max_organization_words_, limit - from); *n > 0; --*n) {
+      // A name may end with a number ("France 24", "Europe 1").
+      if (!r.IsWord(article + *n - 1) && !r.IsNumber(article + *n - 1)) continue;
+      if (const std::string* type =
+              Find(organization_names_, LowerWord(r.Text(from, from + *n)))) {
+        *n += article;
+        return type;
+      }
+    }
+    return nullptr;
+  };
   // A known body's name that opens with a head noun ("l'Organisation des
   // Nations unies pour l'alimentation et l'agriculture", "le Comité pour
   // la protection des journalistes") is read whole below, not as the
   // noun and complements that would stop at "pour" or "et".
   auto known_name_opens = [&]() -> bool {
-    const std::string_view first = r.Word();
-    if (!r.IsWord() || !IsUpperStart(first) ||
-        !In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
-      return false;
-    }
-    for (size_t n = std::min(max_organization_words_, limit - r.pos()); n > 1; --n) {
-      if (!r.IsWord(n - 1)) continue;
-      if (In(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + n)))) return true;
-    }
-    return false;
+    size_t n = 0;
+    return IsUpperStart(r.Word()) && known_body(&n) != nullptr && n > 1;
   };
   // A head noun: "l'ONG", "les militaires américains", "une source policière".
   if (role.empty() && !known_name_opens()) {
@@ -1685,35 +1706,6 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // A proper name: capitalized words, initials, particles inside; or a
   // known body's name with its lower-case words ("le Front national").
   size_t name_first = r.pos(), name_words = 0;
-  // The longest known name starting here, capitalized: its type, and
-  // its length in tokens in *n.
-  // "Selon Le Canard enchaîné": the capitalized article opening the name
-  // is kept with it, not looked up.
-  auto known_body = [&](size_t* n) -> const std::string* {
-    // "Le Monde", "Les Echos": names listed with their article.
-    if (named_article) {
-      if ((*n = known_name_with_article()) > 0) {
-        return Find(organization_names_, LowerWord(r.Text(r.pos(), r.pos() + *n)));
-      }
-    }
-    const size_t article = named_article ? 1 : 0;
-    if (!r.IsWord(article) && !r.IsNumber(article)) return nullptr;  // "20 Minutes"
-    const std::string_view first = r.Word(article);
-    if (!In(organization_first_words_, first.substr(0, first.find_first_of("'-")))) {
-      return nullptr;
-    }
-    const size_t from = r.pos() + article;
-    for (*n = std::min(max_organization_words_, limit - from); *n > 0; --*n) {
-      // A name may end with a number ("France 24", "Europe 1").
-      if (!r.IsWord(article + *n - 1) && !r.IsNumber(article + *n - 1)) continue;
-      if (const std::string* type =
-              Find(organization_names_, LowerWord(r.Text(from, from + *n)))) {
-        *n += article;
-        return type;
-      }
-    }
-    return nullptr;
-  };
   size_t body_tokens = 0;
   // 'le collectif "TER21"', "l'association « Vivre ensemble »": a body's
   // name in quote marks after its noun; the name is the quoted words.
