@@ -846,14 +846,17 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   return !(tables.future && re2::RE2::PartialMatch(Piece(near), *tables.future));
 }
 
-// How many bytes before a count of years the define age_before may look at.
-constexpr size_t kAgeWindow = 16;
+// How many bytes before a count of years the define age_before may look at:
+// enough for "l'âge de départ passera de 62 à".
+constexpr size_t kAgeWindow = 64;
 
 // "Jean Burget, 87 ans, a été heurté", "la victime (16 ans)", "il avait
-// 47 ans": an age is no duration (TimeML marks none; the quantity
-// extractor keeps it as an age). No rule can say so: it would have to start
-// at the comma, or at a form of avoir, and rules start at words of the
-// start_word table, which avoir's would crowd (date.h). Whole years only.
+// 47 ans", "un homme de 38 ans", "la retraite à 62 ans": an age is no
+// duration (TimeML marks none; the quantity extractor keeps it as an age).
+// No rule can say so: it would have to start at the comma, at a form of
+// avoir or at a noun of people, and rules start at words of the start_word
+// table, which those would crowd (date.h). The define age_before says what
+// precedes an age. Whole years only.
 // "le chômage des moins de 25 ans", "les plus de 65 ans", "ouvert aux
 // moins de 12 ans": a bound after an article names an age bracket.
 bool IsAgeBracket(std::string_view text, Span range, Span mention) {
@@ -876,12 +879,12 @@ bool IsAge(std::string_view text, Span range, Span mention, const Fields& fields
            const DateRecognizer::Compiled& tables) {
   const auto unit = TextField(fields, "unit");
   if (!unit || *unit != "Y") return false;
-  if (fields.count("mod")) return IsAgeBracket(text, range, mention);
   if (tables.age_before && mention.start > range.start &&
       re2::RE2::PartialMatch(Piece(TextBefore(text, range, mention, kAgeWindow)),
                              *tables.age_before)) {
     return true;
   }
+  if (fields.count("mod")) return IsAgeBracket(text, range, mention);
   if (mention.end >= range.end) return false;
   if (mention.start >= range.start + 2 && text.substr(mention.start - 2, 2) == ", ") {
     return text[mention.end] == ',' || text[mention.end] == ')';
