@@ -1875,6 +1875,21 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       r.Next(n);
       name_end = r.pos();
     }
+  } else if (name_words == 0 && head_end > head_first && r.pos() == head_end && !r.done() &&
+             r.Word() != "(") {
+    // "l'agence des Nations unies pour les réfugiés (HCR)", "l'Agence de
+    // l'environnement et de la maîtrise de l'énergie (Ademe)": a head
+    // noun's complements that stopped at "pour" or "et" go on to the
+    // body's acronym in parentheses, which names it; what the writer says
+    // of it need not spell the acronym ("HCR" is the French name's).
+    constexpr size_t kMaxComplementTokens = 10;
+    size_t k = 0;
+    while (k < kMaxComplementTokens && r.IsWord(k) && !LookupVerb(r.Word(k))) ++k;
+    if (k > 0 && r.Word(k) == "(" && r.IsWord(k + 1) && IsAllCapitals(r.Word(k + 1)) &&
+        r.Word(k + 2) == ")") {
+      r.Next(k);
+      head_end = r.pos();
+    }
   }
   if (r.Word() == "(") {
     size_t open = r.pos();
