@@ -1405,14 +1405,24 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // Roux" give the speech's place or audience).
       // Or "à" before the holder's name: "la cheffe des écologistes à
       // l'Assemblée Cyrielle Chatelain" (a known first name right after the
-      // capitalized word), "le procureur de la République à Moulins,
-      // Pierre Gagnoud" (after a place and a comma).
+      // capitalized word, or after it and a comma: "le président du groupe
+      // LR à l'Assemblée, Olivier Marleix"), "le procureur de la République
+      // à Moulins, Pierre Gagnoud" (after a place and a comma).
       bool name_after_title = false;
       if (of_title && (prep == "pour" || prep == "à")) {
         const size_t article = IsArticle(r.Lower(1)) ? 1 : 0;
         const size_t body = 1 + article;
         const size_t place = place_tokens(body);
-        const size_t holder = place > 0 && r.Word(body + place) == "," ? body + place + 1 : body + 1;
+        // The body's name may go on in lower case ("à l'Assemblée
+        // nationale, Olivier Marleix") before the comma.
+        constexpr size_t kMaxBodyTailWords = 2;
+        size_t body_end = body + std::max<size_t>(place, 1);
+        for (size_t tail = 0; place == 0 && tail < kMaxBodyTailWords && r.IsWord(body_end) &&
+                              !IsUpperStart(r.Word(body_end)) && !LookupVerb(r.Word(body_end));
+             ++tail) {
+          ++body_end;
+        }
+        const size_t holder = r.Word(body_end) == "," ? body_end + 1 : body + 1;
         const bool holder_after = prep == "à" && r.IsWord(holder) &&
                                   IsUpperStart(r.Word(holder)) &&
                                   FirstNameGender(r.Lower(holder)).has_value();
