@@ -668,6 +668,14 @@ bool EndsWithWord(std::string_view text, size_t end, std::string_view word) {
   return start == 0 || !IsWordCharAt(text, start - 1);
 }
 
+// Whether text[end, limit) starts with one space and `word`, ending a word
+// ("3,5 millions selon la CGT").
+bool FollowedByWord(std::string_view text, size_t end, size_t limit, std::string_view word) {
+  if (end + 1 + word.size() > limit || text[end] != ' ') return false;
+  if (text.substr(end + 1, word.size()) != word) return false;
+  return end + 1 + word.size() == limit || !IsWordCharAt(text, end + 1 + word.size());
+}
+
 }  // namespace
 
 // Whether the word right after a figure ending at `end` is one of
@@ -843,14 +851,28 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     // noun; after "dont", a part, in those of the last figure at least as
     // large ("10 millions de connexions sur 4 000 codes, dont 1 million":
     // connexions).
+    // "1,28 million de personnes selon la police, 3,5 millions selon la
+    // CGT": a bare figure another source gives is a count of the same.
     const bool bare = !quantity->entity && !quantity->unit;
     const bool part = bare && (EndsWithWord(text, match.span.start, "dont") ||
                                SubjectOfVerb(text, match.span.end, range.end));
-    if (bare && (part || EndsWithWord(text, match.span.start, "contre"))) {
+    const bool contrasted = EndsWithWord(text, match.span.start, "contre");
+    const bool by_another_source = FollowedByWord(text, match.span.end, range.end, "selon") ||
+                                   FollowedByWord(text, match.span.end, range.end, "d'après");
+    if (bare && (part || contrasted || by_another_source)) {
       for (size_t i = out->size(); i > first_in_range; --i) {
         const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
         if (part && previous.value < quantity->value) continue;
         quantity->unit = previous.unit;
+        quantity->entity = previous.entity;
+        break;
+      }
+    } else if (!quantity->entity && quantity->unit && (contrasted || by_another_source)) {
+      // "5,5 % du PIB en 2023, contre 4,8 % en 2022": a figure in the
+      // previous one's unit, set against it, measures the same noun.
+      for (size_t i = out->size(); i > first_in_range; --i) {
+        const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
+        if (previous.unit != quantity->unit) continue;
         quantity->entity = previous.entity;
         break;
       }
