@@ -693,6 +693,24 @@ bool QuantityRecognizer::SubjectOfVerb(std::string_view text, size_t end, size_t
   return Lookup(tables_.figure_subject_verbs, text.substr(end + 1, word_end - end - 1)) != nullptr;
 }
 
+std::optional<std::string> QuantityRecognizer::NumberOfBefore(std::string_view text,
+                                                              size_t range_start,
+                                                              size_t start) const {
+  constexpr std::string_view kNumber = "nombre ";
+  const size_t at = text.substr(range_start, start - range_start).rfind(kNumber);
+  if (at == std::string_view::npos) return std::nullopt;
+  const size_t word_start = range_start + at;
+  if (word_start > 0 && IsWordCharAt(text, word_start - 1)) return std::nullopt;  // "dénombre"
+  size_t after = word_start + kNumber.size() - 1;
+  constexpr std::string_view kTotal = " total";  // "le nombre total de"
+  if (text.substr(after, kTotal.size()) == kTotal) after += kTotal.size();
+  if (!FollowedByWord(text, after, start, "de") && !FollowedByWord(text, after, start, "des") &&
+      text.substr(after, 3) != " d'") {
+    return std::nullopt;
+  }
+  return FindEntity(text, after, start, /*after_joiner=*/true);
+}
+
 namespace {
 
 // A lone lower-case word ending in -ent or -ront right after a figure ("sur
@@ -876,6 +894,9 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
         quantity->entity = previous.entity;
         break;
       }
+    }
+    if (!quantity->entity && !quantity->unit) {
+      quantity->entity = NumberOfBefore(text, range.start, match.span.start);
     }
     if (quantity->entity) {
       quantity->entity_lemma = EntityLemma(*quantity->entity, *tables_.lemma_exceptions);
