@@ -697,6 +697,11 @@ std::optional<std::string> QuantityRecognizer::NumberOfBefore(std::string_view t
                                                               size_t range_start,
                                                               size_t start) const {
   constexpr std::string_view kNumber = "nombre ";
+  // Looked for near the figure only, so that a sentence of many figures
+  // stays linear ("le nombre de X … a reculé de 0,9 % au troisième
+  // trimestre, à 3,02 millions" is 90 bytes).
+  constexpr size_t kLookBackBytes = 160;
+  range_start = std::max(range_start, start > kLookBackBytes ? start - kLookBackBytes : 0);
   const size_t at = text.substr(range_start, start - range_start).rfind(kNumber);
   if (at == std::string_view::npos) return std::nullopt;
   const size_t word_start = range_start + at;
@@ -887,8 +892,10 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
       }
     } else if (!quantity->entity && quantity->unit && (contrasted || by_another_source)) {
       // "5,5 % du PIB en 2023, contre 4,8 % en 2022": a figure in the
-      // previous one's unit, set against it, measures the same noun.
-      for (size_t i = out->size(); i > first_in_range; --i) {
+      // previous one's unit, set against it, measures the same noun. (A
+      // few figures back at most: a sentence of many stays linear.)
+      constexpr size_t kFiguresBack = 4;
+      for (size_t i = out->size(); i > first_in_range && i + kFiguresBack > out->size(); --i) {
         const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
         if (previous.unit != quantity->unit) continue;
         quantity->entity = previous.entity;

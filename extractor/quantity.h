@@ -168,9 +168,9 @@ class QuantityRecognizer {
   // Whether the word right after a figure ending at `end` (before `limit`)
   // is in figure_subject_verbs: "300 étaient mineurs", "12 d'entre elles".
   bool SubjectOfVerb(std::string_view text, size_t end, size_t limit) const;
-  // The noun of the last "nombre de X" in text[range.start, start), if
-  // any: "Le nombre de demandeurs d'emploi a reculé …, à 3,02 millions"
-  // counts demandeurs.
+  // The noun of the last "nombre de X" in text[range_start, start), and
+  // at most 160 bytes before `start`, if any: "Le nombre de demandeurs
+  // d'emploi a reculé …, à 3,02 millions" counts demandeurs.
   std::optional<std::string> NumberOfBefore(std::string_view text, size_t range_start,
                                             size_t start) const;
 
