@@ -1972,6 +1972,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     } else if (In(statement_skips_, r.Lower()) && r.IsWord(1)) {
       r.Next();
     }
+    // "Jean Dupont, 45 ans, agriculteur à Lunel": the age before the title.
+    if (IsShortNumber(r.Word()) && r.Lower(1) == "ans" && r.Word(2) == ",") r.Next(3);
     if (In(determiners_, r.Lower())) r.Next();
     size_t title_start = r.pos();
     const size_t words = title_words_here();
