@@ -134,7 +134,7 @@ constexpr FieldSpec kFields[] = {
     {"quarter", "ordinal_word"}, {"semester", "ordinal_word"},
     {"decade", ""},         {"century", ""},
     {"mod", "date_mod"},    {"holiday", "holiday"},
-    {"plus_fraction", "added_fraction"},
+    {"plus_fraction", "added_fraction"}, {"approx_count", "approx_count"},
 };
 constexpr std::string_view kEndPrefix = "end_";
 constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
@@ -997,6 +997,13 @@ bool ReadFields(std::string_view text, const RuleMatch& match,
                             table == tables.by_field.end() ? nullptr : table->second);
     if (!value) return false;
     (*out)[name] = std::move(*value);
+  }
+  // "une dizaine de jours": about ten.
+  if (auto about = out->find("approx_count"); about != out->end()) {
+    std::string count = std::move(about->second);
+    out->erase(about);
+    (*out)["count"] = std::move(count);
+    if (!out->count("mod")) (*out)["mod"] = "APPROX";
   }
   if (!AddFraction(out)) return false;
   // A holiday is a month and a day ("12-25").
