@@ -72,6 +72,8 @@ struct Entity {
   // pronoun next sees it, OneOfLastTwo does not (a pair's order is where
   // the text named the two).
   bool by_ordinal = false;
+  // Has been the source of a claim (RecordSource), not only named.
+  bool spoke = false;
 };
 
 bool IsDemonstrative(std::string_view word) {
@@ -3414,7 +3416,7 @@ class LinkPass {
       // responsable" after "Philippe Martinez, le dirigeant de la CGT").
       const bool bare_member = bare && head < tokens_.size() && g_.IsMemberTitle(Word(head));
       const Entity* titled = bare_member && phrase->definite
-                                 ? PersonReferredTo(*phrase, /*titled_only=*/true)
+                                 ? PersonReferredTo(*phrase, Known::kTitled)
                                  : nullptr;
       const size_t body_before = inverted ? std::string::npos : phrase->span.start;
       const Entity* spoken_for = bare_member && !titled ? RecentBody(body_before) : nullptr;
@@ -3422,10 +3424,15 @@ class LinkPass {
       // a demonstrative refers back whatever the complement.
       const bool demonstrative =
           head >= 1 && head - 1 < tokens_.size() && IsDemonstrative(Lower(head - 1));
+      // A member's title with an unknown body ("le porte-parole du
+      // collectif") describes someone who spoke or had a title, not
+      // whoever was last named: "Selon les experts, Essia B. souffrait …,
+      // a rappelé le président de la cour" is not the accused.
+      const bool of_unknown_body = member && body && !known_body && !bare && !demonstrative;
       const Entity* recent =
           phrase->definite && !bare_member &&
                   (bare || demonstrative || (member && body && !known_body))
-              ? PersonReferredTo(*phrase)
+              ? PersonReferredTo(*phrase, of_unknown_body ? Known::kTitledOrSpoke : Known::kAny)
               : titled;
       const bool relation =
           phrase->possessive && head < tokens_.size() && g_.IsRelationTitle(Word(head));
@@ -3553,6 +3560,7 @@ class LinkPass {
   // the entity, having spoken, is the freshest for what refers back.
   ClaimSource RecordSource(Entity entity, Span span, const std::string& mention_rule) {
     entity.described = false;  // it has spoken: pronouns may refer to it now
+    entity.spoke = true;
     entity.named_at = span.start;
     entity.subject = !relative_speaker_;
     Remember(entity);
@@ -3777,18 +3785,24 @@ class LinkPass {
   // compatible gender and title named in this paragraph or the one before,
   // else the only such person the article has named (its subject, however
   // far back). `titled_only`: only people whose title is known.
-  const Entity* PersonReferredTo(const SourcePhrase& phrase, bool titled_only = false) const {
+  // Whom PersonReferredTo may return: anyone named, only someone known by
+  // a title, or someone known by a title or who has spoken.
+  enum class Known { kAny, kTitled, kTitledOrSpoke };
+
+  const Entity* PersonReferredTo(const SourcePhrase& phrase, Known known = Known::kAny) const {
     const Gender gender = phrase.gender;
     const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
     // "Selon le magistrat" after "le procureur a requis"; not the title
     // itself, remembered as a subject.
     // Only someone named before the phrase: "Le ministre a répondu à Jean
     // Roux" does not mean Jean Roux.
+    auto titled = [&](const Entity& e) {
+      return e.role && !g_.TitleOf(g_.CanonicalRole(*e.role)).empty();
+    };
     auto candidate = [&](const Entity& e) {
       return e.named_at < phrase.span.start &&
              (IsPersonOf(e, gender) || (IsUnnamedPerson(e) && e.gender != Gender::kPlural)) &&
-             (titled_only ? e.role && !g_.TitleOf(g_.CanonicalRole(*e.role)).empty()
-                          : true);
+             (known == Known::kAny || titled(e) || (known == Known::kTitledOrSpoke && e.spoke));
     };
     auto fits = [&](const Entity& e) { return candidate(e) && TitleFits(e, want); };
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
