@@ -3139,19 +3139,6 @@ class LinkPass {
     return lower.size() > 4 && lower.ends_with("ant");
   }
 
-  // A past participle in -u ("élue", "connu", "battus"), which the -é
-  // test of LooksLikeParticiple misses.
-  static bool LooksLikeUParticiple(std::string_view lower) {
-    constexpr size_t kMinLength = 4;  // not "vu", "eu", "rue"
-    if (lower.size() < kMinLength) return false;
-    for (std::string_view ending : {"u", "ue", "us", "ues"}) {
-      if (lower.size() > ending.size() && lower.substr(lower.size() - ending.size()) == ending) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   // "lui", "elle", "eux", "elles": a stressed pronoun, which between commas
   // repeats the subject before it ("Les syndicats, eux, ont affirmé").
   bool IsStressedPronoun(size_t k) const {

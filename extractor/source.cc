@@ -241,6 +241,15 @@ bool LooksLikeParticiple(std::string_view lower) {
          EndsWith(lower, "ées");
 }
 
+bool LooksLikeUParticiple(std::string_view lower) {
+  constexpr size_t kMinLength = 4;
+  if (lower.size() < kMinLength) return false;
+  for (std::string_view ending : {"u", "ue", "us", "ues"}) {
+    if (lower.size() > ending.size() && EndsWith(lower, ending)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // "a b": two words as one lexicon key.
@@ -433,6 +442,8 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
   CLAIMX_RETURN_IF_ERROR(only_values("copular_verbs", g.copular_verbs_, "reflexive"));
   CLAIMX_RETURN_IF_ERROR(load("unspoken_contents", &g.unspoken_contents_));
   CLAIMX_RETURN_IF_ERROR(load("reader_participles", &g.reader_participles_));
+  CLAIMX_RETURN_IF_ERROR(
+      load("participle_complement_openers", &g.participle_complement_openers_));
   CLAIMX_RETURN_IF_ERROR(load("elided_source_noun_genders", &g.elided_source_noun_genders_));
   CLAIMX_RETURN_IF_ERROR(every_key(
       "elided_source_noun_genders", g.elided_source_noun_genders_,
@@ -1319,8 +1330,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       std::string_view w = r.Lower();
       // A participle ends the phrase: "basée à Londres", "cité par"; not
       // "présumé", an adjective ("l'auteur présumé").
+      // "les experts entendus pendant le procès", "les documents obtenus
+      // par la police": a participle in -u, before the complement that
+      // makes it one.
       bool participle = (LooksLikeParticiple(w) && !w.starts_with("présumé")) || w == "ayant" ||
-                        w == "étant";
+                        w == "étant" ||
+                        (LooksLikeUParticiple(w) && In(participle_complement_openers_, r.Lower(1)));
       // "occidentaux et iraniens", "le plus récent": go on over them.
       const bool superlative = (w == "le" || w == "la" || w == "les") && r.Lower(1) == "plus";
       if (((w == "et" && n > 0) || superlative) && r.IsWord(1) &&

@@ -394,7 +394,8 @@ class SourceGrammar {
       reflexive_auxiliaries_, modal_verbs_, time_nouns_, clause_openers_, first_names_,
       member_titles_, relation_titles_, infinitive_openers_, que_only_verbs_, speech_nouns_,
       anaphoric_heads_, topic_verbs_, continuation_verbs_, negated_speech_verbs_,
-      unspoken_contents_, reader_participles_, elided_source_noun_genders_,
+      unspoken_contents_, reader_participles_, participle_complement_openers_,
+      elided_source_noun_genders_,
       impersonal_reflexives_, name_heads_,
       etre_participles_, copular_verbs_, assertive_attributes_, intensifiers_, unspoken_objects_,
       role_synonyms_,
@@ -430,6 +431,11 @@ bool ArabicArticleName(std::string_view word);
 // A past participle by its ending ("basée", "diffusé", "publiées"), for a
 // word already in lower case: it ends a source phrase, or is an apposition.
 bool LooksLikeParticiple(std::string_view lower);
+
+// A past participle in -u ("élue", "connu", "battus", "entendus"), which
+// the -é test of LooksLikeParticiple misses; four letters at least, not
+// "vu", "eu", "rue". Many adjectives end so too: callers ask for more.
+bool LooksLikeUParticiple(std::string_view lower);
 
 }  // namespace claimx
 
