@@ -241,6 +241,15 @@ bool LooksLikeParticiple(std::string_view lower) {
          EndsWith(lower, "ées");
 }
 
+// "entendaient", "savait": an imperfect's ending, which no adjective has
+// but those in -fait and -trait ("satisfait", "abstrait").
+bool LooksLikeImperfect(std::string_view lower) {
+  constexpr size_t kMinPlural = 7, kMinSingular = 6;  // not "taient", "lait"
+  return (lower.size() >= kMinPlural && EndsWith(lower, "aient")) ||
+         (lower.size() >= kMinSingular && EndsWith(lower, "ait") && !EndsWith(lower, "fait") &&
+          !EndsWith(lower, "trait"));
+}
+
 bool LooksLikeUParticiple(std::string_view lower) {
   constexpr size_t kMinLength = 4;
   if (lower.size() < kMinLength) return false;
@@ -1287,9 +1296,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en" || w == "près" ||
-             // "les syndicats entendaient": an imperfect's ending no
-             // adjective has.
-             (w.size() > 6 && w.ends_with("aient")));
+             // "les syndicats entendaient", "le ministre savait".
+             LooksLikeImperfect(w));
   };
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
@@ -1531,6 +1539,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // "La présidente du Conseil régional lui a transmis": an object
         // pronoun before the verb ends the complement.
         if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
+            LooksLikeImperfect(w) ||
             In(reflexive_auxiliaries_, w) || (words > 0 && In(subject_clitics_, w)) ||
             In(determiners_, w) || w == "de" || w == "d'" || w == "à" || w == "au" ||
             w == "aux" || w == "en" || w == "près" || participle) {
@@ -2015,7 +2024,8 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     // interpellé": a title followed by an auxiliary is the next clause's
     // subject, not an apposition.
     if (r.IsWord() && (In(auxiliaries_, r.Lower()) || In(modal_verbs_, r.Lower()) ||
-                       r.Lower() == "est" || r.Lower() == "sont")) {
+                       r.Lower() == "est" || r.Lower() == "sont" ||
+                       LooksLikeImperfect(r.Lower()))) {
       r.Seek(save);
       return;
     }

@@ -437,6 +437,10 @@ bool LooksLikeParticiple(std::string_view lower);
 // "vu", "eu", "rue". Many adjectives end so too: callers ask for more.
 bool LooksLikeUParticiple(std::string_view lower);
 
+// A verb in the imperfect by its ending ("entendaient", "savait"), for a
+// word already in lower case; not the adjectives in -fait and -trait.
+bool LooksLikeImperfect(std::string_view lower);
+
 }  // namespace claimx
 
 #endif  // CLAIMX_EXTRACTOR_SOURCE_H_
