@@ -606,8 +606,11 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     // "une demi-heure": the added fraction alone.
     if (!value && !group("plus_fraction")) return std::nullopt;
     q.value = value.value_or(0);
-    if (auto denominator = number("denominator")) {
-      if (*denominator == 0) return std::nullopt;
+    // A denominator that reads as no number gives no figure, not the
+    // numerator alone.
+    if (group("denominator")) {
+      auto denominator = number("denominator");
+      if (!denominator || *denominator == 0) return std::nullopt;
       q.value /= *denominator;
     }
   }
