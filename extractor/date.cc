@@ -1210,9 +1210,11 @@ void MatchAt(std::string_view text, size_t start, size_t end,
 // on the day of the last dated mention of its sentence (TimeML does the
 // same), else on the document date. Dated mentions update `last_day`.
 // Returns whether the value is such a time of day, which a day right
-// after it may still move (DayFromNextMention).
+// after it may still move (DayFromNextMention). After a night between two
+// days, `night_end` holds the second: "dans la nuit de lundi à mardi vers
+// 3 heures" is Tuesday's small hours, "… vers 23 heures" Monday's evening.
 bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
-                DateValue* value) {
+                std::optional<std::string>* night_end, DateValue* value) {
   const std::string& v = value->value;
   bool own_day = false;
   // ("shift": "le lendemain", a day of its own; other shifted periods have
@@ -1222,10 +1224,20 @@ bool AnchorTime(const Fields& fields, std::optional<std::string>* last_day,
   }
   if (value->type == "time" && !own_day &&
       (fields.count("hour") || fields.count("part_of_day"))) {
-    if (*last_day && v.size() > kDayPrefix) value->value = **last_day + v.substr(kDayPrefix);
+    constexpr long kNoon = 12;
+    const auto hour = IntField(fields, "hour");
+    const std::optional<std::string>& day =
+        *night_end && hour && *hour < kNoon ? *night_end : *last_day;
+    if (day && v.size() > kDayPrefix) value->value = *day + v.substr(kDayPrefix);
     return HasCalendarPrefix(v, kDayPrefix);
   }
-  if (own_day && HasCalendarPrefix(v, kDayPrefix)) *last_day = v.substr(0, kDayPrefix);
+  if (own_day && HasCalendarPrefix(v, kDayPrefix)) {
+    *last_day = v.substr(0, kDayPrefix);
+    night_end->reset();
+    if (v.ends_with("TNI") && value->range && HasCalendarPrefix(value->range->end, kDayPrefix)) {
+      *night_end = value->range->end.substr(0, kDayPrefix);
+    }
+  }
   return false;
 }
 
@@ -1438,6 +1450,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
   if (matches.empty()) return;
   std::optional<bool> future;  // computed once, when a weekday needs it
   std::optional<std::string> last_day;  // YYYY-MM-DD of the last dated mention
+  std::optional<std::string> night_end;  // the second day of its night, if any
   const size_t first_mention = out->size();
   std::vector<TimeOfDay> times;  // one per mention of this sentence
   for (const RuleMatch& match : ResolveOverlaps(std::move(matches))) {
@@ -1468,7 +1481,7 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
         Resolver{context, future.value_or(false) && !past_here, last_day, past_here});
     if (!value) continue;
     const bool had_day = last_day.has_value();
-    times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &*value), had_day});
+    times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &night_end, &*value), had_day});
     const Span& span = match.span;
     ApplySignal(text, range, span, compiled, context, fields, &*value);
     Mention mention;
