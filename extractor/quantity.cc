@@ -198,11 +198,14 @@ std::string EntityLemma(std::string_view entity,
     size_t end = entity.find(' ', pos);
     if (end == std::string_view::npos) end = entity.size();
     std::string word = LexiconKey(entity.substr(pos, end - pos));
-    if (auto it = exceptions.find(word); it != exceptions.end()) {
+    // "chiffre d'affaires", "demandeurs d'emploi": a complement keeps its
+    // number.
+    const bool complement = word.starts_with("d'");
+    if (auto it = exceptions.find(word); !complement && it != exceptions.end()) {
       word = it->second;
-    } else if (word.size() > 4 && word.ends_with("aux")) {
+    } else if (!complement && word.size() > 4 && word.ends_with("aux")) {
       word.replace(word.size() - 3, 3, "al");
-    } else if (word.size() > 2 && (word.back() == 's' || word.back() == 'x') &&
+    } else if (!complement && word.size() > 2 && (word.back() == 's' || word.back() == 'x') &&
                !word.ends_with("ss")) {
       word.pop_back();
     }
@@ -778,14 +781,30 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
       !first.ends_with('s') && !first.ends_with('x')) {
     return std::nullopt;
   }
-  // "deux F-16": a letter alone counts nothing.
-  if (first.size() == 1) return std::nullopt;
+  // "deux F-16": a letter alone counts nothing. "deux des cinq
+  // représentants légaux": the next figure's noun, which
+  // ShareEntityForward gives it.
+  if (first.size() == 1 || tables_.number_words.count(LexiconKey(first)) > 0) {
+    return std::nullopt;
+  }
   std::string entity(first);
   if (IsPluralVerb(first)) return entity;  // the caller reads it as elided
   if (after_joiner && best_joiner_end == first_word) return std::nullopt;
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
+    // "3 % de son chiffre d'affaires", "1 500 lits d'hôpital", "les
+    // demandeurs d'asile": an elided complement of one lower-case word.
+    if (second == "d'") {
+      const std::string_view complement = WordAt(text, next + second.size(), range_end);
+      if (!complement.empty() && complement.back() != '\'' && IsLowerInitial(complement) &&
+          Lookup(tables_.entity_stopwords, complement) == nullptr) {
+        entity += ' ';
+        entity += second;
+        entity += complement;
+      }
+      return entity;
+    }
     // A second word ending in -ent or -ront is a verb far more often than
     // an adjective ("les deux parties revendiquent"); one ending in -ant is a
     // participle ("plus de 80 pompiers maîtrisant le feu"), since after a

@@ -58,7 +58,8 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
                                         const NumberWords& words);
 
 // The lemma of a counted noun phrase: each word singular (drops a plural -s
-// or -x, -aux -> -al), except the words listed in `exceptions`.
+// or -x, -aux -> -al), except the words listed in `exceptions` and an
+// elided complement ("chiffre d'affaires" stays).
 std::string EntityLemma(std::string_view entity,
                         const std::map<std::string, std::string>& exceptions);
 

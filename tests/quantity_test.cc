@@ -137,6 +137,8 @@ TEST_CASE("entity lemmas are singular and lower case", "[quantity]") {
   CHECK(EntityLemma("victimes civiles", exceptions) == "victime civile");
   CHECK(EntityLemma("Civils", exceptions) == "civil");
   CHECK(EntityLemma("hôpitaux", exceptions) == "hôpital");
+  CHECK(EntityLemma("demandeurs d'emploi", exceptions) == "demandeur d'emploi");
+  CHECK(EntityLemma("chiffre d'affaires", exceptions) == "chiffre d'affaires");
   CHECK(EntityLemma("pays européens", exceptions) == "pays européen");
   CHECK(EntityLemma("travaux", exceptions) == "travail");
   CHECK(EntityLemma("adresse", exceptions) == "adresse");
