@@ -1536,6 +1536,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // la victime").
         const bool title =
             In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
+        // "la présidente du groupe La France insoumise", "le président du
+        // parti Les Républicains": a known party's name after the
+        // complement's noun, its capitalized article too, is the
+        // complement's.
+        if (of_title && words > 0 && upper) {
+          size_t party = party_name_after_title();  // "Les Républicains"
+          if (party == 0 && In(determiners_, w)) {  // "La" "France insoumise"
+            const size_t article = r.pos();
+            r.Next();
+            party = party_name_after_title();
+            if (party > 0) ++party;
+            r.Seek(article);
+          }
+          if (party > 0) {
+            r.Next(party);
+            words += party;
+            break;
+          }
+        }
         // "La présidente du Conseil régional lui a transmis": an object
         // pronoun before the verb ends the complement.
         if (In(phrase_stops_, w) || LookupVerb(w) || title || In(auxiliaries_, w) ||
