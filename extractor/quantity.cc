@@ -158,6 +158,13 @@ std::optional<double> ParseFrenchNumber(std::string_view text,
       digits_read = true;
       continue;
     }
+    // "un million et demi", "2 milliards et demi": half the last scale,
+    // right after it and last.
+    if (tokens[i] == "demi") {
+      if (i + 1 != tokens.size() || previous < 1000 || current != 0) return std::nullopt;
+      total += last_scale / 2;
+      break;
+    }
     auto it = words.find(tokens[i]);
     if (it == words.end()) return std::nullopt;
     const double value = it->second;

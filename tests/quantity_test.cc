@@ -52,6 +52,9 @@ TEST_CASE("decimal figures times a scale word are the whole numbers written", "[
   CHECK(ParseFrenchNumber("66,6 millions", words) == 66600000.0);
   CHECK(ParseFrenchNumber("2,3 milliards", words) == 2300000000.0);
   CHECK(ParseFrenchNumber("0,7 million", words) == 700000.0);
+  CHECK(ParseFrenchNumber("un million et demi", words) == 1500000.0);
+  CHECK(ParseFrenchNumber("2 milliards et demi", words) == 2500000000.0);
+  CHECK_FALSE(ParseFrenchNumber("trois et demi", words).has_value());
   CHECK(Scaled(66.6, 1e6) == 66600000.0);
   CHECK(Scaled(0.5, 3) == 1.5);  // not a whole number: kept as is
 }
