@@ -3767,15 +3767,15 @@ class LinkPass {
     return nullptr;
   }
 
-  // Who a definite title alone refers back to ("l'universitaire", "le même
-  // chercheur"): the last person (or one known by a title only) of a
-  // compatible gender and title named in this paragraph or the one before,
-  // else the only such person the article has named (its subject, however
-  // far back). `titled_only`: only people whose title is known.
   // Whom PersonReferredTo may return: anyone named, only someone known by
   // a title, or someone known by a title or who has spoken.
   enum class Known { kAny, kTitled, kTitledOrSpoke };
 
+  // Who a definite title alone refers back to ("l'universitaire", "le même
+  // chercheur"): the last person (or one known by a title only) of a
+  // compatible gender and title named in this paragraph or the one before,
+  // else the only such person the article has named (its subject, however
+  // far back), among those `known` allows.
   const Entity* PersonReferredTo(const SourcePhrase& phrase, Known known = Known::kAny) const {
     const Gender gender = phrase.gender;
     const std::string want = std::string(g_.TitleOf(g_.CanonicalRole(*phrase.role)));
