@@ -3269,6 +3269,12 @@ class LinkPass {
       auto inner = Parse(from, end);
       if (inner && inner->reference != SourcePhrase::Reference::kPronoun &&
           inner->type != "document") {
+        // "un communiqué du ministère": the article "du" told the phrase
+        // its gender; its preposition is no part of the source's words.
+        if (from == k && from + 1 < tokens_.size() &&
+            tokens_[from].span.start == inner->span.start) {
+          inner->span.start = tokens_[from + 1].span.start;
+        }
         return inner;
       }
       break;

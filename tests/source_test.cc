@@ -386,7 +386,8 @@ std::string MentionText(const json& doc, const std::string& id) {
 }
 
 // One corpus case: each expected claim must be found, with its type,
-// statement, source name/type/role, cue text and linked mention texts.
+// statement, source name/type/role/mention text, cue text and linked
+// mention texts.
 void CheckSourceCase(const nlohmann::json& c) {
   const std::string text = c["text"];
   // "date": null runs the case with no document date (relative dates are
@@ -411,6 +412,9 @@ void CheckSourceCase(const nlohmann::json& c) {
     }
     if (want.contains("source_type")) CHECK((*got)["source"]["type"] == want["source_type"]);
     if (want.contains("role")) CHECK((*got)["source"]["role"] == want["role"]);
+    if (want.contains("source_text")) {
+      CHECK(MentionText(out, (*got)["source"].value("mention", "")) == want["source_text"]);
+    }
     if (want.contains("cue")) CHECK((*got)["cue"]["text"] == want["cue"]);
     for (const char* kind : {"quantities", "dates", "places"}) {
       if (!want.contains(kind)) continue;
