@@ -623,6 +623,11 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
       if (!denominator || *denominator == 0) return std::nullopt;
       q.value /= *denominator;
     }
+    // "deux fois moins": a factor of less, one over the figure.
+    if (group("inverse")) {
+      if (q.value == 0) return std::nullopt;
+      q.value = 1 / q.value;
+    }
   }
   // "deux ans et demi": 2.5 years.
   if (auto plus = group("plus_fraction")) {
