@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <utf8proc.h>
@@ -207,14 +208,15 @@ std::string EntityLemma(std::string_view entity,
     std::string word = LexiconKey(entity.substr(pos, end - pos));
     // "chiffre d'affaires", "demandeurs d'emploi": a complement keeps its
     // number.
-    const bool complement = word.starts_with("d'");
-    if (auto it = exceptions.find(word); !complement && it != exceptions.end()) {
-      word = it->second;
-    } else if (!complement && word.size() > 4 && word.ends_with("aux")) {
-      word.replace(word.size() - 3, 3, "al");
-    } else if (!complement && word.size() > 2 && (word.back() == 's' || word.back() == 'x') &&
-               !word.ends_with("ss")) {
-      word.pop_back();
+    if (!word.starts_with("d'")) {
+      if (auto it = exceptions.find(word); it != exceptions.end()) {
+        word = it->second;
+      } else if (word.size() > 4 && word.ends_with("aux")) {
+        word.replace(word.size() - 3, 3, "al");
+      } else if (word.size() > 2 && (word.back() == 's' || word.back() == 'x') &&
+                 !word.ends_with("ss")) {
+        word.pop_back();
+      }
     }
     if (!lemma.empty()) lemma += ' ';
     lemma += word;
@@ -869,6 +871,16 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
                                    std::vector<Mention>* out) const {
   if (!prefilter_.MayHoldQuantity(range.Of(text))) return;
   const size_t first_in_range = out->size();
+  // The last figure of this sentence so far that `fits`, looking at most
+  // `max_back` figures back; null when none.
+  constexpr size_t kAnyDistance = std::numeric_limits<size_t>::max();
+  auto last_figure = [&](const auto& fits, size_t max_back) -> const QuantityValue* {
+    for (size_t i = out->size(); i > first_in_range && out->size() - i < max_back; --i) {
+      const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
+      if (fits(previous)) return &previous;
+    }
+    return nullptr;
+  };
   for (const RuleMatch& match :
        rules_->FindAll(text, range, &BareArticle, RuleSet::Silent::kStepOver)) {
     const Rule& rule = *match.rule;
@@ -894,12 +906,9 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
       if (quantity->entity && (Lookup(tables_.entity_anaphors, *quantity->entity) != nullptr ||
                                IsPluralVerb(*quantity->entity))) {
         quantity->entity.reset();
-        for (size_t i = out->size(); i > first_in_range; --i) {
-          const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
-          if (previous.entity) {
-            quantity->entity = previous.entity;
-            break;
-          }
+        const auto with_noun = [](const QuantityValue& q) { return q.entity.has_value(); };
+        if (const QuantityValue* previous = last_figure(with_noun, kAnyDistance)) {
+          quantity->entity = previous->entity;
         }
       }
     }
@@ -917,23 +926,22 @@ void QuantityRecognizer::Recognize(std::string_view text, Span range,
     const bool by_another_source = FollowedByWord(text, match.span.end, range.end, "selon") ||
                                    FollowedByWord(text, match.span.end, range.end, "d'après");
     if (bare && (part || contrasted || by_another_source)) {
-      for (size_t i = out->size(); i > first_in_range; --i) {
-        const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
-        if (part && previous.value < quantity->value) continue;
-        quantity->unit = previous.unit;
-        quantity->entity = previous.entity;
-        break;
+      // After "dont", a part of a figure at least as large.
+      const auto whole_of_part = [&](const QuantityValue& q) {
+        return !part || q.value >= quantity->value;
+      };
+      if (const QuantityValue* previous = last_figure(whole_of_part, kAnyDistance)) {
+        quantity->unit = previous->unit;
+        quantity->entity = previous->entity;
       }
     } else if (!quantity->entity && quantity->unit && (contrasted || by_another_source)) {
       // "5,5 % du PIB en 2023, contre 4,8 % en 2022": a figure in the
       // previous one's unit, set against it, measures the same noun. (A
       // few figures back at most: a sentence of many stays linear.)
       constexpr size_t kFiguresBack = 4;
-      for (size_t i = out->size(); i > first_in_range && i + kFiguresBack > out->size(); --i) {
-        const auto& previous = std::get<QuantityValue>((*out)[i - 1].value);
-        if (previous.unit != quantity->unit) continue;
-        quantity->entity = previous.entity;
-        break;
+      const auto same_unit = [&](const QuantityValue& q) { return q.unit == quantity->unit; };
+      if (const QuantityValue* previous = last_figure(same_unit, kFiguresBack)) {
+        quantity->entity = previous->entity;
       }
     }
     if (!quantity->entity && !quantity->unit) {
