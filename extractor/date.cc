@@ -821,6 +821,23 @@ bool StartsAfter(std::string_view value, std::string_view day) {
   return false;
 }
 
+// `value` ("2023-09", "2023-12-15", maybe with a time after the day) one
+// year earlier; nullopt when it has no calendar year or the day does not
+// exist that year (29 February).
+std::optional<std::string> YearEarlier(std::string_view value) {
+  constexpr size_t kYear = 4;
+  int year = 0;
+  if (!HasCalendarPrefix(value, kYear) ||
+      std::from_chars(value.data(), value.data() + kYear, year).ec != std::errc() || year <= 1) {
+    return std::nullopt;
+  }
+  std::string out = Pad(year - 1, kYear) + std::string(value.substr(kYear));
+  if (HasCalendarPrefix(out, kDayPrefix) && !ParseIsoDate(std::string_view(out).substr(0, kDayPrefix))) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 // How many bytes before a weekday the define tense_past_before may look
 // at: an auxiliary and a participle ("ont concentré").
 constexpr size_t kPastVerbWindow = 48;
@@ -909,7 +926,7 @@ void ApplySignal(std::string_view text, Span range, Span mention,
   }
   auto meaning = tables.signal->Lookup(std::string_view(signal.data(), signal.size()));
   if (!meaning) return;
-  if (*meaning == "since") {
+  if (*meaning == "since" || *meaning == "since_past") {
     const auto& doc = context.document_date;
     if (!doc || value->range || value->type == "set") return;
     if (value->type == "duration") {
@@ -925,6 +942,13 @@ void ApplySignal(std::string_view text, Span range, Span mention,
     // 2016-11-10: from a later day on, an interval the text leaves open;
     // the document date would end it before it starts.
     const std::string today = DayValue(*doc);
+    // "une première depuis le mois de septembre" in March: what "depuis"
+    // starts is over, so a month or day whose year the text left out is
+    // last year's, not the coming one's.
+    if (StartsAfter(value->value, today) && *meaning == "since_past" &&
+        fields.count("month") && !fields.count("year") && !fields.count("shift")) {
+      if (auto earlier = YearEarlier(value->value)) value->value = std::move(*earlier);
+    }
     if (StartsAfter(value->value, today)) return;
     value->range = DateRange{value->value, today};
     return;
