@@ -1343,6 +1343,22 @@ class LinkPass {
            InsideQuote(tokens_[k].span);
   }
 
+  // "Paul Roux, juge des enfants, a dénoncé", "…, juge à Lyon, …": after
+  // a comma, a title that a complement follows is an apposition, not the
+  // verb it also spells ("X, juge le texte insuffisant", "juge que …",
+  // "juge de son côté que …" are the verb).
+  bool TitleInApposition(size_t k) const {
+    if (k == 0 || Word(k - 1) != "," || k + 1 >= tokens_.size() || !g_.IsTitle(Lower(k))) {
+      return false;
+    }
+    const std::string_view next = Lower(k + 1);
+    if (next != "de" && next != "d'" && next != "du" && next != "des" && next != "à" &&
+        next != "au" && next != "aux") {
+      return false;
+    }
+    return SkipStatementWords(k + 1) == k + 1;
+  }
+
   std::vector<Cue> VerbalCues() const {
     std::vector<Cue> cues;
     // The last inverted auxiliary right after a quote: its token and pronoun.
@@ -1587,8 +1603,9 @@ class LinkPass {
             k >= 2 && (Lower(k - 1) == "le" || Lower(k - 1) == "l'") && Lower(k - 2) == "comme";
         // "n'exclut pas que …": a negation that says something.
         const bool negated_speech = k >= 1 && IsNegationStart(k - 1) && g_.SpeaksNegated(verb->lemma);
-        found = k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported ||
-                negated_speech;
+        found = (k == 0 || !IsWord(k - 1) || !g_.BlocksVerb(Word(k - 1)) || as_reported ||
+                 negated_speech) &&
+                !TitleInApposition(k);
         // "Ils se qualifient selon la règle …": unspoken as a reflexive.
         // "il se murmure qu'…", "il se dit que …": an impersonal rumour,
         // nobody's words (impersonal_reflexives; "il se félicite que …"
@@ -5415,6 +5432,20 @@ class LinkPass {
       // accusé": a subordinator opens the subject's clause.
       const size_t opener = SubordinatorLength(begin, end);
       auto phrase = Parse(begin + opener, end);
+      // "Paul Roux, avocat à Lyon, a dénoncé", "…, par ailleurs maire de
+      // Lyon, …": a title whose complement or connector only an
+      // apposition takes, read with the name before it.
+      if ((!phrase || TokenAtOrAfter(phrase->span.end) != end) && begin > first &&
+          Word(begin - 1) == "," && SkipStatementWords(begin) < end &&
+          g_.IsTitle(Lower(SkipStatementWords(begin)))) {
+        const size_t name = std::max(PartStart(begin - 1), first);
+        auto named = Parse(name, end);
+        if (named && named->proper_name && TokenAtOrAfter(named->span.end) == end) {
+          if (name == first) return true;
+          end = name - 1;
+          continue;
+        }
+      }
       if (!phrase || TokenAtOrAfter(phrase->span.end) != end) {
         // "En marge des travaux de l'APN, le ministre …, Daho Ould Kablia,
         // a confirmé": a complement opening the sentence before the
@@ -7403,6 +7434,15 @@ class LinkPass {
         (std::isdigit(static_cast<unsigned char>(before[0])) || g_.IsDeterminer(before) ||
          IsFunctionWord(before))) {
       return phrase;
+    }
+    // "Paul Roux, agriculteur à Lunel, affirme": after a name the title is
+    // an apposition, which takes complements ("à Lunel") that the title
+    // read alone does not.
+    if (auto apposed = Parse(first, PhraseEnd(first));
+        apposed && apposed->type == "person" && apposed->role && phrase.role &&
+        apposed->span.end > phrase.span.end && apposed->role->starts_with(*phrase.role) &&
+        apposed->role->find(',') == std::string::npos) {
+      return *apposed;
     }
     name->type = "person";
     name->role = phrase.role;

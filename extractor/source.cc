@@ -2025,6 +2025,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       return;
     }
     r.Next(words);
+    // "Olivier Marleix, juge de son côté que …": a connector right after
+    // the title makes it the verb the word also spells.
+    if (In(statement_skips_, JoinWords(JoinWords(r.Lower(), r.Lower(1)), r.Lower(2))) ||
+        In(statement_skips_, JoinWords(r.Lower(), r.Lower(1)))) {
+      r.Seek(save);
+      return;
+    }
     read_modifiers(true, /*apposition=*/true);
     // ", sociologue français et professeur à l'Université Bordeaux II,":
     // a second title joined by "et".
@@ -2045,6 +2052,15 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     if (r.IsWord() && (In(auxiliaries_, r.Lower()) || In(modal_verbs_, r.Lower()) ||
                        r.Lower() == "est" || r.Lower() == "sont" ||
                        LooksLikeImperfect(r.Lower()))) {
+      r.Seek(save);
+      return;
+    }
+    // "Le président du groupe, Olivier Marleix, juge le texte
+    // insuffisant": a title right before an object's article is the verb
+    // it also spells ("juge", "pilote", "garde"); an apposition ends at a
+    // comma or at the verb. ("du", "des" open a complement the modifiers
+    // did not take.)
+    if (r.IsWord() && In(determiners_, r.Lower()) && r.Lower() != "du" && r.Lower() != "des") {
       r.Seek(save);
       return;
     }
