@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "extractor/quantity.h"
 #include "extractor/submatch.h"
 
 namespace claimx {
@@ -94,6 +95,7 @@ struct DateRecognizer::Compiled {
   std::unique_ptr<re2::RE2> signal_before;  // date_signal, anchored at the end
   std::unique_ptr<re2::RE2> future;         // tense_future, searched
   std::unique_ptr<re2::RE2> past_before;    // tense_past_before, at the end of what precedes
+  std::unique_ptr<re2::RE2> until_before;   // until_before, at the end of what precedes
   std::unique_ptr<re2::RE2> age_before;     // age_before, at the end of what precedes
   // Every date holds a digit or a word of the table `core_word` (kCore);
   // the words a date may begin with besides cores and digits are kStart
@@ -114,6 +116,9 @@ struct DateRecognizer::Compiled {
   };
   std::vector<AnchoredRule> rules;  // parallel to the set's indexes
   std::vector<std::string> yield_to_count;  // ids of the rules that yield to a count
+  // numbers.yaml's number_words: a count in words the table number_word
+  // does not list ("soixante-douze heures") is read by the number grammar.
+  NumberWords number_words;
 };
 
 namespace {
@@ -863,6 +868,22 @@ bool PastVerbBefore(std::string_view text, Span range, Span mention,
   return !(tables.future && re2::RE2::PartialMatch(Piece(near), *tables.future));
 }
 
+// How many bytes before a weekday the define until_before may look at.
+constexpr size_t kUntilWindow = 16;
+
+// "La grève est reconduite jusqu'à jeudi", "d'ici vendredi": a weekday
+// that ends a period is the next one, unless a past verb precedes the
+// "jusqu'à" ("la grève a duré jusqu'à jeudi").
+bool UntilAhead(std::string_view text, Span range, Span mention,
+                const DateRecognizer::Compiled& tables) {
+  if (!tables.until_before || mention.start <= range.start) return false;
+  const std::string_view before = TextBefore(text, range, mention, kUntilWindow);
+  re2::StringPiece until;
+  if (!re2::RE2::PartialMatch(Piece(before), *tables.until_before, &until)) return false;
+  const size_t until_start = static_cast<size_t>(until.data() - text.data());
+  return !PastVerbBefore(text, range, Span{until_start, mention.end}, tables);
+}
+
 // How many bytes before a count of years the define age_before may look at:
 // enough for "l'âge de départ passera de 62 à".
 constexpr size_t kAgeWindow = 64;
@@ -1008,6 +1029,18 @@ bool AddFraction(Fields* f) {
 
 // Named groups and `set` entries of a match, as field values. False when a
 // group's word is not in its table (the rule and the table disagree).
+// A count in words that the grammar of numbers.yaml reads ("soixante-douze",
+// "quatre-vingt-dix", "cent vingt"), as FieldValue writes counts; nullopt
+// for no number or one too large to be a count of time units.
+std::optional<std::string> CountInWords(std::string_view raw, const NumberWords& words) {
+  constexpr double kMaxCount = 1e6;
+  const auto value = ParseFrenchNumber(raw, words);
+  if (!value || *value < 0 || *value > kMaxCount || *value != std::floor(*value)) {
+    return std::nullopt;
+  }
+  return std::to_string(static_cast<long>(*value));
+}
+
 bool ReadFields(std::string_view text, const RuleMatch& match,
                 const DateRecognizer::Compiled& tables, Fields* out) {
   for (const auto& [key, value] : match.rule->set) {
@@ -1019,6 +1052,7 @@ bool ReadFields(std::string_view text, const RuleMatch& match,
     auto table = tables.by_field.find(spec->name);
     auto value = FieldValue(name, span.Of(text),
                             table == tables.by_field.end() ? nullptr : table->second);
+    if (!value && name == "count") value = CountInWords(span.Of(text), tables.number_words);
     if (!value) return false;
     (*out)[name] = std::move(*value);
   }
@@ -1410,6 +1444,14 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
     }
     compiled->by_field[std::string(spec.name)] = table;
   }
+  const auto* number_words = rules.Lexicon("number_words");
+  if (number_words == nullptr) return InvalidArgument("date rules need the lexicon 'number_words'");
+  for (const auto& [word, value] : *number_words) {
+    double parsed = 0;
+    if (std::from_chars(value.data(), value.data() + value.size(), parsed).ec == std::errc()) {
+      compiled->number_words[word] = parsed;
+    }
+  }
   const Table* core = rules.FindTable("core_word");
   if (core == nullptr) return InvalidArgument("date rules need the table 'core_word'");
   std::vector<std::pair<std::string, uint8_t>> scan_words;
@@ -1453,6 +1495,8 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   }
   compiled->past_before =
       CompileDefine(rules, "tense_past_before", R"((?:^|[^\pL\pN_]))", " *$", &error);
+  compiled->until_before =
+      CompileDefine(rules, "until_before", R"((?:^|[^\pL\pN_])()", ") *$", &error);
   compiled->age_before =
       CompileDefine(rules, "age_before", R"((?:^|[^\pL\pN_]))", " *$", &error);
   compiled->future = CompileDefine(rules, "tense_future", R"((?:^|[^\pL\pN_]))",
@@ -1500,9 +1544,11 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     // the past verb also outweighs the day the text stated.)
     const bool past_here = fields.count("weekday") &&
                            PastVerbBefore(text, range, match.span, compiled);
-    auto value = Resolve(
-        rule, fields,
-        Resolver{context, future.value_or(false) && !past_here, last_day, past_here});
+    const bool until_here = fields.count("weekday") && !past_here &&
+                            UntilAhead(text, range, match.span, compiled);
+    auto value = Resolve(rule, fields,
+                         Resolver{context, (future.value_or(false) || until_here) && !past_here,
+                                  last_day, past_here});
     if (!value) continue;
     const bool had_day = last_day.has_value();
     times.push_back(TimeOfDay{AnchorTime(fields, &last_day, &night_end, &*value), had_day});

@@ -192,12 +192,12 @@ TEST_CASE("long runs of digits and date-like noise are not dates", "[date][bad_i
   }
 }
 
-// The project's common and date rule files plus `extra_rules` (a rule
-// file's text), loaded from a temporary directory named `name`.
+// The project's common, number and date rule files plus `extra_rules` (a
+// rule file's text), loaded from a temporary directory named `name`.
 std::shared_ptr<const RuleBook> DateRulesWith(const char* name, const char* extra_rules) {
   fs::path dir = fs::temp_directory_path() / name;
   fs::create_directories(dir);
-  for (const char* file : {"common.yaml", "date.yaml"}) {
+  for (const char* file : {"common.yaml", "numbers.yaml", "date.yaml"}) {
     fs::copy_file(fs::path(CLAIMX_RULES_DIR) / "fr" / file, dir / file,
                   fs::copy_options::overwrite_existing);
   }
