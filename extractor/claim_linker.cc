@@ -7204,7 +7204,13 @@ class LinkPass {
       return std::nullopt;
     }
     SourcePhrase both = phrase;
-    both.role = *title->role + ", " + *phrase.role;
+    // "L'avocat de la victime, Me Karim Benali": a courtesy title that
+    // stands for the office already stated ("Me" is "avocat") adds nothing.
+    const std::string courtesy = LowerWord(*phrase.role);
+    const std::string office = g_.CanonicalRole(LowerWord(*title->role));
+    const bool restated = courtesy.find(' ') == std::string::npos &&
+                          g_.TitlesCompatible(courtesy, g_.TitleOf(office));
+    both.role = restated ? *title->role : *title->role + ", " + *phrase.role;
     both.span.start = title->span.start;
     if (both.gender == Gender::kUnknown) both.gender = title->gender;
     return both;

@@ -2104,7 +2104,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     r.Next();
     if (In(determiners_, r.Lower())) r.Next();
     const size_t title_start = r.pos();
-    const size_t words = title_words_here();
+    // "Son avocate, Me Laure Picard": a courtesy title before the name
+    // is no second title (the apposition below steps over it).
+    const std::string_view first_word = r.Lower();
+    const bool courtesy = first_word == "me" || first_word == "maître" || first_word == "m" ||
+                          first_word == "mme" || first_word == "mlle";
+    const size_t words = courtesy ? 0 : title_words_here();
     if (words) {
       r.Next(words);
       read_modifiers(true, /*apposition=*/true);
@@ -2148,12 +2153,17 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       (name_follows || (r.Word() == "," && name_at(1)))) {
     const size_t before_apposition = r.pos();
     if (!name_follows) r.Next();
+    bool courtesy_before_name = false;
     // "Son avocat, Me Antoine Casubolo": the courtesy title is not a name.
+    // It makes a person of the name ("son confrère, Me Yanis Haddad": not
+    // the press that "confrère" names alone).
     if (r.Glued(0) && r.Word(1) == "." && In(titles_, std::string(r.Lower()) + ".") &&
         r.IsWord(2) && IsUpperStart(r.Word(2))) {
       r.Next(2);  // "M. Jean Roux"
+      courtesy_before_name = true;
     } else if (r.IsWord(1) && IsUpperStart(r.Word(1)) && In(titles_, r.Lower())) {
       r.Next();  // "Me Antoine Casubolo", "Mme Roux"
+      courtesy_before_name = true;
     }
     name_first = r.pos();
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
@@ -2167,7 +2177,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       last = name_end;
       // "l'un des membres de l'équipe, Fabio Pacucci": a member of a group
       // of people, named, is a person.
-      if (role.empty() && head_type == "anonymous") person_in_apposition = true;
+      if ((role.empty() && head_type == "anonymous") || courtesy_before_name) {
+        person_in_apposition = true;
+      }
       if (name_words > 0) acronym.reset();
       // "…, Bruno Koné, par ailleurs porte-parole du gouvernement,": a title
       // in apposition after that name too.
