@@ -3424,7 +3424,15 @@ class LinkPass {
       // spokesperson).
       // Unless someone known by a title of its family was just named ("le
       // responsable" after "Philippe Martinez, le dirigeant de la CGT").
-      const bool bare_member = bare && head < tokens_.size() && g_.IsMemberTitle(Word(head));
+      // Not a subject with an adjective after the title ("Un responsable
+      // européen a affirmé" after "l'agence Reuters"): it says which body,
+      // another one. (After its verb, the body may follow: "a affirmé un
+      // responsable local cité par l'agence Reuters".)
+      const std::string lower_role = LowerWord(*phrase->role);
+      const bool title_last =
+          inverted || lower_role.ends_with(g_.TitleOf(g_.CanonicalRole(lower_role)));
+      const bool bare_member =
+          bare && title_last && head < tokens_.size() && g_.IsMemberTitle(Word(head));
       const Entity* titled = bare_member && phrase->definite
                                  ? PersonReferredTo(*phrase, Known::kTitled)
                                  : nullptr;
