@@ -4605,19 +4605,26 @@ class LinkPass {
              cue, std::move(rule));
   }
 
-  // Whether a claim of this sentence has its cue within `span`. The cues
-  // of the sentence's claims are kept by start as claims come (reading
-  // every claim of the sentence per question made a sentence of many
-  // according-to figures quadratic: "(3 000 selon les syndicats) (…"),
-  // found by claimx-linearity).
-  bool ClaimsCueWithin(Span span) const {
+  // Whether a claim of this sentence has its cue within `span`, unless
+  // that cue is a verb in the conditional that reports words without
+  // quoting them ("Le suspect aurait reconnu les faits, selon une source
+  // proche de l'enquête": the reporter does not vouch for the words, the
+  // source after them gives the account). The cues are kept by start as
+  // claims come (reading every claim of the sentence per question made a
+  // sentence of many according-to figures quadratic: "(3 000 selon les
+  // syndicats) (…"), found by claimx-linearity).
+  bool AssertedClaimsCueWithin(Span span) const {
     if (cue_claims_from_ < sentence_claims_) {
       sentence_claim_cues_.clear();
       cue_claims_from_ = sentence_claims_;
     }
     for (; cue_claims_from_ < out_.claims.size(); ++cue_claims_from_) {
-      const std::optional<ClaimCue>& cue = out_.claims[cue_claims_from_].cue;
-      if (cue) sentence_claim_cues_.emplace(cue->span.start, cue->span.end);
+      const Claim& claim = out_.claims[cue_claims_from_];
+      if (!claim.cue) continue;
+      const std::string_view verb = claim.cue->span.Of(text_);
+      const bool conditional = (verb.starts_with("aurait ") || verb.starts_with("auraient ")) &&
+                               claim.type == ClaimType::kIndirect;
+      if (!conditional) sentence_claim_cues_.emplace(claim.cue->span.start, claim.cue->span.end);
     }
     // Cues starting in the span; one that ends past it is followed only by
     // others that start later still, so few are read.
@@ -7916,7 +7923,7 @@ class LinkPass {
       // after another source's phrase, the figure this one gives instead.
       if (const std::optional<Span> figure = FigureAfterOtherSource(first)) {
         statement = *figure;
-      } else if (ClaimsCueWithin(statement)) {
+      } else if (AssertedClaimsCueWithin(statement)) {
         // "« … », a-t-il souligné, selon des diplomates": the cue reports
         // a claim already made; it is not a statement of its own.
         return;
@@ -8199,8 +8206,8 @@ class LinkPass {
   std::vector<const Mention*> towns_and_countries_;
   size_t longest_town_or_country_ = 0;
   size_t sentence_claims_ = 0;  // index of the sentence's first claim
-  // ClaimsCueWithin's index: the cues of the sentence's claims before
-  // claim cue_claims_from_, start -> end.
+  // AssertedClaimsCueWithin's index: the cues of the sentence's claims
+  // before claim cue_claims_from_ (not the conditional ones), start -> end.
   mutable std::multimap<size_t, size_t> sentence_claim_cues_;
   mutable size_t cue_claims_from_ = 0;
   std::vector<Token> tokens_;
