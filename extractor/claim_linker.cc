@@ -7603,6 +7603,12 @@ class LinkPass {
   }
 
   void LinkNonVerbal(const Cue& cue) {
+    // "…, a appris franceinfo.": the medium learned the sentence before
+    // its comma; without one ("Il a appris la nouvelle."), nobody speaks.
+    if (cue.rule == "fr.source.learned_by" &&
+        (cue.first_token < 2 || Word(cue.first_token - 2) != ",")) {
+      return;
+    }
     // "le Medef, pour qui seule une augmentation … est acceptable", "Jean
     // Dupont, selon qui la crise est finie": the source is the relative's
     // antecedent, the statement the relative clause.
