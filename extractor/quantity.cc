@@ -468,6 +468,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   const Table* approx_nouns = nullptr;
   const Table* fraction_nouns = nullptr;
   CLAIMX_RETURN_IF_ERROR(copy("bound_modifiers", &tables.bound_modifiers));
+  CLAIMX_RETURN_IF_ERROR(copy("approx_modifiers", &tables.approx_modifiers));
   CLAIMX_RETURN_IF_ERROR(copy("approx_nouns", &tables.approx_nouns, &approx_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("fraction_nouns", &tables.fraction_nouns, &fraction_nouns));
   CLAIMX_RETURN_IF_ERROR(copy("added_fractions", &tables.added_fractions));
@@ -645,13 +646,19 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
   }
   if (auto sign = group("sign"); sign && *sign == "-") q.value = -q.value;
 
-  if (auto bound = group("bound")) {
-    const std::string* name = Lookup(tables_.bound_modifiers, *bound);
-    if (name != nullptr) {
+  // "un peu plus de" is in both tables: a bound, and approximate. Which
+  // group of q_modifier took it is the regex engine's choice.
+  const auto bound_and_approx = [&](std::string_view modifier) {
+    if (const std::string* name = Lookup(tables_.bound_modifiers, modifier)) {
       if (auto b = ParseBound(*name)) q.bound = *b;
     }
+    if (Lookup(tables_.approx_modifiers, modifier) != nullptr) q.approx = true;
+  };
+  if (auto bound = group("bound")) bound_and_approx(*bound);
+  if (auto approx = group("approx")) {
+    q.approx = true;
+    bound_and_approx(*approx);
   }
-  if (group("approx")) q.approx = true;
   const RuleFields& fields = FieldsOf(rule);
   if (fields.bound) q.bound = *fields.bound;
   if (fields.approx) q.approx = true;

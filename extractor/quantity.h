@@ -114,6 +114,7 @@ class QuantityRecognizer {
   struct Tables {
     NumberWords number_words;
     Lexicon bound_modifiers;
+    Lexicon approx_modifiers;
     Lexicon approx_nouns;
     Lexicon fraction_nouns;
     Lexicon added_fractions;  // "et demi" -> 0.5, group `plus_fraction`
