@@ -1521,10 +1521,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         }
       }
       std::string complement_head;  // the complement's first word
+      std::string_view complement_head_text;  // as written
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string_view w = r.Lower();
         bool upper = IsUpperStart(r.Word());
-        if (words == 0) complement_head = w;
+        if (words == 0) {
+          complement_head = w;
+          complement_head_text = r.Word();
+        }
         // A participle ends the phrase: "de la présidence diffusé hier";
         // the word right after the preposition is a noun ("de la santé").
         // So does "ayant" or "étant" ("de l'étude ayant fourni ces
@@ -1534,8 +1538,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // A title opens another phrase ("l'avocat du président Jacques
         // Roux"), unless it is the complement's only noun ("la famille de
         // la victime").
-        const bool title =
-            In(titles_, w) && (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
+        // Nor a title word right after the capitalised noun it qualifies
+        // ("du Conseil scientifique", "du Comité olympique"), unless a
+        // name follows it.
+        const bool qualifies_name = words == 1 && !upper && IsUpperStart(complement_head_text) &&
+                                    !(r.IsWord(1) && IsUpperStart(r.Word(1)));
+        const bool title = In(titles_, w) && !qualifies_name &&
+                           (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
         // "la présidente du groupe La France insoumise", "le président du
         // parti Les Républicains": a known party's name after the
         // complement's noun, its capitalized article too, is the
