@@ -409,7 +409,12 @@ std::optional<std::string> Resolver::Weekday(const Fields& f,
   long back = (chr::weekday(today) - target).count();  // 0..6 days back
   long ahead = (target - chr::weekday(today)).count();  // 0..6 days ahead
   chr::sys_days day;
-  if (shift < 0) {
+  if (auto unit = TextField(f, Key(p, "unit")); unit && *unit == "W") {
+    // "mardi de la semaine prochaine": that day of the shifted week
+    // (weeks start on Monday), whichever side of today it falls.
+    const chr::sys_days monday = today - (chr::weekday(today) - chr::Monday);
+    day = monday + chr::days(7 * shift + (target - chr::Monday).count());
+  } else if (shift < 0) {
     day = today - chr::days(back == 0 ? 7 : back);
   } else if (shift > 0) {
     day = today + chr::days(ahead == 0 ? 7 : ahead);
