@@ -2916,7 +2916,13 @@ class LinkPass {
   // Elsewhere ("Le maire a rencontré le préfet"), the latest person named,
   // for "ce dernier", though not the subject "il" prefers.
   void RememberTitledSubject(const SourcePhrase& phrase) {
-    const size_t after = TokenAtOrAfter(phrase.span.end);
+    size_t after = TokenAtOrAfter(phrase.span.end);
+    // "Le ministre des Sports, lui, s'est montré prudent": the stressed
+    // pronoun between commas repeats the subject before its verb.
+    if (after + 3 < tokens_.size() && Word(after) == "," && IsStressedPronoun(after + 1) &&
+        Word(after + 2) == ",") {
+      after += 3;
+    }
     if (!phrase.definite || !phrase.role) return;
     if (Entity* named = PersonRightBefore(phrase)) {
       // "Laurette Angéli, la maire, veut …": the title of the person just
