@@ -979,6 +979,17 @@ void ApplySignal(std::string_view text, Span range, Span mention,
     value->range = DateRange{value->value, today};
     return;
   }
+  // "en janvier par rapport à décembre": what a comparison refers to is
+  // over, so a month or day whose year the text left out is last year's
+  // when it falls after the document date.
+  if (*meaning == "past") {
+    const auto& doc = context.document_date;
+    if (doc && StartsAfter(value->value, DayValue(*doc)) && fields.count("month") &&
+        !fields.count("year") && !fields.count("shift")) {
+      if (auto earlier = YearEarlier(value->value)) value->value = std::move(*earlier);
+    }
+    return;
+  }
   if (*meaning == "BEFORE" || *meaning == "AFTER" || *meaning == "APPROX") {
     if (!value->mod) value->mod = std::string(*meaning);
   }
