@@ -1203,6 +1203,38 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   const bool named_article =
       capitalized_article && (r.pos() > 0 || known_name_with_article() > 0);
   std::optional<size_t> number;  // "deux" in "les deux parties"
+  // The tokens of a count before a source noun ("200", "1 200", "plus de
+  // 100", "près de trente"), or 0: digits open a phrase only then ("14
+  // juillet" is none), and a capitalised "Plus" is no name.
+  auto count_of_a_group = [&]() -> size_t {
+    static constexpr std::string_view kBounds[] = {"plus de", "près de", "moins de",
+                                                    "au moins", "pas moins de"};
+    size_t k = 0;
+    for (std::string_view bound : kBounds) {
+      const size_t words = static_cast<size_t>(std::count(bound.begin(), bound.end(), ' ')) + 1;
+      std::string key(r.Lower());
+      for (size_t w = 1; w < words; ++w) key = JoinWords(key, r.Lower(w));
+      if (key == bound) {
+        k = words;
+        break;
+      }
+    }
+    // "La pétition, signée par 10 000 personnes, dénonce": a count after
+    // a preposition is its object, no speaker opening there.
+    if (r.pos() > 0) {
+      const std::string before = LowerWord(tokens[r.pos() - 1].span.Of(text));
+      for (std::string_view preposition : {"par", "de", "d'", "du", "des", "à", "au", "aux", "pour",
+                                           "avec", "sur", "chez", "entre", "contre", "dont"}) {
+        if (before == preposition) return 0;
+      }
+    }
+    if (k == 0 && (r.Lower() == "environ" || r.Lower() == "quelque")) k = 1;
+    const size_t first_figure = k;
+    while (r.IsNumber(k) && k < first_figure + 3) ++k;  // "1 200": digits in groups
+    if (k == first_figure && r.IsWord(k) && IsCardinal(r.Lower(k))) ++k;
+    if (k == first_figure || !r.IsWord(k) || !In(source_nouns_, r.Lower(k))) return 0;
+    return k;
+  };
   bool title_gender_wins = false;
   bool courtesy_title = false;  // "M. Pouyanné": a person, whatever the name
   bool outlets_own = false;      // "notre lecteur", "nos informations"
@@ -1241,6 +1273,12 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       has_det = true;
       number = r.pos();
       r.Next();
+    } else if (const size_t counted = count_of_a_group(); counted > 0) {
+      // "200 médecins réclament", "Plus de 100 élus demandent": a count,
+      // maybe bounded, of a group the lexicon knows.
+      phrase.gender = Gender::kPlural;
+      has_det = true;
+      r.Next(counted);
     }
   }
   // "le nouveau ministre"; not "le Haut Conseil", whose capital says it is
