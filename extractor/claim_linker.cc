@@ -2514,6 +2514,12 @@ class LinkPass {
         continue;
       }
       size_t start = titled && k > 0 && g_.IsDeterminer(Lower(k - 1)) ? k - 1 : k;
+      // "L'ancien président, François Hollande": the article before a
+      // prenominal adjective, whose "ancien" the role keeps.
+      if (titled && start == k && k > 1 && IsWord(k - 1) && g_.IsPrenominalAdjective(Lower(k - 1)) &&
+          g_.IsDeterminer(Lower(k - 2))) {
+        start = k - 2;
+      }
       auto phrase = Parse(start, PhraseEnd(start));
       if (phrase && !titled) phrase = WithoutSubjectApposition(*phrase, start);
       if (titled && phrase && phrase->reference == SourcePhrase::Reference::kRoleOnly) {
