@@ -6558,9 +6558,10 @@ class LinkPass {
     if (first > 0 && IsQue(first - 1)) return first;
     for (size_t k = first + 1; k + 1 < tokens_.size() && k <= first + max_tokens; ++k) {
       if (IsQue(k)) return g_.IsQueConjunctionHead(Lower(k - 1)) ? first : k + 1;
-      // "a reconnu devant la commission avoir alerté dès janvier": a past
-      // infinitive after the circumstance is the content, as "que" is.
-      if (k > first + 1 && PastInfinitiveAt(k)) return k;
+      // "a reconnu devant la commission avoir alerté dès janvier": an
+      // infinitive of avoir or être after the circumstance is the content,
+      // as "que" is.
+      if (k > first + 1 && AuxiliaryInfinitiveAt(k)) return k;
       if (parentheses &&
           (Word(k) == "(" || Word(k) == ")" || tokens_[k].kind == TokenKind::kNumber)) {
         continue;
@@ -6743,16 +6744,17 @@ class LinkPass {
     for (size_t k = first + 1; k < tokens_.size() && k <= first + kMaxLookAhead; ++k) {
       if (IsQue(k) || Word(k) == ":" || InsideQuote(tokens_[k].span)) return false;
       if (Word(k) == "," || Word(k) == ";") break;
-      // "a reconnu devant la commission avoir alerté …": a past infinitive
-      // after it is the content (AfterCircumstanceBeforeQue finds it).
-      if (PastInfinitiveAt(k)) return false;
+      // "a reconnu devant la commission avoir alerté …": an infinitive of
+      // avoir or être after it is the content (AfterCircumstanceBeforeQue
+      // finds it).
+      if (AuxiliaryInfinitiveAt(k)) return false;
     }
     return true;
   }
 
   // Whether token k starts an infinitive of avoir or être ("avoir
   // alerté", "avoir agi", "être venu") that no preposition governs.
-  bool PastInfinitiveAt(size_t k) const {
+  bool AuxiliaryInfinitiveAt(size_t k) const {
     return k > 0 && k + 1 < tokens_.size() && (Lower(k) == "avoir" || Lower(k) == "être") &&
            Lower(k - 1) != "de" && Lower(k - 1) != "d'" && Lower(k - 1) != "à" &&
            IsWord(k + 1) && !IsUpperWord(k + 1);
@@ -7629,7 +7631,7 @@ class LinkPass {
   }
 
   void LinkNonVerbal(const Cue& cue) {
-    // "…, a appris franceinfo.": the medium learned the sentence before
+    // "…, a appris Le Parisien.": the medium learned the sentence before
     // its comma; without one ("Il a appris la nouvelle."), nobody speaks.
     if (cue.rule == "fr.source.learned_by" &&
         (cue.first_token < 2 || Word(cue.first_token - 2) != ",")) {

@@ -848,6 +848,17 @@ std::optional<std::string> YearEarlier(std::string_view value) {
   return out;
 }
 
+// A month or day whose year the text left out ("septembre", "le 15
+// décembre") read in the document's year, when it falls after `today`
+// although the text says it is over: last year's.
+void MoveYearlessBack(const Fields& fields, std::string_view today, DateValue* value) {
+  if (!StartsAfter(value->value, today) || !fields.count("month") || fields.count("year") ||
+      fields.count("shift")) {
+    return;
+  }
+  if (auto earlier = YearEarlier(value->value)) value->value = std::move(*earlier);
+}
+
 // How many bytes before a weekday the define tense_past_before may look
 // at: an auxiliary and a participle ("ont concentré").
 constexpr size_t kPastVerbWindow = 48;
@@ -969,25 +980,16 @@ void ApplySignal(std::string_view text, Span range, Span mention,
     // the document date would end it before it starts.
     const std::string today = DayValue(*doc);
     // "une première depuis le mois de septembre" in March: what "depuis"
-    // starts is over, so a month or day whose year the text left out is
-    // last year's, not the coming one's.
-    if (StartsAfter(value->value, today) && *meaning == "since_past" &&
-        fields.count("month") && !fields.count("year") && !fields.count("shift")) {
-      if (auto earlier = YearEarlier(value->value)) value->value = std::move(*earlier);
-    }
+    // starts is over.
+    if (*meaning == "since_past") MoveYearlessBack(fields, today, value);
     if (StartsAfter(value->value, today)) return;
     value->range = DateRange{value->value, today};
     return;
   }
   // "en janvier par rapport à décembre": what a comparison refers to is
-  // over, so a month or day whose year the text left out is last year's
-  // when it falls after the document date.
+  // over.
   if (*meaning == "past") {
-    const auto& doc = context.document_date;
-    if (doc && StartsAfter(value->value, DayValue(*doc)) && fields.count("month") &&
-        !fields.count("year") && !fields.count("shift")) {
-      if (auto earlier = YearEarlier(value->value)) value->value = std::move(*earlier);
-    }
+    if (context.document_date) MoveYearlessBack(fields, DayValue(*context.document_date), value);
     return;
   }
   if (*meaning == "BEFORE" || *meaning == "AFTER" || *meaning == "APPROX") {
@@ -1043,8 +1045,6 @@ bool AddFraction(Fields* f) {
   return true;
 }
 
-// Named groups and `set` entries of a match, as field values. False when a
-// group's word is not in its table (the rule and the table disagree).
 // A count in words that the grammar of numbers.yaml reads ("soixante-douze",
 // "quatre-vingt-dix", "cent vingt"), as FieldValue writes counts; nullopt
 // for no number or one too large to be a count of time units.
@@ -1057,6 +1057,8 @@ std::optional<std::string> CountInWords(std::string_view raw, const NumberWords&
   return std::to_string(static_cast<long>(*value));
 }
 
+// Named groups and `set` entries of a match, as field values. False when a
+// group's word is not in its table (the rule and the table disagree).
 bool ReadFields(std::string_view text, const RuleMatch& match,
                 const DateRecognizer::Compiled& tables, Fields* out) {
   for (const auto& [key, value] : match.rule->set) {
