@@ -1209,6 +1209,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   auto count_of_a_group = [&]() -> size_t {
     static constexpr std::string_view kBounds[] = {"plus de", "près de", "moins de",
                                                     "au moins", "pas moins de"};
+    // Most phrases open with a name: one look at the first word first.
+    const std::string_view opening = r.Lower();
+    if (!r.IsNumber() && opening != "plus" && opening != "près" && opening != "moins" &&
+        opening != "au" && opening != "pas" && opening != "environ" && opening != "quelque" &&
+        !IsCardinal(opening)) {
+      return 0;
+    }
     size_t k = 0;
     for (std::string_view bound : kBounds) {
       const size_t words = static_cast<size_t>(std::count(bound.begin(), bound.end(), ' ')) + 1;
