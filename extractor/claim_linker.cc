@@ -1352,10 +1352,7 @@ class LinkPass {
       return false;
     }
     const std::string_view next = Lower(k + 1);
-    if (next != "de" && next != "d'" && next != "du" && next != "des" && next != "à" &&
-        next != "au" && next != "aux") {
-      return false;
-    }
+    if (!IsPreposition(k + 1) && next != "à" && next != "au" && next != "aux") return false;
     return SkipStatementWords(k + 1) == k + 1;
   }
 
@@ -5462,9 +5459,9 @@ class LinkPass {
       // "Paul Roux, avocat à Lyon, a dénoncé", "…, par ailleurs maire de
       // Lyon, …": a title whose complement or connector only an
       // apposition takes, read with the name before it.
+      const size_t title = SkipStatementWords(begin);
       if ((!phrase || TokenAtOrAfter(phrase->span.end) != end) && begin > first &&
-          Word(begin - 1) == "," && SkipStatementWords(begin) < end &&
-          g_.IsTitle(Lower(SkipStatementWords(begin)))) {
+          Word(begin - 1) == "," && title < end && g_.IsTitle(Lower(title))) {
         const size_t name = std::max(PartStart(begin - 1), first);
         auto named = Parse(name, end);
         if (named && named->proper_name && TokenAtOrAfter(named->span.end) == end) {

@@ -1464,12 +1464,7 @@ Result<DateRecognizer> DateRecognizer::Create(const RuleBook& rules) {
   }
   const auto* number_words = rules.Lexicon("number_words");
   if (number_words == nullptr) return InvalidArgument("date rules need the lexicon 'number_words'");
-  for (const auto& [word, value] : *number_words) {
-    double parsed = 0;
-    if (std::from_chars(value.data(), value.data() + value.size(), parsed).ec == std::errc()) {
-      compiled->number_words[word] = parsed;
-    }
-  }
+  compiled->number_words = ToNumberWords(*number_words);
   const Table* core = rules.FindTable("core_word");
   if (core == nullptr) return InvalidArgument("date rules need the table 'core_word'");
   std::vector<std::pair<std::string, uint8_t>> scan_words;

@@ -91,11 +91,7 @@ void TableSteps(const RuleBook& rules, const Rule& rule, const RuleMatch& match,
     if (rule.dimension == "quantity" && IsNumberGroup(name)) {
       const auto* words = rules.Lexicon("number_words");
       std::optional<double> value;
-      if (words != nullptr) {
-        NumberWords table;
-        for (const auto& [w, v] : *words) table[w] = std::strtod(v.c_str(), nullptr);
-        value = ParseFrenchNumber(word, table);
-      }
+      if (words != nullptr) value = ParseFrenchNumber(word, ToNumberWords(*words));
       steps->push_back(name + ": " + Quoted(word) + " -> " +
                        (value ? FigureText(*value, Bound::kExact, std::nullopt, std::nullopt, false)
                               : std::string("not a number")) +

@@ -133,6 +133,16 @@ std::vector<std::string> NumberTokens(std::string_view text) {
 
 }  // namespace
 
+NumberWords ToNumberWords(const std::map<std::string, std::string>& lexicon) {
+  NumberWords words;
+  for (const auto& [word, value] : lexicon) {
+    double number = 0;
+    std::from_chars(value.data(), value.data() + value.size(), number);
+    words[word] = number;
+  }
+  return words;
+}
+
 std::optional<double> ParseFrenchNumber(std::string_view text,
                                         const NumberWords& words) {
   // Digits alone ("300", "94 000", "2,5"), most of what the rules match:
@@ -454,9 +464,7 @@ Result<QuantityRecognizer> QuantityRecognizer::Create(const RuleBook& rules) {
   };
   const Table* number_words = nullptr;
   CLAIMX_RETURN_IF_ERROR(need("number_words", &number_words));
-  for (const auto& [word, value] : *number_words) {
-    tables.number_words[word] = ToDouble(value);
-  }
+  tables.number_words = ToNumberWords(*number_words);
   // A lexicon of the rule book, copied into a hash table.
   auto copy = [&](const char* name, Lexicon* into, const Table** table = nullptr) -> Status {
     const Table* found = nullptr;

@@ -50,6 +50,10 @@ double Scaled(double figure, double scale);
 // lexicon `number_words`).
 using NumberWords = std::map<std::string, double, std::less<>>;
 
+// The rule book's lexicon `number_words` (word -> value as written) as the
+// table ParseFrenchNumber reads; a value that is no number reads as 0.
+NumberWords ToNumberWords(const std::map<std::string, std::string>& lexicon);
+
 // Parses a French cardinal in words, digits or both: "huit", "dix-sept",
 // "vingt et un", "quatre-vingt-dix-neuf", "deux cents", "trois millions",
 // "2,5 milliards". Returns nullopt for sequences that are not one number

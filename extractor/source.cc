@@ -1566,13 +1566,13 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         }
       }
       std::string complement_head;  // the complement's first word
-      std::string_view complement_head_text;  // as written
+      bool complement_head_upper = false;  // written with a capital
       while (words < kMaxComplementWords && r.IsWord()) {
         std::string_view w = r.Lower();
         bool upper = IsUpperStart(r.Word());
         if (words == 0) {
           complement_head = w;
-          complement_head_text = r.Word();
+          complement_head_upper = upper;
         }
         // A participle ends the phrase: "de la présidence diffusé hier";
         // the word right after the preposition is a noun ("de la santé").
@@ -1586,7 +1586,7 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
         // Nor a title word right after the capitalised noun it qualifies
         // ("du Conseil scientifique", "du Comité olympique"), unless a
         // name follows it.
-        const bool qualifies_name = words == 1 && !upper && IsUpperStart(complement_head_text) &&
+        const bool qualifies_name = words == 1 && !upper && complement_head_upper &&
                                     !(r.IsWord(1) && IsUpperStart(r.Word(1)));
         const bool title = In(titles_, w) && !qualifies_name &&
                            (words > 0 || (r.IsWord(1) && IsUpperStart(r.Word(1))));
