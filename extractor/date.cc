@@ -455,6 +455,33 @@ std::optional<long> YearOfWeekday(const Fields& f, std::string_view p, long mont
   return best;
 }
 
+// "jeudi 15" without a month: of the document's month and the months
+// either side, the one whose 15th is a Thursday, nearest the document
+// date first ("jeudi 15" written on 10 November 2016 is 15 December,
+// the 15th of November being a Tuesday); nullopt when no weekday is
+// given or none of them fits, and the caller keeps the document's month.
+std::optional<chr::year_month> MonthOfWeekday(const Fields& f, std::string_view p, long day,
+                                              chr::year_month_day doc) {
+  auto wd = IntField(f, Key(p, "weekday"));
+  if (!wd || *wd < 1 || *wd > 7 || day < 1 || day > 31) return std::nullopt;
+  const chr::year_month here = doc.year() / doc.month();
+  std::optional<chr::year_month> best;
+  long best_distance = 0;
+  for (const chr::year_month month : {here, here + chr::months(1), here - chr::months(1)}) {
+    const chr::year_month_day candidate = month / chr::day(static_cast<unsigned>(day));
+    if (!candidate.ok() ||
+        chr::weekday(chr::sys_days(candidate)).iso_encoding() != static_cast<unsigned>(*wd)) {
+      continue;
+    }
+    const long distance = std::abs((chr::sys_days(candidate) - chr::sys_days(doc)).count());
+    if (!best || distance < best_distance) {
+      best = month;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
 std::optional<std::string> Resolver::Calendar(const Fields& f,
                                               std::string_view p) const {
   const auto& doc = context.document_date;
@@ -469,6 +496,10 @@ std::optional<std::string> Resolver::Calendar(const Fields& f,
   if (day && !month) {
     if (!doc) return std::nullopt;
     month = static_cast<unsigned>(doc->month());
+    if (auto named = MonthOfWeekday(f, p, *day, *doc)) {
+      month = static_cast<unsigned>(named->month());
+      if (!year) year = static_cast<int>(named->year());
+    }
   }
   if (month && !year && doc && day) year = YearOfWeekday(f, p, *month, *day, *doc);
   if (month && !year && doc) {
@@ -966,6 +997,10 @@ void ApplySignal(std::string_view text, Span range, Span mention,
   if (*meaning == "since" || *meaning == "since_past") {
     const auto& doc = context.document_date;
     if (!doc || value->range || value->type == "set") return;
+    // "ouvert à partir de 10 heures": a time of day from which something
+    // holds, mostly ahead or every day; the document date, a day, cannot
+    // end it. ("depuis 6 heures" keeps its range: what it starts is over.)
+    if (*meaning == "since" && value->type == "time") return;
     if (value->type == "duration") {
       auto unit = TextField(fields, "unit");
       auto count = IntField(fields, "count");
@@ -1542,7 +1577,10 @@ void DateRecognizer::Recognize(std::string_view text, Span range,
     if (SetField(rule, "kind") == "duration" && IsAge(text, range, match.span, fields, compiled)) {
       continue;
     }
-    const bool yearless_month = fields.count("month") && !fields.count("year");
+    // "du 13 au 18 janvier" holds its month in the end's fields only.
+    const bool yearless_month =
+        (fields.count("month") || fields.count(Key(kEndPrefix, "month"))) &&
+        !fields.count("year") && !fields.count(Key(kEndPrefix, "year"));
     const bool yearless_quarter =
         (fields.count("quarter") || fields.count("semester")) && !fields.count("year");
     if ((fields.count("weekday") || yearless_month || yearless_quarter) && !future) {
