@@ -1454,6 +1454,9 @@ class LinkPass {
         continue;
       }
       if (!verb) continue;
+      // "a saisi 1,2 tonne de cannabis": a word of a figure (its unit
+      // here) is no verb, whatever verb it spells.
+      if (InSpans(quantities_, k)) continue;
       Cue cue;
       cue.lemma = verb == &UnknownInvertedVerb() ? LowerWord(verb_part) : verb->lemma;
       cue.inverted = inverted;
