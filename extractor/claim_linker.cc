@@ -4855,7 +4855,7 @@ class LinkPass {
     if (auto phrase = Parse(from, PhraseEnd(from))) return phrase;
     // Only after a reporting verb: "« J'ai faim », a mangé la pomme" has
     // no speaker.
-    if (!g_.LookupVerb(Word(cue.end_token - 1))) return std::nullopt;
+    if (!EndsInReportingVerb(cue)) return std::nullopt;
     if (auto phrase = SpeakerPastSetting(from)) return phrase;
     // "…, raconte la scène": after a verb of topic, words the lexicons do
     // not know are its object; right after a quote ("« … », raconte une
@@ -4864,6 +4864,15 @@ class LinkPass {
       return std::nullopt;
     }
     return DescriptionAfter(from);
+  }
+
+  // Whether the cue's last words are a reporting verb of the lexicon: one
+  // word ("a indiqué") or two ("a fait savoir", whose "savoir" alone is
+  // none); not a participle any verb could be ("a mangé").
+  bool EndsInReportingVerb(const Cue& cue) const {
+    const size_t last = cue.end_token - 1;
+    if (g_.LookupVerb(Word(last))) return true;
+    return last >= 1 && IsWord(last - 1) && g_.LookupLowerVerb(SpacedLower(last - 1, 2)) != nullptr;
   }
 
   // "a déclaré à l'ouverture de l'audience Me Virginie Le Roy": past a
