@@ -2159,7 +2159,20 @@ class LinkPass {
     if (other == "à") return w == "à" || w == "au" || w == "aux";
     if (other == "object") return !IsReflexivePronoun(cue.first_token) && !g_.IsPreposition(w);
     if (other == "figure") return g_.IsDeterminer(w) && FigureWithin(first + 1);
+    if (other == "pour" && w == "pour") return WhatIsPleadedFor(first + 1);
     return InfinitiveClauseAt(first);
+  }
+
+  // After "plaider pour": an infinitive clause ("a plaidé pour rouvrir
+  // les écoles") or a thing asked for ("pour une hausse des dépenses"),
+  // not the people a lawyer speaks for ("plaide pour la famille", "pour
+  // M. Roux", "pour son client").
+  bool WhatIsPleadedFor(size_t k) const {
+    if (k >= tokens_.size() || !IsWord(k)) return false;
+    if (InfinitiveClauseAt(k)) return true;
+    if (!g_.IsDeterminer(Lower(k)) || k + 1 >= tokens_.size() || !IsWord(k + 1)) return false;
+    const std::string_view noun = Lower(k + 1);
+    return !IsUpperWord(k + 1) && !g_.IsSourceNoun(noun) && !g_.IsTitle(noun);
   }
 
   // Whether an infinitive clause starts at token `first`, negated or after

@@ -524,9 +524,10 @@ Result<SourceGrammar> SourceGrammar::Create(const RuleBook& rules) {
       "que_only_verbs", g.que_only_verbs_,
       [](const std::string&, const std::string& other) {
         return other.empty() || other == "infinitive" || other == "à" || other == "object" ||
-               other == "figure";
+               other == "figure" || other == "pour";
       },
-      "names another content than \"infinitive\", \"à\", \"object\" or \"figure\""));
+      "names another content than \"infinitive\", \"à\", \"object\", \"figure\" or "
+      "\"pour\""));
 
   auto add = [&](const std::string& form, const std::string& lemma,
                  std::string_view kind) -> Status {
