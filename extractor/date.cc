@@ -140,6 +140,7 @@ constexpr FieldSpec kFields[] = {
     {"decade", ""},         {"century", ""},
     {"mod", "date_mod"},    {"holiday", "holiday"},
     {"plus_fraction", "added_fraction"}, {"approx_count", "approx_count"},
+    {"plus_minutes", ""},   {"plus_seconds", ""},
 };
 constexpr std::string_view kEndPrefix = "end_";
 constexpr std::string_view kKinds[] = {"point", "duration", "ago", "in",
@@ -1080,6 +1081,41 @@ bool AddFraction(Fields* f) {
   return true;
 }
 
+// "1 h 30", "2 h 01 min 09 s", "1 min 40 s": the count in the smallest
+// unit written (90 minutes, 7 269 seconds), as AddFraction makes "une
+// heure et demie" 90 minutes. False when the parts do not fit the unit.
+bool AddSmallerUnits(Fields* f) {
+  const auto take = [&](std::string_view name) -> std::optional<long> {
+    auto it = f->find(name);
+    if (it == f->end()) return std::nullopt;
+    long value = -1;
+    std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+    f->erase(it);
+    return value;
+  };
+  const auto minutes = take("plus_minutes");
+  const auto seconds = take("plus_seconds");
+  if (!minutes && !seconds) return true;
+  auto count = IntField(*f, "count");
+  auto unit = f->find("unit");
+  if (!count || unit == f->end() || (minutes && *minutes < 0) || (seconds && *seconds < 0)) {
+    return false;
+  }
+  long total = *count;
+  if (minutes) {
+    if (unit->second != "H") return false;
+    total = total * 60 + *minutes;
+    unit->second = "MIN";
+  }
+  if (seconds) {
+    if (unit->second != "MIN") return false;  // seconds follow minutes
+    total = total * 60 + *seconds;
+    unit->second = "S";
+  }
+  (*f)["count"] = std::to_string(total);
+  return true;
+}
+
 // A count in words that the grammar of numbers.yaml reads ("soixante-douze",
 // "quatre-vingt-dix", "cent vingt"), as FieldValue writes counts; nullopt
 // for no number or one too large to be a count of time units.
@@ -1117,6 +1153,7 @@ bool ReadFields(std::string_view text, const RuleMatch& match,
     if (!out->count("mod")) (*out)["mod"] = "APPROX";
   }
   if (!AddFraction(out)) return false;
+  if (!AddSmallerUnits(out)) return false;
   // A holiday is a month and a day ("12-25").
   if (auto holiday = out->find("holiday"); holiday != out->end()) {
     std::string mmdd = holiday->second;

@@ -680,6 +680,18 @@ std::optional<QuantityValue> QuantityRecognizer::Evaluate(
     if (symbol == nullptr) return std::nullopt;
     q.unit = *symbol;
   }
+  // "1 h 30", "2 h 01 min 09 s": one figure in the smallest unit written,
+  // as the date recognizer's duration over the same words.
+  if (auto minutes = number("plus_minutes")) {
+    if (q.unit != "h") return std::nullopt;
+    q.value = q.value * 60 + *minutes;
+    q.unit = "min";
+  }
+  if (auto seconds = number("plus_seconds")) {
+    if (q.unit != "min") return std::nullopt;
+    q.value = q.value * 60 + *seconds;
+    q.unit = "s";
+  }
   // "1 500 euros par mois": a rate.
   if (auto per = group("per"); per && q.unit) {
     const std::string* symbol = Lookup(tables_.per_units, *per);
