@@ -4209,7 +4209,7 @@ class LinkPass {
     for (auto it = entities_.rbegin(); it != entities_.rend(); ++it) {
       if (!holds(*it)) continue;
       const std::string have = g_.CanonicalRole(*it->role);
-      const bool same_title = have.find(want) != std::string::npos ||
+      const bool same_title = HoldsTitle(have, want, want_title) ||
                               SameTitleByAcronym(*it->role, role, have, want_title);
       if (same_title && !IsUnnamedRelative(*it)) return &*it;
       if (latest_fit) continue;
@@ -4223,6 +4223,25 @@ class LinkPass {
       if (fits) latest_fit = &*it;
     }
     return latest_fit;
+  }
+
+  // Whether the canonical role `have` holds the wanted one: "ministre" in
+  // "ministre de la santé", "commandant" in "chef d'escadron, commandant de
+  // la compagnie", "ministre" in "ancien ministre"; not "ministre" in
+  // "premier ministre", where the words before it make a title of another
+  // family, nor "préfet" in "sous-préfet".
+  bool HoldsTitle(const std::string& have, const std::string& want,
+                  std::string_view want_title) const {
+    for (size_t at = have.find(want); at != std::string::npos; at = have.find(want, at + 1)) {
+      if (at > 0 && have[at - 1] != ' ' && have[at - 1] != ',') continue;
+      size_t part = have.rfind(',', at);
+      part = part == std::string::npos ? 0 : part + 1;
+      while (part < at && have[part] == ' ') ++part;
+      if (part == at || want_title.empty()) return true;
+      const std::string_view part_title = g_.TitleOf(std::string_view(have).substr(part));
+      if (part_title.empty() || g_.TitlesCompatible(part_title, want_title)) return true;
+    }
+    return false;
   }
 
   // "directeur général de l'OMS" for "directeur général de l'Organisation
