@@ -2321,11 +2321,14 @@ class LinkPass {
         continue;
       }
       bool punct = w == "," || w == "." || w == "(" || w == ")";
-      // "(Reuters)": an agency's name in its parentheses, whatever its case.
+      // "(Reuters)": an agency's name in its parentheses, whatever its case;
+      // it dates the dispatch as a date does ("PARIS (Reuters) - ").
+      const bool credit = IsWord(k) && w.size() >= 2 && IsUpperWord(k) && k > 0 &&
+                          Word(k - 1) == "(" && k + 1 < tokens_.size() && Word(k + 1) == ")";
+      dated = dated || credit;
       bool upper = IsWord(k) && w.size() >= 2 &&
                    (std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
-                    (IsUpperWord(k) && k > 0 && Word(k - 1) == "(" && k + 1 < tokens_.size() &&
-                     Word(k + 1) == ")"));
+                    credit);
       if (!punct && !upper && !InSpans(places_, k)) return;
     }
   }
