@@ -5490,6 +5490,12 @@ class LinkPass {
         end = begin - 1;
         continue;
       }
+      // "Le médecin, dans la nuit, a constaté …", "Le maire, lundi, a
+      // annoncé …": a time or a speech setting in an incise.
+      if (begin > first && begin < end && SkipSettings(begin) == end) {
+        end = begin - 1;
+        continue;
+      }
       // "Le collectif, créé en 2019, réclame …", "La pétition, signée par
       // 10 000 personnes, réclame …": a participle apposition with no verb
       // of its own.

@@ -1501,18 +1501,25 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       // "le procureur du Roi près le tribunal de Casablanca", "l'avocat
       // général près la cour d'appel": the court a magistrate serves.
       const bool near_court = of_title && prep == "près" && IsArticle(r.Lower(1));
+      // "Marc Lefèvre, boulanger dans le 11e arrondissement, …", "…,
+      // infirmière dans un Ehpad de Nantes": where an apposition's trade
+      // is practised.
+      const bool where_practised = of_title && apposition && prep == "dans" &&
+                                   (IsArticle(r.Lower(1)) || r.Lower(1) == "un" ||
+                                    r.Lower(1) == "une");
       // "le général De Gaulle": a capitalized "De" after a title opens the
       // holder's name, not the title's complement.
       const bool name_particle = of_title && (r.Word() == "De" || r.Word() == "Du") &&
                                  r.IsWord(1) && IsUpperStart(r.Word(1));
       if (name_particle ||
-          (!is_de(prep) && !au_name && !en_place && !name_after_title && !near_court)) {
+          (!is_de(prep) && !au_name && !en_place && !name_after_title && !near_court &&
+           !where_practised)) {
         r.Seek(save);
         break;
       }
       r.Next();
       if (r.Lower() == "la" || r.Lower() == "l'" || r.Lower() == "le" ||
-          r.Lower() == "les") {
+          r.Lower() == "les" || (where_practised && (r.Lower() == "un" || r.Lower() == "une"))) {
         r.Next();
       } else if ((prep == "de" || prep == "d'") && In(determiners_, r.Lower()) &&
                  !IsUpperStart(r.Word()) && r.IsWord(1) && !IsUpperStart(r.Word(1))) {
