@@ -250,6 +250,21 @@ bool LooksLikeImperfect(std::string_view lower) {
           !EndsWith(lower, "trait"));
 }
 
+namespace {
+
+// "démissionnera", "partiront": a verb in the future, which no phrase's
+// modifier is ("Le maire démissionnera, affirme Sud Ouest").
+bool LooksLikeFuture(std::string_view lower) {
+  constexpr size_t kMinLength = 6;  // not "sera", "ira", "aura"
+  if (lower.size() < kMinLength) return false;
+  for (std::string_view ending : {"era", "ira", "eront", "iront"}) {
+    if (EndsWith(lower, ending)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool LooksLikeUParticiple(std::string_view lower) {
   constexpr size_t kMinLength = 4;
   if (lower.size() < kMinLength) return false;
@@ -1342,8 +1357,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
              In(auxiliaries_, w) || In(reflexive_auxiliaries_, w) ||
              w == "de" || w == "d'" || w == "du" || w == "des" || w == "au" || w == "aux" ||
              w == "à" || w == "en" || w == "près" ||
-             // "les syndicats entendaient", "le ministre savait".
-             LooksLikeImperfect(w));
+             // "les syndicats entendaient", "le ministre savait", "le maire
+             // démissionnera".
+             LooksLikeImperfect(w) || LooksLikeFuture(w));
   };
   // `of_title`: after a title, one capitalized word ending the complement
   // belongs to it ("le porte-parole de l'expérience CMS"); after a head
