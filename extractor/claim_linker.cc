@@ -2825,12 +2825,24 @@ class LinkPass {
   // after a preposition is an object; the title after its comma, before a
   // verb, is the next clause's subject, not the name's apposition. The
   // phrase read to the comma then.
+  // Whether a quantity mention starts at token k.
+  bool QuantityStartsAt(size_t k) const {
+    if (k >= tokens_.size()) return false;
+    const size_t at = tokens_[k].span.start;
+    auto it = std::lower_bound(quantities_.begin(), quantities_.end(), at,
+                               [](const Span& q, size_t pos) { return q.start < pos; });
+    return it != quantities_.end() && it->start == at;
+  }
+
   std::optional<SourcePhrase> WithoutSubjectApposition(const SourcePhrase& phrase,
                                                        size_t start) const {
     if (start == 0 || !phrase.role || !IsFunctionWord(Lower(start - 1))) return phrase;
     const size_t end = TokenAtOrAfter(phrase.span.end);
     size_t comma = start;
     while (comma < end && Word(comma) != ",") ++comma;
+    // "Selon une enquête de l'Inserm, un adolescent sur cinq présente …": a
+    // figure after the comma opens the statement.
+    if (comma + 1 < end && QuantityStartsAt(comma + 1)) return Parse(start, comma);
     // An apposition closed by a comma is one ("à Pierre Morel, le
     // successeur de Jacques Lenoir, qui …", "de Paul Garnier, ancien maire
     // de Vence, s'est ouvert"); a title with its article running into
