@@ -846,6 +846,21 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
       }
       return entity;
     }
+    // "24 % des intentions de vote", "12 000 points de vente": a complement
+    // of one lower-case word with no article names the kind of thing
+    // counted ("1 500 gardiens de la paix" has one: the noun stays alone).
+    if (second == "de") {
+      const size_t at = SkipSpaces(text, next + second.size(), range_end);
+      const std::string_view complement = WordAt(text, at, range_end);
+      if (at > next + second.size() && !complement.empty() && complement.back() != '\'' &&
+          IsLowerInitial(complement) &&
+          Lookup(tables_.entity_stopwords, complement) == nullptr &&
+          tables_.number_words.count(LexiconKey(complement)) == 0) {
+        entity += " de ";
+        entity += complement;
+      }
+      return entity;
+    }
     // A second word ending in -ent or -ront is a verb far more often than
     // an adjective ("les deux parties revendiquent"); one ending in -ant is a
     // participle ("plus de 80 pompiers maîtrisant le feu"), since after a
