@@ -768,6 +768,10 @@ RuleSet::RuleSet(std::string dimension, std::vector<Rule> rules)
 RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 
+bool RuleSet::HasCandidateSet() const {
+  return combined_ != nullptr && combined_->candidates != nullptr;
+}
+
 namespace {
 
 // Whether a pattern may use \b or \B, whose truth at a span's edge depends on

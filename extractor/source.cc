@@ -2244,8 +2244,21 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       courtesy_before_name = true;
     }
     name_first = r.pos();
+    // "Ursula von der Leyen", "Charles de Courson": a particle between
+    // capitalized words of the name ("le", "la" only capitalized, as in
+    // the name read first).
+    const auto particle_in_name = [&] {
+      if (name_words == 0) return false;
+      const std::string_view lw = r.Lower();
+      const bool particle = (IsNameParticle(lw) && lw != "le" && lw != "la") || lw == "der" ||
+                            lw == "den";
+      size_t next = 1;
+      if ((lw == "von" || lw == "van") && (r.Lower(1) == "der" || r.Lower(1) == "den")) next = 2;
+      return particle && r.IsWord(next) && IsUpperStart(r.Word(next)) && !IsAllCapitals(r.Word(next));
+    };
     while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
-           (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())))) {
+           (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())) ||
+            particle_in_name())) {
       bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
