@@ -7845,10 +7845,11 @@ class LinkPass {
       at_start = true;
     }
     // "… car selon eux, il était …": a clause opens after the conjunction;
-    // "S ; selon les organisateurs, 3 000": after a semicolon.
+    // "S ; selon les organisateurs, 3 000": after a semicolon; "Il s'est
+    // montré prudent : selon lui, « rien ne presse »": after a colon.
     if (!at_start && comma_after && cue_token > 0 &&
         (g_.IsClauseOpener(Word(cue_token - 1)) || IsQue(cue_token - 1) ||
-         Word(cue_token - 1) == ";")) {
+         Word(cue_token - 1) == ";" || Word(cue_token - 1) == ":")) {
       at_start = true;
     }
     // "Le chômage a, selon l'Insee, baissé …", "Le chômage, d'après
