@@ -1656,10 +1656,25 @@ class LinkPass {
   }
 
   Span TrimEnd(Span span) const {
-    while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
-    while (span.start < span.end &&
-           (text_[span.start] == ' ' || text_[span.start] == ',' || text_[span.start] == '-')) {
-      ++span.start;
+    // "Plus de 2 000 manifestants ont défilé — selon la police — contre
+    // 10 000": the dashes of an incise belong to no statement.
+    const auto dash_at = [&](size_t pos) {
+      const std::string_view rest = std::string_view(text_).substr(pos, span.end - pos);
+      return rest.starts_with("\u2014") || rest.starts_with("\u2013");
+    };
+    constexpr size_t kDashBytes = 3;
+    for (;;) {
+      while (span.end > span.start && IsSentencePunct(text_[span.end - 1])) --span.end;
+      if (span.size() < kDashBytes || !dash_at(span.end - kDashBytes)) break;
+      span.end -= kDashBytes;
+    }
+    for (;;) {
+      while (span.start < span.end &&
+             (text_[span.start] == ' ' || text_[span.start] == ',' || text_[span.start] == '-')) {
+        ++span.start;
+      }
+      if (span.size() < kDashBytes || !dash_at(span.start)) break;
+      span.start += kDashBytes;
     }
     return span;
   }
