@@ -2310,6 +2310,10 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
     } else if (!head_type.empty()) {
       phrase.type = head_type == "anonymous" || head_type == "document"
                         ? "organization" : head_type;
+    } else if (const std::string* known = Find(organization_names_, LowerWord(phrase.name))) {
+      // "la BBC", "CNN", "RMC Sport": a listed name in capitals, or one
+      // whose first word the capitalized lookup above did not fold.
+      phrase.type = *known;
     } else {
       // "le Centcom", "SUD", "Amnesty International" are organizations;
       // "Hassan", "Jean Dupont" people.
