@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <span>
 #include <string>
 
 #include <re2/re2.h>
@@ -430,30 +431,46 @@ std::optional<std::string> Resolver::Weekday(const Fields& f,
   return DayValue(chr::year_month_day(day));
 }
 
-// "le samedi 29 mai" without a year: of the years around the document's,
-// the one whose 29 May is a Saturday, nearest the document date first;
-// nullopt when no weekday is given or none of them fits.
-std::optional<long> YearOfWeekday(const Fields& f, std::string_view p, long month, long day,
-                                  chr::year_month_day doc) {
+// Of `candidates`, the index of the one nearest the document date that
+// falls on the weekday the fields name; nullopt when no weekday is named
+// or none of them falls on it.
+std::optional<size_t> NearestOnWeekday(const Fields& f, std::string_view p,
+                                       std::span<const chr::year_month_day> candidates,
+                                       chr::year_month_day doc) {
   auto wd = IntField(f, Key(p, "weekday"));
-  if (!wd || *wd < 1 || *wd > 7 || day < 1 || day > 31) return std::nullopt;
-  const int year = static_cast<int>(doc.year());
-  std::optional<long> best;
+  if (!wd || *wd < 1 || *wd > 7) return std::nullopt;
+  std::optional<size_t> best;
   long best_distance = 0;
-  for (int y : {year, year + 1, year - 1}) {
-    const chr::year_month_day candidate{chr::year(y), chr::month(static_cast<unsigned>(month)),
-                                        chr::day(static_cast<unsigned>(day))};
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const chr::year_month_day& candidate = candidates[i];
     if (!candidate.ok() ||
         chr::weekday(chr::sys_days(candidate)).iso_encoding() != static_cast<unsigned>(*wd)) {
       continue;
     }
     const long distance = std::abs((chr::sys_days(candidate) - chr::sys_days(doc)).count());
     if (!best || distance < best_distance) {
-      best = y;
+      best = i;
       best_distance = distance;
     }
   }
   return best;
+}
+
+// "le samedi 29 mai" without a year: of the years around the document's,
+// the one whose 29 May is a Saturday, nearest the document date first;
+// nullopt when no weekday is given or none of them fits.
+std::optional<long> YearOfWeekday(const Fields& f, std::string_view p, long month, long day,
+                                  chr::year_month_day doc) {
+  if (day < 1 || day > 31) return std::nullopt;
+  const int year = static_cast<int>(doc.year());
+  const std::array<int, 3> years = {year, year + 1, year - 1};
+  std::array<chr::year_month_day, 3> candidates;
+  for (size_t i = 0; i < years.size(); ++i) {
+    candidates[i] = chr::year(years[i]) / chr::month(static_cast<unsigned>(month)) /
+                    chr::day(static_cast<unsigned>(day));
+  }
+  const auto nearest = NearestOnWeekday(f, p, candidates, doc);
+  return nearest ? std::optional<long>(years[*nearest]) : std::nullopt;
 }
 
 // "jeudi 15" without a month: of the document's month and the months
@@ -463,24 +480,16 @@ std::optional<long> YearOfWeekday(const Fields& f, std::string_view p, long mont
 // given or none of them fits, and the caller keeps the document's month.
 std::optional<chr::year_month> MonthOfWeekday(const Fields& f, std::string_view p, long day,
                                               chr::year_month_day doc) {
-  auto wd = IntField(f, Key(p, "weekday"));
-  if (!wd || *wd < 1 || *wd > 7 || day < 1 || day > 31) return std::nullopt;
+  if (day < 1 || day > 31) return std::nullopt;
   const chr::year_month here = doc.year() / doc.month();
-  std::optional<chr::year_month> best;
-  long best_distance = 0;
-  for (const chr::year_month month : {here, here + chr::months(1), here - chr::months(1)}) {
-    const chr::year_month_day candidate = month / chr::day(static_cast<unsigned>(day));
-    if (!candidate.ok() ||
-        chr::weekday(chr::sys_days(candidate)).iso_encoding() != static_cast<unsigned>(*wd)) {
-      continue;
-    }
-    const long distance = std::abs((chr::sys_days(candidate) - chr::sys_days(doc)).count());
-    if (!best || distance < best_distance) {
-      best = month;
-      best_distance = distance;
-    }
+  const std::array<chr::year_month, 3> months = {here, here + chr::months(1),
+                                                 here - chr::months(1)};
+  std::array<chr::year_month_day, 3> candidates;
+  for (size_t i = 0; i < months.size(); ++i) {
+    candidates[i] = months[i] / chr::day(static_cast<unsigned>(day));
   }
-  return best;
+  const auto nearest = NearestOnWeekday(f, p, candidates, doc);
+  return nearest ? std::optional<chr::year_month>(months[*nearest]) : std::nullopt;
 }
 
 std::optional<std::string> Resolver::Calendar(const Fields& f,
