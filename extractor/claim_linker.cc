@@ -2836,10 +2836,6 @@ class LinkPass {
     return after;
   }
 
-  // "Après une rencontre avec Jean Roux, le ministre a affirmé": a name
-  // after a preposition is an object; the title after its comma, before a
-  // verb, is the next clause's subject, not the name's apposition. The
-  // phrase read to the comma then.
   // Whether a quantity mention starts at token k.
   bool QuantityStartsAt(size_t k) const {
     if (k >= tokens_.size()) return false;
@@ -2849,6 +2845,10 @@ class LinkPass {
     return it != quantities_.end() && it->start == at;
   }
 
+  // "Après une rencontre avec Jean Roux, le ministre a affirmé": a name
+  // after a preposition is an object; the title after its comma, before a
+  // verb, is the next clause's subject, not the name's apposition. The
+  // phrase read to the comma then; so too when a figure follows the comma.
   std::optional<SourcePhrase> WithoutSubjectApposition(const SourcePhrase& phrase,
                                                        size_t start) const {
     if (start == 0 || !phrase.role || !IsFunctionWord(Lower(start - 1))) return phrase;
