@@ -1837,6 +1837,32 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
   // A proper name: capitalized words, initials, particles inside; or a
   // known body's name with its lower-case words ("le Front national").
   size_t name_first = r.pos(), name_words = 0;
+  // The tokens a particle at the reader takes inside a name before its
+  // next word, 0 for none: "de Villepin", "d'Estaing", "Le Pen", "Di
+  // Maio", "Lula da Silva" (the French articles only capitalized, the
+  // foreign particles either way), "Bank of America", "Van der Bellen",
+  // "von der Leyen" (two). Not "Jean Dupont du CNRS", "Martijn Van Roie de
+  // BINCO": "de" before an acronym names the person's body, not a surname.
+  auto name_particle_tokens = [&]() -> size_t {
+    if (name_words == 0 || !r.IsWord()) return 0;
+    const std::string_view w = r.Word();
+    const std::string_view lw = r.Lower();
+    const bool capitalized_only = lw == "le" || lw == "la";
+    const bool particle = (IsNameParticle(lw) && (!capitalized_only || IsUpperStart(w))) ||
+                          lw == "for" || lw == "of";
+    const auto after_von = [&] {
+      const std::string before = LowerWord(r.Text(r.pos() - 1, r.pos()));
+      return before == "von" || before == "van";
+    };
+    const bool von_der = (lw == "der" || lw == "den") && after_von();
+    const bool of_body = (lw == "de" || lw == "du") && r.IsWord(1) && IsAllCapitals(r.Word(1));
+    if ((particle || von_der) && !of_body && r.IsWord(1) && IsNameWord(r.Word(1))) return 1;
+    if ((lw == "von" || lw == "van") && (r.Lower(1) == "der" || r.Lower(1) == "den") &&
+        r.IsWord(2) && IsUpperStart(r.Word(2))) {
+      return 2;
+    }
+    return 0;
+  };
   size_t body_tokens = 0;
   // 'le collectif "TER21"', "l'association « Vivre ensemble »": a body's
   // name in quote marks after its noun; the name is the quoted words.
@@ -1948,31 +1974,9 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       ++name_words;
       continue;
     }
-    // "Le", "La" inside a name: "Marine Le Pen", "Bruno Le Maire"; the
-    // French articles only capitalized, the foreign particles either way
-    // ("Luigi Di Maio", "Lula da Silva").
-    const bool capitalized_only = lw == "le" || lw == "la";
-    bool particle = (IsNameParticle(lw) && (!capitalized_only || IsUpperStart(w))) ||
-                    lw == "for" || lw == "of";  // "Life for Paris", "Bank of America"
-    // "der"/"den" after "von"/"van": "Alexander Van der Bellen".
-    auto after_von = [&] {
-      const std::string before = LowerWord(r.Text(r.pos() - 1, r.pos()));
-      return before == "von" || before == "van";
-    };
-    const bool von_der = (lw == "der" || lw == "den") && name_words > 0 && after_von();
-    // Not "Jean Dupont du CNRS", "Martijn Van Roie de BINCO": "de" before
-    // an acronym names the person's body, not a surname.
-    const bool of_body = (lw == "de" || lw == "du") &&
-                         r.IsWord(1) && IsAllCapitals(r.Word(1));
-    if ((particle || von_der) && !of_body && name_words > 0 && r.IsWord(1) &&
-        IsNameWord(r.Word(1))) {
-      r.Next();
-      continue;
-    }
-    // "Ursula von der Leyen".
-    if ((lw == "von" || lw == "van") && name_words > 0 &&
-        (r.Lower(1) == "der" || r.Lower(1) == "den") && r.IsWord(2) && IsUpperStart(r.Word(2))) {
-      r.Next(2);
+    // "Marine Le Pen", "Ursula von der Leyen": a particle inside the name.
+    if (const size_t particle = name_particle_tokens()) {
+      r.Next(particle);
       continue;
     }
     break;
@@ -2244,21 +2248,14 @@ std::optional<SourcePhrase> SourceGrammar::ParsePhrase(
       courtesy_before_name = true;
     }
     name_first = r.pos();
-    // "Ursula von der Leyen", "Charles de Courson": a particle between
-    // capitalized words of the name ("le", "la" only capitalized, as in
-    // the name read first).
-    const auto particle_in_name = [&] {
-      if (name_words == 0) return false;
-      const std::string_view lw = r.Lower();
-      const bool particle = (IsNameParticle(lw) && lw != "le" && lw != "la") || lw == "der" ||
-                            lw == "den";
-      size_t next = 1;
-      if ((lw == "von" || lw == "van") && (r.Lower(1) == "der" || r.Lower(1) == "den")) next = 2;
-      return particle && r.IsWord(next) && IsUpperStart(r.Word(next)) && !IsAllCapitals(r.Word(next));
-    };
-    while (!r.done() && name_words < kMaxNameWords && r.IsWord() &&
-           (IsUpperStart(r.Word()) || (name_words > 0 && ArabicArticleName(r.Word())) ||
-            particle_in_name())) {
+    while (!r.done() && name_words < kMaxNameWords && r.IsWord()) {
+      // "Ursula von der Leyen", "Charles de Courson": as in a name read
+      // first.
+      if (const size_t particle = name_particle_tokens()) {
+        r.Next(particle);
+        continue;
+      }
+      if (!IsUpperStart(r.Word()) && !(name_words > 0 && ArabicArticleName(r.Word()))) break;
       bool initial = r.Word().size() <= 2 && r.Glued(0) && r.Word(1) == ".";
       r.Next(initial ? 2 : 1);
       ++name_words;
