@@ -2839,10 +2839,8 @@ class LinkPass {
   // Whether a quantity mention starts at token k.
   bool QuantityStartsAt(size_t k) const {
     if (k >= tokens_.size()) return false;
-    const size_t at = tokens_[k].span.start;
-    auto it = std::lower_bound(quantities_.begin(), quantities_.end(), at,
-                               [](const Span& q, size_t pos) { return q.start < pos; });
-    return it != quantities_.end() && it->start == at;
+    const Span* quantity = SpanHolding(quantities_, k);
+    return quantity != nullptr && quantity->start == tokens_[k].span.start;
   }
 
   // "Après une rencontre avec Jean Roux, le ministre a affirmé": a name
