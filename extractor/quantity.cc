@@ -834,29 +834,22 @@ std::optional<std::string> QuantityRecognizer::FindEntity(
   size_t next = SkipSpaces(text, pos + first.size(), range_end);
   if (next > pos + first.size() && next < range_end) {
     std::string_view second = WordAt(text, next, range_end);
-    // "3 % de son chiffre d'affaires", "1 500 lits d'hôpital", "les
-    // demandeurs d'asile": an elided complement of one lower-case word.
-    if (second == "d'") {
-      const std::string_view complement = WordAt(text, next + second.size(), range_end);
-      if (!complement.empty() && complement.back() != '\'' && IsLowerInitial(complement) &&
-          Lookup(tables_.entity_stopwords, complement) == nullptr) {
+    // A complement of one lower-case word with no article names the kind
+    // of thing counted: elided ("1 500 lits d'hôpital", "les demandeurs
+    // d'asile", "3 % de son chiffre d'affaires") or after "de" ("24 % des
+    // intentions de vote", "12 000 points de vente"; "1 500 gardiens de la
+    // paix" has an article: the noun stays alone).
+    if (second == "d'" || second == "de") {
+      const bool elided = second == "d'";
+      const size_t after = next + second.size();
+      const size_t at = elided ? after : SkipSpaces(text, after, range_end);
+      const std::string_view complement = WordAt(text, at, range_end);
+      if ((elided || at > after) && !complement.empty() && complement.back() != '\'' &&
+          IsLowerInitial(complement) && Lookup(tables_.entity_stopwords, complement) == nullptr &&
+          tables_.number_words.count(LexiconKey(complement)) == 0) {
         entity += ' ';
         entity += second;
-        entity += complement;
-      }
-      return entity;
-    }
-    // "24 % des intentions de vote", "12 000 points de vente": a complement
-    // of one lower-case word with no article names the kind of thing
-    // counted ("1 500 gardiens de la paix" has one: the noun stays alone).
-    if (second == "de") {
-      const size_t at = SkipSpaces(text, next + second.size(), range_end);
-      const std::string_view complement = WordAt(text, at, range_end);
-      if (at > next + second.size() && !complement.empty() && complement.back() != '\'' &&
-          IsLowerInitial(complement) &&
-          Lookup(tables_.entity_stopwords, complement) == nullptr &&
-          tables_.number_words.count(LexiconKey(complement)) == 0) {
-        entity += " de ";
+        if (!elided) entity += ' ';
         entity += complement;
       }
       return entity;
